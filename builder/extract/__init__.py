@@ -1,0 +1,173 @@
+"""Extract the facts of one source: quotes, amounts, dates, people, organisations, non-disclosures."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import date
+from pathlib import Path
+
+from builder.extract.amounts import find_amounts
+from builder.extract.dates import MONTHS, WEEKDAYS, find_dates, resolve
+from builder.extract.disclosures import find_disclosures, find_unnamed
+from builder.extract.entities import extract_entities
+from builder.extract.numbers import plain
+from builder.extract.quotes import extract_quotes
+from builder.model import Amount, DateMention, Sentence, Source, SourceFacts
+
+__all__ = ["EXTRACTOR_VERSION", "extract", "reference_date"]
+
+
+def _code_version() -> str:
+    """Hash the extractor's own code, so cached results are never trusted after it changes."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+EXTRACTOR_VERSION = _code_version()
+_CONTEXT_WORDS = 12
+_STRONG_BREAK = re.compile(r"[;:()\[\]—]|\s[-–]\s")
+_GENERIC_TODAY = re.compile(r"\b(?:today|now)\b", re.I)
+
+
+
+def extract(source: Source, known_orgs: frozenset[str] = frozenset()) -> SourceFacts:
+    """Run every extractor over one source."""
+    entities = extract_entities(source, known_orgs)
+    quotes = extract_quotes(source, entities)
+    quoted = [(quote.start, quote.end) for quote in quotes]
+    words = sentence_words(source)
+    return SourceFacts(
+        source=source.id,
+        quotes=tuple(quotes),
+        amounts=tuple(amount_facts(source, words)),
+        dates=tuple(date_facts(source, quoted, reference_date(source), words)),
+        people=entities.people,
+        organizations=entities.organizations,
+        disclosures=tuple(find_disclosures(source, words)),
+        unnamed=tuple(find_unnamed(source, quoted, words)),
+        products=tuple(sorted(entities.products)),
+    )
+
+
+def fact_id(source: str, kind: str, *parts: str, seen: dict[str, int]) -> str:
+    """An id from the source and the fact's own words, stable when the text around it moves."""
+    normal = "|".join(" ".join(re.findall(r"\w+|[$£€¥%]", part.lower())) for part in parts)
+    base = f"{source}-{kind}-{hashlib.sha1(normal.encode()).hexdigest()[:8]}"
+    seen[base] = seen.get(base, 0) + 1
+    return base if seen[base] == 1 else f"{base}-{seen[base]}"
+
+
+def amount_facts(source: Source, words: list[frozenset[str]] | None = None) -> list[Amount]:
+    """Find the amounts of each sentence and give them ids and context."""
+    seen: dict[str, int] = {}
+    facts: list[Amount] = []
+    for sentence, words in zip(source.sentences, sentence_words(source) if words is None else words, strict=True):
+        if not (_DIGIT.search(sentence.text) or words & _AMOUNT_WORDS):
+            continue
+        found = find_amounts(sentence.text)
+        ids: list[str] = []
+        for item in found:
+            start, end = sentence.start + item.start, sentence.start + item.end
+            text = source.text[start:end]
+            amount_id = fact_id(source.id, "a", text, sentence.text, seen=seen)
+            ids.append(amount_id)
+            facts.append(
+                Amount(
+                    id=amount_id, source=source.id, sentence=sentence.id, sentences=(sentence.id,), start=start,
+                    end=end, text=text, value=plain(item.value), high=plain(item.high) if item.high is not None else None,
+                    unit=item.unit, kind=item.kind,  # type: ignore[arg-type]
+                    qualifier=item.qualifier, per=item.per,
+                    converted_from=ids[item.converted_from] if item.converted_from is not None else None,
+                    horizon=item.horizon, horizon_months=item.horizon_months,
+                    context=context(sentence, item.start, item.end),
+                )
+            )  # fmt: skip
+    return facts
+
+
+def context(sentence: Sentence, start: int, end: int) -> str:
+    """The words around a fact in its sentence, cut at strong punctuation."""
+    text = sentence.text
+    before = _STRONG_BREAK.split(text[:start])[-1].split()
+    after = _STRONG_BREAK.split(text[end:])[0].split()
+    words = [*before[-_CONTEXT_WORDS:], text[start:end], *after[:_CONTEXT_WORDS]]
+    return " ".join(words).strip(" ,.“”\"")
+
+
+_PUNCTUATION = str.maketrans({char: " " for char in "\"“”‘’'.,;:!?()[]{}—–-/%$£€¥"})
+_MONTH_WORDS = frozenset(name for name in MONTHS)
+_WEEKDAY_WORDS = frozenset(WEEKDAYS)
+_RELATIVE_WORDS = frozenset(
+    "next last this past coming following previous ago today yesterday tomorrow quarter months earlier later early"
+    " late".split()
+)
+_AMOUNT_WORDS = frozenset(
+    "million billion trillion thousand hundred percent cent dollar dollars pound pounds euro euros yen pence penny"
+    " cents miles mile feet inches tons ton tonnes gallons gallon lakh crore percents percentage".split()
+)
+_DIGIT = re.compile(r"\d|[½¼¾]")
+_YEAR_DIGITS = re.compile(r"\d{4}")
+
+
+def sentence_words(source: Source) -> list[frozenset[str]]:
+    """The lower-case words of each sentence, to decide cheaply which extractors a sentence needs."""
+    return [frozenset(sentence.text.lower().translate(_PUNCTUATION).split()) for sentence in source.sentences]
+
+
+def _date_hints(sentence: Sentence, words: frozenset[str]) -> set[str]:
+    hints = set()
+    if words & _MONTH_WORDS:
+        hints.add("month")
+    if words & _WEEKDAY_WORDS:
+        hints.add("weekday")
+    if words & _RELATIVE_WORDS:
+        hints.add("relative")
+    if _YEAR_DIGITS.search(sentence.text):
+        hints.add("digit")
+    return hints
+
+
+def reference_date(source: Source) -> date | None:
+    """The date relative dates count from: the publication date, or a dateline the text opens with."""
+    if source.meta.published is not None:
+        return source.meta.published
+    for sentence in source.sentences[:2]:
+        for found in find_dates(sentence.text):
+            if found.value and found.precision == "day" and found.start <= 8:
+                return date.fromisoformat(found.value)
+    return None
+
+
+def date_facts(
+    source: Source, quoted: list[tuple[int, int]], reference: date | None, words: list[frozenset[str]] | None = None
+) -> list[DateMention]:
+    """Find the date expressions of each sentence, resolved where a reference date allows."""
+    seen: dict[str, int] = {}
+    facts: list[DateMention] = []
+    for sentence, sentence_set in zip(source.sentences, sentence_words(source) if words is None else words, strict=True):
+        hints = _date_hints(sentence, sentence_set)
+        if not hints:
+            continue
+        for item in find_dates(sentence.text, hints):
+            start, end = sentence.start + item.start, sentence.start + item.end
+            text = source.text[start:end]
+            if _GENERIC_TODAY.fullmatch(text) and any(a <= start < b for a, b in quoted):
+                continue  # "AI today" in a quote means nowadays, not a date
+            value, precision = item.value, item.precision
+            anchor = None
+            if item.expression and reference is not None:
+                value, precision = resolve(item.expression, reference)
+                anchor = "published" if source.meta.published else "dateline"
+            facts.append(
+                DateMention(
+                    id=fact_id(source.id, "d", text, sentence.text, seen=seen), source=source.id,
+                    sentence=sentence.id, sentences=(sentence.id,), start=start, end=end, text=text, value=value,
+                    precision=precision,  # type: ignore[arg-type]
+                    relative=item.expression is not None, expression=item.expression, anchor=anchor,
+                )
+            )  # fmt: skip
+    return facts

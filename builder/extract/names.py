@@ -1,0 +1,247 @@
+"""Find proper names in a text and tell people from organisations, places and products."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from builder.extract import lexicon as lx
+
+_TOKEN = r"(?:[A-Z][\w'’.&@-]*[\w]|[A-Z](?:\.[A-Z])*\.?|\d+[A-Z][\w]*)"
+_JOIN = r"(?:\s(?:of|de|du|von|van|der|den|da|di|la|le|bin|al|&|for)\s|\s|-)"
+NAME_RUN = re.compile(rf"(?<![\w'’@#-]){_TOKEN}(?:{_JOIN}{_TOKEN})*")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_BUSINESS_NOUNS = lx._words(
+    """shares share stock profits profit revenue revenues sales chief boss chairman board stake bid offer takeover
+    customers business businesses market parent subsidiary unit products services network platform deal
+    investors debt cash earnings results executive executives ceo founder rival rivals shareholders brand
+    brands stores factory factories plant plants workers staff employees operations division headquarters
+    acquisition merger bonds owners management finance directors auditors accounts losses"""
+)
+_CUE_WORDS = frozenset(
+    """rival rivals firm company giant group bank carrier retailer maker provider brewer insurer operator conglomerate
+    supplier partner partners competitor competitors subsidiary unit owner airline investment investments stake shares
+    holding deal partnership merger takeover bid buy bought acquired acquire acquiring sold sell selling merge merging
+    customer customers client clients""".split()
+)
+_CUE_LINKS = frozenset({"in", "of", "with", "for", "to", "by", "the"})
+_CUE_AFTER = re.compile(
+    r"^(?:['’]s?\s(?P<noun>\w+)(?:\s(?P<noun2>\w+))?|\s(?:competitor|rival|rivals|subsidiary|unit|spokesman|spokeswoman|chief|boss|shares|executive|chairman)\b|\s(?:said|says|stated|shares|has\sagreed|agreed|announced|reported|posted|plans"
+    r"|will\sbuy|bought|acquired|owns|employs|has\sbeen|has|had|made|makes|invested|invests|uses|offers|counts|unveiled"
+    r"|launched|inked|signed|Inc\b|Corp\b|plc\b)\b|,\s(?:an?|the)\s(?:[\w-]+\s){0,3}(?:competitor|rival|"
+    r"company|firm|startup|start-up|maker|provider|subsidiary|unit|group|giant|bank|carrier|retailer|operator|"
+    r"brewer|insurer|conglomerate|supplier|airline|broadcaster|network|business)\b)"
+)
+_TITLE_CASE_HEADLINE = 0.7
+_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|Prof|Professor|Baroness)\.?\s$")
+_APPOSITION_CUE = re.compile(r"\b(?:company|firm|group|owner|parent|subsidiary|unit|rival),\s$")
+_AND_AFTER = re.compile(r"\s(?:and|or)\s")
+_AND_BEFORE = re.compile(r"\s(?:and|or)\s$")
+_EMPLOYER_CUE = re.compile(
+    r"\b(?:director|officer|chief|head|editor|president|executive|chairman|founder|analyst|economist|manager"
+    r"|spokesman|spokeswoman|partner)\s(?:of|at|for|with)\s(?:the\s)?$",
+    re.I,
+)
+_TOKENS = re.compile(r"\S+")
+
+
+@dataclass
+class Candidate:
+    """One occurrence of a proper name in the text."""
+
+    start: int
+    end: int
+    text: str
+    sentence: int
+    possessive: bool = False
+    after_honorific: str | None = None
+    cues: set[str] = field(default_factory=set)
+
+
+@dataclass
+class NameTable:
+    """Every name found in a source, sorted by kind."""
+
+    people: dict[str, list[Candidate]] = field(default_factory=dict)
+    orgs: dict[str, list[Candidate]] = field(default_factory=dict)
+    products: set[str] = field(default_factory=set)
+    places: set[str] = field(default_factory=set)
+    gender: dict[str, str | None] = field(default_factory=dict)
+
+
+def find_names(
+    text: str,
+    sentences: list[tuple[int, int]],
+    known_orgs: frozenset[str] = frozenset(),
+    masked: list[tuple[int, int]] | None = None,
+) -> NameTable:
+    """Find names sentence by sentence, then classify each distinct name over all its occurrences."""
+    lower_vocabulary = {word for word in _WORD.findall(text) if word[0].islower()}
+    candidates: list[Candidate] = []
+    for index, (start, end) in enumerate(sentences):
+        sentence = text[start:end]
+        if _is_title_case(sentence):
+            continue  # headlines capitalise every word; their names are found in the body
+        for match in NAME_RUN.finditer(sentence):
+            for piece in _split_run(match.group(), start + match.start(), start, lower_vocabulary):
+                if masked and any(a <= piece[0] < b for a, b in masked):
+                    continue
+                candidates.append(_candidate(text, piece, index))
+    return _classify(text, candidates, known_orgs)
+
+
+def _is_title_case(sentence: str) -> bool:
+    if len(sentence) > 160 or sentence.endswith((".", "”", '"')):
+        return False
+    words = [word for word in sentence.split() if word[:1].isalpha() and len(word) > 3]
+    if len(words) < 4:
+        return False
+    return sum(word[0].isupper() for word in words) / len(words) >= _TITLE_CASE_HEADLINE
+
+
+def _split_run(run: str, offset: int, sentence_start: int, lower: set[str]) -> list[tuple[int, int, str]]:
+    """Cut a run of capitalised words into names: drop openers, split at titles and at sentence start."""
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKENS.finditer(run)]
+    pieces: list[list[tuple[int, int, str]]] = [[]]
+    for position, (start, end, token) in enumerate(tokens):
+        bare = _POSSESSIVE.sub("", token)
+        first_in_sentence = position == 0 and offset == sentence_start
+        if bare in lx.NOT_NAMES or bare.lower() in lx.TITLE_WORDS and bare not in lx.ORG_HEADS:
+            pieces.append([])
+            continue
+        if first_in_sentence and (bare.lower() in lower or bare.lower() in lx.SENTENCE_COMMON):
+            pieces.append([])
+            continue
+        pieces[-1].append((start, end, token))
+        if token != bare:
+            pieces.append([])  # a possessive ends the name: "Google's parent company"
+    result: list[tuple[int, int, str]] = []
+    for piece in pieces:
+        while piece and piece[-1][2].lower() in lx.ORG_JOINERS:
+            piece.pop()
+        while piece and piece[0][2].lower() in lx.ORG_JOINERS:
+            piece.pop(0)
+        if piece:
+            start, end = piece[0][0], piece[-1][1]
+            result.append((offset + start, offset + end, run[start:end]))
+    return result
+
+
+def _candidate(text: str, piece: tuple[int, int, str], sentence: int) -> Candidate:
+    start, end, raw = piece
+    possessive = bool(_POSSESSIVE.search(raw)) and not raw.endswith(".")
+    name = _POSSESSIVE.sub("", raw) if possessive else raw.rstrip(".") if raw.count(".") == 1 else raw
+    end = start + len(name)
+    candidate = Candidate(start, end, name, sentence, possessive)
+    before = text[max(0, start - 60) : start]
+    honorific = _HONORIFIC.search(before[-12:])
+    if honorific:
+        candidate.after_honorific = honorific.group(1).lower()
+    if _cue_before(before) or _APPOSITION_CUE.search(before[-30:]):
+        candidate.cues.add("before")
+    after = text[end : end + 80]
+    cue = _CUE_AFTER.match(after)
+    nouns = {(cue.group(g) or "").lower() for g in ("noun", "noun2")} if cue else set()
+    if cue and (not any(nouns) or nouns & _BUSINESS_NOUNS):
+        candidate.cues.add("after")
+    if _AND_AFTER.match(after) or before.endswith((" and ", " or ")):
+        candidate.cues.add("coordinated")
+    if before.endswith(("of ", "at ", "for ", "with ", "the ")) and _EMPLOYER_CUE.search(before[-40:]):
+        candidate.cues.add("employer")
+    return candidate
+
+
+def _cue_before(before: str) -> bool:
+    """Tell whether the words before a name mark it as an organisation ("rival Oracle", "stake in BP")."""
+    words = before[-40:].lower().split()
+    while words and words[-1] in _CUE_LINKS:
+        words.pop()
+    return bool(words) and words[-1] in _CUE_WORDS and before[-1:] == " "
+
+
+def _classify(text: str, candidates: list[Candidate], known_orgs: frozenset[str]) -> NameTable:
+    table = NameTable()
+    by_name: dict[str, list[Candidate]] = defaultdict(list)
+    for candidate in candidates:
+        by_name[candidate.text].append(candidate)
+    kinds = {name: _kind(name, found, known_orgs) for name, found in by_name.items()}
+    # A name standing next to an organisation ("Zoom and Amazon Web Services") is one too.
+    for name, found in by_name.items():
+        if kinds[name] == "other" and any("coordinated" in c.cues and _next_to_org(text, c, kinds) for c in found):
+            kinds[name] = "org"
+    orgs = {name for name, kind in kinds.items() if kind == "org"} | set(known_orgs)
+    for name in list(by_name):
+        first, _, rest = name.partition(" ")
+        if first in orgs and rest and kinds[name] != "org" and kinds[name] != "person":
+            table.products.add(name)  # "Microsoft Azure": the company's product
+            for candidate in by_name.pop(name):
+                org_part = Candidate(candidate.start, candidate.start + len(first), first, candidate.sentence)
+                by_name.setdefault(first, []).append(org_part)
+                kinds.setdefault(first, "org")
+    people_names = [name for name in by_name if kinds.get(name) == "person"]
+    surnames = {name.split()[-1]: name for name in people_names if " " in name}
+    for name, found in sorted(by_name.items(), key=lambda item: item[1][0].start):
+        kind = kinds.get(name, "other")
+        if kind == "person-ref" or (kind == "other" and name in surnames):
+            full = surnames.get(name.split()[-1])
+            if full:
+                table.people.setdefault(full, []).extend(found)
+                continue
+            if any(c.after_honorific for c in found):
+                kind = "person"
+        if kind == "person":
+            table.people.setdefault(name, []).extend(found)
+            table.gender[name] = _gender(name, found)
+        elif kind == "org":
+            table.orgs.setdefault(name, []).extend(found)
+        elif kind == "place":
+            table.places.add(name)
+    for name, found in table.people.items():
+        found.sort(key=lambda c: c.start)
+        table.gender.setdefault(name, _gender(name, found))
+    for found in table.orgs.values():
+        found.sort(key=lambda c: c.start)
+    return table
+
+
+def _next_to_org(text: str, candidate: Candidate, kinds: dict[str, str]) -> bool:
+    after = re.match(r"\s(?:and|or)\s(?P<n>[A-Z][\w.&’'-]*(?:\s[A-Z][\w.&’'-]*)*)", text[candidate.end : candidate.end + 80])
+    before = re.search(r"(?P<n>[A-Z][\w.&’'-]*(?:\s[A-Z][\w.&’'-]*)*)\s(?:and|or)\s$", text[max(0, candidate.start - 80) : candidate.start])
+    names = [m.group("n") for m in (after, before) if m]
+    return any(kinds.get(name) == "org" and not name.endswith(("'s", "’s")) for name in names)
+
+
+def _kind(name: str, found: list[Candidate], known_orgs: frozenset[str]) -> str:
+    """Tell what a name is: person, person-ref (a surname), org, place or other."""
+    tokens = name.split()
+    if name in known_orgs:
+        return "org"
+    if tokens[-1] in lx.ORG_HEADS and len(tokens) > 1 or tokens[0] in lx.ORG_HEADS and len(tokens) > 2 and tokens[1] == "of":
+        return "org"
+    if name in lx.PLACES or all(token in lx.PLACES for token in tokens):
+        return "place"
+    if tokens[0] in lx.FIRST_NAMES and 2 <= len(tokens) <= 4 and not any(t in lx.ORG_HEADS for t in tokens):
+        return "person"
+    if any(c.after_honorific for c in found):
+        return "person" if len(tokens) > 1 else "person-ref"
+    if re.fullmatch(r"[A-Z][A-Z&]{1,5}s?", name) and name not in lx.NOT_ORG_ACRONYMS:
+        return "org"
+    if re.fullmatch(r"[A-Z][\w-]*\.(?:com|net|co\.uk|org)", name):
+        return "org"
+    if any(c.cues & {"before", "after", "employer"} for c in found):
+        return "org"
+    return "other"
+
+
+def _gender(name: str, found: list[Candidate]) -> str | None:
+    for candidate in found:
+        if candidate.after_honorific:
+            return lx.HONORIFICS.get(candidate.after_honorific)
+    first = name.split()[0]
+    if first in lx.FEMALE_NAMES and first not in lx.OTHER_NAMES:
+        return "female"
+    if first in lx.MALE_NAMES and first not in lx.OTHER_NAMES:
+        return "male"
+    return None

@@ -1,0 +1,132 @@
+"""Read numbers as news writes them: digits with separators, fractions, words and scales."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+SMALL = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+SCALES = {
+    "hundred": Decimal(100), "thousand": Decimal(1000), "lakh": Decimal(100_000),
+    "million": Decimal(10**6), "crore": Decimal(10**7), "billion": Decimal(10**9),
+    "trillion": Decimal(10**12),
+}  # fmt: skip
+# Scale words and the abbreviations news attaches to figures ("$20m", "1.9bn", "£3tn").
+SCALE_WORDS = {
+    "k": Decimal(1000), "thousand": Decimal(1000), "m": Decimal(10**6), "mn": Decimal(10**6),
+    "mln": Decimal(10**6), "million": Decimal(10**6), "millions": Decimal(10**6),
+    "b": Decimal(10**9), "bn": Decimal(10**9), "bln": Decimal(10**9), "billion": Decimal(10**9),
+    "billions": Decimal(10**9), "tn": Decimal(10**12), "trn": Decimal(10**12), "tr": Decimal(10**12),
+    "trillion": Decimal(10**12), "lakh": Decimal(100_000), "crore": Decimal(10**7),
+}  # fmt: skip
+FRACTIONS = {"half": Decimal("0.5"), "quarter": Decimal("0.25"), "quarters": Decimal("0.25")}
+VULGAR = {"½": Decimal("0.5"), "¼": Decimal("0.25"), "¾": Decimal("0.75"), "⅓": Decimal(1) / 3, "⅔": Decimal(2) / 3}
+
+_WORD = "|".join(sorted([*SMALL, *SCALES, "half", "quarters", "quarter", "a", "an", "and"], key=len, reverse=True))
+# A run of number words: "thirteen", "forty-five", "three quarters", "a quarter million", "one hundred".
+NUMBER_WORDS = rf"(?:(?:{_WORD})(?:[\s-]+(?:{_WORD}))*)"
+# Digits as news and tokenised text write them: 1,234.5  12,34,567.89  6 . 2  10 1/2  1/4  ½
+NUMBER_DIGITS = (
+    r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+    r"|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"
+    r"|\d+ \. \d+(?= ?%| (?:percent|per cent|million|billion|bn|m)\b)"
+    r"|\d+ \d/\d{1,2}|\d+/\d{1,2}(?![\d/])"
+    r"|\d*\.\d+|\d+(?:\.\d+)?)[½¼¾⅓⅔]?|[½¼¾⅓⅔]"
+)
+_SPLIT = re.compile(r"[\s-]+")
+
+
+def parse_digits(text: str) -> Decimal | None:
+    """Read a number written in digits; None when it is not one."""
+    text = text.strip()
+    tail = Decimal(0)
+    if text and text[-1] in VULGAR:
+        tail = VULGAR[text[-1]]
+        text = text[:-1].strip()
+        if not text:
+            return tail
+    if " " in text and "/" in text:
+        whole, fraction = text.split(" ", 1)
+        head = parse_digits(whole)
+        part = parse_digits(fraction)
+        return None if head is None or part is None else head + part
+    if "/" in text:
+        numerator, denominator = text.split("/", 1)
+        try:
+            return Decimal(numerator) / Decimal(denominator) if Decimal(denominator) else None
+        except InvalidOperation:
+            return None
+    try:
+        return Decimal(text.replace(",", "").replace(" ", "")) + tail
+    except InvalidOperation:
+        return None
+
+
+def parse_words(text: str) -> Decimal | None:
+    """Read a number written in words ("forty-five", "three quarters", "a quarter million")."""
+    words = [word for word in _SPLIT.split(text.lower()) if word and word != "and"]
+    if not words:
+        return None
+    total = Decimal(0)
+    current: Decimal | None = None
+    fraction: Decimal | None = None
+    for index, word in enumerate(words):
+        if word in ("a", "an"):
+            if index + 1 < len(words) and (words[index + 1] in SCALES or words[index + 1] in FRACTIONS):
+                current = Decimal(1) if current is None else current
+                continue
+            return None
+        if word in SMALL:
+            current = (current or Decimal(0)) + SMALL[word]
+        elif word in FRACTIONS:
+            fraction = (current if current is not None else Decimal(1)) * FRACTIONS[word]
+            if word == "quarters" and current is None:
+                return None
+            current = None
+        elif word in SCALES:
+            base = fraction if fraction is not None else (current if current is not None else None)
+            if base is None:
+                return None
+            if SCALES[word] == 100:
+                current = base * 100
+                fraction = None
+                continue
+            total += base * SCALES[word]
+            current, fraction = None, None
+        else:
+            return None
+    if fraction is not None:
+        total += fraction
+    if current is not None:
+        total += current
+    return total
+
+
+def number(text: str) -> Decimal | None:
+    """Read a number in digits or in words."""
+    if any(ch.isdigit() for ch in text) or (text and text[-1] in VULGAR):
+        return parse_digits(text)
+    return parse_words(text)
+
+
+def plain(value: Decimal) -> int | float:
+    """Return an int for whole values and a float otherwise, for JSON."""
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)
+
+
+def significant_step(text: str) -> Decimal:
+    """Half the step of the last written digit: the rounding a written figure implies."""
+    digits = re.sub(r"[^\d.]", "", text.split("/")[0])
+    if "." in digits:
+        decimals = len(digits.split(".", 1)[1])
+        return Decimal(1).scaleb(-decimals) / 2
+    stripped = digits.rstrip("0")
+    zeros = len(digits) - len(stripped) if stripped else 0
+    return Decimal(1).scaleb(zeros) / 2

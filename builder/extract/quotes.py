@@ -1,0 +1,246 @@
+"""Find quotations, single- and multi-paragraph, and who said them."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from builder.extract import speakers
+from builder.extract.entities import Entities
+from builder.model import Quote, Source, Span
+
+_OPENERS = "“\"‘'"
+_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–]))[‘'](?=[A-Za-z0-9£$€])")
+_SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?%])[’'](?=$|[\s.,;:!?)\]—–-])")
+_LETTER = re.compile(r"[A-Za-z]")
+_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
+_MAX_SINGLE_WORDS = 30
+_MARKS = re.compile(r"[“”\"]")
+
+
+@dataclass
+class QuoteSpan:
+    """The place of one quotation: its marks and its words."""
+
+    open: int
+    close: int
+    inner_start: int
+    inner_end: int
+    paragraph: int
+    single: bool = False
+
+
+def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]:
+    """Pair quotation marks paragraph by paragraph; a quote left open continues in the next paragraph."""
+    spans: list[QuoteSpan] = []
+    carried: tuple[int, int] | None = None  # (open mark, paragraph) of a quote left open
+    for number, (p_start, p_end) in enumerate(paragraphs):
+        paragraph = text[p_start:p_end]
+        open_at: int | None = None
+        opened_in = number
+        if carried is not None:
+            if paragraph[:1] in "“\"":
+                open_at, opened_in = carried
+                paragraph_offset = 1
+            else:
+                previous_end = paragraphs[number - 1][1]
+                spans.append(_span(text, carried[0], previous_end, carried[1]))
+                paragraph_offset = 0
+            carried = None
+        else:
+            paragraph_offset = 0
+        for mark in _MARKS.finditer(text, p_start + paragraph_offset, p_end):
+            char = mark.group()
+            position = mark.start()
+            if char == "“" or (char == '"' and open_at is None):
+                if open_at is None:
+                    open_at, opened_in = position, number
+            elif char in "”\"" and open_at is not None:
+                spans.append(_span(text, open_at, position, opened_in))
+                open_at = None
+        if open_at is not None:
+            carried = (open_at, opened_in)
+    if carried is not None:
+        spans.append(_span(text, carried[0], paragraphs[-1][1], carried[1]))
+    spans = [span for span in spans if _LETTER.search(text, span.inner_start, span.inner_end)]
+    spans.extend(_single_quote_spans(text, paragraphs, spans))
+    spans.sort(key=lambda span: span.open)
+    return spans
+
+
+def _span(text: str, open_mark: int, close_mark: int, paragraph: int) -> QuoteSpan:
+    inner_start, inner_end = open_mark + 1, close_mark
+    while inner_start < inner_end and text[inner_start].isspace():
+        inner_start += 1
+    while inner_end > inner_start and text[inner_end - 1] in " \n\t,":
+        inner_end -= 1
+    return QuoteSpan(open_mark, close_mark, inner_start, inner_end, paragraph)
+
+
+def _single_quote_spans(text: str, paragraphs: list[tuple[int, int]], doubles: list[QuoteSpan]) -> list[QuoteSpan]:
+    """Pair single quotation marks that are not apostrophes, outside double-quoted passages."""
+    found: list[QuoteSpan] = []
+    for number, (p_start, p_end) in enumerate(paragraphs):
+        for opening in _SINGLE_OPEN.finditer(text, p_start, p_end):
+            start = opening.start()
+            if any(d.open <= start <= d.close for d in doubles) or any(f.open <= start <= f.close for f in found):
+                continue
+            closing = _SINGLE_CLOSE.search(text, start + 2, min(p_end, start + 240))
+            if closing is None:
+                continue
+            inner = text[start + 1 : closing.start()]
+            if len(inner.split()) > _MAX_SINGLE_WORDS or not _LETTER.search(inner):
+                continue
+            span = _span(text, start, closing.start(), number)
+            span.single = True
+            found.append(span)
+    return found
+
+
+def paragraph_spans(source: Source) -> list[tuple[int, int]]:
+    """Return the (start, end) of each paragraph, from the sentences."""
+    spans: dict[int, tuple[int, int]] = {}
+    for sentence in source.sentences:
+        low, high = spans.get(sentence.paragraph, (sentence.start, sentence.end))
+        spans[sentence.paragraph] = (min(low, sentence.start), max(high, sentence.end))
+    return [spans[key] for key in sorted(spans)]
+
+
+def extract_quotes(source: Source, entities: Entities) -> list[Quote]:
+    """Find every quotation in a source with its speaker, partial flag and provenance."""
+    text = source.text
+    starts = [s.start for s in source.sentences]
+
+    def sentence_at(position: int) -> int:
+        return max(0, bisect_right(starts, position) - 1)
+
+    quotes: list[Quote] = []
+    last_speaker_in_paragraph: dict[int, speakers.Speaker] = {}
+    previous_span: QuoteSpan | None = None
+    seen_ids: dict[str, int] = {}
+    paragraphs = paragraph_spans(source)
+    for span in find_quote_spans(text, paragraphs):
+        first = sentence_at(span.inner_start)
+        last = sentence_at(max(span.inner_start, span.inner_end - 1))
+        head_start = source.sentences[first].start
+        if previous_span is not None and previous_span.close >= head_start:
+            head_start = previous_span.close + 1
+        tail_end = source.sentences[min(last, len(source.sentences) - 1)].end
+        tail_start = span.close + 1
+        next_open = text.find("“", tail_start, tail_end)
+        straight = text.find('"', tail_start, tail_end)
+        stops = [p for p in (next_open, straight) if p != -1]
+        if stops:
+            tail_end = min(stops)
+        speaker, partial = _attribute(text, span, head_start, tail_start, tail_end, entities)
+        if speaker is None:
+            speaker = _continued(text, span, paragraphs, last_speaker_in_paragraph)
+        if speaker is not None and speaker.name:
+            last_speaker_in_paragraph[_paragraph_of(paragraphs, span.close)] = speaker
+        quote_text = text[span.inner_start : span.inner_end]
+        quote_id = _quote_id(source.id, quote_text, seen_ids)
+        sentence_ids = tuple(source.sentences[i].id for i in range(first, last + 1))
+        quotes.append(
+            Quote(
+                id=quote_id,
+                source=source.id,
+                sentence=sentence_ids[0],
+                sentences=sentence_ids,
+                start=span.inner_start,
+                end=span.inner_end,
+                text=quote_text,
+                speaker=speaker.name if speaker else None,
+                speaker_kind=speaker.kind if speaker and speaker.kind else None,  # type: ignore[arg-type]
+                speaker_title=speaker.title if speaker else None,
+                speaker_org=speaker.org if speaker else None,
+                speaker_span=_speaker_span(source, speaker, sentence_at) if speaker else None,
+                partial=partial or span.single or quote_text[:1].islower(),
+                unnamed=bool(speaker and speaker.unnamed),
+                reported_by=speaker.reported_by if speaker else None,
+            )
+        )
+        previous_span = span
+    return quotes
+
+
+def _attribute(
+    text: str, span: QuoteSpan, head_start: int, tail_start: int, tail_end: int, entities: Entities
+) -> tuple[speakers.Speaker | None, bool]:
+    """Find the speaker after or before the quote; tell whether the quote is partial."""
+    head = text[head_start : span.open]
+    framed = not head.strip() or head.rstrip().endswith((":", "—", "–"))
+    after = speakers.attribution_after(text, tail_start, tail_end)
+    before = speakers.attribution_before(text, head_start, span.open) if head.strip() else None
+    partial = False
+    if before is not None:
+        phrase, start, end, outlet = before
+        rest = text[end : span.open]
+        framed = framed or bool(re.fullmatch(r"[\s\S]{0,40}?[:,]?\s*", rest)) or head.rstrip().endswith(",")
+        if not framed:
+            partial = True
+    elif head.strip() and not framed:
+        partial = True
+    if after is not None and (before is None or _after_is_closer(text, span, after)):
+        phrase, start, end = after
+        speaker = speakers.resolve(phrase, start, end, entities)
+        outlet = speakers.outlet_after(text, end, tail_end)
+        return _with_outlet(speaker, outlet), partial
+    if before is not None:
+        phrase, start, end, outlet = before
+        speaker = speakers.resolve(phrase, start, end, entities)
+        return _with_outlet(speaker, outlet), partial
+    return None, partial
+
+
+def _after_is_closer(text: str, span: QuoteSpan, after: tuple[str, int, int]) -> bool:
+    between = text[span.close + 1 : after[1]]
+    return len(between) < 30
+
+
+def _with_outlet(speaker: speakers.Speaker, outlet: str | None) -> speakers.Speaker:
+    if outlet is None:
+        return speaker
+    return speakers.Speaker(speaker.name, speaker.kind, speaker.title, speaker.org, speaker.unnamed, outlet,
+                            speaker.start, speaker.end)  # fmt: skip
+
+
+def _continued(
+    text: str, span: QuoteSpan, paragraphs: list[tuple[int, int]], last: dict[int, speakers.Speaker]
+) -> speakers.Speaker | None:
+    """A quote with no attribution of its own continues the last speaker's words."""
+    paragraph = _paragraph_of(paragraphs, span.open)
+    if paragraph in last:
+        return last[paragraph]
+    p_start = paragraphs[paragraph][0]
+    starts_paragraph = not text[p_start : span.open].strip()
+    if starts_paragraph and paragraph - 1 in last:
+        previous_start, previous_end = paragraphs[paragraph - 1]
+        previous = text[previous_start:previous_end].rstrip()
+        if previous.endswith(":") or _SENTENCE_END.search(previous):
+            return last[paragraph - 1]
+    return None
+
+
+def _paragraph_of(paragraphs: list[tuple[int, int]], position: int) -> int:
+    return max(0, bisect_right([p[0] for p in paragraphs], position) - 1)
+
+
+def _speaker_span(source: Source, speaker: speakers.Speaker, sentence_at: object) -> Span | None:
+    if speaker.end <= speaker.start:
+        return None
+    index = sentence_at(speaker.start)  # type: ignore[operator]
+    return Span(
+        source=source.id, sentence=source.sentences[index].id, start=speaker.start, end=speaker.end,
+        text=source.text[speaker.start : speaker.end],
+    )  # fmt: skip
+
+
+def _quote_id(source_id: str, text: str, seen: dict[str, int]) -> str:
+    """An id from the source and the quote's words, stable when the text around it changes."""
+    normal = " ".join(re.findall(r"\w+", text.lower()))
+    digest = hashlib.sha1(normal.encode()).hexdigest()[:8]
+    base = f"{source_id}-q-{digest}"
+    seen[base] = seen.get(base, 0) + 1
+    return base if seen[base] == 1 else f"{base}-{seen[base]}"

@@ -1,0 +1,171 @@
+"""Find who said a quote: the attribution around it, resolved to a person, organisation or descriptor."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from builder.extract import lexicon as lx
+from builder.extract.entities import Entities, NamedMention
+
+_VERBS = "|".join(sorted(lx.SPEECH_VERBS, key=len, reverse=True))
+_VERB_WORDS = frozenset(lx.SPEECH_VERBS) | frozenset(f"{verb}:" for verb in lx.SPEECH_VERBS) | frozenset(
+    f"{verb}," for verb in lx.SPEECH_VERBS
+)
+_OUTLETS = (
+    r"(?:the\s)?(?:Financial\sTimes|Wall\sStreet\sJournal|New\sYork\sTimes|Washington\sPost|Sunday\sTimes|"
+    r"Daily\sTelegraph|Sunday\sTelegraph|Telegraph|Guardian|Observer|Independent|Times|Economist|Reuters|"
+    r"Bloomberg|Associated\sPress|AP|AFP|BBC(?:\s[A-Z][\w]+)*|CNN|CNBC|Dow\sJones(?:\sNewswires)?|Les\sEchos|"
+    r"Handelsblatt|Nikkei|Le\sMonde|Der\sSpiegel|Sky\sNews|Radio\s4's\sToday\sprogramme|Today\sprogramme|"
+    r"[A-Z][\w]+\s(?:newspaper|magazine|news\sagency))"
+)
+# ', said X ...' or ' said X' right after the closing mark.
+POST_VERB_FIRST = re.compile(
+    rf"^\s*[,—–-]?\s*(?P<verb>{_VERBS})\s(?P<who>(?:[^\"“”;!?.]|\.(?=\S))+?)(?=\s*$|[.;!?](?:\s|$)|\s[\"“])"
+)
+POST_SUBJECT_FIRST = re.compile(
+    rf"^\s*[,—–-]?\s*(?P<who>[^\"“”.;!?]{{1,140}}?)\s(?:has\s|had\s|have\s|also\s|later\s|then\s)?(?P<verb>{_VERBS})\b"
+)
+POST_ACCORDING = re.compile(r"^\s*[,—–-]?\s*according\sto\s(?P<who>[^\"“”.;!?]+?)(?=\s*$|[.;!?,](?:\s|$))")
+PRE_FRAME = re.compile(r"(?:^|[,;]\s)(?:[Pp]er|[Aa]ccording\sto|[Ii]n\sthe\swords\sof)\s(?P<who>[^\"“”,]+?),?\s*$")
+PRE_VERB = re.compile(
+    rf"(?P<who>[^\"“”]{{1,240}}?)\s(?:has\s|had\s|have\s|also\s|later\s|then\s|once\s)?(?P<verb>{_VERBS})\b(?P<rest>[^\"“”]{{0,120}})$"
+)
+PRE_QUOTED_AS = re.compile(rf"(?P<outlet>{_OUTLETS})\squoted\s(?P<who>[^\"“”]+?)\sas\ssaying\s*:?\s*$")
+_TOLD = re.compile(rf"\b(?:told|to)\s(?P<outlet>{_OUTLETS})\b|\b(?:interview\swith|quoted\sby|speaking\sto)\s(?P<outlet2>{_OUTLETS})")
+_STOP_TAIL = re.compile(
+    r"\s(?:in|on|at|during|after|before|when|while|to|as|last|this|yesterday|today|earlier|later|who|which|adding|"
+    r"told|according)\b.*$|,\s(?:adding|who|which|as|when|before|after|while|but|and)\b.*$",
+)
+_LEADING = re.compile(r"^(?:(?:[A-Z][\w’'-]*\s)?(?:[a-z][\w’'-]*\s){0,8}[a-z][\w’'-]*,\s)+")
+_PRONOUN = re.compile(r"^(?P<p>he|she|it|they|we|i)$", re.I)
+_DESCRIPTOR = re.compile(
+    r"^(?P<det>a|an|one|some|many|several|most|two|three|other|another|its|the|his|her|their|our)\s(?P<np>.+)$", re.I
+)
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who said a quote, as resolved."""
+
+    name: str | None
+    kind: str | None
+    title: str | None = None
+    org: str | None = None
+    unnamed: bool = False
+    reported_by: str | None = None
+    start: int = 0
+    end: int = 0
+
+
+def attribution_after(text: str, start: int, end: int) -> tuple[str, int, int] | None:
+    """Find the speaker phrase in text[start:end], the words after a closing quotation mark."""
+    tail = text[start:end]
+    for pattern in (POST_ACCORDING, POST_VERB_FIRST, POST_SUBJECT_FIRST):
+        match = pattern.match(tail)
+        if match:
+            who = match.group("who")
+            if pattern is POST_SUBJECT_FIRST and (len(who.split()) > 12 or re.search(r"[\"“”]", who)):
+                continue
+            if pattern is not POST_SUBJECT_FIRST:
+                who = _STOP_TAIL.sub("", who)
+            who = who.strip(" ,")
+            if who:
+                offset = start + match.start("who")
+                return who, offset, offset + len(who)
+    return None
+
+
+def attribution_before(text: str, start: int, end: int) -> tuple[str, int, int, str | None] | None:
+    """Find the speaker phrase in text[start:end], the words before an opening quotation mark."""
+    head = text[start:end]
+    quoted = PRE_QUOTED_AS.search(head)
+    if quoted:
+        offset = start + quoted.start("who")
+        return quoted.group("who"), offset, offset + len(quoted.group("who")), quoted.group("outlet")
+    frame = PRE_FRAME.search(head)
+    if frame:
+        offset = start + frame.start("who")
+        return frame.group("who"), offset, offset + len(frame.group("who")), None
+    if not _VERB_WORDS.intersection(head.lower().split()):
+        return None
+    match = PRE_VERB.search(head)
+    if match is None:
+        return None
+    who = match.group("who")
+    trimmed = _LEADING.sub("", who) if not _has_name(who) else who
+    offset = start + match.start("who") + (len(who) - len(trimmed))
+    outlet = _TOLD.search(match.group("rest") or "")
+    return trimmed.strip(" ,"), offset, offset + len(trimmed.strip(" ,")), (outlet.group("outlet") or outlet.group("outlet2")) if outlet else None
+
+
+def outlet_after(text: str, start: int, end: int) -> str | None:
+    """Find an outlet the speaker talked to ("told the BBC")."""
+    match = _TOLD.search(text, start, end)
+    return (match.group("outlet") or match.group("outlet2")) if match else None
+
+
+def _has_name(phrase: str) -> bool:
+    return bool(re.search(r"\b[A-Z][a-z]+\s[A-Z][a-z]+", phrase))
+
+
+def resolve(phrase: str, start: int, end: int, entities: Entities) -> Speaker:
+    """Turn a speaker phrase into a named person or organisation, a pronoun's referent, or a descriptor."""
+    inside = [m for m in entities.mentions if start <= m.start < end]
+    people = [m for m in inside if m.kind == "person"]
+    if people:
+        return _person_speaker(people[0], entities, start, end)
+    words = phrase.split()
+    if words and _PRONOUN.match(phrase.strip()):
+        return _pronoun(phrase.strip().lower(), start, entities, end)
+    outlet = re.fullmatch(_OUTLETS, phrase.strip())
+    if outlet:
+        return Speaker(phrase.strip(), "outlet", start=start, end=end)
+    orgs = [m for m in inside if m.kind == "org"]
+    descriptor = _DESCRIPTOR.match(phrase.strip())
+    if orgs and not (descriptor and descriptor.group("det").lower() in ("a", "an", "one")):
+        return Speaker(orgs[0].name, "organization", start=start, end=end)
+    surname = entities.person(words[-1]) if words and words[-1][:1].isupper() else None
+    if surname is not None:
+        return Speaker(surname.name, "person", surname.title, surname.organization, start=start, end=end)
+    if descriptor:
+        return _descriptor(descriptor, phrase.strip(), start, end, entities)
+    if words and words[0][:1].isupper():
+        return Speaker(phrase.strip(), None, start=start, end=end)
+    return Speaker(phrase.strip() or None, "descriptor", start=start, end=end)
+
+
+def _person_speaker(mention: NamedMention, entities: Entities, start: int, end: int) -> Speaker:
+    person = entities.person(mention.name)
+    title = person.title if person else None
+    org = person.organization if person else None
+    return Speaker(mention.name, "person", title, org, start=start, end=end)
+
+
+def _pronoun(pronoun: str, position: int, entities: Entities, end: int) -> Speaker:
+    wanted = lx.PRONOUNS.get(pronoun)
+    if wanted in ("male", "female"):
+        for mention in entities.before(position, ("person",)):
+            if mention.gender in (wanted, None):
+                return _person_speaker(mention, entities, position, end)
+    elif wanted == "it":
+        for mention in entities.before(position, ("org",)):
+            return Speaker(mention.name, "organization", start=position, end=end)
+    return Speaker(pronoun, "descriptor", start=position, end=end)
+
+
+def _descriptor(match: re.Match[str], phrase: str, start: int, end: int, entities: Entities) -> Speaker:
+    determiner = match.group("det").lower()
+    noun_phrase = match.group("np")
+    head = re.split(r"\s(?:at|for|of|from|with|in|close|familiar)\s", noun_phrase)[0].split()[-1].lower()
+    if head in lx.DOCUMENT_NOUNS or noun_phrase.lower().split()[0] in lx.DOCUMENT_NOUNS:
+        return Speaker(phrase, "document", start=start, end=end)
+    if determiner == "the" and head in lx.ORG_NOUNS and not head.endswith("s"):
+        previous = entities.before(start, ("org",))
+        if previous:
+            return Speaker(previous[0].name, "organization", start=start, end=end)
+        return Speaker(phrase, "organization", start=start, end=end)
+    if head in lx.ORG_NOUNS:
+        return Speaker(phrase, "organization", start=start, end=end)
+    unnamed = head in lx.UNNAMED_NOUNS or head.rstrip("s") in lx.UNNAMED_NOUNS
+    return Speaker(phrase, "descriptor", unnamed=unnamed, start=start, end=end)

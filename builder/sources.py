@@ -1,0 +1,216 @@
+"""Load the articles in data/sources into Sources: metadata, verbatim text, sentences."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from builder.errors import Problem, Problems
+from builder.extract.sentences import split_sentences
+from builder.model import Sentence, Source, SourceMeta
+from builder.yamlfile import YamlProblem, parse_yaml, validate
+
+SOURCE_SUFFIXES = (".md", ".txt", ".html", ".htm")
+DEFAULT_MAX_SOURCE_BYTES = 2_000_000
+SOURCE_ID = re.compile(r"[a-z0-9](?:[a-z0-9_-]{0,62}[a-z0-9])?")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
+
+
+@dataclass(frozen=True)
+class RawSource:
+    """A source file read and decoded, before its text is split."""
+
+    id: str
+    path: str
+    meta: SourceMeta
+    text: str
+    sha256: str
+
+
+def load_sources(directory: Path, root: Path, max_bytes: int = DEFAULT_MAX_SOURCE_BYTES) -> tuple[Source, ...]:
+    """Read every source in directory; raise BriefError listing every problem found."""
+    problems = Problems()
+    raws = read_sources(directory, root, problems, max_bytes)
+    problems.raise_if_any()
+    return tuple(split_source(raw) for raw in raws)
+
+
+def read_sources(directory: Path, root: Path, problems: Problems, max_bytes: int) -> list[RawSource]:
+    """Read and decode every source file, recording problems instead of stopping at the first."""
+    shown = _relative(directory, root)
+    if not directory.is_dir():
+        problems.add(Problem(shown, message="no such folder: put the articles of the deal here"))
+        return []
+    files = sorted(
+        (path for path in directory.iterdir() if not path.name.startswith((".", "_"))), key=lambda p: p.name
+    )
+    raws: list[RawSource] = []
+    seen: dict[str, str] = {}
+    for path in files:
+        name = _relative(path, root)
+        if path.is_dir():
+            problems.add(Problem(name, message="a folder among the sources; sources are files"))
+            continue
+        if path.suffix.lower() not in SOURCE_SUFFIXES:
+            problems.add(Problem(name, message="not a source: expected a .md, .txt or .html file"))
+            continue
+        source_id = path.stem
+        if not SOURCE_ID.fullmatch(source_id):
+            problems.add(Problem(name, message=id_problem(source_id)))
+            continue
+        if source_id in seen:
+            problems.add(Problem(name, message=f"duplicate source id {source_id!r}: {seen[source_id]} has it too"))
+            continue
+        seen[source_id] = name
+        raw = read_source(path, source_id, name, problems, max_bytes)
+        if raw is not None:
+            raws.append(raw)
+    if not files and not problems:
+        problems.add(Problem(shown, message="no sources: add the articles of the deal as .md or .txt files"))
+    return raws
+
+
+def id_problem(source_id: str) -> str:
+    """Explain why a file name cannot be a source id."""
+    return (
+        f"the file name {source_id!r} cannot be a source id: use lower-case letters, digits, '-' and '_' "
+        "(at most 64, starting and ending with a letter or digit), since it becomes a page name and an anchor"
+    )
+
+
+def read_source(path: Path, source_id: str, name: str, problems: Problems, max_bytes: int) -> RawSource | None:
+    """Read one file: check its size and encoding, then parse its front matter."""
+    size = path.stat().st_size
+    if size > max_bytes:
+        problems.add(
+            Problem(
+                name,
+                message=f"too large: {size:,} bytes, the limit is {max_bytes:,} "
+                "(raise it with --max-source-bytes if the file really is one article)",
+            )
+        )
+        return None
+    data = path.read_bytes()
+    text = decode(data, name, problems)
+    if text is None:
+        return None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    digest = hashlib.sha256(data).hexdigest()
+    suffix = path.suffix.lower()
+    if suffix == ".md":
+        parsed = parse_front_matter(text, name, problems)
+        if parsed is None:
+            return None
+        meta, body = parsed
+    elif suffix == ".txt":
+        meta, body = SourceMeta(title=_first_line(text)), text
+    else:
+        from builder.importers import article_from_html, ImportProblem
+
+        try:
+            article = article_from_html(text)
+        except ImportProblem as problem:
+            problems.add(Problem(name, message=str(problem)))
+            return None
+        meta, body = article.meta, article.text
+    if not body.strip():
+        problems.add(Problem(name, message="empty: the file has no article text"))
+        return None
+    return RawSource(source_id, name, meta, body, digest)
+
+
+def decode(data: bytes, name: str, problems: Problems) -> str | None:
+    """Decode UTF-8 text; say which encoding a file seems to be in when it is not UTF-8."""
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        problems.add(Problem(name, message="not a text file (it contains NUL bytes)"))
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        guess = guess_encoding(data)
+        hint = f"it looks like {guess}; " if guess else ""
+        problems.add(
+            Problem(
+                name,
+                line,
+                message=f"not UTF-8 (byte 0x{data[error.start]:02X} at offset {error.start}); "
+                f"{hint}save it as UTF-8 or import it with `dealbrief add`, which converts it",
+            )
+        )
+        return None
+
+
+def guess_encoding(data: bytes) -> str | None:
+    """Name the likely encoding of bytes that are not UTF-8."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16"
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    return best.encoding.replace("_", "-") if best is not None else None
+
+
+def parse_front_matter(text: str, name: str, problems: Problems) -> tuple[SourceMeta, str] | None:
+    """Split YAML front matter from the body and validate it as SourceMeta."""
+    match = _FRONT_MATTER.match(text)
+    if match is None:
+        if text.startswith("---"):
+            problems.add(Problem(name, 1, 1, message="front matter is not closed: add a line '---' after it"))
+            return None
+        return SourceMeta(), text
+    try:
+        document = parse_yaml(match.group(1) or "", line_offset=1)
+    except YamlProblem as problem:
+        problems.add(Problem(name, problem.line, problem.column, message=problem.message))
+        return None
+    if document.data is None:
+        return SourceMeta(), text[match.end() :]
+    if not isinstance(document.data, dict):
+        problems.add(Problem(name, 2, 1, message="front matter must be a mapping of keys to values"))
+        return None
+    model, found = validate(SourceMeta, document, name)
+    problems.extend(found)
+    if model is None:
+        return None
+    assert isinstance(model, SourceMeta)
+    return model, text[match.end() :]
+
+
+def split_source(raw: RawSource) -> Source:
+    """Split a source's text into numbered sentences."""
+    sentences = tuple(
+        Sentence(
+            id=f"{raw.id}-s{n}",
+            n=n,
+            start=segment.start,
+            end=segment.end,
+            paragraph=segment.paragraph,
+            text=raw.text[segment.start : segment.end],
+        )
+        for n, segment in enumerate(split_sentences(raw.text), start=1)
+    )
+    return Source(id=raw.id, path=raw.path, meta=raw.meta, text=raw.text, sha256=raw.sha256, sentences=sentences)
+
+
+def _first_line(text: str) -> str | None:
+    for line in text.splitlines():
+        if line.strip():
+            return line.strip()
+    return None
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def model_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    """Name the keys a model accepts, for messages."""
+    return tuple(model.model_fields)
