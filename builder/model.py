@@ -69,6 +69,7 @@ class Fact(Span):
 
     id: str
     sentences: tuple[str, ...] = ()
+    curated: Literal["added", "corrected"] | None = None
 
 
 SpeakerKind = Literal["person", "organization", "descriptor", "document", "outlet"]
@@ -103,6 +104,7 @@ class Amount(Fact):
     converted_from: str | None = None
     horizon: str | None = None
     horizon_months: int | None = None
+    vague: bool = False
     context: str = ""
     group: str | None = None
 
@@ -305,14 +307,14 @@ class Question(Model):
 
 
 class TimelineEvent(Model):
-    """A dated event, with the sentence that dates it."""
+    """A dated event, with the sentences that date it."""
 
     date: str
     precision: Precision
     label: str
-    citation: Citation
+    citations: tuple[Citation, ...]
     note: str | None = None
-    fact: str | None = None
+    facts: tuple[str, ...] = ()
 
 
 class Party(Model):

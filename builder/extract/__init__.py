@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from datetime import date
 from pathlib import Path
 
-from builder.extract.amounts import find_amounts
+from builder.extract.amounts import find_amounts, find_vague_amounts
 from builder.extract.dates import MONTHS, WEEKDAYS, find_dates, resolve
 from builder.extract.disclosures import find_disclosures, find_unnamed
 from builder.extract.entities import extract_entities
@@ -28,8 +29,11 @@ def _code_version() -> str:
 
 
 EXTRACTOR_VERSION = _code_version()
-_CONTEXT_WORDS = 12
-_STRONG_BREAK = re.compile(r"[;:()\[\]—]|\s[-–]\s")
+_CONTEXT_WORDS = 10
+_NO_QUOTES = str.maketrans("", "", "“”\"")
+_CLAUSE_BREAKS = (", ", "; ", ": ", " — ", " – ", " -- ", " (")
+_CLAUSE_MIN_WORDS = 5
+_WORD_SPANS = re.compile(r"\S+")
 _GENERIC_TODAY = re.compile(r"\b(?:today|now)\b", re.I)
 
 
@@ -69,6 +73,10 @@ def amount_facts(source: Source, words: list[frozenset[str]] | None = None) -> l
         if not (_DIGIT.search(sentence.text) or words & _AMOUNT_WORDS):
             continue
         found = find_amounts(sentence.text)
+        found += [
+            vague for vague in find_vague_amounts(sentence.text)
+            if not any(item.start < vague.end and vague.start < item.end for item in found)
+        ]  # fmt: skip
         ids: list[str] = []
         for item in found:
             start, end = sentence.start + item.start, sentence.start + item.end
@@ -83,19 +91,36 @@ def amount_facts(source: Source, words: list[frozenset[str]] | None = None) -> l
                     qualifier=item.qualifier, per=item.per,
                     converted_from=ids[item.converted_from] if item.converted_from is not None else None,
                     horizon=item.horizon, horizon_months=item.horizon_months,
-                    context=context(sentence, item.start, item.end),
+                    context=context(sentence, item.start, item.end), vague=not item.unit,
                 )
             )  # fmt: skip
-    return facts
+    return _fill_vague_units(facts)
+
+
+def _fill_vague_units(facts: list[Amount]) -> list[Amount]:
+    """Give "spent billions" the currency of the article's other money figures; drop it when there is none."""
+    currencies = Counter(a.unit for a in facts if a.kind == "money" and a.unit and not a.vague)
+    if not currencies:
+        return [a for a in facts if a.unit]
+    unit = max(currencies, key=lambda code: (currencies[code], code))
+    return [a.model_copy(update={"unit": unit}) if not a.unit else a for a in facts]
 
 
 def context(sentence: Sentence, start: int, end: int) -> str:
-    """The words around a fact in its sentence, cut at strong punctuation."""
+    """The clause around a fact in its sentence (start and end are offsets into the sentence)."""
     text = sentence.text
-    before = _STRONG_BREAK.split(text[:start])[-1].split()
-    after = _STRONG_BREAK.split(text[end:])[0].split()
-    words = [*before[-_CONTEXT_WORDS:], text[start:end], *after[:_CONTEXT_WORDS]]
-    return " ".join(words).strip(" ,.“”\"")
+    left = max((text.rfind(sep, 0, start) + len(sep) for sep in _CLAUSE_BREAKS if text.rfind(sep, 0, start) != -1),
+               default=0)  # fmt: skip
+    right = min((text.find(sep, end) for sep in _CLAUSE_BREAKS if text.find(sep, end) != -1), default=len(text))
+    if len(text[left:right].split()) < _CLAUSE_MIN_WORDS:
+        left, right = 0, len(text)
+    words = [(m.start(), m.end()) for m in _WORD_SPANS.finditer(text, left, right)]
+    inside = [i for i, (a, b) in enumerate(words) if a < end and start < b]
+    if inside:
+        first = max(0, inside[0] - _CONTEXT_WORDS)
+        last = min(len(words) - 1, inside[-1] + _CONTEXT_WORDS)
+        left, right = words[first][0], words[last][1]
+    return text[left:right].translate(_NO_QUOTES).strip(" ,.;:")
 
 
 _PUNCTUATION = str.maketrans({char: " " for char in "\"“”‘’'.,;:!?()[]{}—–-/%$£€¥"})
@@ -106,7 +131,7 @@ _RELATIVE_WORDS = frozenset(
     " late".split()
 )
 _AMOUNT_WORDS = frozenset(
-    "million billion trillion thousand hundred percent cent dollar dollars pound pounds euro euros yen pence penny"
+    "million billion trillion millions billions trillions thousand hundred percent cent dollar dollars pound pounds euro euros yen pence penny"
     " cents miles mile feet inches tons ton tonnes gallons gallon lakh crore percents percentage".split()
 )
 _DIGIT = re.compile(r"\d|[½¼¾]")

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from builder.extract import units
 from builder.extract.numbers import NUMBER_DIGITS, SCALE_WORDS, number, plain
+from builder.extract.units import CURRENCY_WORDS
 
 _CORE_WORDS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen"
@@ -446,6 +447,39 @@ def _link_conversions(text: str, found: list[Found]) -> list[Found]:
                 amount = replace(amount, converted_from=index - 1 if not linked or True else None)
         linked.append(amount)
     return linked
+
+
+_VAGUE = re.compile(
+    r"\b(?P<lead>(?:several|many|tens\sof|hundreds\sof|multiple)\s)?(?P<scale>billions|millions|trillions)"
+    r"(?:\s(?:of\s)?(?P<word>dollars|pounds|euros|yen))?\b"
+)
+_VAGUE_MONEY = re.compile(
+    r"\b(?:spen[dt]\w*|invest\w*|cost\w*|paid|pay\w*|raise[ds]?|rais\w+|worth|lost|losses|borrow\w*|fine[ds]?|"
+    r"bid|offer\w*|sav\w+|earn\w*|pour\w*|pump\w*|splash\w*|plough\w*|valu\w*)\b",
+    re.I,
+)
+_VAGUE_SCALE = {"millions": Decimal(10**6), "billions": Decimal(10**9), "trillions": Decimal(10**12)}
+
+
+def find_vague_amounts(text: str) -> list[Found]:
+    """Money given only as an order of magnitude: "spent billions", "hundreds of millions of dollars".
+
+    The unit is left empty ("") for the caller to fill from the currency of the article's other figures.
+    """
+    found = []
+    for match in _VAGUE.finditer(text):
+        before = text[max(0, match.start() - 40) : match.start()]
+        after = text[match.end() : match.end() + 4]
+        if after.startswith((" of ", " of")) and not match.group("word"):
+            continue  # "millions of users" counts people, not money
+        if not match.group("word") and not _VAGUE_MONEY.search(before):
+            continue
+        lead = (match.group("lead") or "").strip()
+        scale = _VAGUE_SCALE[match.group("scale")]
+        value = scale * (100 if lead == "hundreds of" else 10 if lead == "tens of" else 1)
+        unit = CURRENCY_WORDS.get(match.group("word") or "", "")
+        found.append(Found(match.start(), match.end(), value, unit, "money"))
+    return found
 
 
 def as_value(value: Decimal) -> int | float:

@@ -122,11 +122,7 @@ def plain(value: Decimal) -> int | float:
 
 
 def significant_step(text: str) -> Decimal:
-    """Half the step of the last written digit: the rounding a written figure implies."""
-    digits = re.sub(r"[^\d.]", "", text.split("/")[0])
-    if "." in digits:
-        decimals = len(digits.split(".", 1)[1])
-        return Decimal(1).scaleb(-decimals) / 2
-    stripped = digits.rstrip("0")
-    zeros = len(digits) - len(stripped) if stripped else 0
-    return Decimal(1).scaleb(zeros) / 2
+    """Half the step of the last written digit: the rounding a written figure implies ("1.9" → 0.05)."""
+    digits = re.sub(r"[^\d.]", "", text.split("/")[0]).strip(".")
+    decimals = len(digits.split(".", 1)[1]) if "." in digits else 0
+    return Decimal(1).scaleb(-decimals) / 2

@@ -1,0 +1,116 @@
+"""Analyse the facts of all sources together, with the analyst's curation, into a Brief."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from builder import __version__
+from builder.analyze.amounts import amount_groups
+from builder.analyze.curate import apply_curation, gather
+from builder.analyze.entities import merge_organizations_across, merge_people, parties
+from builder.analyze.questions import open_questions
+from builder.analyze.quotes import quote_groups
+from builder.analyze.timeline import anchor_undated, build_timeline
+from builder.curation import LoadedCuration, citation
+from builder.errors import BriefError
+from builder.model import Brief, DealCard, PrintSettings, Source, SourceFacts, SourceNote, Statement, Stats
+
+__all__ = ["analyze", "built_date"]
+
+
+def analyze(sources: Sequence[Source], extracted: Sequence[SourceFacts], loaded: LoadedCuration) -> Brief:
+    """Compare the sources, apply the curation and return the brief every page is rendered from."""
+    by_id = {source.id: source for source in sources}
+    curation = loaded.curation
+    facts, problems = apply_curation(gather(extracted), loaded, sources)
+    problems.extend(_mixed_merges(loaded, facts.quotes, facts.amounts))
+    if problems:
+        raise BriefError(problems)
+    organizations = merge_organizations_across(extracted, curation)
+    deal = _deal_card(loaded, by_id, organizations)
+    party_names = [party.name for party in curation.parties]
+    groups_of_quotes, quotes = quote_groups(facts.quotes, sources, party_names, facts.merges, facts.notes)
+    groups_of_amounts, conflicts, amounts = amount_groups(facts.amounts, sources, facts.merges, facts.notes)
+    dates = anchor_undated(facts.dates, by_id, deal.announced)
+    timeline = build_timeline(dates, by_id, deal, loaded)
+    questions = open_questions(
+        by_id, facts.disclosures, conflicts, groups_of_amounts, groups_of_quotes, facts.unnamed, loaded
+    )
+    stats = Stats(
+        sources=len(sources),
+        facts=len(quotes) + len(amounts) + len(dates) + len(facts.disclosures) + len(facts.unnamed),
+        quotes=len(groups_of_quotes),
+        figures=len(groups_of_amounts),
+        conflicts=sum(1 for c in conflicts if c.kind != "hedged-differently"),
+        hedged=sum(1 for c in conflicts if c.kind == "hedged-differently"),
+        questions=len(questions),
+    )
+    output = curation.output
+    return Brief(
+        generator=f"dealbrief {__version__}",
+        built=built_date(sources, loaded),
+        deal=deal,
+        sources=tuple(sources),
+        source_notes=tuple(
+            SourceNote(source=name, reliability=note.reliability, note=note.note)
+            for name, note in sorted(curation.sources.items())
+        ),
+        quotes=tuple(quotes),
+        amounts=tuple(amounts),
+        dates=tuple(dates),
+        people=tuple(merge_people(extracted)),
+        organizations=tuple(organizations),
+        disclosures=tuple(facts.disclosures),
+        unnamed=tuple(facts.unnamed),
+        quote_groups=tuple(groups_of_quotes),
+        amount_groups=tuple(groups_of_amounts),
+        conflicts=tuple(conflicts),
+        questions=tuple(questions),
+        timeline=tuple(timeline),
+        notes=dict(sorted(facts.notes.items())),
+        stats=stats,
+        print=PrintSettings(
+            paper=output.paper, author=output.author, organization=output.organization, keywords=output.keywords
+        ),
+    )
+
+
+def built_date(sources: Sequence[Source], loaded: LoadedCuration):  # type: ignore[no-untyped-def]
+    """The date the brief speaks of: set in brief.yaml, else the newest source, else the announcement."""
+    output = loaded.curation.output
+    if output.built is not None:
+        return output.built
+    dated = [source.meta.published for source in sources if source.meta.published is not None]
+    if dated:
+        return max(dated)
+    announced = loaded.curation.deal.announced
+    return announced.date if announced else None
+
+
+def _deal_card(loaded: LoadedCuration, by_id: dict[str, Source], organizations: Sequence) -> DealCard:  # type: ignore[type-arg]
+    deal = loaded.curation.deal
+    return DealCard(
+        title=deal.title,
+        type=deal.type,
+        status=deal.status,
+        announced=deal.announced.date if deal.announced else None,
+        announced_citations=tuple(citation(by_id, ref) for ref in deal.announced.cite) if deal.announced else (),
+        summary=tuple(
+            Statement(text=item.text, citations=tuple(citation(by_id, ref) for ref in item.cite))
+            for item in deal.summary
+        ),
+        parties=tuple(parties(loaded.curation, organizations, by_id)),
+    )
+
+
+def _mixed_merges(loaded: LoadedCuration, quotes: Sequence, amounts: Sequence) -> list:  # type: ignore[type-arg]
+    quote_ids = {quote.id for quote in quotes}
+    amount_ids = {amount.id for amount in amounts}
+    problems = []
+    for index, group in enumerate(loaded.curation.facts.merge):
+        kinds = {"quote" if fact in quote_ids else "figure" if fact in amount_ids else "other" for fact in group}
+        if len(kinds) > 1 or kinds == {"other"}:
+            problems.append(
+                loaded.problem(("facts", "merge", index), "a merge joins quotes with quotes or figures with figures")
+            )
+    return problems

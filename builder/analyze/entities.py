@@ -1,0 +1,71 @@
+"""People and organisations across sources: one entry each, parties marked, products left out."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+
+from builder.curation import Curation, citation
+from builder.extract.entities import merge_organizations, same_organization, slug
+from builder.model import Organization, Party, Person, Source, SourceFacts, Statement
+
+
+def merge_people(extracted: Sequence[SourceFacts]) -> list[Person]:
+    """One entry per person; the title and organisation most sources give, the fullest on a tie."""
+    by_name: dict[str, list[Person]] = defaultdict(list)
+    for facts in extracted:
+        for person in facts.people:
+            by_name[person.name].append(person)
+    full_names = [name for name in by_name if " " in name]
+    for name in [name for name in by_name if " " not in name]:
+        matches = [full for full in full_names if full.split()[-1] == name]
+        if len(matches) == 1:
+            by_name[matches[0]].extend(by_name.pop(name))
+    people = []
+    for name, found in by_name.items():
+        people.append(
+            Person(
+                id=f"p-{slug(name)}", name=name, title=_most_given(p.title for p in found),
+                organization=_most_given(p.organization for p in found),
+                mentions=tuple(sorted({m for p in found for m in p.mentions}, key=lambda m: (m.source, m.start))),
+            )
+        )  # fmt: skip
+    return sorted(people, key=lambda p: (-len({m.source for m in p.mentions}), p.name))
+
+
+def _most_given(values: object) -> str | None:
+    counts = Counter(value for value in values if value)  # type: ignore[attr-defined]
+    if not counts:
+        return None
+    return max(counts, key=lambda value: (counts[value], len(value), value))
+
+
+def merge_organizations_across(extracted: Sequence[SourceFacts], curation: Curation) -> list[Organization]:
+    """One entry per organisation; the deal's parties marked, the analyst's aliases honoured."""
+    products = {product for facts in extracted for product in facts.products}
+    orgs = [org for facts in extracted for org in facts.organizations if org.name not in products]
+    party_names = [party.name for party in curation.parties]
+    aliases = curation.aliases()
+    for name in [*party_names, *(org.name for org in curation.organizations)]:
+        if not any(same_organization(name, org.name) for org in orgs):
+            orgs.append(Organization(id=f"o-{slug(name)}", name=name, aliases=tuple(aliases.get(name, ()))))
+    merged = merge_organizations(orgs, aliases)
+    result = []
+    for org in merged:
+        names = (org.name, *org.aliases)
+        party = any(same_organization(party, name) for party in party_names for name in names)
+        result.append(org.model_copy(update={"party": party}))
+    return sorted(result, key=lambda o: (not o.party, -len({m.source for m in o.mentions}), o.name))
+
+
+def parties(curation: Curation, organizations: Sequence[Organization], sources: Mapping[str, Source]) -> list[Party]:
+    """The deal's parties with their roles, each role cited."""
+    found = []
+    for party in curation.parties:
+        org = next((o for o in organizations if same_organization(party.name, o.name) or party.name in o.aliases), None)
+        roles = tuple(
+            Statement(text=role.text, citations=tuple(citation(dict(sources), ref) for ref in role.cite))
+            for role in party.roles
+        )
+        found.append(Party(name=party.name, organization=org.id if org else None, aliases=party.aliases, roles=roles))
+    return found

@@ -1,0 +1,88 @@
+"""How alike two pieces of text are, in words: for grouping quotes and counting independent origins."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+_WORD = re.compile(r"[\w$£€¥%]+(?:[.,'’][\w]+)*")
+STOPWORDS = frozenset(
+    """a an the and or but of to in on at for with by from as is are was were be been being it its this that these
+    those has have had will would can could should may might must do does did not no so than then there their
+    they them he she his her we our you your i me my which who whom whose what when where why how all any some
+    such into over under about after before while also just more most less very up out off only own same too
+    per via among between both each other another again further once here said says told""".split()
+)
+
+
+def words(text: str) -> tuple[str, ...]:
+    """The words of a text, lower-cased, with quotation marks and apostrophe styles folded."""
+    return tuple(word.replace("’", "'") for word in _WORD.findall(text.lower()))
+
+
+def content_words(text: str) -> frozenset[str]:
+    """The words that carry meaning: no stop words, no bare numbers, plurals folded."""
+    found = set()
+    for word in words(text):
+        if word in STOPWORDS or word[0].isdigit() or len(word) < 3:
+            continue
+        word = word.removesuffix("'s")
+        if word.endswith("s") and len(word) > 4 and not word.endswith("ss"):
+            word = word[:-1]
+        found.add(word)
+    return frozenset(found)
+
+
+@lru_cache(maxsize=65536)
+def matched(a: tuple[str, ...], b: tuple[str, ...]) -> int:
+    """How many words of a and b line up in order."""
+    return sum(block.size for block in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks())
+
+
+def containment(a: tuple[str, ...], b: tuple[str, ...]) -> float:
+    """The share of the shorter text's words found, in order, in the longer."""
+    if not a or not b:
+        return 0.0
+    return matched(a, b) / min(len(a), len(b))
+
+
+def overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """The share of the smaller set found in the larger."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def count_origins(texts: Sequence[tuple[str, ...]], threshold: float = 0.6) -> int:
+    """Count independent origins: texts that share most of their wording are copies of one origin."""
+    clusters: list[list[tuple[str, ...]]] = []
+    for text in texts:
+        for cluster in clusters:
+            if any(containment(text, other) >= threshold for other in cluster):
+                cluster.append(text)
+                break
+        else:
+            clusters.append([text])
+    return len(clusters)
+
+
+class UnionFind:
+    """Disjoint sets over 0..size-1, for grouping facts."""
+
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def find(self, item: int) -> int:
+        """The representative of item's set."""
+        while self.parent[item] != item:
+            self.parent[item] = self.parent[self.parent[item]]
+            item = self.parent[item]
+        return item
+
+    def union(self, a: int, b: int) -> None:
+        """Join the sets of a and b; the smaller index represents them."""
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)

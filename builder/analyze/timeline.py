@@ -1,0 +1,95 @@
+"""The timeline: every dated event the sources give, with relative dates placed where they can be."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from datetime import date
+
+from builder.analyze.cite import cite
+from builder.curation import LoadedCuration, citation
+from builder.extract import context, reference_date
+from builder.extract.dates import WEEKDAYS, resolve
+from builder.model import Citation, DateMention, DealCard, Source, TimelineEvent
+from builder.templating import long_date, phrase
+
+_ANNOUNCING = re.compile(r"\b(?:announc\w*|unveil\w*|reveal\w*|agree\w*|sign\w*|launch\w*|deal|partnership|said)\b", re.I)
+_PRECISION_ORDER = {"day": 0, "interval": 1, "month": 2, "year": 3}
+
+
+def anchor_undated(dates: Sequence[DateMention], sources: Mapping[str, Source], announced: date | None) -> list[DateMention]:
+    """Place the relative dates of undated sources that date the announcement by its weekday.
+
+    An article with no date that says the deal was announced "on Wednesday" was written in the week of an
+    announcement that fell on a Wednesday; its "last month" and "in April" count from that day.
+    """
+    if announced is None:
+        return list(dates)
+    anchored: set[str] = set()
+    for source_id, source in sources.items():
+        if reference_date(source) is not None:
+            continue
+        for mention in dates:
+            if mention.source != source_id or not mention.expression:
+                continue
+            sentence = source.sentences[int(mention.sentence.rsplit("-s", 1)[1]) - 1].text
+            if not _ANNOUNCING.search(sentence):
+                continue
+            kind, *args = mention.expression.split(":")
+            if kind == "weekday" and int(args[0]) == announced.weekday():
+                anchored.add(source_id)
+            elif kind == "period" and args == ["week", "0"]:
+                anchored.add(source_id)
+    placed = []
+    for mention in dates:
+        if mention.source in anchored and mention.expression and mention.value is None:
+            value, precision = resolve(mention.expression, announced)
+            mention = mention.model_copy(update={"value": value, "precision": precision, "anchor": "announcement"})
+        placed.append(mention)
+    return placed
+
+
+def build_timeline(
+    dates: Sequence[DateMention], sources: Mapping[str, Source], deal: DealCard, loaded: LoadedCuration
+) -> list[TimelineEvent]:
+    """Events by date: the announcement, what the sources date, and the analyst's own events."""
+    events: dict[str, dict] = {}  # type: ignore[type-arg]
+
+    def add(value: str, precision: str, label: str, cited: list[Citation], note: str | None, fact: str | None) -> None:
+        event = events.setdefault(value, {"precision": precision, "label": label, "citations": [], "notes": [], "facts": []})
+        for item in cited:
+            if all(item.sentence != known.sentence for known in event["citations"]):
+                event["citations"].append(item)
+        if note and note not in event["notes"]:
+            event["notes"].append(note)
+        if fact:
+            event["facts"].append(fact)
+
+    announced = deal.announced.isoformat() if deal.announced else None
+    if deal.announced is not None:
+        add(deal.announced.isoformat(), "day", phrase("event_announced", title=deal.title), list(deal.announced_citations), None, None)
+    for mention in dates:
+        if mention.value is None or mention.precision is None:
+            continue
+        source = sources[mention.source]
+        sentence = source.sentences[int(mention.sentence.rsplit("-s", 1)[1]) - 1]
+        label = context(sentence, mention.start - sentence.start, mention.end - sentence.start)
+        if len(sentence.text.replace(mention.text, "").split()) <= 2:
+            label = phrase("event_dated", source=source.id)  # a dateline
+        anchored = mention.anchor == "announcement" and mention.value != announced
+        note = phrase("note_anchor", date=long_date(deal.announced)) if anchored else None
+        add(mention.value, mention.precision, label, [cite(mention, sources)], note, mention.id)
+    by_id = dict(sources)
+    for event in loaded.curation.timeline:
+        add(event.date.isoformat(), "day", event.label, [citation(by_id, ref) for ref in event.cite], None, None)
+    timeline = [
+        TimelineEvent(
+            date=value, precision=data["precision"], label=data["label"], citations=tuple(data["citations"]),
+            note=" ".join(data["notes"]) or None, facts=tuple(data["facts"]),
+        )
+        for value, data in events.items()
+    ]  # fmt: skip
+    return sorted(timeline, key=lambda e: (e.date.split("/")[0], _PRECISION_ORDER[e.precision], e.date))
+
+
+__all__ = ["WEEKDAYS", "anchor_undated", "build_timeline"]

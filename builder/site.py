@@ -1,0 +1,60 @@
+"""Build the site with MkDocs from the generated pages, strictly: any warning fails the build."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from builder.errors import BriefError, Problem
+
+log = logging.getLogger(__name__)
+
+
+class _Collect(logging.Handler):
+    """Keep MkDocs' warnings to report them with the failure."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextmanager
+def source_date_epoch(epoch: int) -> Iterator[None]:
+    """Set SOURCE_DATE_EPOCH for the tools that stamp dates (the sitemap), then restore it."""
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous
+
+
+def build_site(config_file: Path, docs_dir: Path, site_dir: Path, epoch: int) -> None:
+    """Run `mkdocs build --strict` on docs_dir into site_dir; raise BriefError with MkDocs' warnings."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    collect = _Collect()
+    mkdocs_log = logging.getLogger("mkdocs")
+    mkdocs_log.addHandler(collect)
+    try:
+        with source_date_epoch(epoch):
+            config = load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True)
+            build(config)
+    except ConfigurationError as error:
+        raise BriefError([Problem(config_file.name, message=f"MkDocs configuration: {error}")]) from None
+    except Abort:
+        problems = [Problem("mkdocs build", message=message) for message in collect.messages]
+        raise BriefError(problems or [Problem("mkdocs build", message="the site build was aborted")]) from None
+    finally:
+        mkdocs_log.removeHandler(collect)
