@@ -108,6 +108,27 @@ def build(options: BuildOptions, progress: Callable[[str], None] | None = None) 
     return BuildResult(brief=brief, project=project, timings=timer.timings, outputs=outputs)
 
 
+def check(project_dir: Path, max_source_bytes: int | None = None) -> list[str]:
+    """Validate everything and list the generated files that are out of date; write nothing."""
+    project = find_project(project_dir)
+    sources, loaded = load(project, max_source_bytes)
+    brief = analyze(sources, extract_all(sources, loaded), loaded)
+    rendered = render_pages(brief)
+    problems = verify_brief(brief) + verify_pages(rendered.files)
+    if problems:
+        raise BriefError(problems)
+    expected = dict(rendered.files)
+    expected["data/facts.json"] = facts_json(brief)
+    stale = []
+    for target, text in sorted(expected.items()):
+        path = project / target
+        if not path.is_file() or path.read_text(encoding="utf-8", errors="replace") != text:
+            stale.append(target)
+    on_disk = {str(p.relative_to(project)) for p in _generated_pages(project)}
+    stale.extend(sorted(on_disk - set(expected)))
+    return stale
+
+
 def load(project: Path, max_source_bytes: int | None = None) -> tuple[list[Source], LoadedCuration]:
     """Read the sources and the curation; report every problem of both together."""
     problems = Problems()

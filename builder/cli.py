@@ -49,6 +49,22 @@ def build_command(project: Path, no_pdf: bool, no_site: bool, paper: str | None,
         click.echo(f"  {output}")
 
 
+@main.command("check")
+@click.option("--project", type=click.Path(file_okay=False, path_type=Path), default=Path("."), show_default=True,
+              help="The brief project (default: the one that holds the current folder).")
+@click.option("--max-source-bytes", type=click.IntRange(min=1), default=None, help="The largest source file accepted.")
+def check_command(project: Path, max_source_bytes: int | None) -> None:
+    """Validate data/ and check that docs/ and data/facts.json are up to date, without writing."""
+    from builder.build import check
+
+    stale = check(project, max_source_bytes)
+    if stale:
+        raise BriefError(
+            [Problem(path, message="out of date: run `dealbrief build` and commit the result") for path in stale]
+        )
+    click.echo("The brief is valid and docs/ and data/facts.json are up to date.")
+
+
 @main.command("extract")
 @click.option("--sources", "sources_dir", type=click.Path(path_type=Path), required=True,
               help="The folder of source files (.md, .txt, .html).")

@@ -128,6 +128,12 @@ class View:
             pieces.append(DiffPiece(op="same", text=text))
         return pieces
 
+    @staticmethod
+    def quote_paragraphs(text: str) -> list[str]:
+        """A quote's paragraphs, without the opening marks that continue a quote into a new paragraph."""
+        paragraphs = [line.strip() for line in text.split("\n") if line.strip()]
+        return [paragraphs[0], *(p.lstrip("“\"‘'") for p in paragraphs[1:])] if paragraphs else [text]
+
     def figures_by_kind(self) -> list[tuple[str, list[AmountGroup]]]:
         """Figure groups by kind: money, percentages, quantities."""
         found = []

@@ -87,6 +87,7 @@ def _filters() -> dict[str, Any]:
         "figure": figure,
         "jsonld": json_for_html,
         "markup": Trusted,
+        "upper_first": lambda value: str(value)[:1].upper() + str(value)[1:],
         "escape_html": lambda value: Trusted(html.escape("" if value is None else str(value))),
     }
 

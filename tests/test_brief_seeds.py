@@ -1,0 +1,100 @@
+"""The Microsoft–Lumen brief shows what the Foundation and Analysis issues ask of it."""
+
+from __future__ import annotations
+
+from builder.build import BuildResult
+
+
+def test_parties_and_roles(built: BuildResult) -> None:
+    parties = {p.name: p for p in built.brief.deal.parties}
+    assert set(parties) == {"Microsoft", "Lumen Technologies"}
+    assert any("Private Connectivity Fabric" in role.text for role in parties["Microsoft"].roles)
+    assert any("Azure" in role.text for role in parties["Lumen Technologies"].roles)
+    assert all(role.citations for party in parties.values() for role in party.roles)
+
+
+def test_people_with_titles(built: BuildResult) -> None:
+    people = {p.name: p for p in built.brief.people}
+    assert people["Kate Johnson"].title == "president and CEO"
+    assert people["Kate Johnson"].organization == "Lumen Technologies"
+    assert people["Erin Chapple"].title == "corporate vice president of Azure Core Product and Design"
+    assert people["Erin Chapple"].organization == "Microsoft"
+
+
+def test_other_organisations_are_mentioned_not_parties(built: BuildResult) -> None:
+    orgs = {o.name: o for o in built.brief.organizations}
+    for name in ("OpenAI", "Oracle", "Alphabet", "Google", "Amazon.com", "Inflection AI", "Zoom", "Amazon Web Services"):
+        assert name in orgs and not orgs[name].party, name
+    assert "AWS" in orgs["Amazon Web Services"].aliases
+    assert orgs["Lumen Technologies"].party and "Lumen" in orgs["Lumen Technologies"].aliases
+
+
+def test_kate_johnson_quote_is_one_group_of_three_sources_with_the_variant(built: BuildResult) -> None:
+    (group,) = [g for g in built.brief.quote_groups if g.text.startswith("Microsoft has an ambitious vision")]
+    assert group.speaker == "Kate Johnson"
+    assert set(group.support.sources) == {"newsng", "blog-2024-07-25", "converge360"}
+    assert "make it a reality" in group.text
+    differing = [v for v in group.variants if not v.identical]
+    assert {v.source for v in differing} == {"blog-2024-07-25", "converge360"}
+    assert all(any(p.op == "missing" and p.text == "a" for p in v.diff) for v in differing)
+
+
+def test_chapple_quote_in_two_sources(built: BuildResult) -> None:
+    (group,) = [g for g in built.brief.quote_groups if g.text.startswith("AI is reshaping")]
+    assert group.speaker == "Erin Chapple"
+    assert set(group.support.sources) == {"newsng", "blog-2024-07-25"}
+
+
+def test_the_announcement_quote_is_corroborated_by_prose(built: BuildResult) -> None:
+    (group,) = [g for g in built.brief.quote_groups if g.text.startswith("This AI-ready infrastructure")]
+    assert group.speaker == "the announcement"
+    assert [c.sentence for c in group.prose] == ["blog-2024-07-25-s10"]
+
+
+def test_the_companies_speak_as_the_two_parties(built: BuildResult) -> None:
+    (group,) = [g for g in built.brief.quote_groups if g.text.startswith("Lumen will migrate and modernize")]
+    assert group.speaker == "Microsoft and Lumen Technologies"
+
+
+def test_the_20_million_figure_is_one_group_hedged_differently(built: BuildResult) -> None:
+    (group,) = [g for g in built.brief.amount_groups if g.unit == "USD" and g.items[0].value == 20_000_000]
+    assert group.verdict == "hedged"
+    assert sorted((i.source, i.qualifier) for i in group.items) == [
+        ("blog-2024-07-25", "more than"),
+        ("converge360", "about"),
+    ]
+    assert {i.horizon for i in group.items} == {"over the next 12 months", "over the next year"}
+    (conflict,) = [c for c in built.brief.conflicts if c.group == group.id]
+    assert conflict.kind == "hedged-differently"
+
+
+def test_financials_include_the_network_figures(built: BuildResult) -> None:
+    texts = {item.text for group in built.brief.amount_groups for item in group.items}
+    assert {"over 6 million miles", "under 5 milliseconds", "60 percent", "billions"} <= texts
+
+
+def test_open_questions(built: BuildResult) -> None:
+    questions = built.brief.questions
+    undisclosed = [q for q in questions if q.kind == "undisclosed"]
+    assert [q.text for q in undisclosed] == ["What are the financial terms of the deal?"]
+    assert undisclosed[0].citations[0].sentence == "converge360-s19"
+    hedged = [q for q in questions if q.kind == "hedged"]
+    assert len(hedged) == 1 and {c.sentence for c in hedged[0].citations} == {"blog-2024-07-25-s19", "converge360-s17"}
+    unnamed = [q for q in questions if q.kind == "unnamed"]
+    assert unnamed and unnamed[0].citations[0].sentence == "newsng-s11"
+    assert any(q.kind == "analyst" for q in questions)
+
+
+def test_timeline(built: BuildResult) -> None:
+    events = {e.date: e for e in built.brief.timeline}
+    assert "newsng-s3" in {c.sentence for c in events["2024-04"].citations}
+    assert "converge360-s12" in {c.sentence for c in events["2024-06"].citations}
+    announcement = events["2024-07-24"]
+    assert {"newsng-s2", "converge360-s6"} <= {c.sentence for c in announcement.citations}
+    assert "2024-07-25" in events
+    assert "2024-07-25/2025-07-25" in events  # the 12-month horizon of the cash-flow estimate
+    assert events["2024-04"].note and "announcement" in events["2024-04"].note
+
+
+def test_built_date_comes_from_the_inputs(built: BuildResult) -> None:
+    assert built.brief.built is not None and built.brief.built.isoformat() == "2024-07-25"

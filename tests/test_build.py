@@ -1,0 +1,87 @@
+"""The whole pipeline in a temporary project: site pages, strict MkDocs, the PDF and its contents."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pypdf
+
+from builder.build import BuildResult
+
+PAGES = ["index.html", "parties/index.html", "quotes/index.html", "financials/index.html",
+         "questions/index.html", "timeline/index.html", "sources/index.html"]  # fmt: skip
+
+
+def test_site_has_every_section_and_a_search_index(built: BuildResult) -> None:
+    site = built.project / "site"
+    for page in PAGES:
+        assert (site / page).is_file(), page
+    for source in built.brief.sources:
+        assert (site / "sources" / source.id / "index.html").is_file()
+    assert (site / "search" / "search_index.json").is_file()
+    assert (site / "brief.pdf").is_file() and (site / "brief.json").is_file()
+
+
+def test_overview_links_the_pdf(built: BuildResult) -> None:
+    html = (built.project / "site" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<a [^>]*href="brief\.pdf"[^>]*>Download the PDF brief</a>', html)
+
+
+def test_no_external_assets(built: BuildResult) -> None:
+    for page in PAGES:
+        html = (built.project / "site" / page).read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+        loaded = re.findall(r'<(?:script|img|iframe|source)[^>]*\ssrc="(https?:[^"]+)"', html)
+        loaded += re.findall(r'<link[^>]*\shref="(https?:[^"]+)"', html)
+        assert not loaded, f"{page} loads {loaded}"
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.cites: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if values.get("id"):
+            self.ids.add(values["id"] or "")
+        if tag == "a" and "cite" in (values.get("class") or "").split():
+            self.cites.append(values.get("href") or "")
+
+
+def _parse(path: Path) -> _Links:
+    parser = _Links()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def test_every_citation_on_every_page_lands_on_a_sentence(built: BuildResult) -> None:
+    site = built.project / "site"
+    sentences = {s.id: s.text for source in built.brief.sources for s in source.sentences}
+    checked = 0
+    for page in sorted(site.rglob("index.html")):
+        for href in _parse(page).cites:
+            target, _, anchor = href.partition("#")
+            target_file = (page.parent / target / "index.html").resolve()
+            assert target_file.is_file(), f"{page}: {href}"
+            assert anchor in _parse(target_file).ids, f"{page}: {href} has no anchor"
+            assert anchor in sentences
+            checked += 1
+    assert checked > 50
+
+
+def _pdf_text(path: Path) -> str:
+    return "\n".join(page.extract_text() for page in pypdf.PdfReader(path).pages)
+
+
+def test_pdf_has_every_section_and_the_key_facts(built: BuildResult) -> None:
+    text = " ".join(_pdf_text(built.project / "site" / "brief.pdf").split())
+    for section in ("Contents", "Overview", "Parties", "Quotes", "Financials", "Open questions", "Timeline", "Sources"):
+        assert section in text
+    for fact in ("Kate Johnson", "Erin Chapple", "more than $20 million", "about $20 million", "60 percent",
+                 "Financial terms of the deal were not disclosed", "What are the financial terms of the deal?",
+                 "24 July 2024", "Private Connectivity Fabric"):  # fmt: skip
+        assert fact in text, fact

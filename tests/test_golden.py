@@ -1,0 +1,41 @@
+"""Golden files: the committed docs/ and facts, and the extract JSON of the seeds, match what the builder makes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from builder.build import BuildOptions, build
+from tests.conftest import ROOT, copy_project, snapshot
+from tests.golden import GOLDEN, extract_seeds_json
+
+
+def test_committed_docs_are_what_the_builder_generates(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    build(BuildOptions(project=project, site=False, pdf=False))
+    generated, committed = snapshot(project / "docs"), snapshot(ROOT / "docs")
+    stale = sorted(name for name in set(generated) | set(committed) if generated.get(name) != committed.get(name))
+    assert not stale, f"docs/ is stale in {stale}: run `make golden` and review the diff"
+    facts = (project / "data" / "facts.json").read_bytes()
+    assert facts == (ROOT / "data" / "facts.json").read_bytes(), "data/facts.json is stale: run `make golden`"
+
+
+def test_extract_json_of_the_seeds_is_golden() -> None:
+    golden = (GOLDEN / "extract-seeds.json").read_text(encoding="utf-8")
+    assert extract_seeds_json() == golden, "extract JSON changed: run `make golden` and review the diff"
+
+
+def test_extract_json_has_the_documented_shape() -> None:
+    data = json.loads((GOLDEN / "extract-seeds.json").read_text(encoding="utf-8"))
+    assert {"sources", "quotes", "amounts", "dates", "people", "organizations", "conflicts", "questions"} <= set(data)
+    assert {"id", "title", "outlet", "author", "published", "url", "path"} <= set(data["sources"][0])
+    assert {"id", "text", "speaker", "speaker_title", "speaker_org", "source", "sentence", "start", "end",
+            "partial"} <= set(data["quotes"][0])  # fmt: skip
+    assert {"id", "text", "value", "unit", "kind", "qualifier", "per", "source", "sentence", "start",
+            "end"} <= set(data["amounts"][0])  # fmt: skip
+    assert {"id", "text", "value", "precision", "source", "sentence", "start", "end"} <= set(data["dates"][0])
+    assert {"id", "name", "title", "organization", "mentions"} <= set(data["people"][0])
+    assert {"id", "name", "aliases", "mentions"} <= set(data["organizations"][0])
+    assert {"id", "kind", "about", "items", "note"} <= set(data["conflicts"][0])
+    assert {"source", "sentence", "text", "value", "unit"} <= set(data["conflicts"][0]["items"][0])
+    assert {"id", "text", "reason", "citations"} <= set(data["questions"][0])
