@@ -146,6 +146,8 @@ def _amount_at(text: str, numeral: _Number, floor: int) -> Found | None:
     start, pos, value = numeral.start, numeral.end, numeral.value
     head = text[max(floor, start - 12) : start]
     prefix = _prefix_currency(head, text, start)
+    if prefix is None and head[-1:].isalpha():
+        return None  # part of a code such as "scp173m"
     if prefix is not None:
         code, width = prefix
         start -= width
@@ -343,7 +345,7 @@ def _pounds_are_money(text: str, pos: int) -> bool:
 def _measure_unit(text: str, match: re.Match[str], pos: int, scale: Decimal | None) -> str | None:
     raw = match.group("unit").lower()
     glued = match.start("unit") == pos
-    if raw in ("m", "t", "in", "g", "mi", "mb", "gb", "tb", "kw", "mw", "gw") and not glued:
+    if raw in ("m", "t", "in", "g", "mi", "kw", "mw", "gw", "dm") and not glued:
         return None  # single letters and short codes only when written against the figure
     if raw == "in" or (raw == "m" and scale is not None):
         return None

@@ -93,7 +93,7 @@ MEASURES: dict[str, str] = {
     "kilometres per hour": "km/h", "mw": "MW", "megawatt": "MW", "megawatts": "MW", "gw": "GW",
     "gigawatt": "GW", "gigawatts": "GW", "kw": "kW", "kwh": "kWh", "mwh": "MWh", "gwh": "GWh", "twh": "TWh",
     "bit": "bit", "bits": "bit", "mb": "MB", "gb": "GB", "tb": "TB", "mbps": "Mbps", "gbps": "Gbps",
-    "ghz": "GHz", "mhz": "MHz", "degrees": "degrees",
+    "ghz": "GHz", "mhz": "MHz", "dm": "dm", "kb": "kB",
 }  # fmt: skip
 # Things news counts; a figure followed by one is a quantity ("39m cases", "1,000 jobs").
 COUNT_NOUNS = frozenset(
