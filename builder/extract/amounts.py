@@ -437,18 +437,24 @@ def _percent_of(text: str, found: list[Found]) -> list[Found]:
 
 
 def _link_conversions(text: str, found: list[Found]) -> list[Found]:
-    """Mark a money figure in parentheses right after another as its conversion."""
+    """Mark a money figure in parentheses right after another as its conversion: "€4.2bn ($5.1bn; £3bn)"."""
     linked: list[Found] = []
     for index, amount in enumerate(found):
         if index and amount.kind == "money":
-            previous = found[index - 1]
+            previous = linked[index - 1]
             gap = text[previous.end : amount.start]
-            if previous.kind == "money" and previous.unit != amount.unit and re.fullmatch(
-                rf"\s?(?:[,;]?\s?(?:a\s\w+\s)?)?\(\s?(?:(?:{_alternation(units.QUALIFIERS)}|or|c\.)\s)?", gap, re.I
-            ):
-                amount = replace(amount, converted_from=index - 1 if not linked or True else None)
+            if previous.kind == "money" and previous.unit != amount.unit and _OPENS_CONVERSION.fullmatch(gap):
+                amount = replace(amount, converted_from=index - 1)
+            elif previous.converted_from is not None and _NEXT_CONVERSION.fullmatch(gap):
+                amount = replace(amount, converted_from=previous.converted_from)
         linked.append(amount)
     return linked
+
+
+_OPENS_CONVERSION = re.compile(
+    rf"\s?(?:[,;]?\s?(?:a\s\w+\s)?)?\(\s?(?:(?:{_alternation(units.QUALIFIERS)}|or|c\.)\s)?", re.I
+)
+_NEXT_CONVERSION = re.compile(r"\s?[;,/]\s?(?:or\s)?")
 
 
 _VAGUE = re.compile(

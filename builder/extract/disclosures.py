@@ -38,7 +38,7 @@ _UNNAMED = re.compile(
 _UNNAMED_FRAMES = re.compile(
     r"\b(?P<d>according\sto\s(?:sources|people\sfamiliar\swith[\w\s]{0,40}|insiders|reports|analysts|industry\ssources)|"
     r"it\sis\s(?:understood|believed|thought|claimed|reported)|is\s(?:understood|believed|said|thought|reported)\sto|"
-    r"are\s(?:understood|believed|said|thought|reported)\sto|reportedly|reports\ssuggest(?:ed)?|rumou?rs?\s)",
+    r"are\s(?:understood|believed|said|thought|reported)\sto|reportedly|reports\ssuggest(?:ed)?|rumou?rs?\b)",
     re.I,
 )
 

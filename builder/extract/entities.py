@@ -16,10 +16,13 @@ _TITLE_TOKEN = r"(?:[a-z][\w-]*|CEO|CFO|COO|CTO|CIO|MD|VP|SVP|EVP|MP)"
 _TITLE_PHRASE = (
     rf"{_TITLE_TOKEN}(?: {_TITLE_TOKEN})*(?: (?:of|for) (?:the )?[A-Z][\w&-]*(?: (?:and |& )?[A-Z][\w&-]*)*)?"
 )
-_ORG_PHRASE = r"(?:the [a-z]+|[A-Z][\w.&’'-]*(?: (?:of |& )?[A-Z][\w.&’'-]*)*)"
+_ORG_TOKEN = r"[A-Z][\w&’'-]*(?:\.[\w&-]+)*"
+_ORG_PHRASE = rf"(?:the [a-z]+(?: [a-z]+)?|{_ORG_TOKEN}(?: (?:of |& |and )?{_ORG_TOKEN})*)"
 _AFTER = re.compile(
     rf"^\s?,\s(?:an?\s|the\s)?(?P<title>{_TITLE_PHRASE})(?:,?\s(?:of|at|for|with)\s|,\s(?:of\s)?)(?P<org>{_ORG_PHRASE})"
+    rf"|^\s?,\s(?P<org_first>{_ORG_PHRASE})['’]s?\s(?P<title_second>{_TITLE_PHRASE})"
     rf"|^\s?,\s(?:an?\s|the\s)?(?P<title_only>{_TITLE_PHRASE})(?=\s?[,.;]|\s(?:said|says|told|added))"
+    rf"|^\sof\s(?:the\s)?(?P<org_only>{_ORG_PHRASE})"
 )
 _BEFORE = re.compile(
     rf"(?:(?P<org>(?:the\s[a-z]+|[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)*))['’]s?\s|(?P<org2>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)*)\s)?"
@@ -27,6 +30,7 @@ _BEFORE = re.compile(
     r"finance|former|founder|president|chairman|chairwoman|director|boss|head|spokesman|spokeswoman|analyst|economist|"
     r"minister|secretary|governor|CEO|CFO|COO|CTO|MD|officer|partner|trader|strategist|editor|chancellor)\s){1,4})$"
 )
+_POSSESSOR = re.compile(rf"(?P<org>{_ORG_TOKEN}(?: {_ORG_TOKEN})*)['’]s? $")
 _COPULA = re.compile(
     rf"^\s*(?:\([^)]*\)\s*)?(?:is|was|has\sbeen|became|becomes)\s(?:the|a|an)\s(?P<title>{_TITLE_PHRASE}?)"
     rf"\s(?:of|at|for)\s(?P<org>{_ORG_PHRASE})"
@@ -45,6 +49,7 @@ class NamedMention:
     kind: str
     name: str
     gender: str | None
+    opens_sentence: bool = False
 
 
 @dataclass(frozen=True)
@@ -60,6 +65,15 @@ class Entities:
         """Return the mentions that end before position, nearest first."""
         index = bisect_right([m.end for m in self.mentions], position)
         return [m for m in reversed(self.mentions[:index]) if m.kind in kinds]
+
+    def salient_org(self, position: int) -> str | None:
+        """The organisation "it" or "the company" most likely means: the last one that opened a sentence
+        recently, else the last one named."""
+        recent = self.before(position, ("org",))
+        for mention in recent[:6]:
+            if mention.opens_sentence:
+                return mention.name
+        return recent[0].name if recent else None
 
     def person(self, name: str) -> Person | None:
         """Find a person by full name or surname."""
@@ -122,7 +136,7 @@ def extract_entities(source: Source, known_orgs: frozenset[str] = frozenset()) -
         if person.organization and not any(same_organization(person.organization, o.name) for o in orgs):
             if person.organization[:1].isupper():
                 orgs.append(Organization(id=f"o-{slug(person.organization)}", name=person.organization))
-    mentions = _named_mentions(table, people, orgs)
+    mentions = _named_mentions(source, table, people, orgs)
     return Entities(tuple(people), tuple(sorted(orgs, key=lambda o: o.id)), frozenset(table.products), mentions)
 
 
@@ -175,9 +189,12 @@ def _person(source: Source, name: str, found: list[Candidate], table: NameTable,
         after = text[candidate.end : candidate.end + 160]
         before = text[max(0, candidate.start - 80) : candidate.start]
         match = _AFTER.match(after)
-        if match and _is_title(match.group("title") or match.group("title_only")):
-            title = match.group("title") or match.group("title_only")
-            org = match.group("org")
+        if match and match.group("org_only") and not _starts_sentence(match.group("org_only")):
+            organization = match.group("org_only")
+            continue
+        if match and _is_title(match.group("title") or match.group("title_only") or match.group("title_second")):
+            title = match.group("title") or match.group("title_only") or match.group("title_second")
+            org = match.group("org") or match.group("org_first")
             if org and not _starts_sentence(org):
                 organization = org
             elif title and re.search(r"\s(?:of|at|for)\s[A-Z]", title):
@@ -187,9 +204,12 @@ def _person(source: Source, name: str, found: list[Candidate], table: NameTable,
         if match and _is_title(match.group("title")):
             title = match.group("title").strip()
             org = match.group("org") or match.group("org2")
-            if org and (org in table.orgs or org.startswith("the ") or any(same_organization(org, o) for o in table.orgs)):
+            if org and (org.startswith("the ") or _plausible_org(org, table)):
                 organization = org
             break
+        possessive = _POSSESSOR.search(before)
+        if possessive and _plausible_org(possessive.group("org"), table):
+            organization = possessive.group("org")
         match = _COPULA.match(after)
         if match and _is_title(match.group("title")):
             title, organization = match.group("title"), match.group("org")
@@ -202,6 +222,15 @@ def _person(source: Source, name: str, found: list[Candidate], table: NameTable,
         id=f"p-{slug(name)}", name=name, title=title, organization=organization,
         mentions=_mentions(source, found, sentence_of),
     )  # fmt: skip
+
+
+def _plausible_org(name: str, table: NameTable) -> bool:
+    """A capitalised name right before a title or a person is their organisation unless it is a place."""
+    if name in table.orgs or any(same_organization(name, o) for o in table.orgs):
+        return True
+    words = name.split()
+    return not (name in lx.PLACES or all(w in lx.PLACES for w in words) or words[0] in lx.NOT_NAMES
+                or name in table.people or name in table.products)  # fmt: skip
 
 
 def _is_title(title: str | None) -> bool:
@@ -235,11 +264,16 @@ def _mentions(source: Source, found: list[Candidate], sentence_of: SentenceFinde
     )
 
 
-def _named_mentions(table: NameTable, people: list[Person], orgs: list[Organization]) -> tuple[NamedMention, ...]:
+def _named_mentions(
+    source: Source, table: NameTable, people: list[Person], orgs: list[Organization]
+) -> tuple[NamedMention, ...]:
+    openers = {s.start for s in source.sentences}
     mentions = [
-        NamedMention(m.start, m.end, "person", person.name, table.gender.get(person.name))
+        NamedMention(m.start, m.end, "person", person.name, table.gender.get(person.name), m.start in openers)
         for person in people
         for m in person.mentions
     ]
-    mentions += [NamedMention(m.start, m.end, "org", org.name, None) for org in orgs for m in org.mentions]
+    mentions += [
+        NamedMention(m.start, m.end, "org", org.name, None, m.start in openers) for org in orgs for m in org.mentions
+    ]
     return tuple(sorted(mentions, key=lambda m: m.start))

@@ -90,7 +90,8 @@ ORG_HEADS = _words(
     Semiconductor Semiconductors Devices Instruments Solutions Consulting Associates Properties Realty Estates
     Utilities Water Power Electric Electricity Health Healthcare Medical Biotech Court Parliament Congress
     Senate Treasury Police Army Navy Cabinet Commissioner Regulator Bureau Centre Center Foundation Society
-    League Club Consortium Alliance Cooperative Co-operative Mutual Building Society Exchange"""
+    League Club Consortium Alliance Cooperative Co-operative Mutual Building Society Exchange Boerse Bourse Börse
+    Telekom Telefonica Vodafone"""
 )
 # Words that join the parts of one organisation name ("Bank of America", "Procter & Gamble").
 ORG_JOINERS = frozenset({"of", "&", "and", "for", "de", "du"})

@@ -45,6 +45,26 @@ _EMPLOYER_CUE = re.compile(
     re.I,
 )
 _TOKENS = re.compile(r"\S+")
+_TITLE_BEFORE = re.compile(
+    r"\b(?:chief\sexecutive|executive|CEO|chief|chairman|chairwoman|president|analyst|spokesman|spokeswoman|"
+    r"spokesperson|boss|minister|director|founder|economist|manager|head|patriarch|tycoon|secretary|governor|"
+    r"officer|partner|trader|strategist|commissioner|chancellor|editor|lawyer|professor|owner|investor|"
+    r"billionaire|mogul|entrepreneur|striker|coach)\s$",
+    re.I,
+)
+_TITLE_AFTER = re.compile(
+    r"^,\s(?:(?:an?|the|its|their|his|her)\s)?(?:[\w’'-]+\s){0,4}?(?:chief|executive|CEO|chairman|chairwoman|president|"
+    r"analyst|spokesman|spokeswoman|spokesperson|boss|minister|director|founder|economist|manager|head|secretary|"
+    r"governor|officer|partner|trader|strategist|commissioner|editor|lawyer|professor|owner|investor|fund\smanger)\b"
+    r"|^,\s(?:from|of|at)\s(?:the\s)?[A-Z][\w’'-]+(?:['’]s)?\s[A-Z][^,]{0,80},\s(?:said|says|told|added)\b",
+    re.I,
+)
+_TITLE_FOLLOWS = re.compile(
+    r"^(?:['’]s?)?\s(?:chief\sexecutive|CEO|chairman|chairwoman|president|boss|founder|spokesman|spokeswoman|"
+    r"managing\sdirector|finance\sdirector|chief\sfinancial\sofficer|CFO|COO)\s[A-Z]"
+)
+_SPEAKS_AFTER = re.compile(r"^\s(?:has\s|also\s)?(?:said|says|told|added|explained|warned|argued|noted)\b")
+_SPEAKS_BEFORE = re.compile(r"\b(?:said|says|told|added|according\sto)\s$")
 
 
 @dataclass
@@ -146,6 +166,12 @@ def _candidate(text: str, piece: tuple[int, int, str], sentence: int) -> Candida
     nouns = {(cue.group(g) or "").lower() for g in ("noun", "noun2")} if cue else set()
     if cue and (not any(nouns) or nouns & _BUSINESS_NOUNS):
         candidate.cues.add("after")
+    if _TITLE_BEFORE.search(before[-30:]) or _TITLE_AFTER.match(after):
+        candidate.cues.add("titled")
+    if _TITLE_FOLLOWS.match(after):
+        candidate.cues.add("employer")
+    if _SPEAKS_AFTER.match(after) or _SPEAKS_BEFORE.search(before[-16:]):
+        candidate.cues.add("speaks")
     if _AND_AFTER.match(after) or before.endswith((" and ", " or ")):
         candidate.cues.add("coordinated")
     if before.endswith(("of ", "at ", "for ", "with ", "the ")) and _EMPLOYER_CUE.search(before[-40:]):
@@ -222,7 +248,11 @@ def _kind(name: str, found: list[Candidate], known_orgs: frozenset[str]) -> str:
         return "org"
     if name in lx.PLACES or all(token in lx.PLACES for token in tokens):
         return "place"
+    cues = set().union(*(c.cues for c in found))
+    name_shaped = 2 <= len(tokens) <= 4 and not any(t in lx.ORG_HEADS for t in tokens) and _looks_like_name(tokens)
     if tokens[0] in lx.FIRST_NAMES and 2 <= len(tokens) <= 4 and not any(t in lx.ORG_HEADS for t in tokens):
+        return "person"
+    if name_shaped and "titled" in cues and "employer" not in cues:
         return "person"
     if any(c.after_honorific for c in found):
         return "person" if len(tokens) > 1 else "person-ref"
@@ -230,9 +260,19 @@ def _kind(name: str, found: list[Candidate], known_orgs: frozenset[str]) -> str:
         return "org"
     if re.fullmatch(r"[A-Z][\w-]*\.(?:com|net|co\.uk|org)", name):
         return "org"
-    if any(c.cues & {"before", "after", "employer"} for c in found):
+    if cues & {"before", "after", "employer"}:
         return "org"
+    if name_shaped and "speaks" in cues and len(tokens) <= 3:
+        return "person"
     return "other"
+
+
+def _looks_like_name(tokens: list[str]) -> bool:
+    """Name-shaped: capitalised words with lower-case letters, or particles such as 'van'."""
+    return all(
+        (t[0].isupper() and any(c.islower() for c in t[1:]) and t not in lx.NOT_NAMES) or t in lx.NAME_PARTICLES
+        for t in tokens
+    )
 
 
 def _gender(name: str, found: list[Candidate]) -> str | None:

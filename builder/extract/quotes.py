@@ -135,7 +135,8 @@ def extract_quotes(source: Source, entities: Entities) -> list[Quote]:
         if stops:
             tail_end = min(stops)
         speaker, partial = _attribute(text, span, head_start, tail_start, tail_end, entities)
-        if speaker is None:
+        partial = partial or span.single or text[span.inner_start : span.inner_start + 1].islower()
+        if speaker is None and not partial:
             speaker = _continued(text, span, paragraphs, last_speaker_in_paragraph)
         if speaker is not None and speaker.name:
             last_speaker_in_paragraph[_paragraph_of(paragraphs, span.close)] = speaker
@@ -156,7 +157,7 @@ def extract_quotes(source: Source, entities: Entities) -> list[Quote]:
                 speaker_title=speaker.title if speaker else None,
                 speaker_org=speaker.org if speaker else None,
                 speaker_span=_speaker_span(source, speaker, sentence_at) if speaker else None,
-                partial=partial or span.single or quote_text[:1].islower(),
+                partial=partial,
                 unnamed=bool(speaker and speaker.unnamed),
                 reported_by=speaker.reported_by if speaker else None,
             )

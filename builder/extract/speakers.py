@@ -17,7 +17,8 @@ _OUTLETS = (
     r"Daily\sTelegraph|Sunday\sTelegraph|Telegraph|Guardian|Observer|Independent|Times|Economist|Reuters|"
     r"Bloomberg|Associated\sPress|AP|AFP|BBC(?:\s[A-Z][\w]+)*|CNN|CNBC|Dow\sJones(?:\sNewswires)?|Les\sEchos|"
     r"Handelsblatt|Nikkei|Le\sMonde|Der\sSpiegel|Sky\sNews|Radio\s4's\sToday\sprogramme|Today\sprogramme|"
-    r"[A-Z][\w]+\s(?:newspaper|magazine|news\sagency))"
+    r"Agence\sFrance[\s-]Presse|Xinhua|Interfax|Kyodo|Itar-Tass|"
+    r"the\s(?:newspaper|paper|magazine|agency|news\sagency)|(?:[A-Z][\w]+\s){1,4}(?:newspaper|magazine|news\sagency|website))"
 )
 # ', said X ...' or ' said X' right after the closing mark.
 POST_VERB_FIRST = re.compile(
@@ -31,11 +32,19 @@ PRE_FRAME = re.compile(r"(?:^|[,;]\s)(?:[Pp]er|[Aa]ccording\sto|[Ii]n\sthe\sword
 PRE_VERB = re.compile(
     rf"(?P<who>[^\"“”]{{1,240}}?)\s(?:has\s|had\s|have\s|also\s|later\s|then\s|once\s)?(?P<verb>{_VERBS})\b(?P<rest>[^\"“”]{{0,120}})$"
 )
+POST_QUOTED_AS = re.compile(rf"^\s*[,—–-]?\s*(?P<outlet>{_OUTLETS})\squoted\s(?P<who>[^\"“”.;!?]+?)\sas\ssaying")
+PRE_DOCUMENT = re.compile(
+    r"(?P<who>(?:a|an|the|its|his|her|their)\s(?:[\w-]+\s){0,3}?(?:statement|release|letter|note|memo|e-?mail|filing|"
+    r"announcement|report|notice)\b[^\"“”:]{0,50}?)\s(?:reading|stating|which\sread|that\sread|saying)\s*:?\s*$"
+)
+_NOT_A_SPEAKER = re.compile(r"(?:^|\s)(?:is|are|was|were|be|been|being|has|have|had)$|^(?:it|there)$", re.I)
+_ADVERBS = re.compile(r"^(?:(?:now|but|and|however|meanwhile|then|also|yet|still|so|instead|later|earlier),?\s)+", re.I)
+_QUOTED_BY = re.compile(rf"\s(?:quoted|cited)\sby\s(?P<outlet>{_OUTLETS}).*$")
 PRE_QUOTED_AS = re.compile(rf"(?P<outlet>{_OUTLETS})\squoted\s(?P<who>[^\"“”]+?)\sas\ssaying\s*:?\s*$")
 _TOLD = re.compile(rf"\b(?:told|to)\s(?P<outlet>{_OUTLETS})\b|\b(?:interview\swith|quoted\sby|speaking\sto)\s(?P<outlet2>{_OUTLETS})")
 _STOP_TAIL = re.compile(
     r"\s(?:in|on|at|during|after|before|when|while|to|as|last|this|yesterday|today|earlier|later|who|which|adding|"
-    r"told|according)\b.*$|,\s(?:adding|who|which|as|when|before|after|while|but|and)\b.*$",
+    r"told|according|quoted|cited)\b.*$|,\s(?:adding|who|which|as|when|before|after|while|but|and)\b.*$",
 )
 _LEADING = re.compile(r"^(?:(?:[A-Z][\w’'-]*\s)?(?:[a-z][\w’'-]*\s){0,8}[a-z][\w’'-]*,\s)+")
 _PRONOUN = re.compile(r"^(?P<p>he|she|it|they|we|i)$", re.I)
@@ -61,6 +70,10 @@ class Speaker:
 def attribution_after(text: str, start: int, end: int) -> tuple[str, int, int] | None:
     """Find the speaker phrase in text[start:end], the words after a closing quotation mark."""
     tail = text[start:end]
+    quoted = POST_QUOTED_AS.match(tail)
+    if quoted:
+        offset = start + quoted.start("who")
+        return quoted.group("who"), offset, offset + len(quoted.group("who"))
     for pattern in (POST_ACCORDING, POST_VERB_FIRST, POST_SUBJECT_FIRST):
         match = pattern.match(tail)
         if match:
@@ -83,6 +96,10 @@ def attribution_before(text: str, start: int, end: int) -> tuple[str, int, int, 
     if quoted:
         offset = start + quoted.start("who")
         return quoted.group("who"), offset, offset + len(quoted.group("who")), quoted.group("outlet")
+    document = PRE_DOCUMENT.search(head)
+    if document:
+        offset = start + document.start("who")
+        return document.group("who"), offset, offset + len(document.group("who")), None
     frame = PRE_FRAME.search(head)
     if frame:
         offset = start + frame.start("who")
@@ -94,15 +111,21 @@ def attribution_before(text: str, start: int, end: int) -> tuple[str, int, int, 
         return None
     who = match.group("who")
     trimmed = _LEADING.sub("", who) if not _has_name(who) else who
+    trimmed = _ADVERBS.sub("", trimmed)
+    if _NOT_A_SPEAKER.search(trimmed):
+        return None  # "it is predicted", "it was reported": no one is named
     offset = start + match.start("who") + (len(who) - len(trimmed))
-    outlet = _TOLD.search(match.group("rest") or "")
-    return trimmed.strip(" ,"), offset, offset + len(trimmed.strip(" ,")), (outlet.group("outlet") or outlet.group("outlet2")) if outlet else None
+    outlet = _TOLD.search(match.group("verb") + (match.group("rest") or ""))
+    found = (outlet.group("outlet") or outlet.group("outlet2")) if outlet else None
+    return trimmed.strip(" ,"), offset, offset + len(trimmed.strip(" ,")), found
 
 
 def outlet_after(text: str, start: int, end: int) -> str | None:
-    """Find an outlet the speaker talked to ("told the BBC")."""
-    match = _TOLD.search(text, start, end)
-    return (match.group("outlet") or match.group("outlet2")) if match else None
+    """Find an outlet the speaker talked to ("told the BBC") or that carried the quote ("quoted by")."""
+    match = _TOLD.search(text, start, end) or POST_QUOTED_AS.match(text, start, end)
+    if match is None:
+        return None
+    return match.groupdict().get("outlet") or match.groupdict().get("outlet2")
 
 
 def _has_name(phrase: str) -> bool:
@@ -114,7 +137,8 @@ def resolve(phrase: str, start: int, end: int, entities: Entities) -> Speaker:
     inside = [m for m in entities.mentions if start <= m.start < end]
     people = [m for m in inside if m.kind == "person"]
     if people:
-        return _person_speaker(people[0], entities, start, end)
+        chosen = people[0] if re.search(r",\swho\s|^\W*\w+\s\w+,", phrase) or len(people) == 1 else people[-1]
+        return _person_speaker(chosen, entities, start, end)
     words = phrase.split()
     if words and _PRONOUN.match(phrase.strip()):
         return _pronoun(phrase.strip().lower(), start, entities, end)
@@ -149,8 +173,9 @@ def _pronoun(pronoun: str, position: int, entities: Entities, end: int) -> Speak
             if mention.gender in (wanted, None):
                 return _person_speaker(mention, entities, position, end)
     elif wanted == "it":
-        for mention in entities.before(position, ("org",)):
-            return Speaker(mention.name, "organization", start=position, end=end)
+        salient = entities.salient_org(position)
+        if salient is not None:
+            return Speaker(salient, "organization", start=position, end=end)
     return Speaker(pronoun, "descriptor", start=position, end=end)
 
 
@@ -161,9 +186,9 @@ def _descriptor(match: re.Match[str], phrase: str, start: int, end: int, entitie
     if head in lx.DOCUMENT_NOUNS or noun_phrase.lower().split()[0] in lx.DOCUMENT_NOUNS:
         return Speaker(phrase, "document", start=start, end=end)
     if determiner == "the" and head in lx.ORG_NOUNS and not head.endswith("s"):
-        previous = entities.before(start, ("org",))
-        if previous:
-            return Speaker(previous[0].name, "organization", start=start, end=end)
+        salient = entities.salient_org(start)
+        if salient is not None:
+            return Speaker(salient, "organization", start=start, end=end)
         return Speaker(phrase, "organization", start=start, end=end)
     if head in lx.ORG_NOUNS:
         return Speaker(phrase, "organization", start=start, end=end)
