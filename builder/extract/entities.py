@@ -26,7 +26,8 @@ _AFTER = re.compile(
 )
 _BEFORE = re.compile(
     rf"(?:(?P<org>(?:the\s[a-z]+|[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)*))['’]s?\s|(?P<org2>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)*)\s)?"
-    r"(?P<title>(?:(?:chief|executive|financial|operating|managing|vice|deputy|senior|group|global|corporate|non-executive|"
+    r"(?P<title>(?:(?:vice-chairman|vice-president|co-founder|co-chairman|deputy-chairman|"
+    r"chief|executive|financial|operating|managing|vice|deputy|senior|group|global|corporate|non-executive|"
     r"finance|former|founder|president|chairman|chairwoman|director|boss|head|spokesman|spokeswoman|analyst|economist|"
     r"minister|secretary|governor|CEO|CFO|COO|CTO|MD|officer|partner|trader|strategist|editor|chancellor)\s){1,4})$"
 )

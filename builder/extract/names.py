@@ -193,6 +193,10 @@ def _classify(text: str, candidates: list[Candidate], known_orgs: frozenset[str]
     for candidate in candidates:
         by_name[candidate.text].append(candidate)
     kinds = {name: _kind(name, found, known_orgs) for name, found in by_name.items()}
+    surnames_of_people = {name.split()[-1] for name, kind in kinds.items() if kind == "person" and " " in name}
+    for name in by_name:
+        if " " not in name and name in surnames_of_people and name not in known_orgs:
+            kinds[name] = "person-ref"  # "Millan says" after "Manuel Millan": the person, not a company
     # A name standing next to an organisation ("Zoom and Amazon Web Services") is one too.
     for name, found in by_name.items():
         if kinds[name] == "other" and any("coordinated" in c.cues and _next_to_org(text, c, kinds) for c in found):

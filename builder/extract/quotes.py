@@ -15,7 +15,6 @@ _OPENERS = "“\"‘'"
 _SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–]))[‘'](?=[A-Za-z0-9£$€])")
 _SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?%])[’'](?=$|[\s.,;:!?)\]—–-])")
 _LETTER = re.compile(r"[A-Za-z]")
-_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
 _MAX_SINGLE_WORDS = 30
 _MARKS = re.compile(r"[“”\"]")
 
@@ -52,14 +51,18 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote
         else:
             paragraph_offset = 0
         for mark in _MARKS.finditer(text, p_start + paragraph_offset, p_end):
-            char = mark.group()
             position = mark.start()
-            if char == "“" or (char == '"' and open_at is None):
-                if open_at is None:
+            shape = _shape(text, position, p_start, p_end)
+            if open_at is None:
+                if shape == "open":
                     open_at, opened_in = position, number
-            elif char in "”\"" and open_at is not None:
+            elif shape == "close":
                 spans.append(_span(text, open_at, position, opened_in))
                 open_at = None
+            elif shape == "open" and position > open_at + 1:
+                # A new quotation opens before the last one closed: paragraphs run together in the text.
+                spans.append(_span(text, open_at, position, opened_in))
+                open_at, opened_in = position, number
         if open_at is not None:
             carried = (open_at, opened_in)
     if carried is not None:
@@ -68,6 +71,22 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote
     spans.extend(_single_quote_spans(text, paragraphs, spans))
     spans.sort(key=lambda span: span.open)
     return spans
+
+
+def _shape(text: str, position: int, start: int, end: int) -> str:
+    """Tell an opening quotation mark from a closing one: by its glyph, or for '"' by what stands around it."""
+    char = text[position]
+    if char == "“":
+        return "open"
+    if char == "”":
+        return "close"
+    before = text[position - 1] if position > start else " "
+    after = text[position + 1] if position + 1 < end else " "
+    if (before.isspace() or before in "([—–-/") and not after.isspace():
+        return "open"
+    if not before.isspace():
+        return "close"
+    return "open" if not after.isspace() else "close"
 
 
 def _span(text: str, open_mark: int, close_mark: int, paragraph: int) -> QuoteSpan:
@@ -137,7 +156,7 @@ def extract_quotes(source: Source, entities: Entities) -> list[Quote]:
         speaker, partial = _attribute(text, span, head_start, tail_start, tail_end, entities)
         partial = partial or span.single or text[span.inner_start : span.inner_start + 1].islower()
         if speaker is None and not partial:
-            speaker = _continued(text, span, paragraphs, last_speaker_in_paragraph)
+            speaker = _continued(text, span, paragraphs, last_speaker_in_paragraph, entities)
         if speaker is not None and speaker.name:
             last_speaker_in_paragraph[_paragraph_of(paragraphs, span.close)] = speaker
         quote_text = text[span.inner_start : span.inner_end]
@@ -208,20 +227,45 @@ def _with_outlet(speaker: speakers.Speaker, outlet: str | None) -> speakers.Spea
 
 
 def _continued(
-    text: str, span: QuoteSpan, paragraphs: list[tuple[int, int]], last: dict[int, speakers.Speaker]
+    text: str,
+    span: QuoteSpan,
+    paragraphs: list[tuple[int, int]],
+    last: dict[int, speakers.Speaker],
+    entities: Entities,
 ) -> speakers.Speaker | None:
-    """A quote with no attribution of its own continues the last speaker's words."""
+    """A quote with no attribution of its own continues the words of the speaker the text is following.
+
+    That is the last speaker of the same paragraph; else a person the paragraph reports as speaking
+    before the quote ("Mr Dein said that ..."); else the last speaker of the two paragraphs before.
+    """
     paragraph = _paragraph_of(paragraphs, span.open)
     if paragraph in last:
         return last[paragraph]
     p_start = paragraphs[paragraph][0]
-    starts_paragraph = not text[p_start : span.open].strip()
-    if starts_paragraph and paragraph - 1 in last:
-        previous_start, previous_end = paragraphs[paragraph - 1]
-        previous = text[previous_start:previous_end].rstrip()
-        if previous.endswith(":") or _SENTENCE_END.search(previous):
-            return last[paragraph - 1]
+    reported = _reported_speaker(text, p_start, span.open, entities)
+    if reported is not None:
+        return reported
+    for earlier in (paragraph - 1, paragraph - 2):
+        if earlier in last:
+            return last[earlier]
     return None
+
+
+def _reported_speaker(text: str, start: int, end: int, entities: Entities) -> speakers.Speaker | None:
+    """The last person named as the subject of a speech verb between start and end."""
+    for mention in entities.before(end, ("person",)):
+        if mention.start < start:
+            break
+        if _SPEECH_AFTER_NAME.match(text, mention.end):
+            person = entities.person(mention.name)
+            return speakers.Speaker(mention.name, "person", person.title if person else None,
+                                    person.organization if person else None, start=mention.start, end=mention.end)  # fmt: skip
+    return None
+
+
+_SPEECH_AFTER_NAME = re.compile(
+    r"\s(?:also\s|has\s|had\s)?(?:said|says|told|added|warned|argued|explained|noted|believes|thinks|feared|fears)\b"
+)
 
 
 def _paragraph_of(paragraphs: list[tuple[int, int]], position: int) -> int:

@@ -38,6 +38,7 @@ PRE_DOCUMENT = re.compile(
     r"announcement|report|notice)\b[^\"“”:]{0,50}?)\s(?:reading|stating|which\sread|that\sread|saying)\s*:?\s*$"
 )
 _NOT_A_SPEAKER = re.compile(r"(?:^|\s)(?:is|are|was|were|be|been|being|has|have|had)$|^(?:it|there)$", re.I)
+_RELATIVE_TAIL = re.compile(r"\s(?:which|who|that)(?:\s\w+){0,3}$")
 _ADVERBS = re.compile(r"^(?:(?:now|but|and|however|meanwhile|then|also|yet|still|so|instead|later|earlier),?\s)+", re.I)
 _QUOTED_BY = re.compile(rf"\s(?:quoted|cited)\sby\s(?P<outlet>{_OUTLETS}).*$")
 PRE_QUOTED_AS = re.compile(rf"(?P<outlet>{_OUTLETS})\squoted\s(?P<who>[^\"“”]+?)\sas\ssaying\s*:?\s*$")
@@ -112,6 +113,10 @@ def attribution_before(text: str, start: int, end: int) -> tuple[str, int, int, 
     who = match.group("who")
     trimmed = _LEADING.sub("", who) if not _has_name(who) else who
     trimmed = _ADVERBS.sub("", trimmed)
+    relative = _RELATIVE_TAIL.search(trimmed)
+    if relative and not _has_name(trimmed):
+        trimmed = " ".join(trimmed[: relative.start()].split()[-3:])  # "organisations which have publicly"
+        trimmed = re.sub(r"^(?:from|by|of|to|in|with|on|at|for)\s", "", trimmed)
     if _NOT_A_SPEAKER.search(trimmed):
         return None  # "it is predicted", "it was reported": no one is named
     offset = start + match.start("who") + (len(who) - len(trimmed))
@@ -139,6 +144,12 @@ def resolve(phrase: str, start: int, end: int, entities: Entities) -> Speaker:
     if people:
         chosen = people[0] if re.search(r",\swho\s|^\W*\w+\s\w+,", phrase) or len(people) == 1 else people[-1]
         return _person_speaker(chosen, entities, start, end)
+    if ", " in phrase and not inside:
+        # "Speaking at the forum in Dubai, he": the speaker is the last part of the phrase.
+        tail = phrase.rsplit(", ", 1)[1].strip()
+        if _PRONOUN.match(tail) or _DESCRIPTOR.match(tail):
+            offset = end - len(phrase) + phrase.rindex(tail)
+            return resolve(tail, offset, offset + len(tail), entities)
     words = phrase.split()
     if words and _PRONOUN.match(phrase.strip()):
         return _pronoun(phrase.strip().lower(), start, entities, end)
