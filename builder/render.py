@@ -155,6 +155,17 @@ class View:
             if any(q.kind == kind for q in self.brief.questions)
         ]
 
+    def fact_pages(self, question: Question) -> list[tuple[str, str]]:
+        """Where the facts behind a question are shown: (page, anchor) of their quote or figure group."""
+        groups: dict[str, tuple[str, str]] = {}
+        for quote in self.brief.quotes:
+            if quote.id in question.facts and quote.group:
+                groups.setdefault(quote.group, ("quotes.md", quote.group))
+        for amount in self.brief.amounts:
+            if amount.id in question.facts and amount.group:
+                groups.setdefault(amount.group, ("financials.md", amount.group))
+        return list(groups.values())
+
     def unplaced_dates(self) -> list[DateMention]:
         """Relative dates that no source date resolves."""
         return [d for d in self.brief.dates if d.value is None]

@@ -12,7 +12,7 @@ from builder.curation import locate_words
 from builder.errors import Problem
 from builder.model import Brief, Citation
 
-_LINK = re.compile(r"\]\((?:\.\./)?(?:sources/)?(?P<source>[a-z0-9][a-z0-9_-]*)\.md#(?P<anchor>[^)\s\"]+)")
+_LINK = re.compile(r"\]\((?:\.\./)?sources/(?P<source>[a-z0-9][a-z0-9_-]*)\.md#(?P<anchor>[^)\s\"]+)")
 _ANCHOR = re.compile(r'id="(?P<id>[a-z0-9][a-z0-9_-]*-s\d+)"')
 
 

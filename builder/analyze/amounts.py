@@ -5,11 +5,12 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from builder.analyze.cite import cite
-from builder.analyze.similarity import UnionFind, content_words, count_origins, words
+from builder.analyze.similarity import STOPWORDS, UnionFind, content_words, count_origins, words
+from builder.extract.lexicon import SENTENCE_COMMON
 from builder.extract.numbers import significant_step
 from builder.extract.units import CURRENCY_WORDS, QUALIFIER_BOUNDS, QUALIFIERS
 from builder.model import Amount, AmountGroup, AmountItem, Conflict, ConflictItem, Source, Support, Verdict
@@ -18,7 +19,21 @@ from builder.templating import phrase
 ABOUT = 0.05  # "about X" means X within five percent
 NEARLY = 0.10  # "nearly X" means up to ten percent below X
 CONVERSION_TOLERANCE = 0.02
-SUBJECT_OVERLAP = 0.4
+MAX_WORD_FIGURES = 200
+SPECIFIC_MONEY = 1_000_000
+SPECIFIC_OVERLAP = 0.1
+HEDGE_REACH = 1.5  # "more than X" is read as X to 1.5 X, "under X" as X / 1.5 to X
+SUBJECT_OVERLAP = 0.3  # share of context words figures that agree must have in common
+CONFLICT_OVERLAP = 0.5  # and figures that disagree
+_CAPITALISED = re.compile(r"\b[A-Z][\w’'&.-]*")
+_YEARS = re.compile(r"\b(?:19|20)\d\d\b")
+SUBJECT_WINDOW = 8  # words either side of a figure that say what it is about
+_MOVES = re.compile(
+    r"\b(?:rose|rise[ns]?|rising|fell|fall(?:en|s|ing)?|up|down|climb\w*|gain\w*|drop\w*|slid|slip\w*|jump\w*|"
+    r"surge\w*|plunge\w*|tumble\w*|soar\w*|lost|added|shed|increase\w*|decrease\w*|grew|grow\w*|declin\w*|"
+    r"rais\w*|boost\w*|lift\w*|cut\w*|lower\w*|revis\w*|improv\w*|sweeten\w*)\b",
+    re.I,
+)
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _NOISE = frozenset(
     {*CURRENCY_WORDS, *(w for q in QUALIFIERS for w in q.split()), "million", "billion", "trillion", "thousand",
@@ -40,11 +55,25 @@ def amount_groups(
         if amount.converted_from is not None:
             conversions[amount.converted_from].append(amount)
     subjects = [_subject(a) for a in primaries]
+    weights = _informativeness(subjects)
+    times = [_time_key(by_id[a.source], a) for a in primaries]
     union = UnionFind(len(primaries))
-    for i in range(len(primaries)):
-        for j in range(i + 1, len(primaries)):
-            if _same_figure(primaries[i], primaries[j], subjects[i], subjects[j]):
-                union.union(i, j)
+    ranges = [bounds(a) for a in primaries]
+    links = []
+    for i, j in _candidate_pairs(primaries, subjects):
+        score = _similarity(primaries[i], primaries[j], subjects[i], subjects[j], weights, times[i], times[j],
+                            ranges[i], ranges[j])  # fmt: skip
+        if score is not None:
+            agree = _overlap(*ranges[i], *ranges[j])
+            links.append((not agree, -score, i, j))  # agreements first: a conflict joins only what is left
+    linked = {(i, j) for _, _, i, j in links}
+    members: dict[int, list[int]] = {i: [i] for i in range(len(primaries))}
+    for _, _, i, j in sorted(links):
+        a, b = union.find(i), union.find(j)
+        if a != b and _may_join(members[a], members[b], primaries, ranges, linked):
+            union.union(a, b)
+            root = union.find(a)
+            members[root] = members[a] + members[b]
     index_of = {a.id: i for i, a in enumerate(primaries)}
     for group in merges:
         members = [index_of[f] for f in group if f in index_of]
@@ -69,22 +98,124 @@ def amount_groups(
 
 
 def _subject(amount: Amount) -> frozenset[str]:
-    """The words that say what a figure is about."""
-    return frozenset(w for w in content_words(amount.context) - content_words(amount.text) if w not in _NOISE)
+    """The words that say what a figure is about: those close to it in its clause."""
+    words_around = amount.context.split()
+    figure = amount.text.split()
+    at = next((i for i in range(len(words_around)) if words_around[i : i + len(figure)] == figure), None)
+    if at is not None:
+        words_around = words_around[max(0, at - SUBJECT_WINDOW) : at + len(figure) + SUBJECT_WINDOW]
+    found = content_words(" ".join(words_around)) - content_words(amount.text)
+    return frozenset(w for w in found if w not in _NOISE and not any(c.isdigit() for c in w))
 
 
-def _same_figure(a: Amount, b: Amount, subject_a: frozenset[str], subject_b: frozenset[str]) -> bool:
+def _similarity(
+    a: Amount,
+    b: Amount,
+    subject_a: frozenset[str],
+    subject_b: frozenset[str],
+    weights: dict[str, float],
+    time_a: frozenset[str],
+    time_b: frozenset[str],
+    range_a: tuple[float, float],
+    range_b: tuple[float, float],
+) -> float | None:
+    """How surely two figures state the same thing; None when they cannot.
+
+    Context words are weighed by how rare they are among the brief's figures, so that "economy" or
+    "shares" say less than "Verizon" or "cash flow". Figures that agree need a little shared context;
+    figures that would disagree need a lot, since a conflict is a strong claim. Figures dated to
+    different years are different figures, and market moves ("shares rose 3%") only agree.
+    """
     if a.kind != b.kind or a.unit != b.unit or a.per != b.per:
-        return False
+        return None
     if a.horizon_months and b.horizon_months and a.horizon_months != b.horizon_months:
-        return False
+        return None
     if a.source == b.source and a.value != b.value:
-        return False  # one article giving two figures is not a disagreement
+        return None
+    if time_a and time_b and not time_a & time_b:
+        return None
     shared = subject_a & subject_b
-    if len(shared) < 2 or len(shared) / max(1, min(len(subject_a), len(subject_b))) < SUBJECT_OVERLAP:
-        return False
+    weight = sum(weights[w] for w in shared)
+    ratio = weight / max(1e-9, min(sum(weights[w] for w in subject_a), sum(weights[w] for w in subject_b)))
+    if _overlap(*range_a, *range_b):
+        # Large sums of money rarely coincide by chance: one shared word is enough to join them.
+        specific = a.kind == "money" and min(abs(float(a.value)), abs(float(b.value))) >= SPECIFIC_MONEY
+        named = bool(_names(a.context) & _names(b.context))
+        repeated = a.source == b.source and a.text == b.text  # an article repeating its own figure
+        if len(shared) < 2 and not ((specific and named or repeated) and shared):
+            return None
+        return ratio if ratio >= (SPECIFIC_OVERLAP if specific else SUBJECT_OVERLAP) else None
+    if len(shared) < 3:
+        return None
+    if _MOVES.search(a.context) or _MOVES.search(b.context):
+        return None
     low, high = sorted((abs(float(a.value)), abs(float(b.value))))
-    return high == 0 or (low > 0 and high / low <= 2)
+    if low == 0 or high / low > 2 or not _names(a.context) & _names(b.context):
+        return None  # a disagreement needs the same named subject on both sides
+    return ratio if ratio >= CONFLICT_OVERLAP else None
+
+
+def _names(context: str) -> frozenset[str]:
+    """Capitalised words inside a context (not its first): the named things a figure is about."""
+    words = (word.lower().removesuffix("’s").removesuffix("'s") for word in _CAPITALISED.findall(context))
+    return frozenset(word for word in words if word not in SENTENCE_COMMON and word not in STOPWORDS)
+
+
+def _candidate_pairs(amounts: Sequence[Amount], subjects: Sequence[frozenset[str]]) -> list[tuple[int, int]]:
+    """Pairs of figures of one kind, unit and per-unit that share at least one context word."""
+    index: dict[tuple[str, str, str | None, str], list[int]] = defaultdict(list)
+    for i, (amount, subject) in enumerate(zip(amounts, subjects, strict=True)):
+        for word in subject:
+            index[(amount.kind, amount.unit, amount.per, word)].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for members in index.values():
+        if len(members) > MAX_WORD_FIGURES:
+            continue  # a word shared by that many figures tells none of them apart
+        for position, i in enumerate(members):
+            for j in members[position + 1 :]:
+                pairs.add((i, j))
+    return sorted(pairs)
+
+
+def _informativeness(subjects: Sequence[frozenset[str]]) -> dict[str, float]:
+    """Inverse document frequency of each context word over the brief's figures."""
+    counts: Counter[str] = Counter(word for subject in subjects for word in subject)
+    total = len(subjects) + 1
+    return {word: 1.0 + math.log(total / count) for word, count in counts.items()}
+
+
+def _time_key(source: Source, amount: Amount) -> frozenset[str]:
+    """The years a figure's sentence names, to tell this year's figure from last year's."""
+    sentence = source.sentences[int(amount.sentence.rsplit("-s", 1)[1]) - 1].text
+    return frozenset(_YEARS.findall(sentence))
+
+
+def _may_join(
+    a: list[int],
+    b: list[int],
+    amounts: Sequence[Amount],
+    ranges: Sequence[tuple[float, float]],
+    linked: set[tuple[int, int]],
+) -> bool:
+    """Join two groups only if no source gives two values in the result, and every pair of figures in it
+    that would disagree was linked on its own evidence (no chains of near-agreements)."""
+    values: dict[str, set[float]] = defaultdict(set)
+    for index in (*a, *b):
+        values[amounts[index].source].add(float(amounts[index].value))
+    if any(len(found) > 1 for found in values.values()):
+        return False
+    for i in a:
+        for j in b:
+            if not _overlap(*ranges[i], *ranges[j]) and (min(i, j), max(i, j)) not in linked:
+                return False
+    return True
+
+
+def _overlap(low_a: float, high_a: float, low_b: float, high_b: float) -> bool:
+    """Whether two ranges share more than an end point ("£1.4bn" and "£1.5bn" only touch at £1.45bn)."""
+    finite = [abs(v) for v in (low_a, high_a, low_b, high_b) if math.isfinite(v)]
+    tolerance = 1e-9 * max([1.0, *finite])
+    return min(high_a, high_b) - max(low_a, low_b) > tolerance or low_a == high_a == low_b == high_b
 
 
 def bounds(amount: Amount) -> tuple[float, float]:
@@ -97,10 +228,12 @@ def bounds(amount: Amount) -> tuple[float, float]:
         written = float(numeral.group().replace(",", "")) or 1.0
         step = float(significant_step(numeral.group())) * abs(value / written)
     hedge = QUALIFIER_BOUNDS.get(amount.qualifier or "")
-    if hedge == "above" or amount.vague:
+    if amount.vague:
         return value, math.inf
+    if hedge == "above":
+        return value, top * HEDGE_REACH if value > 0 else math.inf
     if hedge == "below":
-        return -math.inf, top
+        return (value / HEDGE_REACH if value > 0 else -math.inf), top
     if hedge == "about":
         return value * (1 - ABOUT) - step, top * (1 + ABOUT) + step
     if hedge == "nearly":
@@ -150,27 +283,38 @@ def _group(
 def _verdict(members: list[Amount]) -> Verdict:
     intervals = [(a.source, bounds(a), QUALIFIER_BOUNDS.get(a.qualifier or ""), a.value) for a in members]
     hedged = False
+    intervals = [item for item, amount in zip(intervals, members, strict=True) if not amount.vague]
     for i, (source_a, (low_a, high_a), hedge_a, value_a) in enumerate(intervals):
         for source_b, (low_b, high_b), hedge_b, value_b in intervals[i + 1 :]:
             if source_a == source_b:
                 continue
-            if high_a < low_b or high_b < low_a:
+            if not _overlap(low_a, high_a, low_b, high_b):
                 return "conflict"
-            if hedge_a != hedge_b or value_a != value_b:
+            if hedge_a != hedge_b:
                 hedged = True
     return "hedged" if hedged else "agree"
 
 
 def _conversion_discrepancy(members: list[Amount], conversions: dict[str, list[Amount]]) -> list[Amount]:
-    """Conversions of the same figure into the same currency that differ between sources."""
-    by_unit: dict[str, list[Amount]] = defaultdict(list)
+    """Conversions of the same figure into the same currency at rates that cannot be the same.
+
+    Each conversion gives a range of exchange rates once the rounding of both figures is allowed for;
+    when two sources' ranges do not meet (with a small tolerance), the conversions disagree.
+    """
+    by_unit: dict[str, list[tuple[float, float, Amount]]] = defaultdict(list)
     for member in members:
+        low, high = bounds(member.model_copy(update={"qualifier": None}))
+        if low <= 0:
+            continue
         for conversion in conversions.get(member.id, ()):
-            by_unit[conversion.unit].append(conversion)
+            c_low, c_high = bounds(conversion.model_copy(update={"qualifier": None}))
+            by_unit[conversion.unit].append((c_low / high, c_high / low, conversion))
     for converted in by_unit.values():
-        values = [float(c.value) for c in converted]
-        if len({c.source for c in converted}) > 1 and min(values) > 0 and max(values) / min(values) - 1 > CONVERSION_TOLERANCE:
-            return converted
+        for i, (low_a, high_a, a) in enumerate(converted):
+            for low_b, high_b, b in converted[i + 1 :]:
+                if a.source != b.source and (low_b > high_a * (1 + CONVERSION_TOLERANCE)
+                                             or low_a > high_b * (1 + CONVERSION_TOLERANCE)):  # fmt: skip
+                    return [c for _, _, c in converted]
     return []
 
 

@@ -31,7 +31,7 @@ def _code_version() -> str:
 EXTRACTOR_VERSION = _code_version()
 _CONTEXT_WORDS = 10
 _NO_QUOTES = str.maketrans("", "", "“”\"")
-_CLAUSE_BREAKS = (", ", "; ", ": ", " — ", " – ", " -- ", " (")
+_CLAUSE_BREAKS = (", ", "; ", ": ", " — ", " – ", " -- ")
 _CLAUSE_MIN_WORDS = 5
 _WORD_SPANS = re.compile(r"\S+")
 _GENERIC_TODAY = re.compile(r"\b(?:today|now)\b", re.I)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -142,19 +143,45 @@ def extract_entities(source: Source, known_orgs: frozenset[str] = frozenset()) -
 
 
 def merge_organizations(orgs: Iterable[Organization], aliases: dict[str, Sequence[str]]) -> list[Organization]:
-    """Merge organisations that are one under different names; the longest name leads."""
-    groups: list[list[Organization]] = []
-    for org in orgs:
-        names = [org.name, *org.aliases]
-        for group in groups:
-            group_names = [n for member in group for n in (member.name, *member.aliases)]
-            if any(same_organization(a, b) for a in names for b in group_names) or _aliased(names, group_names, aliases):
-                group.append(org)
-                break
-        else:
-            groups.append([org])
+    """Merge organisations that are one under different names; the longest name leads.
+
+    Names are compared only with names that share their first word, or whose initials they could be,
+    or that the analyst lists as aliases, so the work grows with the number of names, not its square.
+    """
+    items = list(orgs)
+    union = list(range(len(items)))
+
+    def find(i: int) -> int:
+        while union[i] != i:
+            union[i] = union[union[i]]
+            i = union[i]
+        return i
+
+    buckets: dict[str, list[int]] = defaultdict(list)
+    for i, org in enumerate(items):
+        for name in (org.name, *org.aliases):
+            key = org_key(name)
+            words = key.split()
+            if words:
+                buckets[words[0]].append(i)
+                if len(words) > 1:
+                    buckets["".join(w[0] for w in words if w not in ("of", "and", "the", "for"))].append(i)
+            for lead, listed in aliases.items():
+                if key in {org_key(n) for n in (lead, *listed)}:
+                    buckets["alias:" + lead].append(i)
+    for bucket in buckets.values():
+        for position, i in enumerate(bucket):
+            for j in bucket[position + 1 :]:
+                if find(i) == find(j):
+                    continue
+                names_i, names_j = (items[i].name, *items[i].aliases), (items[j].name, *items[j].aliases)
+                if any(same_organization(a, b) for a in names_i for b in names_j) or _aliased(names_i, names_j, aliases):
+                    union[find(j)] = find(i)
+    groups: dict[int, list[Organization]] = defaultdict(list)
+    for i, org in enumerate(items):
+        groups[find(i)].append(org)
     merged = []
-    for group in groups:
+    for _, group in sorted(groups.items()):
         names = sorted({n for member in group for n in (member.name, *member.aliases)}, key=lambda n: (-len(n), n))
         lead = next((n for n in names if n in aliases), names[0])
         alias_set = sorted({*names, *aliases.get(lead, ())} - {lead})
