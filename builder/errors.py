@@ -33,12 +33,23 @@ class BriefError(click.ClickException):
     """Every problem found in one run, reported together; the run writes nothing."""
 
     def __init__(self, problems: Iterable[Problem]) -> None:
-        self.problems = tuple(problems)
+        self.problems = _in_reading_order(problems)
         count = len(self.problems)
         heading = "1 problem" if count == 1 else f"{count} problems"
         lines = [f"{heading} found; nothing was written."]
         lines += [f"  {problem}" for problem in self.problems]
         super().__init__("\n".join(lines))
+
+
+def _in_reading_order(problems: Iterable[Problem]) -> tuple[Problem, ...]:
+    """Files in the order they were read; within a file, by line and column."""
+    found = list(problems)
+    first_seen: dict[str, int] = {}
+    for index, problem in enumerate(found):
+        first_seen.setdefault(problem.file, index)
+    return tuple(
+        sorted(found, key=lambda p: (first_seen[p.file], p.line if p.line is not None else 0, p.column or 0))
+    )
 
 
 class Problems:

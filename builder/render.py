@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib.resources import files
@@ -28,7 +27,7 @@ from builder.model import (
     Source,
     SourceNote,
 )
-from builder.templating import environment
+from builder.templating import environment, json_for_html
 
 # The pages of the brief in reading order: path under docs/, template, title.
 PAGES: tuple[tuple[str, str, str], ...] = (
@@ -250,8 +249,8 @@ def content_digest(text: str) -> str:
 
 
 def _page(body: str, jsonld: dict[str, Any], origin: str) -> str:
-    front = yaml.safe_dump({"jsonld": json.dumps(jsonld, sort_keys=True, ensure_ascii=False)}, allow_unicode=True,
-                           width=10**9, sort_keys=True)  # fmt: skip
+    # Safe inside a <script> element: no "<", ">" or "&" left to end it.
+    front = yaml.safe_dump({"jsonld": str(json_for_html(jsonld))}, allow_unicode=True, width=10**9, sort_keys=True)
     content = f"---\n{front}---\n{body.strip()}\n"
     return _with_header(content, origin)
 

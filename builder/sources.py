@@ -149,6 +149,12 @@ def guess_encoding(data: bytes) -> str | None:
     """Name the likely encoding of bytes that are not UTF-8."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "UTF-16"
+    try:
+        western = data.decode("cp1252")
+    except UnicodeDecodeError:
+        western = None
+    if western is not None and not any("\x80" <= ch <= "\x9f" for ch in western):
+        return "windows-1252 (Western European, a superset of Latin-1)"
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()

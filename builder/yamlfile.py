@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from types import UnionType
+from typing import Any, Union, get_args, get_origin
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -167,12 +169,58 @@ def describe(value: Any) -> str:
 
 
 def validation_problems(
-    error: ValidationError, document: YamlDocument, file: str, prefix: Sequence[int | str] = ()
+    error: ValidationError, document: YamlDocument, file: str, model: type[BaseModel] | None = None
 ) -> Iterator[Problem]:
     """Turn pydantic's errors into problems with line, column and key path."""
     for detail in error.errors():
-        loc = [*prefix, *_clean_loc(detail)]
-        yield _problem(detail, loc, document, file)
+        loc = _clean_loc(detail)
+        problem = _problem(detail, loc, document, file)
+        if detail["type"] == "extra_forbidden" and model is not None:
+            allowed = allowed_keys(model, loc[:-1])
+            if allowed:
+                close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
+                hint = f"; did you mean '{close[0]}'?" if close else ""
+                problem = Problem(problem.file, problem.line, problem.column, problem.where,
+                                  f"unknown key{hint} (allowed: {', '.join(allowed)})")  # fmt: skip
+        yield problem
+
+
+def allowed_keys(model: type[BaseModel], loc: Sequence[int | str]) -> list[str]:
+    """The keys the model accepts at a place in the data."""
+    current: Any = model
+    for part in loc:
+        current = _inner(current)
+        if isinstance(part, int):
+            continue
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            field = current.model_fields.get(str(part))
+            if field is None:
+                return []
+            current = field.annotation
+        elif get_origin(current) is dict:
+            current = get_args(current)[1]
+        else:
+            return []
+    current = _inner(current)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return []
+
+
+def _inner(annotation: Any) -> Any:
+    """Unwrap X | None and tuple[X, ...] to the model X they hold."""
+    for _ in range(4):
+        origin = get_origin(annotation)
+        if origin in (tuple, list):
+            annotation = get_args(annotation)[0]
+        elif origin in (Union, UnionType):
+            models = [a for a in get_args(annotation) if isinstance(a, type) and issubclass(a, BaseModel)]
+            if not models:
+                return annotation
+            annotation = models[0]
+        else:
+            return annotation
+    return annotation
 
 
 def _clean_loc(detail: ErrorDetails) -> list[int | str]:
@@ -199,11 +247,9 @@ def _problem(detail: ErrorDetails, loc: list[int | str], document: YamlDocument,
     return Problem(file, line, column, dotted(loc), f"{expected}, found {describe(detail.get('input'))}")
 
 
-def validate(
-    model: type[BaseModel], document: YamlDocument, file: str, prefix: Sequence[int | str] = ()
-) -> tuple[BaseModel | None, list[Problem]]:
+def validate(model: type[BaseModel], document: YamlDocument, file: str) -> tuple[BaseModel | None, list[Problem]]:
     """Validate a YAML document against a model; return the model or the problems."""
     try:
         return model.model_validate(document.data), []
     except ValidationError as error:
-        return None, list(validation_problems(error, document, file, prefix))
+        return None, list(validation_problems(error, document, file, model))

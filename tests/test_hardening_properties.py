@@ -1,0 +1,127 @@
+"""Hypothesis: no source text and no well-formed brief.yaml makes the builder crash; no markup in a
+source ever becomes markup in the page."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import markdown
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from builder.analyze import analyze
+from builder.build import extract_all, load
+from builder.errors import BriefError
+from builder.render import render_pages
+from tests.conftest import copy_project
+
+MINIMAL_BRIEF = "deal:\n  title: T\n  type: acquisition\n  status: announced\n"
+MARKUP = ["<", ">", "&", "[", "]", "(", ")", "!", "*", "_", "`", "{", "}", "#", "|", "~", "^", "=", ":", "\"",
+          "'", "\\", "<script>", "</script>", "<b>", "javascript:", "data:", "{{", "}}", "{%", "%}", "!!! note",
+          "{: .x }", "[^1]", "<!--", "-->", "&amp;", "&#60;", "http://x.example", "\n", "\n\n", "    ", "- ", "1. ",
+          "> ", "# ", "word", "Word", " ", ".", "“", "”"]  # fmt: skip
+markup_text = st.lists(st.sampled_from(MARKUP), min_size=1, max_size=40).map("".join)
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                           HealthCheck.function_scoped_fixture])  # fmt: skip
+
+
+def _project_with(text: str | None = None, brief: str | None = None) -> Path:
+    folder = Path(tempfile.mkdtemp(prefix="dealbrief-prop-"))
+    project = copy_project(folder / "p")
+    if text is not None:
+        shutil.rmtree(project / "data" / "sources")
+        (project / "data" / "sources").mkdir()
+        (project / "data" / "sources" / "s.md").write_text(text, encoding="utf-8")
+        (project / "data" / "brief.yaml").write_text(MINIMAL_BRIEF, encoding="utf-8")
+    if brief is not None:
+        (project / "data" / "brief.yaml").write_text(brief, encoding="utf-8")
+    return project
+
+
+def _pipeline(project: Path) -> dict[str, str] | None:
+    """Run load → extract → analyze → render; a BriefError is an answer, anything else a crash."""
+    try:
+        sources, loaded = load(project)
+        brief = analyze(sources, extract_all(sources, loaded), loaded)
+        return render_pages(brief).files
+    except BriefError:
+        return None
+    finally:
+        shutil.rmtree(project.parent, ignore_errors=True)
+
+
+@SETTINGS
+@given(st.one_of(st.text(max_size=300), markup_text))
+def test_any_source_text_builds_or_is_refused_clearly(text: str) -> None:
+    _pipeline(_project_with(text=text))
+
+
+yaml_scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=20),
+                         st.dates())  # fmt: skip
+KEYS = ["deal", "title", "type", "status", "announced", "date", "cite", "summary", "text", "parties", "name",
+        "aliases", "roles", "facts", "hide", "correct", "merge", "notes", "add", "quotes", "amounts", "questions",
+        "timeline", "output", "paper", "limits", "sources", "organizations", "newsng-s1", "x"]  # fmt: skip
+yaml_values = st.recursive(
+    yaml_scalars,
+    lambda children: st.one_of(st.lists(children, max_size=4),
+                               st.dictionaries(st.sampled_from(KEYS), children, max_size=5)),  # fmt: skip
+    max_leaves=20,
+)
+
+
+def _mutations(base: dict[str, Any]) -> st.SearchStrategy[dict[str, Any]]:
+    return st.builds(lambda key, value: {**base, key: value}, st.sampled_from(KEYS), yaml_values)
+
+
+@SETTINGS
+@given(st.one_of(yaml_values, _mutations(yaml.safe_load(MINIMAL_BRIEF))))
+def test_any_well_formed_brief_yaml_builds_or_is_refused_clearly(data: Any) -> None:
+    _pipeline(_project_with(brief=yaml.safe_dump(data, allow_unicode=True)))
+
+
+class _SentenceText(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = 0
+        self.inside: dict[str, list[str]] = {}
+        self.current: str | None = None
+        self.foreign: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "span" and "sentence" in (values.get("class") or ""):
+            self.current = values.get("id")
+            self.inside[self.current or ""] = []
+        elif self.current is not None and not (tag == "a" and values.get("class") == "sid"):
+            self.foreign.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "span" and self.current is not None:
+            self.current = None
+
+    def handle_data(self, data: str) -> None:
+        if self.current is not None:
+            self.inside[self.current].append(data)
+
+
+@SETTINGS
+@given(markup_text)
+def test_markup_in_a_source_stays_text(text: str) -> None:
+    project = _project_with(text="Headline\n\n" + text)
+    sources, loaded = load(project)
+    brief = analyze(sources, extract_all(sources, loaded), loaded)
+    page = render_pages(brief).files["docs/sources/s.md"]
+    shutil.rmtree(project.parent, ignore_errors=True)
+    body = page.split("\n---\n", 1)[1]
+    html = markdown.markdown(body, extensions=["attr_list", "md_in_html", "tables", "toc"])
+    parser = _SentenceText()
+    parser.feed(html)
+    assert not parser.foreign, parser.foreign
+    for sentence in sources[0].sentences:
+        shown = "".join(parser.inside[sentence.id]).split(None, 1)[1] if " " in "".join(parser.inside[sentence.id]) else ""
+        assert " ".join(shown.split()) == " ".join(sentence.text.split())
