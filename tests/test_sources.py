@@ -96,7 +96,10 @@ def test_unknown_front_matter_keys_are_errors(tmp_path: Path) -> None:
     (folder / "deal.md").write_text("---\ntitle: A\npublisher: B\n---\nText.", encoding="utf-8")
     with pytest.raises(BriefError) as caught:
         load_sources(folder, tmp_path)
-    assert str(caught.value.problems[0]).startswith("sources/deal.md:3:1 publisher: unknown key (allowed: title, ")
+    assert str(caught.value.problems[0]) == (
+        "sources/deal.md:3:1 publisher: unknown key; did you mean 'published'? "
+        "(allowed: title, outlet, author, published, url, kind, imported_from)"
+    )
 
 
 def test_the_example_sources_are_the_project_s(seeds: list[Source]) -> None:
