@@ -100,7 +100,7 @@ def build(options: BuildOptions, progress: Callable[[str], None] | None = None) 
         problems = verify_brief(brief) + verify_pages(rendered.files)
         if problems:
             raise BriefError(problems)
-        print_html = render_print_html(brief)
+        print_html = render_print_html(brief, epoch_of(brief))
         facts = facts_json(brief)
     check_hand_edits(project, rendered, options.force)
     paper = options.paper or brief.print.paper

@@ -42,6 +42,7 @@ def write_pdf(html: str, target: Path, paper: str = "a4") -> None:
         str(target),
         stylesheets=[CSS(string=stylesheet), CSS(string=paper_css)],
         pdf_tags=True,
+        pdf_variant="pdf/ua-1",
         pdf_identifier=hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode(),
         uncompressed_pdf=False,
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from datetime import UTC, datetime
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib.resources import files
@@ -233,9 +234,10 @@ def render_pages(brief: Brief) -> Rendered:
     return Rendered(files_out)
 
 
-def render_print_html(brief: Brief) -> str:
-    """Render the HTML document the PDF is printed from."""
-    return environment("html").get_template("print/brief.html.j2").render(brief=brief, view=View(brief))
+def render_print_html(brief: Brief, epoch: int) -> str:
+    """Render the HTML document the PDF is printed from; epoch dates it (never the clock)."""
+    stamp = datetime.fromtimestamp(epoch, tz=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return environment("html").get_template("print/brief.html.j2").render(brief=brief, view=View(brief), stamp=stamp)
 
 
 def header(origin: str, digest: str) -> str:

@@ -1,0 +1,131 @@
+"""The printed brief, checked with pypdf: contents, outline, footnote links, metadata, paper, bytes."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from builder.build import BuildResult, epoch_of
+from builder.pdf import write_pdf
+from builder.render import render_print_html
+
+SECTIONS = ["Overview", "Parties", "Quotes", "Financials", "Open questions", "Timeline", "Sources"]
+
+
+@pytest.fixture(scope="module")
+def reader(built: BuildResult) -> pypdf.PdfReader:
+    return pypdf.PdfReader(built.project / "site" / "brief.pdf")
+
+
+def _flat(outline: list) -> list:  # type: ignore[type-arg]
+    found = []
+    for item in outline:
+        found.extend(_flat(item) if isinstance(item, list) else [item])
+    return found
+
+
+def test_page_count_is_sane(reader: pypdf.PdfReader) -> None:
+    assert 8 <= len(reader.pages) <= 30
+
+
+def test_the_outline_has_every_section_nested(reader: pypdf.PdfReader) -> None:
+    top = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert top == SECTIONS
+    nested = [item for item in reader.outline if isinstance(item, list)]
+    assert nested and {"Kate Johnson", "Erin Chapple"} <= {i.title for i in _flat(nested)}
+
+
+def test_contents_page_numbers_match_where_sections_start(reader: pypdf.PdfReader) -> None:
+    contents = reader.pages[1].extract_text()
+    starts = {item.title: reader.get_destination_page_number(item) + 1 for item in reader.outline
+              if not isinstance(item, list)}  # fmt: skip
+    for section in SECTIONS:
+        match = re.search(rf"{section}\s*(?:\.\s*)+(\d+)", contents)
+        assert match, (section, contents)
+        assert int(match.group(1)) == starts[section], section
+        page_text = reader.pages[starts[section] - 1].extract_text()
+        assert section in page_text.splitlines()[0:4] or section in page_text[:200]
+
+
+def test_every_internal_link_resolves(reader: pypdf.PdfReader) -> None:
+    names = reader.named_destinations
+    footnote_links = 0
+    for page in reader.pages:
+        for annotation in page.get("/Annots") or []:
+            annotation = annotation.get_object()
+            if annotation.get("/Subtype") != "/Link":
+                continue
+            destination = annotation.get("/Dest")
+            if destination is None:
+                uri = annotation["/A"]["/URI"]
+                assert uri.startswith(("http://", "https://")), uri
+                continue
+            assert str(destination) in names, destination
+            reader.get_destination_page_number(names[str(destination)])
+            footnote_links += str(destination).startswith("pdf-")
+    assert footnote_links > 50
+
+
+def test_every_cited_sentence_is_in_the_appendix(reader: pypdf.PdfReader, built: BuildResult) -> None:
+    names = reader.named_destinations
+    appendix = reader.get_destination_page_number(names["sources"])
+    from builder.verify import citations_in
+
+    for citation in citations_in(built.brief):
+        destination = names[f"pdf-{citation.sentence}"]
+        assert reader.get_destination_page_number(destination) >= appendix
+
+
+def test_metadata(reader: pypdf.PdfReader) -> None:
+    meta = reader.metadata
+    assert meta.title == "Microsoft and Lumen Technologies strategic partnership"
+    assert meta.author and meta.subject and "Private Connectivity Fabric" in (meta["/Keywords"] or "")
+    assert meta["/CreationDate"] == "D:20240725000000Z" and meta["/ModDate"] == "D:20240725000000Z"
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == "en" and root["/MarkInfo"]["/Marked"] and "/StructTreeRoot" in root
+
+
+def test_fonts_are_embedded(reader: pypdf.PdfReader) -> None:
+    for page in reader.pages[:4]:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            if font["/Subtype"] == "/Type0":  # composite fonts keep their descriptor in the descendant
+                font = font["/DescendantFonts"][0].get_object()
+            descriptor = font["/FontDescriptor"].get_object()
+            assert any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")), font["/BaseFont"]
+
+
+def test_every_section_s_text_is_there(reader: pypdf.PdfReader) -> None:
+    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    for needle in ("Key figures", "Other organisations mentioned", "make it reality", "Conflicts and differences",
+                   "Not disclosed", "Figures hedged differently", "April 2024", "June 2024",
+                   "Gladys Rama", "Microsoft has an ambitious vision for AI"):  # fmt: skip
+        assert needle in text, needle
+
+
+def test_letter_paper_and_byte_identical_reprints(built: BuildResult, tmp_path: Path) -> None:
+    html = render_print_html(built.brief, epoch_of(built.brief))
+    write_pdf(html, tmp_path / "a.pdf", "letter")
+    write_pdf(html, tmp_path / "b.pdf", "letter")
+    assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
+    box = pypdf.PdfReader(tmp_path / "a.pdf").pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792)
+
+
+def test_source_date_epoch_dates_the_pdf(built: BuildResult, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    write_pdf(render_print_html(built.brief, epoch_of(built.brief)), tmp_path / "epoch.pdf")
+    assert pypdf.PdfReader(tmp_path / "epoch.pdf").metadata["/CreationDate"] == "D:20231114221320Z"
+
+
+def test_pages_render_to_images(built: BuildResult, tmp_path: Path) -> None:
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("pdftoppm (poppler-utils) is not installed")
+    subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "3", str(built.project / "site" / "brief.pdf"),
+                    str(tmp_path / "page")], check=True)  # fmt: skip
+    assert len(list(tmp_path.glob("page-*.png"))) == 3
