@@ -149,10 +149,20 @@ def extract_all(sources: Sequence[Source], loaded: LoadedCuration) -> list[Sourc
     return [extract(source, known) for source in sources]
 
 
-def facts_json(brief: Brief) -> str:
-    """The whole brief as JSON, for data/facts.json and the site's brief.json."""
-    data = {"generated": "by dealbrief from data/sources/ and data/brief.yaml; do not edit", **brief.model_dump(mode="json")}
+def facts_json(brief: Brief, header: bool = True) -> str:
+    """The whole brief as JSON: data/facts.json (with a line saying it is generated) and the site's brief.json."""
+    data = brief.model_dump(mode="json")
+    if header:
+        data = {"generated": "by dealbrief from data/sources/ and data/brief.yaml; do not edit", **data}
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def brief_schema() -> str:
+    """The JSON Schema of brief.json, published beside it."""
+    schema = Brief.model_json_schema()
+    schema["title"] = "dealbrief brief"
+    schema["description"] = "The whole brief a dealbrief site and PDF are rendered from (brief.json)."
+    return json.dumps(schema, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
 def epoch_of(brief: Brief) -> int:
@@ -223,7 +233,8 @@ def write_outputs(
                 with timer("pdf"):
                     write_pdf(print_html, site / "brief.pdf", paper)
                 outputs.append("site/brief.pdf")
-            (site / "brief.json").write_text(facts, encoding="utf-8")
+            (site / "brief.json").write_text(facts_json(brief, header=False), encoding="utf-8")
+            (site / "brief.schema.json").write_text(brief_schema(), encoding="utf-8")
             swapped.append("site")
         (stage / "facts.json").write_text(facts, encoding="utf-8")
         _swap(project, stage, swapped)

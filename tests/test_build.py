@@ -85,3 +85,37 @@ def test_pdf_has_every_section_and_the_key_facts(built: BuildResult) -> None:
                  "Financial terms of the deal were not disclosed", "What are the financial terms of the deal?",
                  "24 July 2024", "Private Connectivity Fabric"):  # fmt: skip
         assert fact in text, fact
+
+
+def test_brief_json_is_the_model_and_its_schema_is_published(built: BuildResult) -> None:
+    import json
+
+    from builder.model import Brief
+
+    site = built.project / "site"
+    brief = Brief.model_validate_json((site / "brief.json").read_text(encoding="utf-8"))
+    assert brief == built.brief
+    schema = json.loads((site / "brief.schema.json").read_text(encoding="utf-8"))
+    assert schema["title"] == "dealbrief brief" and "QuoteGroup" in schema["$defs"]
+    assert schema["$defs"]["QuoteGroup"]["description"].startswith("The same quote")
+
+
+def test_the_same_config_and_docs_build_with_zensical(built: BuildResult, tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+    import sys
+
+    zensical = Path(sys.executable).with_name("zensical")
+    if not zensical.exists() and shutil.which("zensical") is None:
+        import pytest
+
+        pytest.skip("Zensical is not installed (pip install zensical)")
+    for name in ("mkdocs.yml", "docs", "overrides"):
+        source = built.project / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, tmp_path / name)
+    command = str(zensical) if zensical.exists() else "zensical"
+    result = subprocess.run([command, "build"], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    overview = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert "application/ld+json" in overview and 'href="sources/newsng/#newsng-s2"' in overview
+    assert 'id="newsng-s9"' in (tmp_path / "site" / "sources" / "newsng" / "index.html").read_text(encoding="utf-8")
