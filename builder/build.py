@@ -1,11 +1,14 @@
-"""The pipeline: load, extract, analyze, render, site, pdf. Output is staged and swapped in only on success."""
+"""The pipeline: load, extract, analyze, render, site, pdf. Nothing is written until everything passed.
+
+A rebuild does no work twice: extraction is cached per source, and the site and the PDF are rebuilt
+only when what they read changed (see cache.py).
+"""
 
 from __future__ import annotations
 
 import json
 import logging
 import os
-import shutil
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -13,23 +16,23 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from builder.analyze import analyze
+from typing import TYPE_CHECKING
+
+from builder.cache import BuildCache, code_version, digest
 from builder.curation import LoadedCuration, check_citations, read_curation
 from builder.errors import BriefError, Problem, Problems
-from builder.extract import extract
 from builder.model import Brief, Source, SourceFacts
-from builder.pdf import write_pdf
-from builder.render import Rendered, content_digest, render_pages, render_print_html, split_header
-from builder.site import build_site
+from builder.output import generated_pages, recover, stage_docs, staging, swap, write_atomic
 from builder.sources import read_sources, split_source
-from builder.verify import verify_brief, verify_pages
+
+if TYPE_CHECKING:
+    from builder.render import Rendered
+
+# The stages after loading import their tools when they run: a rebuild with nothing to do never loads them.
 
 log = logging.getLogger(__name__)
 
 STAGES = ("load", "extract", "analyze", "render", "site", "pdf")
-SWAPPED = ("docs", "site")
-_STAGE_PREFIX = ".dealbrief-stage-"
-_OLD_PREFIX = ".dealbrief-old-"
 
 
 @dataclass(frozen=True)
@@ -42,16 +45,19 @@ class BuildOptions:
     force: bool = False
     paper: str | None = None
     max_source_bytes: int | None = None
+    cache: bool = True
 
 
 @dataclass
 class BuildResult:
-    """What a build made, and how long each stage took."""
+    """What a build made, what it could skip, and how long each stage took."""
 
     brief: Brief
     project: Path
     timings: dict[str, float] = field(default_factory=dict)
     outputs: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    extracted: list[str] = field(default_factory=list)
 
 
 class StageTimer:
@@ -88,11 +94,22 @@ def build(options: BuildOptions, progress: Callable[[str], None] | None = None) 
     """Build the brief of a project: read and check everything, then write docs/, site/ and the PDF."""
     project = find_project(options.project)
     recover(project)
+    cache = BuildCache(project, enabled=options.cache)
     timer = StageTimer(progress)
     with timer("load"):
         sources, loaded = load(project, options.max_source_bytes)
+    inputs = inputs_key(project, sources, options)
+    state = cache.state()
+    if not options.force and state.get("inputs") == inputs and _outputs_intact(project, state, options):
+        brief = Brief.model_validate_json(_without_header((project / "data" / "facts.json").read_text("utf-8")))
+        return BuildResult(brief, project, timer.timings, skipped=["extract", "analyze", "render", "site", "pdf"])
+    from builder.analyze import analyze
+    from builder.output import check_hand_edits
+    from builder.render import render_pages, render_print_html
+    from builder.verify import verify_brief, verify_pages
+
     with timer("extract"):
-        extracted = extract_all(sources, loaded)
+        extracted = extract_all(sources, loaded, cache)
     with timer("analyze"):
         brief = analyze(sources, extracted, loaded)
     with timer("render"):
@@ -101,32 +118,13 @@ def build(options: BuildOptions, progress: Callable[[str], None] | None = None) 
         if problems:
             raise BriefError(problems)
         print_html = render_print_html(brief, epoch_of(brief))
-        facts = facts_json(brief)
     check_hand_edits(project, rendered, options.force)
-    paper = options.paper or brief.print.paper
-    outputs = write_outputs(project, rendered, facts, print_html, brief, options, paper, timer)
-    return BuildResult(brief=brief, project=project, timings=timer.timings, outputs=outputs)
-
-
-def check(project_dir: Path, max_source_bytes: int | None = None) -> list[str]:
-    """Validate everything and list the generated files that are out of date; write nothing."""
-    project = find_project(project_dir)
-    sources, loaded = load(project, max_source_bytes)
-    brief = analyze(sources, extract_all(sources, loaded), loaded)
-    rendered = render_pages(brief)
-    problems = verify_brief(brief) + verify_pages(rendered.files)
-    if problems:
-        raise BriefError(problems)
-    expected = dict(rendered.files)
-    expected["data/facts.json"] = facts_json(brief)
-    stale = []
-    for target, text in sorted(expected.items()):
-        path = project / target
-        if not path.is_file() or path.read_text(encoding="utf-8", errors="replace") != text:
-            stale.append(target)
-    on_disk = {str(p.relative_to(project)) for p in _generated_pages(project)}
-    stale.extend(sorted(on_disk - set(expected)))
-    return stale
+    plan = _Plan.make(project, rendered, print_html, options, options.paper or brief.print.paper, state)
+    result = BuildResult(brief, project, timer.timings, extracted=list(cache.misses))
+    write_outputs(project, rendered, brief, print_html, plan, timer, result)
+    cache.save_state({"inputs": inputs, "site": plan.site_key, "pdf": plan.pdf_key, **_fingerprints(project)})
+    cache.prune({cache.extraction_key(s, loaded.curation.known_organizations()) for s in sources})
+    return result
 
 
 def load(project: Path, max_source_bytes: int | None = None) -> tuple[list[Source], LoadedCuration]:
@@ -143,10 +141,46 @@ def load(project: Path, max_source_bytes: int | None = None) -> tuple[list[Sourc
     return sources, loaded
 
 
-def extract_all(sources: Sequence[Source], loaded: LoadedCuration) -> list[SourceFacts]:
-    """Extract the facts of every source."""
+def extract_all(sources: Sequence[Source], loaded: LoadedCuration, cache: BuildCache | None = None) -> list[SourceFacts]:
+    """Extract the facts of every source, from the cache where the source and the code are unchanged."""
+    from builder.extract import extract
+
     known = loaded.curation.known_organizations()
-    return [extract(source, known) for source in sources]
+    facts = []
+    for source in sources:
+        key = cache.extraction_key(source, known) if cache else ""
+        found = cache.load_facts(key, source.id) if cache else None
+        if found is None:
+            found = extract(source, known)
+            if cache:
+                cache.store_facts(key, found)
+        facts.append(found)
+    return facts
+
+
+def check(project_dir: Path, max_source_bytes: int | None = None) -> list[str]:
+    """Validate everything and list the generated files that are out of date; write nothing."""
+    from builder.analyze import analyze
+    from builder.render import render_pages
+    from builder.verify import verify_brief, verify_pages
+
+    project = find_project(project_dir)
+    sources, loaded = load(project, max_source_bytes)
+    brief = analyze(sources, extract_all(sources, loaded), loaded)
+    rendered = render_pages(brief)
+    problems = verify_brief(brief) + verify_pages(rendered.files)
+    if problems:
+        raise BriefError(problems)
+    expected = dict(rendered.files)
+    expected["data/facts.json"] = facts_json(brief)
+    stale = []
+    for target, text in sorted(expected.items()):
+        path = project / target
+        if not path.is_file() or path.read_text(encoding="utf-8", errors="replace") != text:
+            stale.append(target)
+    on_disk = {str(p.relative_to(project)) for p in generated_pages(project)}
+    stale.extend(sorted(on_disk - set(expected)))
+    return stale
 
 
 def facts_json(brief: Brief, header: bool = True) -> str:
@@ -155,6 +189,12 @@ def facts_json(brief: Brief, header: bool = True) -> str:
     if header:
         data = {"generated": "by dealbrief from data/sources/ and data/brief.yaml; do not edit", **data}
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def _without_header(text: str) -> str:
+    data = json.loads(text)
+    data.pop("generated", None)
+    return json.dumps(data)
 
 
 def brief_schema() -> str:
@@ -173,137 +213,122 @@ def epoch_of(brief: Brief) -> int:
     return int(datetime(when.year, when.month, when.day, tzinfo=UTC).timestamp())
 
 
-def check_hand_edits(project: Path, rendered: Rendered, force: bool) -> None:
-    """Refuse to overwrite generated files someone edited since they were generated."""
-    if force:
-        return
-    problems = []
-    targets = set(rendered.files) | {str(p.relative_to(project)) for p in _generated_pages(project)}
-    for target in sorted(targets):
-        path = project / target
-        if not path.is_file():
-            continue
-        text = path.read_text(encoding="utf-8", errors="replace")
-        digest, content = split_header(text)
-        if digest is None and target.startswith("docs/"):
-            problems.append(Problem(target, message="exists but was not written by dealbrief; move it away or rebuild "
-                                                    "with --force to overwrite it"))  # fmt: skip
-        elif digest is not None and digest != content_digest(content) and not target.endswith(".css"):
-            problems.append(Problem(target, message="edited by hand since it was generated; those edits would be lost. "
-                                                    "Put them in data/brief.yaml, or rebuild with --force to overwrite"))  # fmt: skip
-    if problems:
-        raise BriefError(problems)
+def inputs_key(project: Path, sources: Sequence[Source], options: BuildOptions) -> str:
+    """Everything a build reads: the sources, brief.yaml, mkdocs.yml, the options and the code."""
+    parts = [code_version(), repr((options.site, options.pdf, options.paper)), os.environ.get("SOURCE_DATE_EPOCH", "")]
+    parts += [f"{s.path}:{s.sha256}" for s in sources]
+    for name in ("data/brief.yaml", "mkdocs.yml"):
+        path = project / name
+        parts.append(path.read_text(encoding="utf-8", errors="replace") if path.is_file() else "")
+    return digest(*parts)
 
 
-def _generated_pages(project: Path) -> list[Path]:
-    docs = project / "docs"
-    if not docs.is_dir():
-        return []
-    return [path for path in docs.rglob("*.md") if split_header(path.read_text(encoding="utf-8", errors="replace"))[0]]
+def _fingerprints(project: Path) -> dict[str, str]:
+    """Hashes of the outputs as written, to notice later whether someone changed or removed them."""
+    found = {"docs": _docs_digest(project), "facts": _file_digest(project / "data" / "facts.json")}
+    for name in ("site/index.html", "site/brief.pdf", "docs/stylesheets/brief.css", "overrides/main.html"):
+        found[name] = _file_digest(project / name)
+    return found
+
+
+def _outputs_intact(project: Path, state: dict[str, str], options: BuildOptions) -> bool:
+    now = _fingerprints(project)
+    wanted = ["docs", "facts", "docs/stylesheets/brief.css", "overrides/main.html"] + (["site/index.html"] if options.site else []) + (["site/brief.pdf"] if options.pdf else [])
+    return all(now[name] and now[name] == state.get(name) for name in wanted)
+
+
+def _docs_digest(project: Path) -> str:
+    pages = generated_pages(project)
+    return digest(*(f"{p.relative_to(project)}:{p.read_text('utf-8', 'replace')}" for p in pages)) if pages else ""
+
+
+def _file_digest(path: Path) -> str:
+    return digest(path.read_bytes()) if path.is_file() else ""
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """What this build must make, and what it can keep from the last one."""
+
+    site: bool
+    pdf: bool
+    rebuild_site: bool
+    rebuild_pdf: bool
+    site_key: str
+    pdf_key: str
+    paper: str
+
+    @classmethod
+    def make(
+        cls, project: Path, rendered: Rendered, print_html: str, options: BuildOptions, paper: str, state: dict[str, str]
+    ) -> _Plan:
+        config = (project / "mkdocs.yml").read_text(encoding="utf-8", errors="replace")
+        site_key = digest(code_version(), config, *(f"{k}:{v}" for k, v in sorted(rendered.files.items())),
+                          os.environ.get("SOURCE_DATE_EPOCH", ""))  # fmt: skip
+        pdf_key = digest(code_version(), print_html, paper)
+        site_kept = (project / "site" / "index.html").is_file() and state.get("site") == site_key and (
+            _file_digest(project / "site" / "index.html") == state.get("site/index.html")
+        )
+        pdf_kept = (project / "site" / "brief.pdf").is_file() and state.get("pdf") == pdf_key and (
+            _file_digest(project / "site" / "brief.pdf") == state.get("site/brief.pdf")
+        )
+        return cls(
+            site=options.site,
+            pdf=options.pdf,
+            rebuild_site=options.site and not site_kept,
+            rebuild_pdf=options.pdf and not pdf_kept,
+            site_key=site_key if options.site else state.get("site", ""),  # a site not rebuilt keeps its key
+            pdf_key=pdf_key if options.pdf else state.get("pdf", ""),
+            paper=paper,
+        )
 
 
 def write_outputs(
-    project: Path,
-    rendered: Rendered,
-    facts: str,
-    print_html: str,
-    brief: Brief,
-    options: BuildOptions,
-    paper: str,
-    timer: StageTimer,
-) -> list[str]:
-    """Stage docs/ and site/ next to the project, build them, then swap them in."""
+    project: Path, rendered: Rendered, brief: Brief, print_html: str, plan: _Plan, timer: StageTimer,
+    result: BuildResult,
+) -> None:  # fmt: skip
+    """Stage docs/ (and site/ when it must be rebuilt) next to the project, then swap them in."""
+    from builder.pdf import write_pdf
+    from builder.site import build_site
+
     for target, text in rendered.files.items():
         if not target.startswith("docs/"):
             write_atomic(project / target, text)  # theme overrides: mkdocs.yml needs them in place
     with staging(project) as stage:
-        docs = stage / "docs"
-        _stage_docs(project / "docs", docs, rendered)
-        outputs = ["docs/"]
+        stage_docs(project / "docs", stage / "docs", rendered)
         swapped = ["docs"]
-        if options.site or options.pdf:
+        result.outputs.append("docs/")
+        site = project / "site"
+        if plan.rebuild_site:
+            with timer("site"):
+                build_site(project / "mkdocs.yml", stage / "docs", stage / "site", epoch_of(brief))
             site = stage / "site"
-            if options.site:
-                with timer("site"):
-                    build_site(project / "mkdocs.yml", docs, site, epoch_of(brief))
-                outputs.append("site/")
-            else:
-                shutil.copytree(project / "site", site) if (project / "site").is_dir() else site.mkdir()
-            if options.pdf:
-                with timer("pdf"):
-                    write_pdf(print_html, site / "brief.pdf", paper)
-                outputs.append("site/brief.pdf")
-            (site / "brief.json").write_text(facts_json(brief, header=False), encoding="utf-8")
-            (site / "brief.schema.json").write_text(brief_schema(), encoding="utf-8")
             swapped.append("site")
-        (stage / "facts.json").write_text(facts, encoding="utf-8")
-        _swap(project, stage, swapped)
+            result.outputs.append("site/")
+        elif plan.site:
+            result.skipped.append("site")
+        files: dict[str, bytes] = {}
+        if plan.rebuild_pdf:
+            with timer("pdf"):
+                write_pdf(print_html, stage / "brief.pdf", plan.paper)
+            files["brief.pdf"] = (stage / "brief.pdf").read_bytes()
+            result.outputs.append("site/brief.pdf")
+        elif plan.pdf:
+            result.skipped.append("pdf")
+            if plan.rebuild_site and (project / "site" / "brief.pdf").is_file():
+                files["brief.pdf"] = (project / "site" / "brief.pdf").read_bytes()
+        if plan.site or plan.pdf:
+            files["brief.json"] = facts_json(brief, header=False).encode()
+            files["brief.schema.json"] = brief_schema().encode()
+        (stage / "facts.json").write_text(facts_json(brief), encoding="utf-8")
+        if site == stage / "site":
+            for name, data in files.items():
+                (site / name).write_bytes(data)
+        swap(project, stage, swapped)
+        for name, data in files.items():
+            write_atomic(project / "site" / name, data)
         os.replace(stage / "facts.json", project / "data" / "facts.json")
-        outputs.append("data/facts.json")
-    return outputs
+        result.outputs.append("data/facts.json")
 
 
-def _stage_docs(current: Path, staged: Path, rendered: Rendered) -> None:
-    """The new docs/: the user's own files kept, generated pages replaced, stale generated pages dropped."""
-    if current.is_dir():
-        shutil.copytree(current, staged)
-        for path in list(staged.rglob("*")):
-            if path.is_file() and path.suffix in (".md", ".css") and split_header(path.read_text("utf-8", "replace"))[0]:
-                path.unlink()
-    staged.mkdir(parents=True, exist_ok=True)
-    for target, text in rendered.files.items():
-        if target.startswith("docs/"):
-            path = staged / target.removeprefix("docs/")
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-
-
-@contextmanager
-def staging(project: Path) -> Iterator[Path]:
-    """A scratch folder inside the project (same file system, so renames are atomic), removed after."""
-    stage = project / f"{_STAGE_PREFIX}{os.getpid()}"
-    shutil.rmtree(stage, ignore_errors=True)
-    stage.mkdir()
-    try:
-        yield stage
-    finally:
-        shutil.rmtree(stage, ignore_errors=True)
-
-
-def _swap(project: Path, stage: Path, names: Sequence[str]) -> None:
-    """Put the staged folders in place; the old ones stay aside until all are in, so a crash can be undone."""
-    for name in names:
-        old = project / f"{_OLD_PREFIX}{name}"
-        shutil.rmtree(old, ignore_errors=True)
-        if (project / name).exists():
-            os.rename(project / name, old)
-        os.rename(stage / name, project / name)
-    for name in names:
-        shutil.rmtree(project / f"{_OLD_PREFIX}{name}", ignore_errors=True)
-
-
-def recover(project: Path) -> None:
-    """Undo what an interrupted build left: restore folders set aside, drop scratch folders."""
-    for name in SWAPPED:
-        old = project / f"{_OLD_PREFIX}{name}"
-        if old.exists():
-            if (project / name).exists():
-                shutil.rmtree(old, ignore_errors=True)
-            else:
-                os.rename(old, project / name)
-                log.warning("restored %s/ from an interrupted build", name)
-    for stale in project.glob(f"{_STAGE_PREFIX}*"):
-        shutil.rmtree(stale, ignore_errors=True)
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write a file so that readers see the old or the new content, never a part."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if path.is_file() and path.read_text(encoding="utf-8", errors="replace") == text:
-        return
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    temporary.write_text(text, encoding="utf-8")
-    os.replace(temporary, path)
-
-
-__all__ = ["STAGES", "BuildOptions", "BuildResult", "build", "find_project", "load", "read_curation"]
+__all__ = ["STAGES", "BuildOptions", "BuildResult", "build", "check", "find_project", "load"]

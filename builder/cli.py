@@ -32,12 +32,13 @@ def main(verbose: bool) -> None:
 @click.option("--force", is_flag=True, help="Overwrite generated pages even if they were edited by hand.")
 @click.option("--max-source-bytes", type=click.IntRange(min=1), default=None,
               help="The largest source file accepted (default 2,000,000 or limits.max_source_bytes).")
+@click.option("--no-cache", is_flag=True, help="Do all the work again, ignoring what .cache/ kept.")
 def build_command(project: Path, no_pdf: bool, no_site: bool, paper: str | None, force: bool,
-                  max_source_bytes: int | None) -> None:  # fmt: skip
+                  max_source_bytes: int | None, no_cache: bool) -> None:  # fmt: skip
     """Build docs/, site/ and site/brief.pdf from data/."""
     started = time.perf_counter()
     options = BuildOptions(project=project, site=not no_site, pdf=not no_pdf, force=force, paper=paper,
-                           max_source_bytes=max_source_bytes)  # fmt: skip
+                           max_source_bytes=max_source_bytes, cache=not no_cache)  # fmt: skip
     result = build(options, progress=lambda stage: click.echo(f"{stage} …", err=True))
     stats = result.brief.stats
     click.echo(
@@ -47,6 +48,8 @@ def build_command(project: Path, no_pdf: bool, no_site: bool, paper: str | None,
     )
     for output in result.outputs:
         click.echo(f"  {output}")
+    if result.skipped:
+        click.echo(f"  unchanged, not redone: {', '.join(result.skipped)}")
 
 
 @main.command("check")

@@ -75,7 +75,14 @@ def test_search_finds_and_opens_the_right_page(page: object, site: str, query: s
     page.locator("input.md-search__input").first.click()  # type: ignore[attr-defined]
     page.keyboard.type(query)  # type: ignore[attr-defined]
     results = page.locator("a.md-search-result__link")  # type: ignore[attr-defined]
-    results.first.wait_for(state="attached", timeout=10_000)
+    last_word = query.split()[-1].lower()
+    # Results appear as the query is typed; wait for the ones of the whole query (its words are in ?h=).
+    page.wait_for_function(  # type: ignore[attr-defined]
+        """word => [...document.querySelectorAll('a.md-search-result__link')]
+                      .some(a => decodeURIComponent(a.href).toLowerCase().includes(word))""",
+        arg=last_word,
+        timeout=10_000,
+    )
     hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
     matching = [i for i, href in enumerate(hrefs) if href and urlparse(href).path.endswith("/" + expected_page)]
     assert matching, (query, hrefs)

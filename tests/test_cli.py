@@ -53,7 +53,7 @@ def test_check_passes_on_the_example_and_fails_when_stale(project: Path) -> None
     code, output = run("check", "--project", str(project))
     assert code == 1
     assert "docs/index.md: out of date: run `dealbrief build` and commit the result" in output
-    assert snapshot(project) == before
+    assert snapshot(project) == before  # check writes nothing, not even a cache
 
 
 def test_extract_prints_json(project: Path) -> None:

@@ -16,7 +16,8 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from builder.build import BuildOptions, BuildResult, build, recover
+from builder.build import BuildOptions, BuildResult, build
+from builder.output import recover
 from tests.conftest import FIXTURES, ROOT, copy_project, snapshot
 
 HOSTILE_STRINGS = ["<script>alert(1)</script>", "{{ jinja }}", "{% if true %}x{% endif %}", "!!! warning",

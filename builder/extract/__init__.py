@@ -1,198 +1,22 @@
-"""Extract the facts of one source: quotes, amounts, dates, people, organisations, non-disclosures."""
+"""Extract the facts of one source: quotes, amounts, dates, people, organisations, non-disclosures.
+
+The names below load the extractors on first use, so that importing a submodule (the sentence splitter,
+the word lists) stays cheap.
+"""
 
 from __future__ import annotations
 
-import hashlib
-import re
-from collections import Counter
-from datetime import date
-from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from builder.extract.amounts import find_amounts, find_vague_amounts
-from builder.extract.dates import MONTHS, WEEKDAYS, find_dates, resolve
-from builder.extract.disclosures import find_disclosures, find_unnamed
-from builder.extract.entities import extract_entities
-from builder.extract.numbers import plain
-from builder.extract.quotes import extract_quotes
-from builder.model import Amount, DateMention, Sentence, Source, SourceFacts
+if TYPE_CHECKING:
+    from builder.extract.pipeline import EXTRACTOR_VERSION, context, extract, fact_id, reference_date
 
-__all__ = ["EXTRACTOR_VERSION", "extract", "reference_date"]
+__all__ = ["EXTRACTOR_VERSION", "context", "extract", "fact_id", "reference_date"]
 
 
-def _code_version() -> str:
-    """Hash the extractor's own code, so cached results are never trusted after it changes."""
-    digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
+def __getattr__(name: str) -> Any:
+    if name in __all__:
+        from builder.extract import pipeline
 
-
-EXTRACTOR_VERSION = _code_version()
-_CONTEXT_WORDS = 10
-_NO_QUOTES = str.maketrans("", "", "“”\"")
-_CLAUSE_BREAKS = (", ", "; ", ": ", " — ", " – ", " -- ")
-_CLAUSE_MIN_WORDS = 5
-_WORD_SPANS = re.compile(r"\S+")
-_GENERIC_TODAY = re.compile(r"\b(?:today|now)\b", re.I)
-
-
-
-def extract(source: Source, known_orgs: frozenset[str] = frozenset()) -> SourceFacts:
-    """Run every extractor over one source."""
-    entities = extract_entities(source, known_orgs)
-    quotes = extract_quotes(source, entities)
-    quoted = [(quote.start, quote.end) for quote in quotes]
-    words = sentence_words(source)
-    return SourceFacts(
-        source=source.id,
-        quotes=tuple(quotes),
-        amounts=tuple(amount_facts(source, words)),
-        dates=tuple(date_facts(source, quoted, reference_date(source), words)),
-        people=entities.people,
-        organizations=entities.organizations,
-        disclosures=tuple(find_disclosures(source, words)),
-        unnamed=tuple(find_unnamed(source, quoted, words)),
-        products=tuple(sorted(entities.products)),
-    )
-
-
-def fact_id(source: str, kind: str, *parts: str, seen: dict[str, int]) -> str:
-    """An id from the source and the fact's own words, stable when the text around it moves."""
-    normal = "|".join(" ".join(re.findall(r"\w+|[$£€¥%]", part.lower())) for part in parts)
-    base = f"{source}-{kind}-{hashlib.sha1(normal.encode()).hexdigest()[:8]}"
-    seen[base] = seen.get(base, 0) + 1
-    return base if seen[base] == 1 else f"{base}-{seen[base]}"
-
-
-def amount_facts(source: Source, words: list[frozenset[str]] | None = None) -> list[Amount]:
-    """Find the amounts of each sentence and give them ids and context."""
-    seen: dict[str, int] = {}
-    facts: list[Amount] = []
-    for sentence, words in zip(source.sentences, sentence_words(source) if words is None else words, strict=True):
-        if not (_DIGIT.search(sentence.text) or words & _AMOUNT_WORDS):
-            continue
-        found = find_amounts(sentence.text)
-        found += [
-            vague for vague in find_vague_amounts(sentence.text)
-            if not any(item.start < vague.end and vague.start < item.end for item in found)
-        ]  # fmt: skip
-        ids: list[str] = []
-        for item in found:
-            start, end = sentence.start + item.start, sentence.start + item.end
-            text = source.text[start:end]
-            amount_id = fact_id(source.id, "a", text, sentence.text, seen=seen)
-            ids.append(amount_id)
-            facts.append(
-                Amount(
-                    id=amount_id, source=source.id, sentence=sentence.id, sentences=(sentence.id,), start=start,
-                    end=end, text=text, value=plain(item.value), high=plain(item.high) if item.high is not None else None,
-                    unit=item.unit, kind=item.kind,  # type: ignore[arg-type]
-                    qualifier=item.qualifier, per=item.per,
-                    converted_from=ids[item.converted_from] if item.converted_from is not None else None,
-                    horizon=item.horizon, horizon_months=item.horizon_months,
-                    context=context(sentence, item.start, item.end), vague=not item.unit,
-                )
-            )  # fmt: skip
-    return _fill_vague_units(facts)
-
-
-def _fill_vague_units(facts: list[Amount]) -> list[Amount]:
-    """Give "spent billions" the currency of the article's other money figures; drop it when there is none."""
-    currencies = Counter(a.unit for a in facts if a.kind == "money" and a.unit and not a.vague)
-    if not currencies:
-        return [a for a in facts if a.unit]
-    unit = max(currencies, key=lambda code: (currencies[code], code))
-    return [a.model_copy(update={"unit": unit}) if not a.unit else a for a in facts]
-
-
-def context(sentence: Sentence, start: int, end: int) -> str:
-    """The clause around a fact in its sentence (start and end are offsets into the sentence)."""
-    text = sentence.text
-    left = max((text.rfind(sep, 0, start) + len(sep) for sep in _CLAUSE_BREAKS if text.rfind(sep, 0, start) != -1),
-               default=0)  # fmt: skip
-    right = min((text.find(sep, end) for sep in _CLAUSE_BREAKS if text.find(sep, end) != -1), default=len(text))
-    if len(text[left:right].split()) < _CLAUSE_MIN_WORDS:
-        left, right = 0, len(text)
-    words = [(m.start(), m.end()) for m in _WORD_SPANS.finditer(text, left, right)]
-    inside = [i for i, (a, b) in enumerate(words) if a < end and start < b]
-    if inside:
-        first = max(0, inside[0] - _CONTEXT_WORDS)
-        last = min(len(words) - 1, inside[-1] + _CONTEXT_WORDS)
-        left, right = words[first][0], words[last][1]
-    return text[left:right].translate(_NO_QUOTES).strip(" ,.;:")
-
-
-_PUNCTUATION = str.maketrans({char: " " for char in "\"“”‘’'.,;:!?()[]{}—–-/%$£€¥"})
-_MONTH_WORDS = frozenset(name for name in MONTHS)
-_WEEKDAY_WORDS = frozenset(WEEKDAYS)
-_RELATIVE_WORDS = frozenset(
-    "next last this past coming following previous ago today yesterday tomorrow quarter months earlier later early"
-    " late".split()
-)
-_AMOUNT_WORDS = frozenset(
-    "million billion trillion millions billions trillions thousand hundred percent cent dollar dollars pound pounds euro euros yen pence penny"
-    " cents miles mile feet inches tons ton tonnes gallons gallon lakh crore percents percentage".split()
-)
-_DIGIT = re.compile(r"\d|[½¼¾]")
-_YEAR_DIGITS = re.compile(r"\d{4}")
-
-
-def sentence_words(source: Source) -> list[frozenset[str]]:
-    """The lower-case words of each sentence, to decide cheaply which extractors a sentence needs."""
-    return [frozenset(sentence.text.lower().translate(_PUNCTUATION).split()) for sentence in source.sentences]
-
-
-def _date_hints(sentence: Sentence, words: frozenset[str]) -> set[str]:
-    hints = set()
-    if words & _MONTH_WORDS:
-        hints.add("month")
-    if words & _WEEKDAY_WORDS:
-        hints.add("weekday")
-    if words & _RELATIVE_WORDS:
-        hints.add("relative")
-    if _YEAR_DIGITS.search(sentence.text):
-        hints.add("digit")
-    return hints
-
-
-def reference_date(source: Source) -> date | None:
-    """The date relative dates count from: the publication date, or a dateline the text opens with."""
-    if source.meta.published is not None:
-        return source.meta.published
-    for sentence in source.sentences[:2]:
-        for found in find_dates(sentence.text):
-            if found.value and found.precision == "day" and found.start <= 8:
-                return date.fromisoformat(found.value)
-    return None
-
-
-def date_facts(
-    source: Source, quoted: list[tuple[int, int]], reference: date | None, words: list[frozenset[str]] | None = None
-) -> list[DateMention]:
-    """Find the date expressions of each sentence, resolved where a reference date allows."""
-    seen: dict[str, int] = {}
-    facts: list[DateMention] = []
-    for sentence, sentence_set in zip(source.sentences, sentence_words(source) if words is None else words, strict=True):
-        hints = _date_hints(sentence, sentence_set)
-        if not hints:
-            continue
-        for item in find_dates(sentence.text, hints):
-            start, end = sentence.start + item.start, sentence.start + item.end
-            text = source.text[start:end]
-            if _GENERIC_TODAY.fullmatch(text) and any(a <= start < b for a, b in quoted):
-                continue  # "AI today" in a quote means nowadays, not a date
-            value, precision = item.value, item.precision
-            anchor = None
-            if item.expression and reference is not None:
-                value, precision = resolve(item.expression, reference)
-                anchor = "published" if source.meta.published else "dateline"
-            facts.append(
-                DateMention(
-                    id=fact_id(source.id, "d", text, sentence.text, seen=seen), source=source.id,
-                    sentence=sentence.id, sentences=(sentence.id,), start=start, end=end, text=text, value=value,
-                    precision=precision,  # type: ignore[arg-type]
-                    relative=item.expression is not None, expression=item.expression, anchor=anchor,
-                )
-            )  # fmt: skip
-    return facts
+        return getattr(pipeline, name)
+    raise AttributeError(f"module 'builder.extract' has no attribute {name!r}")

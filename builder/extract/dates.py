@@ -47,25 +47,38 @@ _PATTERNS: list[tuple[str, str]] = [
 ]
 _COMPILED = [(name, re.compile(pattern, re.I if name in ("horizon", "ago", "relative-period", "deictic", "quarter") else 0))
              for name, pattern in _PATTERNS]  # fmt: skip
-# What a text must hold for each pattern to have a chance: checked once, so most patterns are skipped.
-_NEEDS = {
-    "iso": "digit", "day-month-year": "month", "month-day-year": "month", "day-month": "month",
-    "month-day": "month", "month-year": "month", "quarter": "relative", "qcode": "digit", "horizon": "relative",
-    "ago": "relative", "relative-period": "relative", "weekday": "weekday", "deictic": "relative",
-    "month": "month", "year": "digit",
-}  # fmt: skip
-HINTS = re.compile(
-    r"(?P<digit>\d{4})|(?P<month>\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))"
-    r"|(?P<weekday>\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)"
-    r"|(?P<relative>\b(?:[Nn]ext|[Ll]ast|[Tt]his|[Pp]ast|[Cc]oming|[Ff]ollowing|[Pp]revious|ago|[Tt]oday|[Yy]esterday"
-    r"|[Tt]omorrow|quarter|months|[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate)\b)"
-)
+# Which patterns a text can match, judged from its lower-case words, so that most are never tried.
+_UNITS = frozenset("year years month months week weeks day days decade decades".split())
+_PERIODS = frozenset("week month year summer winter spring autumn fall weekend".split())
+_MONTH_NAMES = frozenset(MONTHS)
+_WEEKDAY_NAMES = frozenset(WEEKDAYS)
 
 
-def hints_in(text: str) -> set[str]:
-    """Name the kinds of date words a text holds, so that find_dates tries only the patterns that can match."""
-    return {match.lastgroup for match in HINTS.finditer(text) if match.lastgroup}
+def patterns_for(words: frozenset[str], has_year: bool) -> frozenset[str]:
+    """The names of the patterns worth trying on a text with these words."""
+    wanted = set()
+    if has_year:
+        wanted |= {"iso", "qcode", "year"}
+    if words & _MONTH_NAMES:
+        wanted |= {"day-month-year", "month-day-year", "day-month", "month-day", "month-year", "month"}
+    if words & _WEEKDAY_NAMES:
+        wanted.add("weekday")
+    if words & {"quarter", "months"}:
+        wanted.add("quarter")
+    if words & {"next", "coming", "following", "past", "last", "previous"} and words & _UNITS:
+        wanted.add("horizon")
+    if "ago" in words:
+        wanted.add("ago")
+    if words & {"last", "this", "next", "earlier", "later", "early", "late"} and words & _PERIODS:
+        wanted.add("relative-period")
+    if words & {"today", "yesterday", "tomorrow"}:
+        wanted.add("deictic")
+    return frozenset(wanted)
+
+
+_YEAR = re.compile(r"\d{4}")
 _FUTURE = re.compile(r"\b(?:will|shall|plans?|planned|expects?|expected|due|next|intends?|aims?|to be|would)\b", re.I)
+_LOWER_WORDS = re.compile(r"[a-z]+")
 
 
 @dataclass(frozen=True)
@@ -79,16 +92,16 @@ class FoundDate:
     expression: str | None
 
 
-def find_dates(text: str, hints: set[str] | None = None) -> list[FoundDate]:
+def find_dates(text: str, patterns: frozenset[str] | None = None) -> list[FoundDate]:
     """Return the date expressions in text, longest first where they overlap, in text order."""
     taken: list[tuple[int, int]] = []
     found: list[FoundDate] = []
-    if hints is None:
-        hints = hints_in(text)
-    if not hints:
+    if patterns is None:
+        patterns = patterns_for(frozenset(_LOWER_WORDS.findall(text.lower())), bool(_YEAR.search(text)))
+    if not patterns:
         return found
     for name, pattern in _COMPILED:
-        if _NEEDS[name] not in hints:
+        if name not in patterns:
             continue
         for match in pattern.finditer(text):
             start, end = _span(name, match)

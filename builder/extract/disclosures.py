@@ -71,9 +71,15 @@ _TRIGGER = frozenset({"not", "t", "declined", "refused", "unable", "undisclosed"
 _UNNAMED_TRIGGER = frozenset(
     """expert experts analyst analysts source sources insider insiders observer observers critic critics watchers
     commentator commentators trader traders dealer dealers banker bankers official officials executive executives
-    economist economists familiar close according understood believed thought claimed reported said reportedly
-    reports rumour rumours rumor rumors""".split()
+    economist economists familiar understood believed thought reportedly reports rumour rumours rumor rumors""".split()
 )
+
+
+def _maybe_unnamed(words: frozenset[str]) -> bool:
+    """Whether a sentence could attribute a claim to unnamed people: a descriptor, or "is said to"."""
+    return bool(words & _UNNAMED_TRIGGER) or ("said" in words and bool(words & {"is", "are"}) and "to" in words) or (
+        "close" in words and "to" in words
+    )
 
 
 def sentences_hit(source: Source, words: list[frozenset[str]], trigger: frozenset[str]) -> list[Sentence]:
@@ -131,7 +137,7 @@ def find_unnamed(source: Source, quoted: list[tuple[int, int]], words: list[froz
     """Find claims attributed to people the text does not name: "experts claimed", "sources said"."""
     seen: dict[str, int] = {}
     found = []
-    for sentence in sentences_hit(source, words, _UNNAMED_TRIGGER):
+    for sentence in (s for s, found in zip(source.sentences, words, strict=True) if _maybe_unnamed(found)):
         for pattern in (_UNNAMED, _UNNAMED_FRAMES):
             for match in pattern.finditer(sentence.text):
                 start = sentence.start + match.start("d")

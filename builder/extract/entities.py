@@ -287,7 +287,8 @@ def _sentence_finder(source: Source) -> SentenceFinder:
 
 def _mentions(source: Source, found: list[Candidate], sentence_of: SentenceFinder) -> tuple[Mention, ...]:
     return tuple(
-        Mention(source=source.id, sentence=sentence_of(c.start), start=c.start, end=c.end, text=source.text[c.start : c.end])
+        Mention(source=source.id, sentence=sentence_of(c.start), start=c.start, end=c.end,
+                                text=source.text[c.start : c.end])  # fmt: skip
         for c in sorted(found, key=lambda c: c.start)
     )
 

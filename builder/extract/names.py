@@ -45,6 +45,9 @@ _EMPLOYER_CUE = re.compile(
     re.I,
 )
 _TOKENS = re.compile(r"\S+")
+_PUNCTUATION = ".,;:!?\"“”‘’'()[]—–-"
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,5}s?")
+_DOMAIN = re.compile(r"[A-Z][\w-]*\.(?:com|net|co\.uk|org)")
 _TITLE_BEFORE = re.compile(
     r"\b(?:chief\sexecutive|executive|CEO|chief|chairman|chairwoman|president|analyst|spokesman|spokeswoman|"
     r"spokesperson|boss|minister|director|founder|economist|manager|head|patriarch|tycoon|secretary|governor|"
@@ -77,7 +80,8 @@ class Candidate:
     sentence: int
     possessive: bool = False
     after_honorific: str | None = None
-    cues: set[str] = field(default_factory=set)
+    cues: set[str] | None = None
+    source_text: str = field(default="", repr=False)
 
 
 @dataclass
@@ -151,32 +155,43 @@ def _split_run(run: str, offset: int, sentence_start: int, lower: set[str]) -> l
 
 def _candidate(text: str, piece: tuple[int, int, str], sentence: int) -> Candidate:
     start, end, raw = piece
-    possessive = bool(_POSSESSIVE.search(raw)) and not raw.endswith(".")
+    possessive = raw.endswith(("'s", "’s", "'", "’"))
     name = _POSSESSIVE.sub("", raw) if possessive else raw.rstrip(".") if raw.count(".") == 1 else raw
     end = start + len(name)
     candidate = Candidate(start, end, name, sentence, possessive)
-    before = text[max(0, start - 60) : start]
-    honorific = _HONORIFIC.search(before[-12:])
+    candidate.source_text = text
+    honorific = _HONORIFIC.search(text[max(0, start - 12) : start])
     if honorific:
         candidate.after_honorific = honorific.group(1).lower()
+    return candidate
+
+
+def cues_of(candidate: Candidate) -> set[str]:
+    """What the words around a name say about it; worked out only for names that need it."""
+    if candidate.cues is not None:
+        return candidate.cues
+    text, start, end = candidate.source_text, candidate.start, candidate.end
+    cues: set[str] = set()
+    before = text[max(0, start - 60) : start]
     if _cue_before(before) or _APPOSITION_CUE.search(before[-30:]):
-        candidate.cues.add("before")
+        cues.add("before")
     after = text[end : end + 80]
     cue = _CUE_AFTER.match(after)
     nouns = {(cue.group(g) or "").lower() for g in ("noun", "noun2")} if cue else set()
     if cue and (not any(nouns) or nouns & _BUSINESS_NOUNS):
-        candidate.cues.add("after")
+        cues.add("after")
     if _TITLE_BEFORE.search(before[-30:]) or _TITLE_AFTER.match(after):
-        candidate.cues.add("titled")
+        cues.add("titled")
     if _TITLE_FOLLOWS.match(after):
-        candidate.cues.add("employer")
+        cues.add("employer")
     if _SPEAKS_AFTER.match(after) or _SPEAKS_BEFORE.search(before[-16:]):
-        candidate.cues.add("speaks")
+        cues.add("speaks")
     if _AND_AFTER.match(after) or before.endswith((" and ", " or ")):
-        candidate.cues.add("coordinated")
+        cues.add("coordinated")
     if before.endswith(("of ", "at ", "for ", "with ", "the ")) and _EMPLOYER_CUE.search(before[-40:]):
-        candidate.cues.add("employer")
-    return candidate
+        cues.add("employer")
+    candidate.cues = cues
+    return cues
 
 
 def _cue_before(before: str) -> bool:
@@ -199,7 +214,7 @@ def _classify(text: str, candidates: list[Candidate], known_orgs: frozenset[str]
             kinds[name] = "person-ref"  # "Millan says" after "Manuel Millan": the person, not a company
     # A name standing next to an organisation ("Zoom and Amazon Web Services") is one too.
     for name, found in by_name.items():
-        if kinds[name] == "other" and any("coordinated" in c.cues and _next_to_org(text, c, kinds) for c in found):
+        if kinds[name] == "other" and any("coordinated" in cues_of(c) and _next_to_org(text, c, kinds) for c in found):
             kinds[name] = "org"
     orgs = {name for name, kind in kinds.items() if kind == "org"} | set(known_orgs)
     for name in list(by_name):
@@ -244,7 +259,10 @@ def _next_to_org(text: str, candidate: Candidate, kinds: dict[str, str]) -> bool
 
 
 def _kind(name: str, found: list[Candidate], known_orgs: frozenset[str]) -> str:
-    """Tell what a name is: person, person-ref (a surname), org, place or other."""
+    """Tell what a name is: person, person-ref (a surname), org, place or other.
+
+    What the name itself shows is checked first; the words around it are read only when that is not enough.
+    """
     tokens = name.split()
     if name in known_orgs:
         return "org"
@@ -252,18 +270,16 @@ def _kind(name: str, found: list[Candidate], known_orgs: frozenset[str]) -> str:
         return "org"
     if name in lx.PLACES or all(token in lx.PLACES for token in tokens):
         return "place"
-    cues = set().union(*(c.cues for c in found))
-    name_shaped = 2 <= len(tokens) <= 4 and not any(t in lx.ORG_HEADS for t in tokens) and _looks_like_name(tokens)
     if tokens[0] in lx.FIRST_NAMES and 2 <= len(tokens) <= 4 and not any(t in lx.ORG_HEADS for t in tokens):
-        return "person"
-    if name_shaped and "titled" in cues and "employer" not in cues:
         return "person"
     if any(c.after_honorific for c in found):
         return "person" if len(tokens) > 1 else "person-ref"
-    if re.fullmatch(r"[A-Z][A-Z&]{1,5}s?", name) and name not in lx.NOT_ORG_ACRONYMS:
+    if _ACRONYM.fullmatch(name) and name not in lx.NOT_ORG_ACRONYMS or _DOMAIN.fullmatch(name):
         return "org"
-    if re.fullmatch(r"[A-Z][\w-]*\.(?:com|net|co\.uk|org)", name):
-        return "org"
+    name_shaped = 2 <= len(tokens) <= 4 and not any(t in lx.ORG_HEADS for t in tokens) and _looks_like_name(tokens)
+    cues = set().union(*(cues_of(c) for c in found))
+    if name_shaped and "titled" in cues and "employer" not in cues:
+        return "person"
     if cues & {"before", "after", "employer"}:
         return "org"
     if name_shaped and "speaks" in cues and len(tokens) <= 3:
