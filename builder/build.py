@@ -15,7 +15,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from builder.cache import BuildCache, code_version, digest
@@ -46,6 +45,7 @@ class BuildOptions:
     paper: str | None = None
     max_source_bytes: int | None = None
     cache: bool = True
+    docs_in_place: bool = False  # write pages one by one into docs/ (the live preview watches that folder)
 
 
 @dataclass
@@ -85,8 +85,13 @@ def find_project(start: Path) -> Path:
         if (folder / "mkdocs.yml").is_file() and (folder / "data" / "brief.yaml").is_file():
             return folder
     raise BriefError(
-        [Problem(str(start), message="not inside a brief project (no mkdocs.yml with data/brief.yaml here or above); "
-                                     "create one with `dealbrief new DIR`")]  # fmt: skip
+        [
+            Problem(
+                str(start),
+                message="not inside a brief project (no mkdocs.yml with data/brief.yaml here or above); "
+                "create one with `dealbrief new DIR`",
+            )
+        ]
     )
 
 
@@ -141,7 +146,9 @@ def load(project: Path, max_source_bytes: int | None = None) -> tuple[list[Sourc
     return sources, loaded
 
 
-def extract_all(sources: Sequence[Source], loaded: LoadedCuration, cache: BuildCache | None = None) -> list[SourceFacts]:
+def extract_all(
+    sources: Sequence[Source], loaded: LoadedCuration, cache: BuildCache | None = None
+) -> list[SourceFacts]:
     """Extract the facts of every source, from the cache where the source and the code are unchanged."""
     from builder.extract import extract
 
@@ -215,7 +222,11 @@ def epoch_of(brief: Brief) -> int:
 
 def inputs_key(project: Path, sources: Sequence[Source], options: BuildOptions) -> str:
     """Everything a build reads: the sources, brief.yaml, mkdocs.yml, the options and the code."""
-    parts = [code_version(), repr((options.site, options.pdf, options.paper)), os.environ.get("SOURCE_DATE_EPOCH", "")]
+    parts = [
+        code_version(),
+        repr((options.site, options.pdf, options.paper)),
+        os.environ.get("SOURCE_DATE_EPOCH", ""),
+    ]
     parts += [f"{s.path}:{s.sha256}" for s in sources]
     for name in ("data/brief.yaml", "mkdocs.yml"):
         path = project / name
@@ -233,7 +244,11 @@ def _fingerprints(project: Path) -> dict[str, str]:
 
 def _outputs_intact(project: Path, state: dict[str, str], options: BuildOptions) -> bool:
     now = _fingerprints(project)
-    wanted = ["docs", "facts", "docs/stylesheets/brief.css", "overrides/main.html"] + (["site/index.html"] if options.site else []) + (["site/brief.pdf"] if options.pdf else [])
+    wanted = (
+        ["docs", "facts", "docs/stylesheets/brief.css", "overrides/main.html"]
+        + (["site/index.html"] if options.site else [])
+        + (["site/brief.pdf"] if options.pdf else [])
+    )
     return all(now[name] and now[name] == state.get(name) for name in wanted)
 
 
@@ -257,20 +272,35 @@ class _Plan:
     site_key: str
     pdf_key: str
     paper: str
+    docs_in_place: bool = False
 
     @classmethod
     def make(
-        cls, project: Path, rendered: Rendered, print_html: str, options: BuildOptions, paper: str, state: dict[str, str]
+        cls,
+        project: Path,
+        rendered: Rendered,
+        print_html: str,
+        options: BuildOptions,
+        paper: str,
+        state: dict[str, str],
     ) -> _Plan:
         config = (project / "mkdocs.yml").read_text(encoding="utf-8", errors="replace")
-        site_key = digest(code_version(), config, *(f"{k}:{v}" for k, v in sorted(rendered.files.items())),
-                          os.environ.get("SOURCE_DATE_EPOCH", ""))  # fmt: skip
-        pdf_key = digest(code_version(), print_html, paper)
-        site_kept = (project / "site" / "index.html").is_file() and state.get("site") == site_key and (
-            _file_digest(project / "site" / "index.html") == state.get("site/index.html")
+        site_key = digest(
+            code_version(),
+            config,
+            *(f"{k}:{v}" for k, v in sorted(rendered.files.items())),
+            os.environ.get("SOURCE_DATE_EPOCH", ""),
         )
-        pdf_kept = (project / "site" / "brief.pdf").is_file() and state.get("pdf") == pdf_key and (
-            _file_digest(project / "site" / "brief.pdf") == state.get("site/brief.pdf")
+        pdf_key = digest(code_version(), print_html, paper)
+        site_kept = (
+            (project / "site" / "index.html").is_file()
+            and state.get("site") == site_key
+            and (_file_digest(project / "site" / "index.html") == state.get("site/index.html"))
+        )
+        pdf_kept = (
+            (project / "site" / "brief.pdf").is_file()
+            and state.get("pdf") == pdf_key
+            and (_file_digest(project / "site" / "brief.pdf") == state.get("site/brief.pdf"))
         )
         return cls(
             site=options.site,
@@ -280,13 +310,19 @@ class _Plan:
             site_key=site_key if options.site else state.get("site", ""),  # a site not rebuilt keeps its key
             pdf_key=pdf_key if options.pdf else state.get("pdf", ""),
             paper=paper,
+            docs_in_place=options.docs_in_place,
         )
 
 
 def write_outputs(
-    project: Path, rendered: Rendered, brief: Brief, print_html: str, plan: _Plan, timer: StageTimer,
+    project: Path,
+    rendered: Rendered,
+    brief: Brief,
+    print_html: str,
+    plan: _Plan,
+    timer: StageTimer,
     result: BuildResult,
-) -> None:  # fmt: skip
+) -> None:
     """Stage docs/ (and site/ when it must be rebuilt) next to the project, then swap them in."""
     from builder.pdf import write_pdf
     from builder.site import build_site
@@ -296,7 +332,7 @@ def write_outputs(
             write_atomic(project / target, text)  # theme overrides: mkdocs.yml needs them in place
     with staging(project) as stage:
         stage_docs(project / "docs", stage / "docs", rendered)
-        swapped = ["docs"]
+        swapped = [] if plan.docs_in_place else ["docs"]
         result.outputs.append("docs/")
         site = project / "site"
         if plan.rebuild_site:
@@ -325,10 +361,24 @@ def write_outputs(
             for name, data in files.items():
                 (site / name).write_bytes(data)
         swap(project, stage, swapped)
+        if plan.docs_in_place:
+            _replace_pages(project, rendered)
         for name, data in files.items():
             write_atomic(project / "site" / name, data)
         os.replace(stage / "facts.json", project / "data" / "facts.json")
         result.outputs.append("data/facts.json")
 
 
-__all__ = ["STAGES", "BuildOptions", "BuildResult", "build", "check", "find_project", "load"]
+def _replace_pages(project: Path, rendered: Rendered) -> None:
+    """Write each generated page into docs/ in place, and drop generated pages no longer made."""
+    wanted = {target for target in rendered.files if target.startswith("docs/")}
+    for target in wanted:
+        write_atomic(project / target, rendered.files[target])
+    for page in generated_pages(project):
+        if str(page.relative_to(project)) not in wanted:
+            page.unlink()
+
+
+__all__ = """
+    STAGES BuildOptions BuildResult build check find_project load
+    """.split()

@@ -4,15 +4,26 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
 from builder import __version__
-from builder.build import BuildOptions, build, find_project
+from builder.build import STAGES, BuildOptions, BuildResult, build, find_project
 from builder.errors import BriefError, Problem
+
+PROJECT_OPTION = click.option(
+    "--project",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("."),
+    show_default=True,
+    help="The brief project (default: the one that holds the current folder).",
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -20,41 +31,96 @@ from builder.errors import BriefError, Problem
 @click.option("-v", "--verbose", is_flag=True, help="Say more about what happens.")
 def main(verbose: bool) -> None:
     """Build sourced deal briefs: a searchable site and a PDF from the news coverage of a deal."""
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
+    )
 
 
-@main.command("build")
-@click.option("--project", type=click.Path(file_okay=False, path_type=Path), default=Path("."), show_default=True,
-              help="The brief project (default: the one that holds the current folder).")
-@click.option("--no-pdf", is_flag=True, help="Skip the PDF.")
-@click.option("--no-site", is_flag=True, help="Only regenerate docs/ and data/facts.json.")
-@click.option("--paper", type=click.Choice(["a4", "letter"]), default=None, help="Paper size of the PDF.")
-@click.option("--force", is_flag=True, help="Overwrite generated pages even if they were edited by hand.")
-@click.option("--max-source-bytes", type=click.IntRange(min=1), default=None,
-              help="The largest source file accepted (default 2,000,000 or limits.max_source_bytes).")
-@click.option("--no-cache", is_flag=True, help="Do all the work again, ignoring what .cache/ kept.")
-def build_command(project: Path, no_pdf: bool, no_site: bool, paper: str | None, force: bool,
-                  max_source_bytes: int | None, no_cache: bool) -> None:  # fmt: skip
-    """Build docs/, site/ and site/brief.pdf from data/."""
-    started = time.perf_counter()
-    options = BuildOptions(project=project, site=not no_site, pdf=not no_pdf, force=force, paper=paper,
-                           max_source_bytes=max_source_bytes, cache=not no_cache)  # fmt: skip
-    result = build(options, progress=lambda stage: click.echo(f"{stage} …", err=True))
+@contextmanager
+def progress_reporter() -> Iterator[Callable[[str], None]]:
+    """Show the stages as a progress bar in a terminal, as plain lines elsewhere (CI, logs, pipes)."""
+    if sys.stderr.isatty() and not os.environ.get("CI"):
+        from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+        with Progress(
+            TextColumn("{task.description:<8}"),
+            BarColumn(),
+            TimeElapsedColumn(),
+            transient=True,
+            console=None,
+        ) as progress:
+            task = progress.add_task("load", total=len(STAGES))
+            seen: list[str] = []
+
+            def report(stage: str) -> None:
+                if seen:
+                    progress.advance(task)
+                seen.append(stage)
+                progress.update(task, description=stage)
+
+            yield report
+    else:
+        yield lambda stage: click.echo(f"{stage} …", err=True)
+
+
+def summary(result: BuildResult, seconds: float) -> None:
+    """What a build made: counts, outputs and time."""
     stats = result.brief.stats
+
+    def count(number: int, noun: str) -> str:
+        return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
     click.echo(
-        f"Built the brief of {result.project.name}: {stats.sources} sources, {stats.facts} facts, "
-        f"{stats.conflicts} conflicts, {stats.hedged} hedged differently, {stats.questions} open questions "
-        f"in {time.perf_counter() - started:.1f} s."
+        f"Built “{result.brief.deal.title}”: {count(stats.sources, 'source')}, {count(stats.facts, 'fact')}, "
+        f"{count(stats.conflicts, 'conflict')}, {stats.hedged} hedged differently, "
+        f"{count(stats.questions, 'open question')} in {seconds:.1f} s."
     )
     for output in result.outputs:
-        click.echo(f"  {output}")
+        click.echo(f"  {result.project / output}")
     if result.skipped:
         click.echo(f"  unchanged, not redone: {', '.join(result.skipped)}")
 
 
+@main.command("build")
+@PROJECT_OPTION
+@click.option("--no-pdf", is_flag=True, help="Skip the PDF.")
+@click.option("--no-site", is_flag=True, help="Only regenerate docs/ and data/facts.json.")
+@click.option("--paper", type=click.Choice(["a4", "letter"]), default=None, help="Paper size of the PDF.")
+@click.option("--force", is_flag=True, help="Overwrite generated pages even if they were edited by hand.")
+@click.option(
+    "--max-source-bytes",
+    type=click.IntRange(min=1),
+    default=None,
+    help="The largest source file accepted (default 2,000,000 or limits.max_source_bytes).",
+)
+@click.option("--no-cache", is_flag=True, help="Do all the work again, ignoring what .cache/ kept.")
+def build_command(
+    project: Path,
+    no_pdf: bool,
+    no_site: bool,
+    paper: str | None,
+    force: bool,
+    max_source_bytes: int | None,
+    no_cache: bool,
+) -> None:
+    """Build docs/, site/ and site/brief.pdf from data/."""
+    started = time.perf_counter()
+    options = BuildOptions(
+        project=project,
+        site=not no_site,
+        pdf=not no_pdf,
+        force=force,
+        paper=paper,
+        max_source_bytes=max_source_bytes,
+        cache=not no_cache,
+    )
+    with progress_reporter() as report:
+        result = build(options, progress=report)
+    summary(result, time.perf_counter() - started)
+
+
 @main.command("check")
-@click.option("--project", type=click.Path(file_okay=False, path_type=Path), default=Path("."), show_default=True,
-              help="The brief project (default: the one that holds the current folder).")
+@PROJECT_OPTION
 @click.option("--max-source-bytes", type=click.IntRange(min=1), default=None, help="The largest source file accepted.")
 def check_command(project: Path, max_source_bytes: int | None) -> None:
     """Validate data/ and check that docs/ and data/facts.json are up to date, without writing."""
@@ -69,11 +135,21 @@ def check_command(project: Path, max_source_bytes: int | None) -> None:
 
 
 @main.command("extract")
-@click.option("--sources", "sources_dir", type=click.Path(path_type=Path), required=True,
-              help="The folder of source files (.md, .txt, .html).")
+@click.option(
+    "--sources",
+    "sources_dir",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="The folder of source files (.md, .txt, .html).",
+)
 @click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
-@click.option("--brief", "brief_file", type=click.Path(path_type=Path), default=None,
-              help="A brief.yaml to apply (default: the one beside the sources folder, if any).")
+@click.option(
+    "--brief",
+    "brief_file",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="A brief.yaml to apply (default: the one beside the sources folder, if any).",
+)
 @click.option("--no-brief", is_flag=True, help="Ignore any brief.yaml.")
 def extract_command(sources_dir: Path, fmt: str, brief_file: Path | None, no_brief: bool) -> None:
     """Print the facts of the sources and the comparison across them, as JSON."""
@@ -85,9 +161,82 @@ def extract_command(sources_dir: Path, fmt: str, brief_file: Path | None, no_bri
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
-def run() -> None:
-    """Entry point that never shows a traceback for the user's errors."""
-    main()
+@main.command("new")
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--title", default="Untitled deal", show_default=True, help="The deal's title.")
+def new_command(directory: Path, title: str) -> None:
+    """Make a ready brief project in DIRECTORY."""
+    from builder.project import new_project
+
+    written = new_project(directory, title)
+    click.echo(f"Made a brief project in {directory}:")
+    for name in written:
+        click.echo(f"  {name}")
+    click.echo("Next: add articles with `dealbrief add FILE…`, then `dealbrief build`.")
 
 
-__all__ = ["BriefError", "Problem", "find_project", "main"]
+@main.command("add")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@PROJECT_OPTION
+@click.option("--outlet", default=None, help="The outlet that published the article(s).")
+@click.option("--author", default=None, help="Who wrote the article(s).")
+@click.option("--published", default=None, help="When they were published (YYYY-MM-DD).")
+@click.option("--url", default=None, help="Where they were published (http or https).")
+@click.option("--id", "source_id", default=None, help="The source id for a single file (default: from its title).")
+def add_command(
+    files: tuple[Path, ...],
+    project: Path,
+    outlet: str | None,
+    author: str | None,
+    published: str | None,
+    url: str | None,
+    source_id: str | None,
+) -> None:
+    """Import articles (.html, .txt, .md) into data/sources/, never overwriting a source."""
+    from builder.project import add_sources
+
+    root = find_project(project)
+    overrides = {"outlet": outlet, "author": author, "published": published, "url": url}
+    for added in add_sources(root, list(files), overrides, source_id):
+        click.echo(f"Added {added.file} as {added.target}")
+        found = ", ".join(f"{name}: {getattr(added.meta, name)}" for name in added.found)
+        click.echo(f"  found {found or 'no metadata'}")
+        if added.missing:
+            click.echo(
+                f"  not stated: {', '.join(added.missing)} (set them in the file's front matter if you know them)"
+            )
+
+
+@main.command("serve")
+@PROJECT_OPTION
+@click.option("--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address of the preview server.")
+@click.option("--pdf", is_flag=True, help="Also print site/brief.pdf after every change.")
+def serve_command(project: Path, dev_addr: str, pdf: bool) -> None:
+    """Preview the brief, regenerating it whenever data/ changes."""
+    from builder.serve import serve
+
+    root = find_project(project)
+    click.echo(f"Serving the brief of {root.name} at http://{dev_addr}/ (Ctrl-C stops).")
+    serve(root, dev_addr, pdf, report=lambda message: click.echo(message, err=True))
+
+
+@main.command("publish")
+@PROJECT_OPTION
+@click.option(
+    "--to",
+    "target",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The folder to copy the built site into (a web server's root, a checkout of a pages branch).",
+)
+@click.option("--replace", is_flag=True, help="Replace what the folder holds.")
+def publish_command(project: Path, target: Path, replace: bool) -> None:
+    """Copy the built site, PDF included, to a folder for hosting."""
+    from builder.project import publish
+
+    root = find_project(project)
+    count = publish(root, target, replace)
+    click.echo(f"Published {count} files to {target}.")
+
+
+__all__ = ["BriefError", "Problem", "main"]

@@ -32,7 +32,8 @@ def run(*args: str, cwd: Path | None = None) -> tuple[int, str]:
 def test_build_from_inside_the_project(project: Path) -> None:
     code, output = run("build", "--no-pdf", cwd=project / "data" / "sources")
     assert code == 0, output
-    assert "Built the brief of brief: 3 sources" in output
+    assert "Built “Microsoft and Lumen Technologies strategic partnership”: 3 sources" in output
+    assert f"  {project / 'site'}\n" in output  # found the project from a folder inside it
     assert (project / "site" / "index.html").is_file()
 
 

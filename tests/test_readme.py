@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
+import sys
+from pathlib import Path
 
 from tests.conftest import ROOT
 
@@ -30,3 +33,24 @@ def test_the_make_targets_do_what_the_readme_says() -> None:
 def test_ci_runs_make_test() -> None:
     script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "make test" in script and "apt-get update" in script and "chromium" in script
+
+
+def test_the_new_deal_walkthrough_works_word_for_word(tmp_path: Path) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Brief a new deal", 1)[1].split("\n## ", 1)[0]
+    first_block = re.search(r"```sh\n(.*?)```", section, re.S)
+    assert first_block
+    script = first_block.group(1).replace("/tmp/acme-brief", str(tmp_path / "acme-brief"))
+    environment = {**os.environ, "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}", "CI": "1"}
+    done = subprocess.run(
+        ["bash", "-euo", "pipefail", "-c", script],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    site = tmp_path / "acme-brief" / "site"
+    assert (site / "index.html").is_file() and (site / "brief.pdf").is_file()
+    assert "1 conflict," in done.stdout

@@ -1,0 +1,230 @@
+"""Brief projects: make a new one, import articles into it, and publish its site."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from builder.errors import BriefError, Problem, Problems
+from builder.importers import Article, ImportProblem, article_from_html, article_from_text, decode_any
+from builder.model import SourceMeta
+from builder.sources import SOURCE_ID, parse_front_matter
+from builder.templating import environment
+
+IMPORTABLE = (".html", ".htm", ".txt", ".md")
+_SLUG = re.compile(r"[^a-z0-9]+")
+META_ORDER = ("title", "outlet", "author", "published", "url", "kind", "imported_from")
+
+
+def new_project(target: Path, title: str) -> list[str]:
+    """Make a ready brief project in target (a new or empty folder); return the files written."""
+    if target.exists() and any(target.iterdir()):
+        what = "is already a brief project" if (target / "mkdocs.yml").exists() else "is not empty"
+        raise BriefError(
+            [Problem(str(target), message=f"{what}: `dealbrief new` makes a brief in a new or empty folder")]
+        )
+    env = environment("text")
+    values = {
+        "title": title,
+        "site_name": json.dumps(f"Deal brief: {title}", ensure_ascii=False),
+        "site_description": json.dumps(
+            f"A sourced brief of {title}, built from its news coverage.", ensure_ascii=False
+        ),
+    }
+    files = {
+        "mkdocs.yml": env.get_template("project/mkdocs.yml.j2").render(**values),
+        "data/brief.yaml": env.get_template("project/brief.yaml.j2").render(
+            title=json.dumps(title, ensure_ascii=False)
+        ),
+        "README.md": env.get_template("project/README.md.j2").render(title=title),
+        ".gitignore": env.get_template("project/gitignore").render(),
+        "data/sources/.gitkeep": "",
+    }
+    for name, text in files.items():
+        path = target / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return sorted(files)
+
+
+@dataclass(frozen=True)
+class Added:
+    """One imported article: where it went and which metadata it has or lacks."""
+
+    file: str
+    target: str
+    meta: SourceMeta
+
+    @property
+    def found(self) -> list[str]:
+        return [name for name in META_ORDER[:5] if getattr(self.meta, name) is not None]
+
+    @property
+    def missing(self) -> list[str]:
+        return [name for name in META_ORDER[:5] if getattr(self.meta, name) is None]
+
+
+def add_sources(
+    project: Path, files: list[Path], overrides: dict[str, str | None], source_id: str | None = None
+) -> list[Added]:
+    """Import articles into data/sources/ as Markdown with front matter; never overwrite a source.
+
+    Every file is read and checked first; if any cannot be imported, none is.
+    """
+    folder = project / "data" / "sources"
+    problems = Problems()
+    known_texts = _existing_texts(folder)
+    taken = {path.stem for path in folder.iterdir()} if folder.is_dir() else set()
+    planned: list[tuple[Path, str, Article]] = []
+    if source_id is not None and len(files) != 1:
+        problems.add(Problem("--id", message="an id can be given only when adding one file"))
+    for file in files:
+        shown = str(file)
+        try:
+            article = _article(file, problems)
+        except ImportProblem as problem:
+            problems.add(Problem(shown, message=str(problem)))
+            continue
+        if article is None:
+            continue
+        article = _with_overrides(article, overrides, shown, problems)
+        fingerprint = _fingerprint(article.text)
+        if fingerprint in known_texts:
+            problems.add(
+                Problem(shown, message=f"already imported: {known_texts[fingerprint]} has the same article text")
+            )
+            continue
+        wanted = source_id or _slug(article.meta.title or file.stem)
+        if source_id is not None and (not SOURCE_ID.fullmatch(source_id) or source_id in taken):
+            reason = (
+                "is taken" if source_id in taken else "is not a valid source id (lower-case letters, digits, '-', '_')"
+            )
+            problems.add(Problem(shown, message=f"the id {source_id!r} {reason}"))
+            continue
+        chosen = _unique(wanted, taken)
+        taken.add(chosen)
+        known_texts[fingerprint] = f"data/sources/{chosen}.md"
+        planned.append((file, chosen, article))
+    problems.raise_if_any()
+    folder.mkdir(parents=True, exist_ok=True)
+    added = []
+    for file, chosen, article in planned:
+        meta = article.meta.model_copy(update={"imported_from": file.name})
+        target = folder / f"{chosen}.md"
+        with open(target, "x", encoding="utf-8") as handle:  # "x": never overwrite a source
+            handle.write(_markdown(meta, article.text))
+        added.append(Added(str(file), f"data/sources/{chosen}.md", meta))
+    return added
+
+
+def _article(file: Path, problems: Problems) -> Article | None:
+    suffix = file.suffix.lower()
+    if suffix not in IMPORTABLE:
+        raise ImportProblem(
+            f"cannot import a {suffix or 'file without extension'}: give .html, .htm, .txt or .md files"
+        )
+    if not file.is_file():
+        raise ImportProblem("no such file")
+    text = decode_any(file.read_bytes()).replace("\r\n", "\n").replace("\r", "\n")
+    if suffix in (".html", ".htm"):
+        return article_from_html(text)
+    if suffix == ".txt":
+        return article_from_text(text)
+    parsed = parse_front_matter(text, str(file), problems)
+    if parsed is None:
+        return None
+    meta, body = parsed
+    if not body.strip():
+        raise ImportProblem("empty: the file has no article text")
+    if meta.title is None:
+        meta = meta.model_copy(update={"title": article_from_text(body).meta.title})
+    return Article(meta, body)
+
+
+def _with_overrides(article: Article, overrides: dict[str, str | None], shown: str, problems: Problems) -> Article:
+    update: dict[str, object] = {}
+    for name, value in overrides.items():
+        if value is None:
+            continue
+        if name == "published":
+            try:
+                update[name] = date.fromisoformat(value)
+            except ValueError:
+                problems.add(Problem(shown, message=f"--published expects a date (YYYY-MM-DD), found {value!r}"))
+        elif name == "url" and not value.startswith(("http://", "https://")):
+            problems.add(Problem(shown, message=f"--url expects an http(s) address, found {value!r}"))
+        else:
+            update[name] = value
+    return Article(article.meta.model_copy(update=update), article.text)
+
+
+def _existing_texts(folder: Path) -> dict[str, str]:
+    found: dict[str, str] = {}
+    if not folder.is_dir():
+        return found
+    for path in sorted(folder.iterdir()):
+        if path.is_file() and path.suffix.lower() in (".md", ".txt") and not path.name.startswith("."):
+            try:
+                text = path.read_text(encoding="utf-8")
+            except (UnicodeDecodeError, OSError):
+                continue
+            if path.suffix.lower() == ".md" and text.startswith("---"):
+                parsed = parse_front_matter(text, path.name, Problems())
+                text = parsed[1] if parsed else text
+            found[_fingerprint(text)] = f"data/sources/{path.name}"
+    return found
+
+
+def _fingerprint(text: str) -> str:
+    return hashlib.sha256(" ".join(text.split()).lower().encode()).hexdigest()
+
+
+def _slug(text: str) -> str:
+    slug = _SLUG.sub("-", text.lower()).strip("-")[:48].strip("-")
+    return slug or "source"
+
+
+def _unique(wanted: str, taken: set[str]) -> str:
+    candidate, number = wanted, 2
+    while candidate in taken:
+        candidate = f"{wanted[:44]}-{number}"
+        number += 1
+    return candidate
+
+
+def _markdown(meta: SourceMeta, text: str) -> str:
+    data = {name: getattr(meta, name) for name in META_ORDER}
+    front = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False, width=1000)
+    return f"---\n{front}---\n{text.rstrip()}\n"
+
+
+def publish(project: Path, target: Path, replace: bool) -> int:
+    """Copy the built site to target for hosting; return the number of files copied."""
+    site = project / "site"
+    if not (site / "index.html").is_file():
+        raise BriefError([Problem("site/", message="no built site to publish: run `dealbrief build` first")])
+    target = target.resolve()
+    if target == project.resolve() or (project.resolve() in target.parents and target.name in ("site", "docs", "data")):
+        raise BriefError([Problem(str(target), message="publish to a folder outside the project's own folders")])
+    if target.exists() and any(target.iterdir()) and not replace:
+        raise BriefError([Problem(str(target), message="is not empty; add --replace to replace what is there")])
+    staged = target.with_name(f".{target.name}.publishing-{os.getpid()}")
+    shutil.rmtree(staged, ignore_errors=True)
+    shutil.copytree(site, staged)
+    if target.exists():
+        old = target.with_name(f".{target.name}.old-{os.getpid()}")
+        os.rename(target, old)
+        os.rename(staged, target)
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.rename(staged, target)
+    return sum(1 for path in target.rglob("*") if path.is_file())
