@@ -5,15 +5,31 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+
+from builder.extract.relative import SEASONS, quarter_span, resolve, safe_date
 
 MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
 WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
-SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
-_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty-four": 24}  # fmt: skip
+_COUNTS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "eighteen": 18,
+    "twenty-four": 24,
+}
 
 _MONTH = (
     r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December"
@@ -23,7 +39,10 @@ _DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _COUNT = r"(?P<count>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four)"
-_LEAD = r"(?:in|since|by|until|till|from|during|of|before|after|early|late|mid|mid-|last|next|this|through|throughout|around|to|between|and|or)"
+_LEAD = (
+    r"(?:in|since|by|until|till|from|during|of|before|after|early|late|mid|mid-|last|next|this"
+    r"|through|throughout|around|to|between|and|or)"
+)
 
 _PATTERNS: list[tuple[str, str]] = [
     ("iso", rf"\b{_YEAR}-(?P<mnum>0[1-9]|1[0-2])-(?P<dnum>0[1-9]|[12]\d|3[01])\b"),
@@ -32,24 +51,46 @@ _PATTERNS: list[tuple[str, str]] = [
     ("day-month", rf"\b{_DAY}\s{_MONTH}\b(?!\s(?:19|20)\d\d)"),
     ("month-day", rf"\b{_MONTH}\s{_DAY}\b(?![,\d]|\s(?:19|20)\d\d)"),
     ("month-year", rf"\b{_MONTH},?\s(?:of\s)?{_YEAR}\b"),
-    ("quarter", r"\b(?P<qord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)\s(?:quarter|three months)"
-     rf"(?:\sof\s{_YEAR}|\s(?P<qrel>of\s(?:this|last|next)\syear))?"),
+    (
+        "quarter",
+        r"\b(?P<qord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)\s(?:quarter|three months)"
+        rf"(?:\sof\s{_YEAR}|\s(?P<qrel>of\s(?:this|last|next)\syear))?",
+    ),
     ("qcode", rf"\bQ(?P<qnum>[1-4])\s?{_YEAR}\b"),
-    ("horizon", rf"\b(?P<hprep>over|in|during|within|for|across)\s(?:the\s)?(?P<hdir>next|coming|following|past|last|previous)\s"
-     rf"(?:{_COUNT}\s)?(?P<hunit>years?|months?|weeks?|days?|decades?)\b"),
+    (
+        "horizon",
+        rf"\b(?P<hprep>over|in|during|within|for|across)\s(?:the\s)?(?P<hdir>next|coming|following|past|last|previous)\s"
+        rf"(?:{_COUNT}\s)?(?P<hunit>years?|months?|weeks?|days?|decades?)\b",
+    ),
     ("ago", rf"\b{_COUNT}\s(?P<aunit>years?|months?|weeks?|days?)\sago\b"),
-    ("relative-period", r"\b(?P<rel>last|this|next|earlier this|later this|early this|late last|earlier last)\s"
-     r"(?P<runit>week|month|year|summer|winter|spring|autumn|fall|weekend)\b"),
+    (
+        "relative-period",
+        r"\b(?P<rel>last|this|next|earlier this|later this|early this|late last|earlier last)\s"
+        r"(?P<runit>week|month|year|summer|winter|spring|autumn|fall|weekend)\b",
+    ),
     ("weekday", rf"\b(?:(?P<wrel>last|next|this|on|from|until|by|since)\s)?{_WEEKDAY}\b"),
     ("deictic", r"\b(?P<deictic>today|yesterday|tomorrow)\b"),
     ("month", rf"\b(?P<mlead>{_LEAD})[\s-]{_MONTH}\b"),
     ("year", rf"\b(?P<ylead>{_LEAD}|the|its|in\searly|in\slate)\s{_YEAR}\b(?!-\d)"),
 ]
-_COMPILED = [(name, re.compile(pattern, re.I if name in ("horizon", "ago", "relative-period", "deictic", "quarter") else 0))
-             for name, pattern in _PATTERNS]  # fmt: skip
+_COMPILED = [
+    (
+        name,
+        re.compile(pattern, re.I if name in ("horizon", "ago", "relative-period", "deictic", "quarter") else 0),
+    )
+    for name, pattern in _PATTERNS
+]
 # Which patterns a text can match, judged from its lower-case words, so that most are never tried.
-_UNITS = frozenset("year years month months week weeks day days decade decades".split())
-_PERIODS = frozenset("week month year summer winter spring autumn fall weekend".split())
+_UNITS = frozenset(
+    """
+    year years month months week weeks day days decade decades
+    """.split()
+)
+_PERIODS = frozenset(
+    """
+    week month year summer winter spring autumn fall weekend
+    """.split()
+)
 _MONTH_NAMES = frozenset(MONTHS)
 _WEEKDAY_NAMES = frozenset(WEEKDAYS)
 
@@ -76,7 +117,7 @@ def patterns_for(words: frozenset[str], has_year: bool) -> frozenset[str]:
     return frozenset(wanted)
 
 
-_YEAR = re.compile(r"\d{4}")
+_HAS_YEAR = re.compile(r"\d{4}")
 _FUTURE = re.compile(r"\b(?:will|shall|plans?|planned|expects?|expected|due|next|intends?|aims?|to be|would)\b", re.I)
 _LOWER_WORDS = re.compile(r"[a-z]+")
 
@@ -97,7 +138,7 @@ def find_dates(text: str, patterns: frozenset[str] | None = None) -> list[FoundD
     taken: list[tuple[int, int]] = []
     found: list[FoundDate] = []
     if patterns is None:
-        patterns = patterns_for(frozenset(_LOWER_WORDS.findall(text.lower())), bool(_YEAR.search(text)))
+        patterns = patterns_for(frozenset(_LOWER_WORDS.findall(text.lower())), bool(_HAS_YEAR.search(text)))
     if not patterns:
         return found
     for name, pattern in _COMPILED:
@@ -119,11 +160,42 @@ def find_dates(text: str, patterns: frozenset[str] | None = None) -> list[FoundD
 def _span(name: str, match: re.Match[str]) -> tuple[int, int]:
     if name == "month":
         lead = match.group("mlead").lower()
-        if lead in ("in", "since", "by", "until", "till", "from", "during", "of", "before", "after", "through",
-                    "throughout", "around", "to", "between", "and", "or"):  # fmt: skip
+        if lead in (
+            "in",
+            "since",
+            "by",
+            "until",
+            "till",
+            "from",
+            "during",
+            "of",
+            "before",
+            "after",
+            "through",
+            "throughout",
+            "around",
+            "to",
+            "between",
+            "and",
+            "or",
+        ):
             return match.start("month"), match.end()
-    if name == "year" and match.group("ylead").lower() in ("the", "its", "in", "since", "by", "until", "from",
-                                                            "during", "of", "before", "after", "to", "and", "or"):  # fmt: skip
+    if name == "year" and match.group("ylead").lower() in (
+        "the",
+        "its",
+        "in",
+        "since",
+        "by",
+        "until",
+        "from",
+        "during",
+        "of",
+        "before",
+        "after",
+        "to",
+        "and",
+        "or",
+    ):
         return match.start("year"), match.end()
     if name == "weekday" and (match.group("wrel") or "").lower() in ("on", "from", "until", "by", "since"):
         return match.start("weekday"), match.end()
@@ -134,31 +206,43 @@ def _read(name: str, m: re.Match[str], start: int, end: int, future: bool) -> Fo
     """Turn one match into a FoundDate; None when it is not a date after all."""
     direction = "future" if future else "past"
     if name == "iso":
-        value = _safe_date(int(m["year"]), int(m["mnum"]), int(m["dnum"]))
+        value = safe_date(int(m["year"]), int(m["mnum"]), int(m["dnum"]))
         return FoundDate(start, end, value.isoformat(), "day", None) if value else None
     if name in ("day-month-year", "month-day-year"):
-        value = _safe_date(int(m["year"]), _month(m["month"]), int(m["day"]))
+        value = safe_date(int(m["year"]), _month(m["month"]), int(m["day"]))
         return FoundDate(start, end, value.isoformat(), "day", None) if value else None
     if name in ("day-month", "month-day"):
         return FoundDate(start, end, None, "day", f"daymonth:{_month(m['month'])}:{int(m['day'])}")
     if name == "month-year":
         return FoundDate(start, end, f"{m['year']}-{_month(m['month']):02d}", "month", None)
     if name == "quarter":
-        quarter = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
-                   "final": 4, "last": 4}[m["qord"].lower()]  # fmt: skip
+        quarter = {
+            "first": 1,
+            "1st": 1,
+            "second": 2,
+            "2nd": 2,
+            "third": 3,
+            "3rd": 3,
+            "fourth": 4,
+            "4th": 4,
+            "final": 4,
+            "last": 4,
+        }[m["qord"].lower()]
         if m["year"]:
-            return FoundDate(start, end, _quarter(int(m["year"]), quarter), "interval", None)
+            return FoundDate(start, end, quarter_span(int(m["year"]), quarter), "interval", None)
         offset = {"of this year": 0, "of last year": -1, "of next year": 1}.get((m["qrel"] or "").lower(), 0)
         return FoundDate(start, end, None, "interval", f"quarter:{quarter}:{offset}")
     if name == "qcode":
-        return FoundDate(start, end, _quarter(int(m["year"]), int(m["qnum"])), "interval", None)
+        return FoundDate(start, end, quarter_span(int(m["year"]), int(m["qnum"])), "interval", None)
     if name == "horizon":
         count = _count(m["count"]) if m["count"] else 1
         unit = m["hunit"].lower().rstrip("s")
         sign = -1 if m["hdir"].lower() in ("past", "last", "previous") else 1
         return FoundDate(start, end, None, "interval", f"span:{sign * count}:{unit}")
     if name == "ago":
-        return FoundDate(start, end, None, _ago_precision(m), f"ago:{_count(m['count'])}:{m['aunit'].lower().rstrip('s')}")
+        return FoundDate(
+            start, end, None, _ago_precision(m), f"ago:{_count(m['count'])}:{m['aunit'].lower().rstrip('s')}"
+        )
     if name == "relative-period":
         rel, unit = m["rel"].lower(), m["runit"].lower()
         offset = -1 if rel.startswith(("last", "late last", "earlier last")) else (1 if rel == "next" else 0)
@@ -183,122 +267,6 @@ def _read(name: str, m: re.Match[str], start: int, end: int, future: bool) -> Fo
     return None
 
 
-def resolve(expression: str, reference: date) -> tuple[str, str]:
-    """Resolve a relative expression against a reference date; return (value, precision)."""
-    kind, *args = expression.split(":")
-    if kind == "daymonth":
-        month, day = int(args[0]), int(args[1])
-        candidates = [d for y in (reference.year - 1, reference.year, reference.year + 1) if (d := _safe_date(y, month, day))]
-        best = min(candidates, key=lambda d: (abs((d - reference).days), d))
-        return best.isoformat(), "day"
-    if kind == "weekday":
-        weekday, way = int(args[0]), args[1]
-        if way in ("next", "future"):
-            delta = (weekday - reference.weekday()) % 7 or (7 if way == "next" else 0)
-            return (reference + timedelta(days=delta)).isoformat(), "day"
-        delta = (reference.weekday() - weekday) % 7 or (7 if way == "last" else 0)
-        return (reference - timedelta(days=delta)).isoformat(), "day"
-    if kind == "days":
-        return (reference + timedelta(days=int(args[0]))).isoformat(), "day"
-    if kind == "month":
-        month, way = int(args[0]), args[1]
-        year = reference.year
-        if way == "last":
-            year -= month >= reference.month
-        elif way == "next":
-            year += month <= reference.month
-        elif way == "past":
-            year -= month > reference.month
-        elif way == "future":
-            year += month < reference.month
-        return f"{year}-{month:02d}", "month"
-    if kind == "period":
-        unit, offset = args[0], int(args[1])
-        if unit == "year":
-            return str(reference.year + offset), "year"
-        if unit == "month":
-            year, month = _add_months(reference.year, reference.month, offset)
-            return f"{year}-{month:02d}", "month"
-        monday = reference - timedelta(days=reference.weekday()) + timedelta(weeks=offset)
-        return f"{monday.isoformat()}/{(monday + timedelta(days=6)).isoformat()}", "interval"
-    if kind == "weekend":
-        saturday = reference + timedelta(days=(5 - reference.weekday()) % 7) + timedelta(weeks=int(args[0]))
-        if int(args[0]) <= 0 and saturday > reference:
-            saturday -= timedelta(weeks=1)
-        return f"{saturday.isoformat()}/{(saturday + timedelta(days=1)).isoformat()}", "interval"
-    if kind == "season":
-        start, end = _season(args[0], int(args[1]), reference)
-        return f"{start.isoformat()}/{end.isoformat()}", "interval"
-    if kind == "span":
-        count, unit = int(args[0]), args[1]
-        other = _shift(reference, count, unit)
-        low, high = sorted((reference, other))
-        return f"{low.isoformat()}/{high.isoformat()}", "interval"
-    if kind == "ago":
-        count, unit = int(args[0]), args[1]
-        when = _shift(reference, -count, unit)
-        if unit == "year":
-            return str(when.year), "year"
-        if unit == "month":
-            return f"{when.year}-{when.month:02d}", "month"
-        return when.isoformat(), "day"
-    if kind == "quarter":
-        return _quarter(reference.year + int(args[1]), int(args[0])), "interval"
-    raise ValueError(f"unknown date expression {expression!r}")
-
-
-def horizon_months(expression: str | None) -> int | None:
-    """Return the length in months of a forward span such as "over the next 12 months"."""
-    if not expression or not expression.startswith("span:"):
-        return None
-    _, count, unit = expression.split(":")
-    months = {"year": 12, "month": 1, "decade": 120}.get(unit)
-    return abs(int(count)) * months if months else None
-
-
-def _season(name: str, offset: int, reference: date) -> tuple[date, date]:
-    """Return the season before (-1), around (0) or after (1) the reference date."""
-    first, last = SEASONS[name]
-
-    def bounds(year: int) -> tuple[date, date]:
-        end_year = year + 1 if last < first else year
-        return date(year, first, 1), date(end_year, last, calendar.monthrange(end_year, last)[1])
-
-    year = reference.year - (1 if last < first and reference.month <= last else 0)
-    start, end = bounds(year)
-    if offset < 0:
-        while end >= reference:
-            year -= 1
-            start, end = bounds(year)
-    elif offset > 0:
-        while start <= reference:
-            year += 1
-            start, end = bounds(year)
-    return start, end
-
-
-def _shift(reference: date, count: int, unit: str) -> date:
-    if unit in ("year", "decade"):
-        months = count * (120 if unit == "decade" else 12)
-    elif unit == "month":
-        months = count
-    else:
-        return reference + timedelta(days=count * (7 if unit == "week" else 1))
-    year, month = _add_months(reference.year, reference.month, months)
-    return date(year, month, min(reference.day, calendar.monthrange(year, month)[1]))
-
-
-def _add_months(year: int, month: int, offset: int) -> tuple[int, int]:
-    index = year * 12 + (month - 1) + offset
-    return index // 12, index % 12 + 1
-
-
-def _quarter(year: int, quarter: int) -> str:
-    first = 3 * (quarter - 1) + 1
-    last = first + 2
-    return f"{date(year, first, 1).isoformat()}/{date(year, last, calendar.monthrange(year, last)[1]).isoformat()}"
-
-
 def _month(name: str) -> int:
     return MONTHS[name.lower().rstrip(".")]
 
@@ -312,8 +280,4 @@ def _ago_precision(m: re.Match[str]) -> str:
     return {"year": "year", "month": "month"}.get(unit, "day")
 
 
-def _safe_date(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
+__all__ = ["MONTHS", "WEEKDAYS", "FoundDate", "find_dates", "patterns_for", "resolve"]

@@ -20,7 +20,10 @@ _DECLINED = re.compile(
     r"(?P<what>[^.;!?]{0,80})"
 )
 _CLAUSE_WORDS = re.compile(r"(?:^|[,;:(]\s*|\b(?:that|and|but|while|although|as)\s)(?P<phrase>[^,;:(]*)$")
-_UNDISCLOSED = re.compile(r"\b(?:an?\s)?undisclosed\s(?P<about>sum|amount|fee|price|figure|stake|number|value|consideration|terms)\b", re.I)
+_UNDISCLOSED = re.compile(
+    r"\b(?:an?\s)?undisclosed\s(?P<about>sum|amount|fee|price|figure|stake|number|value|consideration|terms)\b",
+    re.I,
+)
 _NO_DETAILS = re.compile(
     r"\b(?P<about>no\s(?:financial\s)?(?:details|figures?|terms|price|value|timetable|breakdown))\s(?:was|were|has\sbeen|have\sbeen)\s"
     r"(?:given|disclosed|released|provided|announced)\b",
@@ -60,25 +63,37 @@ def find_disclosures(source: Source, words: list[frozenset[str]]) -> list[NonDis
         text = source.text[start:end]
         found.append(
             NonDisclosure(
-                id=_fact_id(source.id, "nd", text, seen), source=source.id, sentence=sentence.id,
-                sentences=(sentence.id,), start=start, end=end, text=text, about=about, who=who,
+                id=_fact_id(source.id, "nd", text, seen),
+                source=source.id,
+                sentence=sentence.id,
+                sentences=(sentence.id,),
+                start=start,
+                end=end,
+                text=text,
+                about=about,
+                who=who,
             )
-        )  # fmt: skip
+        )
     return found
 
 
 _TRIGGER = frozenset({"not", "t", "declined", "refused", "unable", "undisclosed", "no"})
 _UNNAMED_TRIGGER = frozenset(
-    """expert experts analyst analysts source sources insider insiders observer observers critic critics watchers
-    commentator commentators trader traders dealer dealers banker bankers official officials executive executives
-    economist economists familiar understood believed thought reportedly reports rumour rumours rumor rumors""".split()
+    """
+    expert experts analyst analysts source sources insider insiders observer observers critic critics
+    watchers commentator commentators trader traders dealer dealers banker bankers official officials
+    executive executives economist economists familiar understood believed thought reportedly reports
+    rumour rumours rumor rumors
+    """.split()
 )
 
 
 def _maybe_unnamed(words: frozenset[str]) -> bool:
     """Whether a sentence could attribute a claim to unnamed people: a descriptor, or "is said to"."""
-    return bool(words & _UNNAMED_TRIGGER) or ("said" in words and bool(words & {"is", "are"}) and "to" in words) or (
-        "close" in words and "to" in words
+    return (
+        bool(words & _UNNAMED_TRIGGER)
+        or ("said" in words and bool(words & {"is", "are"}) and "to" in words)
+        or ("close" in words and "to" in words)
     )
 
 
@@ -111,7 +126,9 @@ def _subject_before(text: str, position: int, most: int = 9) -> str | None:
     return " ".join(words) if words else None
 
 
-def _disclosure_matches(sentences: list[Sentence]) -> Iterator[tuple[Sentence, _Spanned | re.Match[str], str, str | None]]:
+def _disclosure_matches(
+    sentences: list[Sentence],
+) -> Iterator[tuple[Sentence, _Spanned | re.Match[str], str, str | None]]:
     for sentence in sentences:
         text = sentence.text
         for match in _NOT_DISCLOSED.finditer(text):
@@ -147,9 +164,14 @@ def find_unnamed(source: Source, quoted: list[tuple[int, int]], words: list[froz
                 descriptor = match.group("d")
                 found.append(
                     UnnamedClaim(
-                        id=_fact_id(source.id, "un", sentence.text, seen), source=source.id, sentence=sentence.id,
-                        sentences=(sentence.id,), start=start, end=end, text=source.text[start:end],
+                        id=_fact_id(source.id, "un", sentence.text, seen),
+                        source=source.id,
+                        sentence=sentence.id,
+                        sentences=(sentence.id,),
+                        start=start,
+                        end=end,
+                        text=source.text[start:end],
                         descriptor=descriptor,
                     )
-                )  # fmt: skip
+                )
     return found

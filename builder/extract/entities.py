@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -26,7 +26,7 @@ _AFTER = re.compile(
     rf"|^\sof\s(?:the\s)?(?P<org_only>{_ORG_PHRASE})"
 )
 _BEFORE = re.compile(
-    rf"(?:(?P<org>(?:the\s[a-z]+|[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)*))['’]s?\s|(?P<org2>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)*)\s)?"
+    r"(?:(?P<org>(?:the\s[a-z]+|[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)*))['’]s?\s|(?P<org2>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)*)\s)?"
     r"(?P<title>(?:(?:vice-chairman|vice-president|co-founder|co-chairman|deputy-chairman|"
     r"chief|executive|financial|operating|managing|vice|deputy|senior|group|global|corporate|non-executive|"
     r"finance|former|founder|president|chairman|chairwoman|director|boss|head|spokesman|spokeswoman|analyst|economist|"
@@ -37,7 +37,11 @@ _COPULA = re.compile(
     rf"^\s*(?:\([^)]*\)\s*)?(?:is|was|has\sbeen|became|becomes)\s(?:the|a|an)\s(?P<title>{_TITLE_PHRASE}?)"
     rf"\s(?:of|at|for)\s(?P<org>{_ORG_PHRASE})"
 )
-_LEGAL_SUFFIXES = frozenset("inc corp corporation co company ltd limited plc llc group holdings sa ag nv".split())
+_LEGAL_SUFFIXES = frozenset(
+    """
+    inc corp corporation co company ltd limited plc llc group holdings sa ag nv
+    """.split()
+)
 _SLUG = re.compile(r"[^a-z0-9]+")
 _LOWER_HEADS = frozenset(head.lower() for head in lx.ORG_HEADS)
 
@@ -130,19 +134,24 @@ def extract_entities(source: Source, known_orgs: frozenset[str] = frozenset()) -
     sentence_of = _sentence_finder(source)
     people = [_person(source, name, found, table, sentence_of) for name, found in table.people.items()]
     orgs = merge_organizations(
-        (Organization(id=f"o-{slug(name)}", name=name, mentions=_mentions(source, found, sentence_of))
-         for name, found in table.orgs.items()),
+        (
+            Organization(id=f"o-{slug(name)}", name=name, mentions=_mentions(source, found, sentence_of))
+            for name, found in table.orgs.items()
+        ),
         {},
-    )  # fmt: skip
+    )
     for person in people:
-        if person.organization and not any(same_organization(person.organization, o.name) for o in orgs):
-            if person.organization[:1].isupper():
-                orgs.append(Organization(id=f"o-{slug(person.organization)}", name=person.organization))
+        if (
+            person.organization
+            and person.organization[:1].isupper()
+            and not any(same_organization(person.organization, o.name) for o in orgs)
+        ):
+            orgs.append(Organization(id=f"o-{slug(person.organization)}", name=person.organization))
     mentions = _named_mentions(source, table, people, orgs)
     return Entities(tuple(people), tuple(sorted(orgs, key=lambda o: o.id)), frozenset(table.products), mentions)
 
 
-def merge_organizations(orgs: Iterable[Organization], aliases: dict[str, Sequence[str]]) -> list[Organization]:
+def merge_organizations(orgs: Iterable[Organization], aliases: Mapping[str, Sequence[str]]) -> list[Organization]:
     """Merge organisations that are one under different names; the longest name leads.
 
     Names are compared only with names that share their first word, or whose initials they could be,
@@ -175,7 +184,9 @@ def merge_organizations(orgs: Iterable[Organization], aliases: dict[str, Sequenc
                 if find(i) == find(j):
                     continue
                 names_i, names_j = (items[i].name, *items[i].aliases), (items[j].name, *items[j].aliases)
-                if any(same_organization(a, b) for a in names_i for b in names_j) or _aliased(names_i, names_j, aliases):
+                if any(same_organization(a, b) for a in names_i for b in names_j) or _aliased(
+                    names_i, names_j, aliases
+                ):
                     union[find(j)] = find(i)
     groups: dict[int, list[Organization]] = defaultdict(list)
     for i, org in enumerate(items):
@@ -186,12 +197,19 @@ def merge_organizations(orgs: Iterable[Organization], aliases: dict[str, Sequenc
         lead = next((n for n in names if n in aliases), names[0])
         alias_set = sorted({*names, *aliases.get(lead, ())} - {lead})
         mentions = tuple(sorted({m for member in group for m in member.mentions}, key=lambda m: (m.source, m.start)))
-        merged.append(Organization(id=f"o-{slug(lead)}", name=lead, aliases=tuple(alias_set),
-                                   party=any(m.party for m in group), mentions=mentions))  # fmt: skip
+        merged.append(
+            Organization(
+                id=f"o-{slug(lead)}",
+                name=lead,
+                aliases=tuple(alias_set),
+                party=any(m.party for m in group),
+                mentions=mentions,
+            )
+        )
     return merged
 
 
-def _aliased(names: Sequence[str], others: Sequence[str], aliases: dict[str, Sequence[str]]) -> bool:
+def _aliased(names: Sequence[str], others: Sequence[str], aliases: Mapping[str, Sequence[str]]) -> bool:
     for lead, alias_list in aliases.items():
         family = {org_key(n) for n in (lead, *alias_list)}
         if any(org_key(n) in family for n in names) and any(org_key(n) in family for n in others):
@@ -247,9 +265,12 @@ def _person(source: Source, name: str, found: list[Candidate], table: NameTable,
         known = next((o for o in table.orgs if same_organization(o, organization)), None)
         organization = max((known or organization, organization), key=len) if known else organization
     return Person(
-        id=f"p-{slug(name)}", name=name, title=title, organization=organization,
+        id=f"p-{slug(name)}",
+        name=name,
+        title=title,
+        organization=organization,
         mentions=_mentions(source, found, sentence_of),
-    )  # fmt: skip
+    )
 
 
 def _plausible_org(name: str, table: NameTable) -> bool:
@@ -257,8 +278,13 @@ def _plausible_org(name: str, table: NameTable) -> bool:
     if name in table.orgs or any(same_organization(name, o) for o in table.orgs):
         return True
     words = name.split()
-    return not (name in lx.PLACES or all(w in lx.PLACES for w in words) or words[0] in lx.NOT_NAMES
-                or name in table.people or name in table.products)  # fmt: skip
+    return not (
+        name in lx.PLACES
+        or all(w in lx.PLACES for w in words)
+        or words[0] in lx.NOT_NAMES
+        or name in table.people
+        or name in table.products
+    )
 
 
 def _is_title(title: str | None) -> bool:
@@ -287,8 +313,13 @@ def _sentence_finder(source: Source) -> SentenceFinder:
 
 def _mentions(source: Source, found: list[Candidate], sentence_of: SentenceFinder) -> tuple[Mention, ...]:
     return tuple(
-        Mention(source=source.id, sentence=sentence_of(c.start), start=c.start, end=c.end,
-                                text=source.text[c.start : c.end])  # fmt: skip
+        Mention(
+            source=source.id,
+            sentence=sentence_of(c.start),
+            start=c.start,
+            end=c.end,
+            text=source.text[c.start : c.end],
+        )
         for c in sorted(found, key=lambda c: c.start)
     )
 

@@ -52,9 +52,22 @@ OTHER_NAMES = _words(
 ).difference({"Toshiba"})
 FIRST_NAMES = FEMALE_NAMES | MALE_NAMES | OTHER_NAMES
 
-HONORIFICS = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female", "dr": None, "sir": "male",
-              "lord": "male", "lady": "female", "dame": "female", "prof": None, "professor": None,
-              "baroness": "female", "baron": "male", "messrs": None}  # fmt: skip
+HONORIFICS = {
+    "mr": "male",
+    "mrs": "female",
+    "ms": "female",
+    "miss": "female",
+    "dr": None,
+    "sir": "male",
+    "lord": "male",
+    "lady": "female",
+    "dame": "female",
+    "prof": None,
+    "professor": None,
+    "baroness": "female",
+    "baron": "male",
+    "messrs": None,
+}
 NAME_PARTICLES = _words("van von der den de da di du le la del della bin al el ter ten")
 
 # Words that make a title, as in "chief executive", "corporate vice president", "spokeswoman".
@@ -103,7 +116,25 @@ NOT_ORG_ACRONYMS = _words(
     HD HDTV LED RFID Wi-Fi WiFi WTO ECB IMF ASAP FAQ UEFA FIFA NATO NASA FBI CIA OPEC SEC FTSE Nasdaq DAX CAC
     NYSE S&P FDA EPA ISP ISPs VoIP 3G 4G 5G GSM CDMA BBC's RSS XML HTML PDF URL Q1 Q2 Q3 Q4 H1 H2 AGM EGM FY
     OECD WHO UAE"""
-).difference({"WTO", "ECB", "IMF", "OPEC", "SEC", "NATO", "NASA", "FBI", "CIA", "FDA", "EPA", "OECD", "UEFA", "FIFA", "NYSE"})
+).difference(
+    {
+        "WTO",
+        "ECB",
+        "IMF",
+        "OPEC",
+        "SEC",
+        "NATO",
+        "NASA",
+        "FBI",
+        "CIA",
+        "FDA",
+        "EPA",
+        "OECD",
+        "UEFA",
+        "FIFA",
+        "NYSE",
+    }
+)
 
 PLACES = _words(
     """Afghanistan Africa Alabama Alaska Albania Algeria America Americas Amsterdam Argentina Arizona Asia
@@ -124,12 +155,46 @@ PLACES = _words(
     Thailand Tokyo Toronto Tunisia Turkey Uganda Ukraine Utah Vancouver Venezuela Vienna Vietnam Virginia Wales
     Warsaw Washington Wisconsin Yemen Zambia Zimbabwe Zurich"""
 ) | frozenset(
-    {"United States", "United Kingdom", "New York", "Hong Kong", "South Africa", "South Korea", "North Korea",
-     "Saudi Arabia", "New Zealand", "Wall Street", "Silicon Valley", "Latin America", "North America",
-     "South America", "Middle East", "Far East", "Western Europe", "Eastern Europe", "New Jersey", "Los Angeles",
-     "San Francisco", "Las Vegas", "Czech Republic", "Sri Lanka", "West Bank", "City of London", "UK", "US",
-     "USA", "EU", "U.S.", "U.K.", "Gulf", "Asia Pacific", "Asia-Pacific", "Northern Ireland", "Abu Dhabi"}
-)  # fmt: skip
+    {
+        "United States",
+        "United Kingdom",
+        "New York",
+        "Hong Kong",
+        "South Africa",
+        "South Korea",
+        "North Korea",
+        "Saudi Arabia",
+        "New Zealand",
+        "Wall Street",
+        "Silicon Valley",
+        "Latin America",
+        "North America",
+        "South America",
+        "Middle East",
+        "Far East",
+        "Western Europe",
+        "Eastern Europe",
+        "New Jersey",
+        "Los Angeles",
+        "San Francisco",
+        "Las Vegas",
+        "Czech Republic",
+        "Sri Lanka",
+        "West Bank",
+        "City of London",
+        "UK",
+        "US",
+        "USA",
+        "EU",
+        "U.S.",
+        "U.K.",
+        "Gulf",
+        "Asia Pacific",
+        "Asia-Pacific",
+        "Northern Ireland",
+        "Abu Dhabi",
+    }
+)
 
 NOT_NAMES = _words(
     """The A An And But Or If In On At For With By From To Of As It Its This That These Those He She They We I You

@@ -21,10 +21,12 @@ _BUSINESS_NOUNS = lx._words(
     acquisition merger bonds owners management finance directors auditors accounts losses"""
 )
 _CUE_WORDS = frozenset(
-    """rival rivals firm company giant group bank carrier retailer maker provider brewer insurer operator conglomerate
-    supplier partner partners competitor competitors subsidiary unit owner airline investment investments stake shares
-    holding deal partnership merger takeover bid buy bought acquired acquire acquiring sold sell selling merge merging
-    customer customers client clients""".split()
+    """
+    rival rivals firm company giant group bank carrier retailer maker provider brewer insurer operator
+    conglomerate supplier partner partners competitor competitors subsidiary unit owner airline
+    investment investments stake shares holding deal partnership merger takeover bid buy bought
+    acquired acquire acquiring sold sell selling merge merging customer customers client clients
+    """.split()
 )
 _CUE_LINKS = frozenset({"in", "of", "with", "for", "to", "by", "the"})
 _CUE_AFTER = re.compile(
@@ -132,7 +134,7 @@ def _split_run(run: str, offset: int, sentence_start: int, lower: set[str]) -> l
     for position, (start, end, token) in enumerate(tokens):
         bare = _POSSESSIVE.sub("", token)
         first_in_sentence = position == 0 and offset == sentence_start
-        if bare in lx.NOT_NAMES or bare.lower() in lx.TITLE_WORDS and bare not in lx.ORG_HEADS:
+        if bare in lx.NOT_NAMES or (bare.lower() in lx.TITLE_WORDS and bare not in lx.ORG_HEADS):
             pieces.append([])
             continue
         if first_in_sentence and (bare.lower() in lower or bare.lower() in lx.SENTENCE_COMMON):
@@ -252,8 +254,14 @@ def _classify(text: str, candidates: list[Candidate], known_orgs: frozenset[str]
 
 
 def _next_to_org(text: str, candidate: Candidate, kinds: dict[str, str]) -> bool:
-    after = re.match(r"\s(?:and|or)\s(?P<n>[A-Z][\w.&’'-]*(?:\s[A-Z][\w.&’'-]*)*)", text[candidate.end : candidate.end + 80])
-    before = re.search(r"(?P<n>[A-Z][\w.&’'-]*(?:\s[A-Z][\w.&’'-]*)*)\s(?:and|or)\s$", text[max(0, candidate.start - 80) : candidate.start])
+    after = re.match(
+        r"\s(?:and|or)\s(?P<n>[A-Z][\w.&’'-]*(?:\s[A-Z][\w.&’'-]*)*)",
+        text[candidate.end : candidate.end + 80],
+    )
+    before = re.search(
+        r"(?P<n>[A-Z][\w.&’'-]*(?:\s[A-Z][\w.&’'-]*)*)\s(?:and|or)\s$",
+        text[max(0, candidate.start - 80) : candidate.start],
+    )
     names = [m.group("n") for m in (after, before) if m]
     return any(kinds.get(name) == "org" and not name.endswith(("'s", "’s")) for name in names)
 
@@ -266,7 +274,9 @@ def _kind(name: str, found: list[Candidate], known_orgs: frozenset[str]) -> str:
     tokens = name.split()
     if name in known_orgs:
         return "org"
-    if tokens[-1] in lx.ORG_HEADS and len(tokens) > 1 or tokens[0] in lx.ORG_HEADS and len(tokens) > 2 and tokens[1] == "of":
+    if (tokens[-1] in lx.ORG_HEADS and len(tokens) > 1) or (
+        tokens[0] in lx.ORG_HEADS and len(tokens) > 2 and tokens[1] == "of"
+    ):
         return "org"
     if name in lx.PLACES or all(token in lx.PLACES for token in tokens):
         return "place"
@@ -274,7 +284,7 @@ def _kind(name: str, found: list[Candidate], known_orgs: frozenset[str]) -> str:
         return "person"
     if any(c.after_honorific for c in found):
         return "person" if len(tokens) > 1 else "person-ref"
-    if _ACRONYM.fullmatch(name) and name not in lx.NOT_ORG_ACRONYMS or _DOMAIN.fullmatch(name):
+    if (_ACRONYM.fullmatch(name) and name not in lx.NOT_ORG_ACRONYMS) or _DOMAIN.fullmatch(name):
         return "org"
     name_shaped = 2 <= len(tokens) <= 4 and not any(t in lx.ORG_HEADS for t in tokens) and _looks_like_name(tokens)
     cues = set().union(*(cues_of(c) for c in found))

@@ -6,26 +6,73 @@ import re
 from decimal import Decimal, InvalidOperation
 
 SMALL = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-}  # fmt: skip
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
 SCALES = {
-    "hundred": Decimal(100), "thousand": Decimal(1000), "lakh": Decimal(100_000),
-    "million": Decimal(10**6), "crore": Decimal(10**7), "billion": Decimal(10**9),
+    "hundred": Decimal(100),
+    "thousand": Decimal(1000),
+    "lakh": Decimal(100_000),
+    "million": Decimal(10**6),
+    "crore": Decimal(10**7),
+    "billion": Decimal(10**9),
     "trillion": Decimal(10**12),
-}  # fmt: skip
+}
 # Scale words and the abbreviations news attaches to figures ("$20m", "1.9bn", "£3tn").
 SCALE_WORDS = {
-    "k": Decimal(1000), "thousand": Decimal(1000), "m": Decimal(10**6), "mn": Decimal(10**6),
-    "mln": Decimal(10**6), "million": Decimal(10**6), "millions": Decimal(10**6),
-    "b": Decimal(10**9), "bn": Decimal(10**9), "bln": Decimal(10**9), "billion": Decimal(10**9),
-    "billions": Decimal(10**9), "tn": Decimal(10**12), "trn": Decimal(10**12), "tr": Decimal(10**12),
-    "trillion": Decimal(10**12), "lakh": Decimal(100_000), "crore": Decimal(10**7),
-}  # fmt: skip
+    "k": Decimal(1000),
+    "thousand": Decimal(1000),
+    "m": Decimal(10**6),
+    "mn": Decimal(10**6),
+    "mln": Decimal(10**6),
+    "million": Decimal(10**6),
+    "millions": Decimal(10**6),
+    "b": Decimal(10**9),
+    "bn": Decimal(10**9),
+    "bln": Decimal(10**9),
+    "billion": Decimal(10**9),
+    "billions": Decimal(10**9),
+    "tn": Decimal(10**12),
+    "trn": Decimal(10**12),
+    "tr": Decimal(10**12),
+    "trillion": Decimal(10**12),
+    "lakh": Decimal(100_000),
+    "crore": Decimal(10**7),
+}
 FRACTIONS = {"half": Decimal("0.5"), "quarter": Decimal("0.25"), "quarters": Decimal("0.25")}
-VULGAR = {"½": Decimal("0.5"), "¼": Decimal("0.25"), "¾": Decimal("0.75"), "⅓": Decimal(1) / 3, "⅔": Decimal(2) / 3}
+VULGAR = {
+    "½": Decimal("0.5"),
+    "¼": Decimal("0.25"),
+    "¾": Decimal("0.75"),
+    "⅓": Decimal(1) / 3,
+    "⅔": Decimal(2) / 3,
+}
 
 _WORD = "|".join(sorted([*SMALL, *SCALES, "half", "quarters", "quarter", "a", "an", "and"], key=len, reverse=True))
 # A run of number words: "thirteen", "forty-five", "three quarters", "a quarter million", "one hundred".

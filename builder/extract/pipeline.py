@@ -17,7 +17,6 @@ from builder.extract.quotes import extract_quotes
 from builder.model import Amount, DateMention, Sentence, Source, SourceFacts
 
 
-
 def _code_version() -> str:
     """Hash the extractor's own code, so cached results are never trusted after it changes."""
     digest = hashlib.sha256()
@@ -29,12 +28,11 @@ def _code_version() -> str:
 
 EXTRACTOR_VERSION = _code_version()
 _CONTEXT_WORDS = 10
-_NO_QUOTES = str.maketrans("", "", "“”\"")
+_NO_QUOTES = str.maketrans("", "", '“”"')
 _CLAUSE_BREAKS = (", ", "; ", ": ", " — ", " – ", " -- ")
 _CLAUSE_MIN_WORDS = 5
 _WORD_SPANS = re.compile(r"\S+")
 _GENERIC_TODAY = re.compile(r"\b(?:today|now)\b", re.I)
-
 
 
 def extract(source: Source, known_orgs: frozenset[str] = frozenset()) -> SourceFacts:
@@ -68,14 +66,15 @@ def amount_facts(source: Source, words: list[frozenset[str]] | None = None) -> l
     """Find the amounts of each sentence and give them ids and context."""
     seen: dict[str, int] = {}
     facts: list[Amount] = []
-    for sentence, words in zip(source.sentences, sentence_words(source) if words is None else words, strict=True):
-        if not (_DIGIT.search(sentence.text) or words & _AMOUNT_WORDS):
+    for sentence, vocabulary in zip(source.sentences, sentence_words(source) if words is None else words, strict=True):
+        if not (_DIGIT.search(sentence.text) or vocabulary & _AMOUNT_WORDS):
             continue
-        found = find_amounts(sentence.text, words)
+        found = find_amounts(sentence.text, vocabulary)
         found += [
-            vague for vague in find_vague_amounts(sentence.text)
+            vague
+            for vague in find_vague_amounts(sentence.text)
             if not any(item.start < vague.end and vague.start < item.end for item in found)
-        ]  # fmt: skip
+        ]
         ids: list[str] = []
         for item in found:
             start, end = sentence.start + item.start, sentence.start + item.end
@@ -84,15 +83,26 @@ def amount_facts(source: Source, words: list[frozenset[str]] | None = None) -> l
             ids.append(amount_id)
             facts.append(
                 Amount(
-                    id=amount_id, source=source.id, sentence=sentence.id, sentences=(sentence.id,), start=start,
-                    end=end, text=text, value=plain(item.value), high=plain(item.high) if item.high is not None else None,
-                    unit=item.unit, kind=item.kind,  # type: ignore[arg-type]
-                    qualifier=item.qualifier, per=item.per,
+                    id=amount_id,
+                    source=source.id,
+                    sentence=sentence.id,
+                    sentences=(sentence.id,),
+                    start=start,
+                    end=end,
+                    text=text,
+                    value=plain(item.value),
+                    high=plain(item.high) if item.high is not None else None,
+                    unit=item.unit,
+                    kind=item.kind,  # type: ignore[arg-type]
+                    qualifier=item.qualifier,
+                    per=item.per,
                     converted_from=ids[item.converted_from] if item.converted_from is not None else None,
-                    horizon=item.horizon, horizon_months=item.horizon_months,
-                    context=context(sentence, item.start, item.end), vague=not item.unit,
+                    horizon=item.horizon,
+                    horizon_months=item.horizon_months,
+                    context=context(sentence, item.start, item.end),
+                    vague=not item.unit,
                 )
-            )  # fmt: skip
+            )
     return _fill_vague_units(facts)
 
 
@@ -108,8 +118,10 @@ def _fill_vague_units(facts: list[Amount]) -> list[Amount]:
 def context(sentence: Sentence, start: int, end: int) -> str:
     """The clause around a fact in its sentence (start and end are offsets into the sentence)."""
     text = sentence.text
-    left = max((text.rfind(sep, 0, start) + len(sep) for sep in _CLAUSE_BREAKS if text.rfind(sep, 0, start) != -1),
-               default=0)  # fmt: skip
+    left = max(
+        (text.rfind(sep, 0, start) + len(sep) for sep in _CLAUSE_BREAKS if text.rfind(sep, 0, start) != -1),
+        default=0,
+    )
     right = min((text.find(sep, end) for sep in _CLAUSE_BREAKS if text.find(sep, end) != -1), default=len(text))
     if len(text[left:right].split()) < _CLAUSE_MIN_WORDS:
         left, right = 0, len(text)
@@ -124,8 +136,11 @@ def context(sentence: Sentence, start: int, end: int) -> str:
 
 _PUNCTUATION = str.maketrans({char: " " for char in "\"“”‘’'.,;:!?()[]{}—–-/%$£€¥"})
 _AMOUNT_WORDS = frozenset(
-    "million billion trillion millions billions trillions thousand hundred percent cent dollar dollars pound pounds euro euros yen pence penny"
-    " cents miles mile feet inches tons ton tonnes gallons gallon lakh crore percents percentage".split()
+    """
+    million billion trillion millions billions trillions thousand hundred percent cent dollar dollars
+    pound pounds euro euros yen pence penny cents miles mile feet inches tons ton tonnes gallons gallon
+    lakh crore percents percentage
+    """.split()
 )
 _DIGIT = re.compile(r"\d|[½¼¾]")
 _YEAR_DIGITS = re.compile(r"\d{4}")
@@ -148,12 +163,17 @@ def reference_date(source: Source) -> date | None:
 
 
 def date_facts(
-    source: Source, quoted: list[tuple[int, int]], reference: date | None, words: list[frozenset[str]] | None = None
+    source: Source,
+    quoted: list[tuple[int, int]],
+    reference: date | None,
+    words: list[frozenset[str]] | None = None,
 ) -> list[DateMention]:
     """Find the date expressions of each sentence, resolved where a reference date allows."""
     seen: dict[str, int] = {}
     facts: list[DateMention] = []
-    for sentence, sentence_set in zip(source.sentences, sentence_words(source) if words is None else words, strict=True):
+    for sentence, sentence_set in zip(
+        source.sentences, sentence_words(source) if words is None else words, strict=True
+    ):
         patterns = patterns_for(sentence_set, bool(_YEAR_DIGITS.search(sentence.text)))
         if not patterns:
             continue
@@ -169,10 +189,18 @@ def date_facts(
                 anchor = "published" if source.meta.published else "dateline"
             facts.append(
                 DateMention(
-                    id=fact_id(source.id, "d", text, sentence.text, seen=seen), source=source.id,
-                    sentence=sentence.id, sentences=(sentence.id,), start=start, end=end, text=text, value=value,
+                    id=fact_id(source.id, "d", text, sentence.text, seen=seen),
+                    source=source.id,
+                    sentence=sentence.id,
+                    sentences=(sentence.id,),
+                    start=start,
+                    end=end,
+                    text=text,
+                    value=value,
                     precision=precision,  # type: ignore[arg-type]
-                    relative=item.expression is not None, expression=item.expression, anchor=anchor,
+                    relative=item.expression is not None,
+                    expression=item.expression,
+                    anchor=anchor,
                 )
-            )  # fmt: skip
+            )
     return facts

@@ -40,7 +40,7 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote
         open_at: int | None = None
         opened_in = number
         if carried is not None:
-            if paragraph[:1] in "“\"":
+            if paragraph[:1] in '“"':
                 open_at, opened_in = carried
                 paragraph_offset = 1
             else:
@@ -222,8 +222,16 @@ def _after_is_closer(text: str, span: QuoteSpan, after: tuple[str, int, int]) ->
 def _with_outlet(speaker: speakers.Speaker, outlet: str | None) -> speakers.Speaker:
     if outlet is None:
         return speaker
-    return speakers.Speaker(speaker.name, speaker.kind, speaker.title, speaker.org, speaker.unnamed, outlet,
-                            speaker.start, speaker.end)  # fmt: skip
+    return speakers.Speaker(
+        speaker.name,
+        speaker.kind,
+        speaker.title,
+        speaker.org,
+        speaker.unnamed,
+        outlet,
+        speaker.start,
+        speaker.end,
+    )
 
 
 def _continued(
@@ -258,8 +266,14 @@ def _reported_speaker(text: str, start: int, end: int, entities: Entities) -> sp
             break
         if _SPEECH_AFTER_NAME.match(text, mention.end):
             person = entities.person(mention.name)
-            return speakers.Speaker(mention.name, "person", person.title if person else None,
-                                    person.organization if person else None, start=mention.start, end=mention.end)  # fmt: skip
+            return speakers.Speaker(
+                mention.name,
+                "person",
+                person.title if person else None,
+                person.organization if person else None,
+                start=mention.start,
+                end=mention.end,
+            )
     return None
 
 
@@ -277,9 +291,12 @@ def _speaker_span(source: Source, speaker: speakers.Speaker, sentence_at: object
         return None
     index = sentence_at(speaker.start)  # type: ignore[operator]
     return Span(
-        source=source.id, sentence=source.sentences[index].id, start=speaker.start, end=speaker.end,
+        source=source.id,
+        sentence=source.sentences[index].id,
+        start=speaker.start,
+        end=speaker.end,
         text=source.text[speaker.start : speaker.end],
-    )  # fmt: skip
+    )
 
 
 def _quote_id(source_id: str, text: str, seen: dict[str, int]) -> str:

@@ -7,22 +7,28 @@ from dataclasses import dataclass
 
 # Words that end with a full stop without ending the sentence when a name or a number follows.
 _TITLE_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof sr jr st messrs mme mlle sen rep gov gen col capt lt sgt rev hon fr pres supt insp"
-    " cllr det".split()
+    """
+    mr mrs ms dr prof sr jr st messrs mme mlle sen rep gov gen col capt lt sgt rev hon fr pres supt
+    insp cllr det
+    """.split()
 )
 # Abbreviations that often end a sentence too ("... bought by Acme Inc. The deal ..."): they end one
 # only when the next word is a usual sentence opener.
 _AMBIGUOUS_ABBREVIATIONS = frozenset(
-    "inc corp co ltd plc llc llp bros cos etc vs approx est dept univ assn ave jan feb mar apr jun jul"
-    " aug sep sept oct nov dec no nos vol pp fig mt ft a.m p.m e.g i.e u.s u.k u.n e.u".split()
+    """
+    inc corp co ltd plc llc llp bros cos etc vs approx est dept univ assn ave jan feb mar apr jun jul
+    aug sep sept oct nov dec no nos vol pp fig mt ft a.m p.m e.g i.e u.s u.k u.n e.u
+    """.split()
 )
 # Words that open sentences, so that a capitalised one after an ambiguous abbreviation starts a new one.
 SENTENCE_OPENERS = frozenset(
-    "the a an it its he she they we i you this that these those there here his her their our my your"
-    " in on at for but and or so yet if when while after before as since although though because however"
-    " meanwhile instead also still now then today yesterday last next shares analysts officials critics"
-    " investors some many most several both each all other others such no not one two three what which"
-    " who whom whose where why how mr mrs ms dr sir".split()
+    """
+    the a an it its he she they we i you this that these those there here his her their our my your in
+    on at for but and or so yet if when while after before as since although though because however
+    meanwhile instead also still now then today yesterday last next shares analysts officials critics
+    investors some many most several both each all other others such no not one two three what which
+    who whom whose where why how mr mrs ms dr sir
+    """.split()
 )
 
 _DATELINE = re.compile(r"\s*(?:(?:date|dated|published|updated)\s*:?\s*)?\d{4}-\d{2}-\d{2}\b", re.I)

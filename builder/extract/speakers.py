@@ -9,8 +9,10 @@ from builder.extract import lexicon as lx
 from builder.extract.entities import Entities, NamedMention
 
 _VERBS = "|".join(sorted(lx.SPEECH_VERBS, key=len, reverse=True))
-_VERB_WORDS = frozenset(lx.SPEECH_VERBS) | frozenset(f"{verb}:" for verb in lx.SPEECH_VERBS) | frozenset(
-    f"{verb}," for verb in lx.SPEECH_VERBS
+_VERB_WORDS = (
+    frozenset(lx.SPEECH_VERBS)
+    | frozenset(f"{verb}:" for verb in lx.SPEECH_VERBS)
+    | frozenset(f"{verb}," for verb in lx.SPEECH_VERBS)
 )
 _OUTLETS = (
     r"(?:the\s)?(?:Financial\sTimes|Wall\sStreet\sJournal|New\sYork\sTimes|Washington\sPost|Sunday\sTimes|"
@@ -42,7 +44,9 @@ _RELATIVE_TAIL = re.compile(r"\s(?:which|who|that)(?:\s\w+){0,3}$")
 _ADVERBS = re.compile(r"^(?:(?:now|but|and|however|meanwhile|then|also|yet|still|so|instead|later|earlier),?\s)+", re.I)
 _QUOTED_BY = re.compile(rf"\s(?:quoted|cited)\sby\s(?P<outlet>{_OUTLETS}).*$")
 PRE_QUOTED_AS = re.compile(rf"(?P<outlet>{_OUTLETS})\squoted\s(?P<who>[^\"“”]+?)\sas\ssaying\s*:?\s*$")
-_TOLD = re.compile(rf"\b(?:told|to)\s(?P<outlet>{_OUTLETS})\b|\b(?:interview\swith|quoted\sby|speaking\sto)\s(?P<outlet2>{_OUTLETS})")
+_TOLD = re.compile(
+    rf"\b(?:told|to)\s(?P<outlet>{_OUTLETS})\b|\b(?:interview\swith|quoted\sby|speaking\sto)\s(?P<outlet2>{_OUTLETS})"
+)
 _STOP_TAIL = re.compile(
     r"\s(?:in|on|at|during|after|before|when|while|to|as|last|this|yesterday|today|earlier|later|who|which|adding|"
     r"told|according|quoted|cited)\b.*$|,\s(?:adding|who|which|as|when|before|after|while|but|and)\b.*$",
@@ -50,7 +54,8 @@ _STOP_TAIL = re.compile(
 _LEADING = re.compile(r"^(?:(?:[A-Z][\w’'-]*\s)?(?:[a-z][\w’'-]*\s){0,8}[a-z][\w’'-]*,\s)+")
 _PRONOUN = re.compile(r"^(?P<p>he|she|it|they|we|i)$", re.I)
 _DESCRIPTOR = re.compile(
-    r"^(?P<det>a|an|one|some|many|several|most|two|three|other|another|its|the|his|her|their|our)\s(?P<np>.+)$", re.I
+    r"^(?P<det>a|an|one|some|many|several|most|two|three|other|another|its|the|his|her|their|our)\s(?P<np>.+)$",
+    re.I,
 )
 
 

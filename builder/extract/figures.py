@@ -1,0 +1,182 @@
+"""Figures as found in a text, the words around them (hedges, per-unit phrases, horizons), and the
+figures found only beside others: conversions in parentheses, sums given as an order of magnitude, and
+the inverted "percent of 10"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from builder.extract import units
+from builder.extract.numbers import number
+from builder.extract.units import CURRENCY_WORDS
+
+
+def alternation(words: object) -> str:
+    """A regex alternation of words, longest first so that the longest match wins."""
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))  # type: ignore[call-overload]
+
+
+_PER = re.compile(
+    rf"(?:\s?-\s?|\s)(?:a|an|per|each)(?:\s?-\s?|\s)(?P<per>{alternation(units.PER_UNITS)})s?(?![\w])"
+    r"(?!\s(?:earlier|ago|before|later|after|on|from)\b)",
+    re.I,
+)
+_EACH = re.compile(r"\s(?P<per>each)\b", re.I)
+_QUALIFIER = re.compile(rf"(?:^|[^\w])(?P<q>{alternation(units.QUALIFIERS)})\s(?:of\s)?$", re.I)
+_BETWEEN = re.compile(r"(?:^|[^\w])between\s$", re.I)
+_AND_NEXT = re.compile(r"\sand\s")
+_HORIZON = re.compile(
+    r"\s(?P<h>(?:over|in|during|within|for|across)\s(?:the\s)?(?:next|coming|following|first|past|last)\s"
+    r"(?:(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|\w+-?)\s)?"
+    r"(?P<unit>years?|months?|weeks?|decades?|quarters?))\b",
+    re.I,
+)
+_HORIZON_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "twelve": 12,
+    "eighteen": 18,
+}
+_MONTHS_PER = {"year": 12, "month": 1, "decade": 120, "quarter": 3, "week": 0}
+
+
+@dataclass(frozen=True)
+class Found:
+    """An amount found in a piece of text, with offsets into that text."""
+
+    start: int
+    end: int
+    value: Decimal
+    unit: str
+    kind: str
+    high: Decimal | None = None
+    qualifier: str | None = None
+    per: str | None = None
+    horizon: str | None = None
+    horizon_months: int | None = None
+    converted_from: int | None = None
+
+
+def percent_of(text: str, found: list[Found], numbers: re.Pattern[str]) -> list[Found]:
+    """Read the inverted form "percent of 10" when no figure stands before the word."""
+    extra: list[Found] = []
+    for match in re.finditer(r"\b(?:percents?|per cent)\s+of\s+", text, re.I):
+        before = text[: match.start()].rstrip()
+        if before[-1:].isdigit() or (
+            numbers.search(before[-12:] + " ") and before.split()[-1:] and number(before.split()[-1]) is not None
+        ):
+            continue
+        following = numbers.match(text, match.end())
+        if following is None or any(item.start <= match.start() < item.end for item in found):
+            continue
+        value = number(following.group())
+        if value is not None:
+            extra.append(Found(match.start(), following.end(), value, "%", "percent"))
+    return extra
+
+
+def link_conversions(text: str, found: list[Found]) -> list[Found]:
+    """Mark a money figure in parentheses right after another as its conversion: "€4.2bn ($5.1bn; £3bn)"."""
+    linked: list[Found] = []
+    for index, amount in enumerate(found):
+        if index and amount.kind == "money":
+            previous = linked[index - 1]
+            gap = text[previous.end : amount.start]
+            if previous.kind == "money" and previous.unit != amount.unit and _OPENS_CONVERSION.fullmatch(gap):
+                amount = replace(amount, converted_from=index - 1)
+            elif previous.converted_from is not None and _NEXT_CONVERSION.fullmatch(gap):
+                amount = replace(amount, converted_from=previous.converted_from)
+        linked.append(amount)
+    return linked
+
+
+_OPENS_CONVERSION = re.compile(
+    rf"\s?(?:[,;]?\s?(?:a\s\w+\s)?)?\(\s?(?:(?:{alternation(units.QUALIFIERS)}|or|c\.)\s)?", re.I
+)
+_NEXT_CONVERSION = re.compile(r"\s?[;,/]\s?(?:or\s)?")
+
+
+_VAGUE = re.compile(
+    r"\b(?P<lead>(?:several|many|tens\sof|hundreds\sof|multiple)\s)?(?P<scale>billions|millions|trillions)"
+    r"(?:\s(?:of\s)?(?P<word>dollars|pounds|euros|yen))?\b"
+)
+_VAGUE_MONEY = re.compile(
+    r"\b(?:spen[dt]\w*|invest\w*|cost\w*|paid|pay\w*|raise[ds]?|rais\w+|worth|lost|losses|borrow\w*|fine[ds]?|"
+    r"bid|offer\w*|sav\w+|earn\w*|pour\w*|pump\w*|splash\w*|plough\w*|valu\w*)\b",
+    re.I,
+)
+_VAGUE_SCALE = {"millions": Decimal(10**6), "billions": Decimal(10**9), "trillions": Decimal(10**12)}
+
+
+def find_vague_amounts(text: str) -> list[Found]:
+    """Money given only as an order of magnitude: "spent billions", "hundreds of millions of dollars".
+
+    The unit is left empty ("") for the caller to fill from the currency of the article's other figures.
+    """
+    found = []
+    for match in _VAGUE.finditer(text):
+        before = text[max(0, match.start() - 40) : match.start()]
+        after = text[match.end() : match.end() + 4]
+        if after.startswith((" of ", " of")) and not match.group("word"):
+            continue  # "millions of users" counts people, not money
+        if not match.group("word") and not _VAGUE_MONEY.search(before):
+            continue
+        lead = (match.group("lead") or "").strip()
+        scale = _VAGUE_SCALE[match.group("scale")]
+        value = scale * (100 if lead == "hundreds of" else 10 if lead == "tens of" else 1)
+        unit = CURRENCY_WORDS.get(match.group("word") or "", "")
+        found.append(Found(match.start(), match.end(), value, unit, "money"))
+    return found
+
+
+def with_context(text: str, amount: Found, amount_near: Callable[[int, int], Found | None]) -> Found:
+    """Add the hedge before the figure, and the per-unit phrase and horizon after it."""
+    start, value, high = amount.start, amount.value, amount.high
+    qualifier = None
+    head = text[max(0, start - 24) : start]
+    between = _BETWEEN.search(head)
+    end = amount.end
+    if between and high is None:
+        tail = _AND_NEXT.match(text, end)
+        other = amount_near(tail.end(), end) if tail else None
+        if other is not None and other.unit == amount.unit:
+            high, end = other.value, other.end
+    match = _QUALIFIER.search(head)
+    if match:
+        qualifier = match.group("q").lower()
+        if qualifier == "minus":
+            value, qualifier = -value, None
+    per = _PER.match(text, end) or _EACH.match(text, end)
+    horizon = _HORIZON.match(text, per.end() if per else end)
+    months = _horizon_months(horizon) if horizon else None
+    return replace(
+        amount,
+        end=end,
+        value=value,
+        high=high,
+        qualifier=qualifier,
+        per=per.group("per").lower() if per else None,
+        horizon=horizon.group("h") if horizon else None,
+        horizon_months=months,
+    )
+
+
+def _horizon_months(match: re.Match[str]) -> int | None:
+    unit = match.group("unit").lower().rstrip("s")
+    count_text = (match.group("n") or "1").lower()
+    count = int(count_text) if count_text.isdigit() else _HORIZON_WORDS.get(count_text)
+    per = _MONTHS_PER.get(unit)
+    if count is None or not per:
+        return None
+    return count * per
