@@ -14,7 +14,6 @@ import shutil
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from builder.errors import BriefError, Problem
@@ -62,11 +61,21 @@ def check_hand_edits(project: Path, rendered: Rendered, force: bool) -> None:
             continue
         digest, content = split_header(path.read_text(encoding="utf-8", errors="replace"))
         if digest is None and target.startswith("docs/"):
-            problems.append(Problem(target, message="exists but was not written by dealbrief; move it away or rebuild "
-                                                    "with --force to overwrite it"))  # fmt: skip
+            problems.append(
+                Problem(
+                    target,
+                    message="exists but was not written by dealbrief; move it away or rebuild "
+                    "with --force to overwrite it",
+                )
+            )
         elif digest is not None and digest != content_digest(content) and not target.endswith(".css"):
-            problems.append(Problem(target, message="edited by hand since it was generated; those edits would be lost. "
-                                                    "Put them in data/brief.yaml, or rebuild with --force to overwrite"))  # fmt: skip
+            problems.append(
+                Problem(
+                    target,
+                    message="edited by hand since it was generated; those edits would be lost. "
+                    "Put them in data/brief.yaml, or rebuild with --force to overwrite",
+                )
+            )
     if problems:
         raise BriefError(problems)
 
@@ -84,7 +93,11 @@ def stage_docs(current: Path, staged: Path, rendered: Rendered) -> None:
     if current.is_dir():
         shutil.copytree(current, staged)
         for path in list(staged.rglob("*")):
-            if path.is_file() and path.suffix in (".md", ".css") and split_header(path.read_text("utf-8", "replace"))[0]:
+            if (
+                path.is_file()
+                and path.suffix in (".md", ".css")
+                and split_header(path.read_text("utf-8", "replace"))[0]
+            ):
                 path.unlink()
     staged.mkdir(parents=True, exist_ok=True)
     for target, text in rendered.files.items():

@@ -14,7 +14,7 @@ import jinja2
 TEMPLATES = jinja2.PackageLoader("builder", "templates")
 
 # Characters that Markdown, its extensions (attribute lists, admonitions, tables, marks) and HTML give meaning.
-_MARKDOWN_SPECIAL = {ch: f"&#{ord(ch)};" for ch in "\\`*_{}[]<>#!|~^=\"&"}
+_MARKDOWN_SPECIAL = {ch: f"&#{ord(ch)};" for ch in '\\`*_{}[]<>#!|~^="&'}
 _MARKDOWN_TABLE = str.maketrans(_MARKDOWN_SPECIAL)
 
 
@@ -116,7 +116,12 @@ def environment(kind: str = "markdown") -> jinja2.Environment:
         )
     elif kind == "text":
         env = jinja2.Environment(
-            loader=TEMPLATES, undefined=jinja2.StrictUndefined, autoescape=False, trim_blocks=True, lstrip_blocks=True
+            loader=TEMPLATES,
+            undefined=jinja2.StrictUndefined,
+            autoescape=False,
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
         )
     else:
         raise ValueError(f"unknown template kind {kind!r}")
