@@ -70,7 +70,10 @@ def analyze(sources: Sequence[Source], extracted: Sequence[SourceFacts], loaded:
         notes=dict(sorted(facts.notes.items())),
         stats=stats,
         print=PrintSettings(
-            paper=output.paper, author=output.author, organization=output.organization, keywords=output.keywords
+            paper=output.paper,
+            author=output.author,
+            organization=output.organization,
+            keywords=output.keywords,
         ),
     )
 

@@ -36,15 +36,44 @@ _MOVES = re.compile(
 )
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _NOISE = frozenset(
-    {*CURRENCY_WORDS, *(w for q in QUALIFIERS for w in q.split()), "million", "billion", "trillion", "thousand",
-     "percent", "cent", "next", "year", "month", "week", "day", "over", "coming", "following", "potential",
-     "estimate", "estimated", "around", "more", "less", "bn", "worth", "total", "per", "share"}
-)  # fmt: skip
+    {
+        *CURRENCY_WORDS,
+        *(w for q in QUALIFIERS for w in q.split()),
+        "million",
+        "billion",
+        "trillion",
+        "thousand",
+        "percent",
+        "cent",
+        "next",
+        "year",
+        "month",
+        "week",
+        "day",
+        "over",
+        "coming",
+        "following",
+        "potential",
+        "estimate",
+        "estimated",
+        "around",
+        "more",
+        "less",
+        "bn",
+        "worth",
+        "total",
+        "per",
+        "share",
+    }
+)
 _VERDICT_ORDER: dict[Verdict, int] = {"conflict": 0, "conversion": 1, "hedged": 2, "agree": 3, "single": 4}
 
 
 def amount_groups(
-    amounts: Sequence[Amount], sources: Sequence[Source], merges: Sequence[tuple[str, ...]], notes: dict[str, str]
+    amounts: Sequence[Amount],
+    sources: Sequence[Source],
+    merges: Sequence[tuple[str, ...]],
+    notes: dict[str, str],
 ) -> tuple[list[AmountGroup], list[Conflict], list[Amount]]:
     """Group figures across sources; return the groups, the disagreements and the figures with group ids."""
     by_id = {source.id: source for source in sources}
@@ -61,32 +90,34 @@ def amount_groups(
     ranges = [bounds(a) for a in primaries]
     links = []
     for i, j in _candidate_pairs(primaries, subjects):
-        score = _similarity(primaries[i], primaries[j], subjects[i], subjects[j], weights, times[i], times[j],
-                            ranges[i], ranges[j])  # fmt: skip
+        score = _similarity(
+            primaries[i],
+            primaries[j],
+            subjects[i],
+            subjects[j],
+            weights,
+            times[i],
+            times[j],
+            ranges[i],
+            ranges[j],
+        )
         if score is not None:
             agree = _overlap(*ranges[i], *ranges[j])
             links.append((not agree, -score, i, j))  # agreements first: a conflict joins only what is left
     linked = {(i, j) for _, _, i, j in links}
-    members: dict[int, list[int]] = {i: [i] for i in range(len(primaries))}
+    cluster: dict[int, list[int]] = {i: [i] for i in range(len(primaries))}
     for _, _, i, j in sorted(links):
         a, b = union.find(i), union.find(j)
-        if a != b and _may_join(members[a], members[b], primaries, ranges, linked):
+        if a != b and _may_join(cluster[a], cluster[b], primaries, ranges, linked):
             union.union(a, b)
             root = union.find(a)
-            members[root] = members[a] + members[b]
-    index_of = {a.id: i for i, a in enumerate(primaries)}
-    for group in merges:
-        members = [index_of[f] for f in group if f in index_of]
-        for other in members[1:]:
-            union.union(members[0], other)
-    members_of: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(primaries)):
-        members_of[union.find(i)].append(i)
+            cluster[root] = cluster[a] + cluster[b]
+    union.join_named(merges, {a.id: i for i, a in enumerate(primaries)})
     groups: list[AmountGroup] = []
     conflicts: list[Conflict] = []
     group_of: dict[str, str] = {}
-    for root in sorted(members_of):
-        members = sorted((primaries[i] for i in members_of[root]), key=lambda a: (order.get(a.source, 0), a.start))
+    for indices in union.sets():
+        members = sorted((primaries[i] for i in indices), key=lambda a: (order.get(a.source, 0), a.start))
         group, found = _group(members, conversions, by_id, notes)
         groups.append(group)
         conflicts.extend(found)
@@ -142,7 +173,7 @@ def _similarity(
         specific = a.kind == "money" and min(abs(float(a.value)), abs(float(b.value))) >= SPECIFIC_MONEY
         named = bool(_names(a.context) & _names(b.context))
         repeated = a.source == b.source and a.text == b.text  # an article repeating its own figure
-        if len(shared) < 2 and not ((specific and named or repeated) and shared):
+        if len(shared) < 2 and not (((specific and named) or repeated) and shared):
             return None
         return ratio if ratio >= (SPECIFIC_OVERLAP if specific else SUBJECT_OVERLAP) else None
     if len(shared) < 3:
@@ -197,18 +228,16 @@ def _may_join(
     ranges: Sequence[tuple[float, float]],
     linked: set[tuple[int, int]],
 ) -> bool:
-    """Join two groups only if no source gives two values in the result, and every pair of figures in it
-    that would disagree was linked on its own evidence (no chains of near-agreements)."""
+    """Join two groups only if no source gives two values in the result, and at least half the pairs of
+    figures in it that would disagree were linked on their own evidence (no chains of near-agreements)."""
     values: dict[str, set[float]] = defaultdict(set)
     for index in (*a, *b):
         values[amounts[index].source].add(float(amounts[index].value))
     if any(len(found) > 1 for found in values.values()):
         return False
-    for i in a:
-        for j in b:
-            if not _overlap(*ranges[i], *ranges[j]) and (min(i, j), max(i, j)) not in linked:
-                return False
-    return True
+    disagreeing = [(i, j) for i in a for j in b if not _overlap(*ranges[i], *ranges[j])]
+    supported = sum((min(i, j), max(i, j)) in linked for i, j in disagreeing)
+    return supported * 2 >= len(disagreeing)
 
 
 def _overlap(low_a: float, high_a: float, low_b: float, high_b: float) -> bool:
@@ -245,14 +274,25 @@ def _item(amount: Amount, by_id: dict[str, Source]) -> AmountItem:
     low, high = bounds(amount)
     text = f"{amount.qualifier} {amount.text}" if amount.qualifier else amount.text
     return AmountItem(
-        amount=amount.id, source=amount.source, text=text, value=amount.value, high=amount.high, unit=amount.unit,
-        qualifier=amount.qualifier, horizon=amount.horizon, low_bound=None if math.isinf(low) else low,
-        high_bound=None if math.isinf(high) else high, citation=cite(amount, by_id),
-    )  # fmt: skip
+        amount=amount.id,
+        source=amount.source,
+        text=text,
+        value=amount.value,
+        high=amount.high,
+        unit=amount.unit,
+        qualifier=amount.qualifier,
+        horizon=amount.horizon,
+        low_bound=None if math.isinf(low) else low,
+        high_bound=None if math.isinf(high) else high,
+        citation=cite(amount, by_id),
+    )
 
 
 def _group(
-    members: list[Amount], conversions: dict[str, list[Amount]], by_id: dict[str, Source], notes: dict[str, str]
+    members: list[Amount],
+    conversions: dict[str, list[Amount]],
+    by_id: dict[str, Source],
+    notes: dict[str, str],
 ) -> tuple[AmountGroup, list[Conflict]]:
     lead = members[0]
     group_id = "ag-" + hashlib.sha1(lead.id.encode()).hexdigest()[:8]
@@ -272,20 +312,28 @@ def _group(
     origins = count_origins([words(_sentence(by_id, a)) for a in members])
     group_notes = [notes[a.id] for a in members if a.id in notes]
     group = AmountGroup(
-        id=group_id, kind=lead.kind, unit=lead.unit, about=about, items=items, verdict=verdict,
-        support=Support(sources=sources, origins=origins, single_source=len(sources) == 1,
-                        note=phrase("support_note", sources=len(sources), origins=origins)),
+        id=group_id,
+        kind=lead.kind,
+        unit=lead.unit,
+        about=about,
+        items=items,
+        verdict=verdict,
+        support=Support(
+            sources=sources,
+            origins=origins,
+            single_source=len(sources) == 1,
+            note=phrase("support_note", sources=len(sources), origins=origins),
+        ),
         note=" ".join(group_notes) or None,
-    )  # fmt: skip
+    )
     return group, conflicts
 
 
 def _verdict(members: list[Amount]) -> Verdict:
-    intervals = [(a.source, bounds(a), QUALIFIER_BOUNDS.get(a.qualifier or ""), a.value) for a in members]
+    intervals = [(a.source, bounds(a), QUALIFIER_BOUNDS.get(a.qualifier or "")) for a in members if not a.vague]
     hedged = False
-    intervals = [item for item, amount in zip(intervals, members, strict=True) if not amount.vague]
-    for i, (source_a, (low_a, high_a), hedge_a, value_a) in enumerate(intervals):
-        for source_b, (low_b, high_b), hedge_b, value_b in intervals[i + 1 :]:
+    for i, (source_a, (low_a, high_a), hedge_a) in enumerate(intervals):
+        for source_b, (low_b, high_b), hedge_b in intervals[i + 1 :]:
             if source_a == source_b:
                 continue
             if not _overlap(low_a, high_a, low_b, high_b):
@@ -312,22 +360,32 @@ def _conversion_discrepancy(members: list[Amount], conversions: dict[str, list[A
     for converted in by_unit.values():
         for i, (low_a, high_a, a) in enumerate(converted):
             for low_b, high_b, b in converted[i + 1 :]:
-                if a.source != b.source and (low_b > high_a * (1 + CONVERSION_TOLERANCE)
-                                             or low_a > high_b * (1 + CONVERSION_TOLERANCE)):  # fmt: skip
+                if a.source != b.source and (
+                    low_b > high_a * (1 + CONVERSION_TOLERANCE) or low_a > high_b * (1 + CONVERSION_TOLERANCE)
+                ):
                     return [c for _, _, c in converted]
     return []
 
 
 def _conflict(group_id: str, kind: str, about: str, members: Sequence[Amount]) -> Conflict:
     items = tuple(
-        ConflictItem(source=a.source, sentence=a.sentence, text=f"{a.qualifier} {a.text}" if a.qualifier else a.text,
-                     value=a.value, unit=a.unit)
+        ConflictItem(
+            source=a.source,
+            sentence=a.sentence,
+            text=f"{a.qualifier} {a.text}" if a.qualifier else a.text,
+            value=a.value,
+            unit=a.unit,
+        )
         for a in members
-    )  # fmt: skip
+    )
     return Conflict(
-        id="cf-" + hashlib.sha1(f"{group_id}:{kind}".encode()).hexdigest()[:8], kind=kind,  # type: ignore[arg-type]
-        about=about, group=group_id, items=items, note=phrase("conflict_note", kind=kind, items=items),
-    )  # fmt: skip
+        id="cf-" + hashlib.sha1(f"{group_id}:{kind}".encode()).hexdigest()[:8],
+        kind=kind,  # type: ignore[arg-type]
+        about=about,
+        group=group_id,
+        items=items,
+        note=phrase("conflict_note", kind=kind, items=items),
+    )
 
 
 def _sentence(by_id: dict[str, Source], amount: Amount) -> str:

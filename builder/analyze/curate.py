@@ -25,8 +25,9 @@ class Facts:
 
     def ids(self) -> set[str]:
         """Every fact id."""
-        return {fact.id for kind in (self.quotes, self.amounts, self.dates, self.disclosures, self.unnamed)
-                for fact in kind}  # fmt: skip
+        return {
+            fact.id for kind in (self.quotes, self.amounts, self.dates, self.disclosures, self.unnamed) for fact in kind
+        }
 
 
 _QUOTE_FIELDS = {"speaker", "speaker_title", "speaker_org", "partial"}
@@ -55,7 +56,7 @@ def apply_curation(facts: Facts, loaded: LoadedCuration, sources: Sequence[Sourc
     for index, fact in enumerate(curation.hide):
         if fact not in known:
             problems.append(loaded.problem(("facts", "hide", index), _unknown(fact)))
-    for fact, note in curation.notes.items():
+    for fact in curation.notes:
         if fact not in known:
             problems.append(loaded.problem(("facts", "notes", fact), _unknown(fact)))
     for index, group in enumerate(curation.merge):
@@ -92,7 +93,9 @@ def _correct(facts: Facts, loaded: LoadedCuration, known: set[str]) -> list[Prob
         elif fact in quotes:
             wrong = set(changes) - _QUOTE_FIELDS
             if wrong:
-                problems.append(loaded.problem(("facts", "correct", fact), _not_for(fact, "a quote", wrong, _QUOTE_FIELDS)))
+                problems.append(
+                    loaded.problem(("facts", "correct", fact), _not_for(fact, "a quote", wrong, _QUOTE_FIELDS))
+                )
                 continue
             index = quotes[fact]
             if "speaker" in changes:
@@ -101,7 +104,9 @@ def _correct(facts: Facts, loaded: LoadedCuration, known: set[str]) -> list[Prob
         elif fact in amounts:
             wrong = set(changes) - _AMOUNT_FIELDS
             if wrong:
-                problems.append(loaded.problem(("facts", "correct", fact), _not_for(fact, "a figure", wrong, _AMOUNT_FIELDS)))
+                problems.append(
+                    loaded.problem(("facts", "correct", fact), _not_for(fact, "a figure", wrong, _AMOUNT_FIELDS))
+                )
                 continue
             index = amounts[fact]
             facts.amounts[index] = facts.amounts[index].model_copy(update={**changes, "curated": "corrected"})
@@ -125,12 +130,20 @@ def _add(facts: Facts, loaded: LoadedCuration, by_id: dict[str, Source]) -> None
         text = source.text[start:end]
         facts.quotes.append(
             Quote(
-                id=fact_id(source.id, "q", text, seen=seen), source=source.id, sentence=sentence_id,
-                sentences=(sentence_id,), start=start, end=end, text=text, speaker=quote.speaker,
-                speaker_kind="person" if quote.speaker else None, speaker_title=quote.speaker_title,
-                speaker_org=quote.speaker_org, curated="added",
+                id=fact_id(source.id, "q", text, seen=seen),
+                source=source.id,
+                sentence=sentence_id,
+                sentences=(sentence_id,),
+                start=start,
+                end=end,
+                text=text,
+                speaker=quote.speaker,
+                speaker_kind="person" if quote.speaker else None,
+                speaker_title=quote.speaker_title,
+                speaker_org=quote.speaker_org,
+                curated="added",
             )
-        )  # fmt: skip
+        )
     for amount in loaded.curation.facts.add.amounts:
         place = _place(by_id, amount.cite, amount.text)
         if place is None:
@@ -139,11 +152,21 @@ def _add(facts: Facts, loaded: LoadedCuration, by_id: dict[str, Source]) -> None
         text = source.text[start:end]
         facts.amounts.append(
             Amount(
-                id=fact_id(source.id, "a", text, "analyst", seen=seen), source=source.id, sentence=sentence_id,
-                sentences=(sentence_id,), start=start, end=end, text=text, value=amount.value, unit=amount.unit,
-                kind=amount.kind, qualifier=amount.qualifier, context=text, curated="added",
+                id=fact_id(source.id, "a", text, "analyst", seen=seen),
+                source=source.id,
+                sentence=sentence_id,
+                sentences=(sentence_id,),
+                start=start,
+                end=end,
+                text=text,
+                value=amount.value,
+                unit=amount.unit,
+                kind=amount.kind,
+                qualifier=amount.qualifier,
+                context=text,
+                curated="added",
             )
-        )  # fmt: skip
+        )
 
 
 def _place(by_id: dict[str, Source], ref: str | Cite, words: str) -> tuple[Source, str, int, int] | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from builder.curation import Curation, citation
 from builder.extract.entities import merge_organizations, same_organization, slug
@@ -16,25 +16,30 @@ def merge_people(extracted: Sequence[SourceFacts]) -> list[Person]:
     for facts in extracted:
         for person in facts.people:
             by_name[person.name].append(person)
-    full_names = [name for name in by_name if " " in name]
+    by_surname: dict[str, list[str]] = defaultdict(list)
+    for name in by_name:
+        if " " in name:
+            by_surname[name.split()[-1]].append(name)
     for name in [name for name in by_name if " " not in name]:
-        matches = [full for full in full_names if full.split()[-1] == name]
+        matches = by_surname.get(name, [])
         if len(matches) == 1:
             by_name[matches[0]].extend(by_name.pop(name))
     people = []
     for name, found in by_name.items():
         people.append(
             Person(
-                id=f"p-{slug(name)}", name=name, title=_most_given(p.title for p in found),
+                id=f"p-{slug(name)}",
+                name=name,
+                title=_most_given(p.title for p in found),
                 organization=_most_given(p.organization for p in found),
                 mentions=tuple(sorted({m for p in found for m in p.mentions}, key=lambda m: (m.source, m.start))),
             )
-        )  # fmt: skip
+        )
     return sorted(people, key=lambda p: (-len({m.source for m in p.mentions}), p.name))
 
 
-def _most_given(values: object) -> str | None:
-    counts = Counter(value for value in values if value)  # type: ignore[attr-defined]
+def _most_given(values: Iterable[str | None]) -> str | None:
+    counts = Counter(value for value in values if value)
     if not counts:
         return None
     return max(counts, key=lambda value: (counts[value], len(value), value))
@@ -62,7 +67,10 @@ def parties(curation: Curation, organizations: Sequence[Organization], sources: 
     """The deal's parties with their roles, each role cited."""
     found = []
     for party in curation.parties:
-        org = next((o for o in organizations if same_organization(party.name, o.name) or party.name in o.aliases), None)
+        org = next(
+            (o for o in organizations if same_organization(party.name, o.name) or party.name in o.aliases),
+            None,
+        )
         roles = tuple(
             Statement(text=role.text, citations=tuple(citation(dict(sources), ref) for ref in role.cite))
             for role in party.roles

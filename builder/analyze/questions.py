@@ -20,8 +20,13 @@ from builder.model import (
 from builder.templating import figure, phrase
 
 _KIND_ORDER: dict[QuestionKind, int] = {
-    "undisclosed": 0, "conflict": 1, "hedged": 2, "unnamed": 3, "single-source": 4, "analyst": 5,
-}  # fmt: skip
+    "undisclosed": 0,
+    "conflict": 1,
+    "hedged": 2,
+    "unnamed": 3,
+    "single-source": 4,
+    "analyst": 5,
+}
 
 
 def open_questions(
@@ -48,25 +53,37 @@ def open_questions(
         group = groups[conflict.group]
         kind: QuestionKind = "hedged" if conflict.kind == "hedged-differently" else "conflict"
         items = [item for item in group.items if item.amount in _member_ids(group, conflict)] or list(group.items)
-        text = phrase("q_" + conflict.kind.replace("-", "_"), about=conflict.about,
-                      items=[(item.text, _name(sources, item.source)) for item in items])  # fmt: skip
-        questions.append(_question(kind, text, conflict.note, [item.citation for item in items], [i.amount for i in items]))
+        text = phrase(
+            "q_" + conflict.kind.replace("-", "_"),
+            about=conflict.about,
+            items=[(item.text, _name(sources, item.source)) for item in items],
+        )
+        questions.append(
+            _question(kind, text, conflict.note, [item.citation for item in items], [i.amount for i in items])
+        )
     for group in amount_groups:
         if group.support.single_source:
             item = group.items[0]
-            text = phrase("q_single_figure", text=item.text, about=group.about,
-                          value=figure(item.value, item.unit, group.kind), vague="billions" in item.text or "millions" in item.text)  # fmt: skip
+            text = phrase(
+                "q_single_figure",
+                text=item.text,
+                about=group.about,
+                value=figure(item.value, item.unit, group.kind),
+                vague="billions" in item.text or "millions" in item.text,
+            )
             reason = phrase("r_single", source=_name(sources, item.source))
             questions.append(_question("single-source", text, reason, [item.citation], [item.amount]))
     for claim in unnamed:
         text = phrase("q_unnamed", descriptor=claim.descriptor, claim=_sentence(sources, claim))
         reason = phrase("r_unnamed", source=_name(sources, claim.source))
         questions.append(_question("unnamed", text, reason, [cite(claim, sources)], [claim.id]))
-    for group in quote_groups:
-        if group.unnamed:
-            text = phrase("q_unnamed_quote", speaker=group.speaker, quote=group.text)
-            reason = phrase("r_unnamed_quote", speaker=group.speaker)
-            questions.append(_question("unnamed", text, reason, [v.citation for v in group.variants], list(group.quotes)))
+    for quoted in quote_groups:
+        if quoted.unnamed:
+            text = phrase("q_unnamed_quote", speaker=quoted.speaker, quote=quoted.text)
+            reason = phrase("r_unnamed_quote", speaker=quoted.speaker)
+            questions.append(
+                _question("unnamed", text, reason, [v.citation for v in quoted.variants], list(quoted.quotes))
+            )
     by_id = dict(sources)
     for asked in loaded.curation.questions:
         reason = asked.reason or phrase("r_analyst")
@@ -74,8 +91,15 @@ def open_questions(
     unique: dict[str, Question] = {}
     for question in questions:
         unique.setdefault(question.id, question)
-    return sorted(unique.values(), key=lambda q: (_KIND_ORDER[q.kind], q.citations[0].source if q.citations else "",
-                                                  _sentence_number(q), q.id))  # fmt: skip
+    return sorted(
+        unique.values(),
+        key=lambda q: (
+            _KIND_ORDER[q.kind],
+            q.citations[0].source if q.citations else "",
+            _sentence_number(q),
+            q.id,
+        ),
+    )
 
 
 def _member_ids(group: AmountGroup, conflict: Conflict) -> set[str]:
@@ -85,7 +109,9 @@ def _member_ids(group: AmountGroup, conflict: Conflict) -> set[str]:
 
 def _question(kind: QuestionKind, text: str, reason: str, citations: list, facts: list[str]) -> Question:  # type: ignore[type-arg]
     digest = hashlib.sha1(f"{kind}|{text}|{'|'.join(sorted(facts))}".encode()).hexdigest()[:8]
-    return Question(id=f"qn-{digest}", kind=kind, text=text, reason=reason, citations=tuple(citations), facts=tuple(facts))
+    return Question(
+        id=f"qn-{digest}", kind=kind, text=text, reason=reason, citations=tuple(citations), facts=tuple(facts)
+    )
 
 
 def _sentence_number(question: Question) -> int:

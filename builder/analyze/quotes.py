@@ -18,7 +18,9 @@ PROSE_MATCH = 0.85
 MIN_WORDS = 4
 PROSE_MIN_WORDS = 8
 _KIND_RANK = {"person": 0, "organization": 1, "outlet": 2, "document": 3, "descriptor": 4, None: 5}
-_PLURAL_PARTIES = re.compile(r"^(?:the\s)?(?:two|both)\s(?:companies|firms|parties|groups)$|^the\s(?:companies|firms|partners)$", re.I)
+_PLURAL_PARTIES = re.compile(
+    r"^(?:the\s)?(?:two|both)\s(?:companies|firms|parties|groups)$|^the\s(?:companies|firms|partners)$", re.I
+)
 _TOKEN = re.compile(r"\S+")
 
 
@@ -35,22 +37,15 @@ def quote_groups(
     union = UnionFind(len(quotes))
     for a, b in _candidate_pairs(quotes, tokens):
         short = min(len(tokens[a]), len(tokens[b]))
-        if short >= MIN_WORDS and containment(tokens[a], tokens[b]) >= MATCH or tokens[a] == tokens[b]:
+        if (short >= MIN_WORDS and containment(tokens[a], tokens[b]) >= MATCH) or tokens[a] == tokens[b]:
             union.union(a, b)
-    index_of = {quote.id: index for index, quote in enumerate(quotes)}
-    for group in merges:
-        members = [index_of[fact] for fact in group if fact in index_of]
-        for other in members[1:]:
-            union.union(members[0], other)
-    members_of: dict[int, list[int]] = defaultdict(list)
-    for index in range(len(quotes)):
-        members_of[union.find(index)].append(index)
+    union.join_named(merges, {quote.id: index for index, quote in enumerate(quotes)})
     prose = _ProseIndex(sources, quotes)
     groups: list[QuoteGroup] = []
     group_of: dict[str, str] = {}
-    for root in sorted(members_of):
-        members = [quotes[i] for i in members_of[root]]
-        group = _group(members, [tokens[i] for i in members_of[root]], sources, prose, notes)
+    for indices in union.sets():
+        members = [quotes[i] for i in indices]
+        group = _group(members, [tokens[i] for i in indices], sources, prose, notes)
         groups.append(group)
         for member in members:
             group_of[member.id] = group.id
@@ -98,9 +93,10 @@ def _group(
     by_id = {source.id: source for source in sources}
     variants = tuple(_variant(quote, reference, cite(quote, by_id)) for quote, _ in members_sorted)
     corroborating = prose.matches(reference_tokens, {q.source for q in members})
-    texts = [words(_sentence_text(sources, q)) for q in members] + [words(c.text) for c in corroborating]
-    support_sources = tuple(sorted({q.source for q in members} | {c.source for c in corroborating},
-                                   key=lambda s: order.get(s, 0)))  # fmt: skip
+    texts = [words(_sentence_text(by_id, q)) for q in members] + [words(c.text) for c in corroborating]
+    support_sources = tuple(
+        sorted({q.source for q in members} | {c.source for c in corroborating}, key=lambda s: order.get(s, 0))
+    )
     origins = count_origins(texts)
     group_notes = [notes[q.id] for q in members if q.id in notes]
     return QuoteGroup(
@@ -116,9 +112,11 @@ def _group(
         variants=variants,
         prose=tuple(corroborating),
         support=Support(
-            sources=support_sources, origins=origins, single_source=len(support_sources) == 1,
+            sources=support_sources,
+            origins=origins,
+            single_source=len(support_sources) == 1,
             note=phrase("support_note", sources=len(support_sources), origins=origins),
-        ),  # fmt: skip
+        ),
         note=" ".join(group_notes) or None,
     )
 
@@ -136,10 +134,10 @@ def _best(members: list[Quote], speaker: str | None, field: str) -> str | None:
     return max(values, key=lambda v: (len(v), v)) if values else None
 
 
-def _sentence_text(sources: Sequence[Source], quote: Quote) -> str:
-    source = next(s for s in sources if s.id == quote.source)
-    ids = set(quote.sentences or (quote.sentence,))
-    return " ".join(s.text for s in source.sentences if s.id in ids)
+def _sentence_text(sources: dict[str, Source], quote: Quote) -> str:
+    source = sources[quote.source]
+    numbers = [int(s.rsplit("-s", 1)[1]) for s in (quote.sentences or (quote.sentence,))]
+    return " ".join(source.sentences[n - 1].text for n in numbers)
 
 
 def _variant(quote: Quote, reference: Quote, citation: Citation) -> QuoteVariant:
@@ -164,7 +162,12 @@ def _variant(quote: Quote, reference: Quote, citation: Citation) -> QuoteVariant
             pieces.append(DiffPiece(op="missing", text=" ".join(theirs[j1:j2])))
     identical = all(piece.op == "same" for piece in pieces)
     return QuoteVariant(
-        quote=quote.id, source=quote.source, text=quote.text, citation=citation, diff=tuple(pieces), identical=identical
+        quote=quote.id,
+        source=quote.source,
+        text=quote.text,
+        citation=citation,
+        diff=tuple(pieces),
+        identical=identical,
     )
 
 

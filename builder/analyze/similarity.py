@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
 
 _WORD = re.compile(r"[\w$£€¥%]+(?:[.,'’][\w]+)*")
 STOPWORDS = frozenset(
-    """a an the and or but of to in on at for with by from as is are was were be been being it its this that these
-    those has have had will would can could should may might must do does did not no so than then there their
-    they them he she his her we our you your i me my which who whom whose what when where why how all any some
-    such into over under about after before while also just more most less very up out off only own same too
-    per via among between both each other another again further once here said says told""".split()
+    """
+    a an the and or but of to in on at for with by from as is are was were be been being it its this
+    that these those has have had will would can could should may might must do does did not no so than
+    then there their they them he she his her we our you your i me my which who whom whose what when
+    where why how all any some such into over under about after before while also just more most less
+    very up out off only own same too per via among between both each other another again further once
+    here said says told
+    """.split()
 )
 
 
@@ -86,3 +89,17 @@ class UnionFind:
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
             self.parent[max(ra, rb)] = min(ra, rb)
+
+    def join_named(self, groups: Sequence[Sequence[str]], index_of: Mapping[str, int]) -> None:
+        """Join each group of ids (the analyst's merges); ids not in index_of are ignored."""
+        for group in groups:
+            indices = [index_of[name] for name in group if name in index_of]
+            for other in indices[1:]:
+                self.union(indices[0], other)
+
+    def sets(self) -> list[list[int]]:
+        """Every set as its members in order, the sets ordered by their smallest member."""
+        members: dict[int, list[int]] = {}
+        for item in range(len(self.parent)):
+            members.setdefault(self.find(item), []).append(item)
+        return [members[root] for root in sorted(members)]

@@ -13,11 +13,15 @@ from builder.extract.dates import WEEKDAYS, resolve
 from builder.model import Citation, DateMention, DealCard, Source, TimelineEvent
 from builder.templating import long_date, phrase
 
-_ANNOUNCING = re.compile(r"\b(?:announc\w*|unveil\w*|reveal\w*|agree\w*|sign\w*|launch\w*|deal|partnership|said)\b", re.I)
+_ANNOUNCING = re.compile(
+    r"\b(?:announc\w*|unveil\w*|reveal\w*|agree\w*|sign\w*|launch\w*|deal|partnership|said)\b", re.I
+)
 _PRECISION_ORDER = {"day": 0, "interval": 1, "month": 2, "year": 3}
 
 
-def anchor_undated(dates: Sequence[DateMention], sources: Mapping[str, Source], announced: date | None) -> list[DateMention]:
+def anchor_undated(
+    dates: Sequence[DateMention], sources: Mapping[str, Source], announced: date | None
+) -> list[DateMention]:
     """Place the relative dates of undated sources that date the announcement by its weekday.
 
     An article with no date that says the deal was announced "on Wednesday" was written in the week of an
@@ -26,19 +30,22 @@ def anchor_undated(dates: Sequence[DateMention], sources: Mapping[str, Source], 
     if announced is None:
         return list(dates)
     anchored: set[str] = set()
+    by_source: dict[str, list[DateMention]] = {}
+    for mention in dates:
+        by_source.setdefault(mention.source, []).append(mention)
     for source_id, source in sources.items():
         if reference_date(source) is not None:
             continue
-        for mention in dates:
-            if mention.source != source_id or not mention.expression:
+        for mention in by_source.get(source_id, ()):
+            if not mention.expression:
                 continue
             sentence = source.sentences[int(mention.sentence.rsplit("-s", 1)[1]) - 1].text
             if not _ANNOUNCING.search(sentence):
                 continue
             kind, *args = mention.expression.split(":")
-            if kind == "weekday" and int(args[0]) == announced.weekday():
-                anchored.add(source_id)
-            elif kind == "period" and args == ["week", "0"]:
+            if (kind == "weekday" and int(args[0]) == announced.weekday()) or (
+                kind == "period" and args == ["week", "0"]
+            ):
                 anchored.add(source_id)
     placed = []
     for mention in dates:
@@ -56,7 +63,9 @@ def build_timeline(
     events: dict[str, dict] = {}  # type: ignore[type-arg]
 
     def add(value: str, precision: str, label: str, cited: list[Citation], note: str | None, fact: str | None) -> None:
-        event = events.setdefault(value, {"precision": precision, "label": label, "citations": [], "notes": [], "facts": []})
+        event = events.setdefault(
+            value, {"precision": precision, "label": label, "citations": [], "notes": [], "facts": []}
+        )
         for item in cited:
             if all(item.sentence != known.sentence for known in event["citations"]):
                 event["citations"].append(item)
@@ -67,7 +76,14 @@ def build_timeline(
 
     announced = deal.announced.isoformat() if deal.announced else None
     if deal.announced is not None:
-        add(deal.announced.isoformat(), "day", phrase("event_announced", title=deal.title), list(deal.announced_citations), None, None)
+        add(
+            deal.announced.isoformat(),
+            "day",
+            phrase("event_announced", title=deal.title),
+            list(deal.announced_citations),
+            None,
+            None,
+        )
     for mention in dates:
         if mention.value is None or mention.precision is None:
             continue
@@ -81,14 +97,25 @@ def build_timeline(
         add(mention.value, mention.precision, label, [cite(mention, sources)], note, mention.id)
     by_id = dict(sources)
     for event in loaded.curation.timeline:
-        add(event.date.isoformat(), "day", event.label, [citation(by_id, ref) for ref in event.cite], None, None)
+        add(
+            event.date.isoformat(),
+            "day",
+            event.label,
+            [citation(by_id, ref) for ref in event.cite],
+            None,
+            None,
+        )
     timeline = [
         TimelineEvent(
-            date=value, precision=data["precision"], label=data["label"], citations=tuple(data["citations"]),
-            note=" ".join(data["notes"]) or None, facts=tuple(data["facts"]),
+            date=value,
+            precision=data["precision"],
+            label=data["label"],
+            citations=tuple(data["citations"]),
+            note=" ".join(data["notes"]) or None,
+            facts=tuple(data["facts"]),
         )
         for value, data in events.items()
-    ]  # fmt: skip
+    ]
     return sorted(timeline, key=lambda e: (e.date.split("/")[0], _PRECISION_ORDER[e.precision], e.date))
 
 
