@@ -33,14 +33,23 @@ def extract_json(sources_dir: Path, brief_file: Path | None) -> dict[str, Any]:
 
 def contract(brief: Brief) -> dict[str, Any]:
     """Project the brief onto the documented JSON shape."""
+
     def dump(model: Any, *, exclude: set[str] | None = None) -> dict[str, Any]:
         return model.model_dump(mode="json", exclude=exclude)  # type: ignore[no-any-return]
 
     return {
         "sources": [
-            {"id": s.id, "title": s.meta.title, "outlet": s.meta.outlet, "author": s.meta.author,
-             "published": s.meta.published.isoformat() if s.meta.published else None, "url": s.meta.url,
-             "path": s.path, "kind": s.meta.kind, "sentences": len(s.sentences)}
+            {
+                "id": s.id,
+                "title": s.meta.title,
+                "outlet": s.meta.outlet,
+                "author": s.meta.author,
+                "published": s.meta.published.isoformat() if s.meta.published else None,
+                "url": s.meta.url,
+                "path": s.path,
+                "kind": s.meta.kind,
+                "sentences": len(s.sentences),
+            }
             for s in brief.sources
         ],
         "quotes": [dump(q) for q in brief.quotes],
@@ -54,7 +63,7 @@ def contract(brief: Brief) -> dict[str, Any]:
         "unnamed": [dump(u) for u in brief.unnamed],
         "quote_groups": [dump(g, exclude={"variants"}) for g in brief.quote_groups],
         "amount_groups": [dump(g) for g in brief.amount_groups],
-    }  # fmt: skip
+    }
 
 
 def _no_curation() -> LoadedCuration:

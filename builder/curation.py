@@ -287,8 +287,10 @@ def check_citations(loaded: LoadedCuration, sources: Sequence[Source]) -> list[P
         for needle in (words, claimed):
             if needle and locate_words(sentence.text, needle) is None:
                 problems.append(
-                    loaded.problem(loc, f"the cited sentence {sentence_id} does not contain {needle!r}; it reads: "
-                                   f"{sentence.text!r}")  # fmt: skip
+                    loaded.problem(
+                        loc,
+                        f"the cited sentence {sentence_id} does not contain {needle!r}; it reads: {sentence.text!r}",
+                    )
                 )
     for name in loaded.curation.sources:
         if name not in by_id:
@@ -317,7 +319,9 @@ def citation(by_id: dict[str, Source], ref: CiteRef) -> Citation:
     sentence = find_sentence(by_id, sentence_id)
     assert not isinstance(sentence, str)
     source_id = sentence_id.rsplit("-s", 1)[0]
-    return Citation(source=source_id, sentence=sentence_id, text=_exact(sentence.text, words) if words else sentence.text)
+    return Citation(
+        source=source_id, sentence=sentence_id, text=_exact(sentence.text, words) if words else sentence.text
+    )
 
 
 _FOLD = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "\u00a0": " "})

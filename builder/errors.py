@@ -47,9 +47,7 @@ def _in_reading_order(problems: Iterable[Problem]) -> tuple[Problem, ...]:
     first_seen: dict[str, int] = {}
     for index, problem in enumerate(found):
         first_seen.setdefault(problem.file, index)
-    return tuple(
-        sorted(found, key=lambda p: (first_seen[p.file], p.line if p.line is not None else 0, p.column or 0))
-    )
+    return tuple(sorted(found, key=lambda p: (first_seen[p.file], p.line if p.line is not None else 0, p.column or 0)))
 
 
 class Problems:

@@ -45,9 +45,7 @@ def read_sources(directory: Path, root: Path, problems: Problems, max_bytes: int
     if not directory.is_dir():
         problems.add(Problem(shown, message="no such folder: put the articles of the deal here"))
         return []
-    files = sorted(
-        (path for path in directory.iterdir() if not path.name.startswith((".", "_"))), key=lambda p: p.name
-    )
+    files = sorted((path for path in directory.iterdir() if not path.name.startswith((".", "_"))), key=lambda p: p.name)
     raws: list[RawSource] = []
     seen: dict[str, str] = {}
     for path in files:
@@ -109,7 +107,7 @@ def read_source(path: Path, source_id: str, name: str, problems: Problems, max_b
     elif suffix == ".txt":
         meta, body = SourceMeta(title=_first_line(text)), text
     else:
-        from builder.importers import article_from_html, ImportProblem
+        from builder.importers import ImportProblem, article_from_html
 
         try:
             article = article_from_html(text)

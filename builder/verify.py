@@ -41,7 +41,10 @@ def verify_brief(brief: Brief) -> list[Problem]:
             problems.append(Problem("brief", message=f"citation of {citation.sentence}, which does not exist"))
         elif citation.text not in sentence.text and locate_words(sentence.text, citation.text) is None:
             problems.append(
-                Problem("brief", message=f"citation of {citation.sentence} for {citation.text!r}, which it does not hold")
+                Problem(
+                    "brief",
+                    message=f"citation of {citation.sentence} for {citation.text!r}, which it does not hold",
+                )
             )
     return problems
 
@@ -58,6 +61,11 @@ def verify_pages(files: dict[str, str]) -> list[Problem]:
             continue
         for match in _LINK.finditer(text):
             if match.group("anchor") not in anchors:
-                problems.append(Problem(path, message=f"link to {match.group('source')}.md#{match.group('anchor')}, "
-                                                      "which is not a sentence anchor"))  # fmt: skip
+                problems.append(
+                    Problem(
+                        path,
+                        message=f"link to {match.group('source')}.md#{match.group('anchor')}, "
+                        "which is not a sentence anchor",
+                    )
+                )
     return problems

@@ -28,27 +28,29 @@ class YamlProblem(Exception):
 class _SafeComposingLoader(yaml.SafeLoader):
     """A safe loader that refuses aliases (no expansion bombs) and duplicate keys."""
 
-    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node:  # type: ignore[override]
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
         if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
+            event = self.peek_event()  # type: ignore[no-untyped-call]
             raise YamlProblem(
                 "YAML aliases (*name) are not allowed here; write the value out in full",
                 event.start_mark.line + 1,
                 event.start_mark.column + 1,
             )
-        return super().compose_node(parent, index)  # type: ignore[no-any-return]
+        return super().compose_node(parent, index)
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         seen: set[Any] = set()
         for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)  # type: ignore[no-untyped-call]
+            key = self.construct_object(key_node, deep=deep)
             if not isinstance(key, (str, int, float, bool)) and key is not None:
                 raise YamlProblem(
                     "a key must be plain text", key_node.start_mark.line + 1, key_node.start_mark.column + 1
                 )
             if key in seen:
                 raise YamlProblem(
-                    f"the key {key!r} appears twice", key_node.start_mark.line + 1, key_node.start_mark.column + 1
+                    f"the key {key!r} appears twice",
+                    key_node.start_mark.line + 1,
+                    key_node.start_mark.column + 1,
                 )
             seen.add(key)
         return super().construct_mapping(node, deep=deep)
@@ -104,7 +106,7 @@ def parse_yaml(text: str, line_offset: int = 0) -> YamlDocument:
     loader = _SafeComposingLoader(text)
     try:
         root = loader.get_single_node()
-        data = loader.construct_document(root) if root is not None else None  # type: ignore[no-untyped-call]
+        data = loader.construct_document(root) if root is not None else None
     except YamlProblem as problem:
         problem.line = (problem.line or 1) + line_offset
         raise
@@ -119,7 +121,7 @@ def parse_yaml(text: str, line_offset: int = 0) -> YamlDocument:
     except yaml.YAMLError as error:
         raise YamlProblem(f"malformed YAML: {error}", None, None) from None
     finally:
-        loader.dispose()  # type: ignore[no-untyped-call]
+        loader.dispose()
     return YamlDocument(data, root, line_offset)
 
 
@@ -158,7 +160,14 @@ _EXPECTED = {
 
 def describe(value: Any) -> str:
     """Name a found value briefly, with its type."""
-    kinds = {str: "text", int: "a number", float: "a number", bool: "a boolean", list: "a list", dict: "a mapping"}
+    kinds = {
+        str: "text",
+        int: "a number",
+        float: "a number",
+        bool: "a boolean",
+        list: "a list",
+        dict: "a mapping",
+    }
     kind = next((name for cls, name in kinds.items() if type(value) is cls), type(value).__name__)
     if value is None:
         return "nothing (null)"
@@ -180,8 +189,13 @@ def validation_problems(
             if allowed:
                 close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
                 hint = f"; did you mean '{close[0]}'?" if close else ""
-                problem = Problem(problem.file, problem.line, problem.column, problem.where,
-                                  f"unknown key{hint} (allowed: {', '.join(allowed)})")  # fmt: skip
+                problem = Problem(
+                    problem.file,
+                    problem.line,
+                    problem.column,
+                    problem.where,
+                    f"unknown key{hint} (allowed: {', '.join(allowed)})",
+                )
         yield problem
 
 
@@ -225,7 +239,9 @@ def _inner(annotation: Any) -> Any:
 
 def _clean_loc(detail: ErrorDetails) -> list[int | str]:
     # Union and function validators add their own names to the path; keep the data's keys only.
-    return [part for part in detail["loc"] if not (isinstance(part, str) and ("[" in part or part.startswith("function")))]
+    return [
+        part for part in detail["loc"] if not (isinstance(part, str) and ("[" in part or part.startswith("function")))
+    ]
 
 
 def _problem(detail: ErrorDetails, loc: list[int | str], document: YamlDocument, file: str) -> Problem:

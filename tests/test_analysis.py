@@ -46,8 +46,18 @@ def test_the_same_quote_in_two_layouts_is_one_group_with_the_speaker() -> None:
 
 
 def _amount(text: str, value: float, qualifier: str | None) -> Amount:
-    return Amount(id="x", source="s", sentence="s-s1", start=0, end=len(text), text=text, value=value, unit="USD",
-                  kind="money", qualifier=qualifier)  # fmt: skip
+    return Amount(
+        id="x",
+        source="s",
+        sentence="s-s1",
+        start=0,
+        end=len(text),
+        text=text,
+        value=value,
+        unit="USD",
+        kind="money",
+        qualifier=qualifier,
+    )
 
 
 def test_hedges_are_read_as_ranges() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 import pytest
 
@@ -14,19 +14,33 @@ from builder.sources import RawSource, split_source
 from tests.conftest import shared
 
 DEALS = {
-    "lse": ["deutsche-boerse-set-to-woo-lse", "euronext-joins-bid-battle-for-lse", "euronext-poised-to-make-lse-bid",
-            "french-suitor-holds-lse-meeting", "lse-doubts-boost-bidders-shares", "lse-sets-date-for-takeover-deal",
-            "standard-life-concern-at-lse-bid", "standoff-on-deutsche-s-lse-bid", "deutsche-boerse-boosts-dividend"],
-    "man-utd": ["glazer-makes-new-man-utd-approach", "irish-duo-could-block-man-utd-bid",
-                "man-utd-to-open-books-to-glazer", "q-a-malcolm-glazer-and-man-utd"],
-    "mci": ["mci-shareholder-sues-to-stop-bid", "mci-shares-climb-on-takeover-bid", "qwest-may-spark-mci-bidding-war",
-            "verizon-seals-takeover-of-mci"],
-    "fiat-gm": ["alfa-romeos-to-get-gm-engines", "deadline-nears-for-fiat-gm-deal", "gm-in-crunch-talks-on-fiat-future",
-                "gm-pays-2bn-to-evade-fiat-buyout"],
-}  # fmt: skip
+    "lse": """
+    deutsche-boerse-set-to-woo-lse euronext-joins-bid-battle-for-lse euronext-poised-to-make-lse-bid
+    french-suitor-holds-lse-meeting lse-doubts-boost-bidders-shares lse-sets-date-for-takeover-deal
+    standard-life-concern-at-lse-bid standoff-on-deutsche-s-lse-bid deutsche-boerse-boosts-dividend
+    """.split(),
+    "man-utd": [
+        "glazer-makes-new-man-utd-approach",
+        "irish-duo-could-block-man-utd-bid",
+        "man-utd-to-open-books-to-glazer",
+        "q-a-malcolm-glazer-and-man-utd",
+    ],
+    "mci": [
+        "mci-shareholder-sues-to-stop-bid",
+        "mci-shares-climb-on-takeover-bid",
+        "qwest-may-spark-mci-bidding-war",
+        "verizon-seals-takeover-of-mci",
+    ],
+    "fiat-gm": [
+        "alfa-romeos-to-get-gm-engines",
+        "deadline-nears-for-fiat-gm-deal",
+        "gm-in-crunch-talks-on-fiat-future",
+        "gm-pays-2bn-to-evade-fiat-buyout",
+    ],
+}
 
 
-@lru_cache(maxsize=None)
+@cache
 def brief_of(deal: str) -> Brief:
     sources = []
     for name in DEALS[deal]:

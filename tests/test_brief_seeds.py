@@ -23,7 +23,16 @@ def test_people_with_titles(built: BuildResult) -> None:
 
 def test_other_organisations_are_mentioned_not_parties(built: BuildResult) -> None:
     orgs = {o.name: o for o in built.brief.organizations}
-    for name in ("OpenAI", "Oracle", "Alphabet", "Google", "Amazon.com", "Inflection AI", "Zoom", "Amazon Web Services"):
+    for name in (
+        "OpenAI",
+        "Oracle",
+        "Alphabet",
+        "Google",
+        "Amazon.com",
+        "Inflection AI",
+        "Zoom",
+        "Amazon Web Services",
+    ):
         assert name in orgs and not orgs[name].party, name
     assert "AWS" in orgs["Amazon Web Services"].aliases
     assert orgs["Lumen Technologies"].party and "Lumen" in orgs["Lumen Technologies"].aliases
@@ -79,7 +88,10 @@ def test_open_questions(built: BuildResult) -> None:
     assert [q.text for q in undisclosed] == ["What are the financial terms of the deal?"]
     assert undisclosed[0].citations[0].sentence == "converge360-s19"
     hedged = [q for q in questions if q.kind == "hedged"]
-    assert len(hedged) == 1 and {c.sentence for c in hedged[0].citations} == {"blog-2024-07-25-s19", "converge360-s17"}
+    assert len(hedged) == 1 and {c.sentence for c in hedged[0].citations} == {
+        "blog-2024-07-25-s19",
+        "converge360-s17",
+    }
     unnamed = [q for q in questions if q.kind == "unnamed"]
     assert unnamed and unnamed[0].citations[0].sentence == "newsng-s11"
     assert any(q.kind == "analyst" for q in questions)

@@ -10,7 +10,6 @@ import re
 import socketserver
 import threading
 from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
@@ -19,8 +18,14 @@ from builder.build import BuildResult
 from tests.conftest import ARTIFACTS, chromium_path
 
 pytestmark = pytest.mark.browser
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]  # fmt: skip
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 CITATIONS_PER_PAGE = 5
 
 
@@ -61,14 +66,17 @@ def page(browser: object) -> Iterator[object]:
 
 def site_pages(built: BuildResult) -> list[str]:
     site = built.project / "site"
-    return sorted(str(p.parent.relative_to(site)) + "/" if p.parent != site else ""
-                  for p in site.rglob("index.html"))  # fmt: skip
+    return sorted(str(p.parent.relative_to(site)) + "/" if p.parent != site else "" for p in site.rglob("index.html"))
 
 
 @pytest.mark.parametrize(
     ("query", "expected_page"),
-    [("Chapple", "quotes/"), ("Private Connectivity Fabric", "parties/"), ("20 million", "financials/"),
-     ("60 percent", "financials/")],
+    [
+        ("Chapple", "quotes/"),
+        ("Private Connectivity Fabric", "parties/"),
+        ("20 million", "financials/"),
+        ("60 percent", "financials/"),
+    ],
 )
 def test_search_finds_and_opens_the_right_page(page: object, site: str, query: str, expected_page: str) -> None:
     page.goto(site)  # type: ignore[attr-defined]
@@ -116,7 +124,11 @@ def test_citations_land_on_their_sentence_highlighted(page: object, site: str, b
                           return {inView: r.top >= 0 && r.top < window.innerHeight, target: e.matches(':target'),
                                   outline: getComputedStyle(e).outlineStyle, text: e.innerText}; }"""
             )
-            assert state["inView"] and state["target"] and state["outline"] != "none", (path, sentence_id, state)
+            assert state["inView"] and state["target"] and state["outline"] != "none", (
+                path,
+                sentence_id,
+                state,
+            )
             shown = _normal(state["text"])
             assert title and _normal(title) in shown
             for text in texts.get(sentence_id, ()):
@@ -166,8 +178,11 @@ def test_no_serious_accessibility_violations(browser: object, site: str, built: 
     for path in site_pages(built):
         page.goto(site + path)  # type: ignore[attr-defined]
         results = axe.run(page)
-        serious = [(v["id"], v["impact"], len(v["nodes"])) for v in results.response["violations"]
-                   if v["impact"] in ("serious", "critical")]  # fmt: skip
+        serious = [
+            (v["id"], v["impact"], len(v["nodes"]))
+            for v in results.response["violations"]
+            if v["impact"] in ("serious", "critical")
+        ]
         if serious:
             found[path] = serious
     context.close()
@@ -196,9 +211,15 @@ def test_json_ld_in_every_head_is_valid(page: object, site: str, built: BuildRes
         assert data["@type"] == "Report" and data["@context"] == "https://schema.org"
 
 
-@pytest.mark.parametrize(("name", "path", "width"), [("overview", "", 1280), ("overview", "", 390),
-                                                      ("source", "sources/newsng/#newsng-s9", 1280),
-                                                      ("source", "sources/newsng/#newsng-s9", 390)])  # fmt: skip
+@pytest.mark.parametrize(
+    ("name", "path", "width"),
+    [
+        ("overview", "", 1280),
+        ("overview", "", 390),
+        ("source", "sources/newsng/#newsng-s9", 1280),
+        ("source", "sources/newsng/#newsng-s9", 390),
+    ],
+)
 def test_screenshots(browser: object, site: str, name: str, path: str, width: int) -> None:
     context = browser.new_context(viewport={"width": width, "height": 900})  # type: ignore[attr-defined]
     opened = context.new_page()

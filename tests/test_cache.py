@@ -108,5 +108,5 @@ def test_a_hand_edited_page_is_still_noticed(project: Path) -> None:
     run(project)
     page = project / "docs" / "timeline.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nmine\n", encoding="utf-8")
-    with pytest.raises(BriefError, match="docs/timeline.md: edited by hand"):
+    with pytest.raises(BriefError, match=r"docs/timeline\.md: edited by hand"):
         run(project)

@@ -48,17 +48,28 @@ def test_hide_correct_note_merge_and_add(project: Path) -> None:
     latency = known["converge360:5 milliseconds"]
     chapple_a = known["Azure’s advanced global infrastructure h"]
     chapple_b = known["We are committed to partnering with Lume"]
-    curate(project, {
-        "hide": [latency],
-        "correct": {announcement: {"speaker": "Microsoft"}, miles: {"value": 6500000}},
-        "notes": {miles: "Lumen's own figure."},
-        "merge": [[chapple_a, chapple_b]],
-        "add": {
-            "quotes": [{"text": "Lumen benefits, too", "speaker": "Converge360", "cite": "converge360-s16"}],
-            "amounts": [{"text": "hundreds of millions of users", "value": 200000000, "unit": "users",
-                         "kind": "quantity", "qualifier": "more than", "cite": "converge360-s10"}],
+    curate(
+        project,
+        {
+            "hide": [latency],
+            "correct": {announcement: {"speaker": "Microsoft"}, miles: {"value": 6500000}},
+            "notes": {miles: "Lumen's own figure."},
+            "merge": [[chapple_a, chapple_b]],
+            "add": {
+                "quotes": [{"text": "Lumen benefits, too", "speaker": "Converge360", "cite": "converge360-s16"}],
+                "amounts": [
+                    {
+                        "text": "hundreds of millions of users",
+                        "value": 200000000,
+                        "unit": "users",
+                        "kind": "quantity",
+                        "qualifier": "more than",
+                        "cite": "converge360-s10",
+                    }
+                ],
+            },
         },
-    })  # fmt: skip
+    )
     brief = brief_of(project)
     assert latency not in {a.id for a in brief.amounts}
     assert not any(item.text == "under 5 milliseconds" for g in brief.amount_groups for item in g.items)

@@ -125,12 +125,25 @@ def test_non_disclosure_and_unnamed_sourcing(facts: dict[str, SourceFacts]) -> N
 def test_people(facts: dict[str, SourceFacts]) -> None:
     people = {p.name: (p.title, p.organization) for f in facts.values() for p in f.people}
     assert people["Kate Johnson"][1] == "Lumen Technologies"
-    assert people["Erin Chapple"] == ("corporate vice president of Azure Core Product and Design", "Microsoft")
+    assert people["Erin Chapple"] == (
+        "corporate vice president of Azure Core Product and Design",
+        "Microsoft",
+    )
     assert people["Gladys Rama"] == ("editorial director", "Converge360")
 
 
 def test_organisations_mentioned(facts: dict[str, SourceFacts]) -> None:
     names = {o.name for f in facts.values() for o in f.organizations}
-    assert {"Microsoft", "Lumen Technologies", "OpenAI", "Oracle", "Alphabet", "Google", "Amazon.com",
-            "Inflection AI", "Zoom", "Amazon Web Services"} <= names  # fmt: skip
+    assert {
+        "Microsoft",
+        "Lumen Technologies",
+        "OpenAI",
+        "Oracle",
+        "Alphabet",
+        "Google",
+        "Amazon.com",
+        "Inflection AI",
+        "Zoom",
+        "Amazon Web Services",
+    } <= names
     assert not names & {"Azure", "Copilot", "ChatGPT", "Private Connectivity Fabric"}

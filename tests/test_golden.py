@@ -27,12 +27,42 @@ def test_extract_json_of_the_seeds_is_golden() -> None:
 
 def test_extract_json_has_the_documented_shape() -> None:
     data = json.loads((GOLDEN / "extract-seeds.json").read_text(encoding="utf-8"))
-    assert {"sources", "quotes", "amounts", "dates", "people", "organizations", "conflicts", "questions"} <= set(data)
+    assert {
+        "sources",
+        "quotes",
+        "amounts",
+        "dates",
+        "people",
+        "organizations",
+        "conflicts",
+        "questions",
+    } <= set(data)
     assert {"id", "title", "outlet", "author", "published", "url", "path"} <= set(data["sources"][0])
-    assert {"id", "text", "speaker", "speaker_title", "speaker_org", "source", "sentence", "start", "end",
-            "partial"} <= set(data["quotes"][0])  # fmt: skip
-    assert {"id", "text", "value", "unit", "kind", "qualifier", "per", "source", "sentence", "start",
-            "end"} <= set(data["amounts"][0])  # fmt: skip
+    assert {
+        "id",
+        "text",
+        "speaker",
+        "speaker_title",
+        "speaker_org",
+        "source",
+        "sentence",
+        "start",
+        "end",
+        "partial",
+    } <= set(data["quotes"][0])
+    assert {
+        "id",
+        "text",
+        "value",
+        "unit",
+        "kind",
+        "qualifier",
+        "per",
+        "source",
+        "sentence",
+        "start",
+        "end",
+    } <= set(data["amounts"][0])
     assert {"id", "text", "value", "precision", "source", "sentence", "start", "end"} <= set(data["dates"][0])
     assert {"id", "name", "title", "organization", "mentions"} <= set(data["people"][0])
     assert {"id", "name", "aliases", "mentions"} <= set(data["organizations"][0])

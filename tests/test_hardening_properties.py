@@ -21,13 +21,66 @@ from builder.render import render_pages
 from tests.conftest import copy_project
 
 MINIMAL_BRIEF = "deal:\n  title: T\n  type: acquisition\n  status: announced\n"
-MARKUP = ["<", ">", "&", "[", "]", "(", ")", "!", "*", "_", "`", "{", "}", "#", "|", "~", "^", "=", ":", "\"",
-          "'", "\\", "<script>", "</script>", "<b>", "javascript:", "data:", "{{", "}}", "{%", "%}", "!!! note",
-          "{: .x }", "[^1]", "<!--", "-->", "&amp;", "&#60;", "http://x.example", "\n", "\n\n", "    ", "- ", "1. ",
-          "> ", "# ", "word", "Word", " ", ".", "“", "”"]  # fmt: skip
+MARKUP = [
+    "<",
+    ">",
+    "&",
+    "[",
+    "]",
+    "(",
+    ")",
+    "!",
+    "*",
+    "_",
+    "`",
+    "{",
+    "}",
+    "#",
+    "|",
+    "~",
+    "^",
+    "=",
+    ":",
+    '"',
+    "'",
+    "\\",
+    "<script>",
+    "</script>",
+    "<b>",
+    "javascript:",
+    "data:",
+    "{{",
+    "}}",
+    "{%",
+    "%}",
+    "!!! note",
+    "{: .x }",
+    "[^1]",
+    "<!--",
+    "-->",
+    "&amp;",
+    "&#60;",
+    "http://x.example",
+    "\n",
+    "\n\n",
+    "    ",
+    "- ",
+    "1. ",
+    "> ",
+    "# ",
+    "word",
+    "Word",
+    " ",
+    ".",
+    "“",
+    "”",
+]
 markup_text = st.lists(st.sampled_from(MARKUP), min_size=1, max_size=40).map("".join)
-SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                                           HealthCheck.function_scoped_fixture])  # fmt: skip
+SETTINGS = settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 
 
 def _project_with(text: str | None = None, brief: str | None = None) -> Path:
@@ -61,15 +114,19 @@ def test_any_source_text_builds_or_is_refused_clearly(text: str) -> None:
     _pipeline(_project_with(text=text))
 
 
-yaml_scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=20),
-                         st.dates())  # fmt: skip
-KEYS = ["deal", "title", "type", "status", "announced", "date", "cite", "summary", "text", "parties", "name",
-        "aliases", "roles", "facts", "hide", "correct", "merge", "notes", "add", "quotes", "amounts", "questions",
-        "timeline", "output", "paper", "limits", "sources", "organizations", "newsng-s1", "x"]  # fmt: skip
+yaml_scalars = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=20), st.dates()
+)
+KEYS = """
+    deal title type status announced date cite summary text parties name aliases roles facts hide
+    correct merge notes add quotes amounts questions timeline output paper limits sources organizations
+    newsng-s1 x
+    """.split()
 yaml_values = st.recursive(
     yaml_scalars,
-    lambda children: st.one_of(st.lists(children, max_size=4),
-                               st.dictionaries(st.sampled_from(KEYS), children, max_size=5)),  # fmt: skip
+    lambda children: st.one_of(
+        st.lists(children, max_size=4), st.dictionaries(st.sampled_from(KEYS), children, max_size=5)
+    ),
     max_leaves=20,
 )
 
@@ -123,5 +180,7 @@ def test_markup_in_a_source_stays_text(text: str) -> None:
     parser.feed(html)
     assert not parser.foreign, parser.foreign
     for sentence in sources[0].sentences:
-        shown = "".join(parser.inside[sentence.id]).split(None, 1)[1] if " " in "".join(parser.inside[sentence.id]) else ""
+        shown = (
+            "".join(parser.inside[sentence.id]).split(None, 1)[1] if " " in "".join(parser.inside[sentence.id]) else ""
+        )
         assert " ".join(shown.split()) == " ".join(sentence.text.split())

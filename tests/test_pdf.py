@@ -42,8 +42,11 @@ def test_the_outline_has_every_section_nested(reader: pypdf.PdfReader) -> None:
 
 def test_contents_page_numbers_match_where_sections_start(reader: pypdf.PdfReader) -> None:
     contents = reader.pages[1].extract_text()
-    starts = {item.title: reader.get_destination_page_number(item) + 1 for item in reader.outline
-              if not isinstance(item, list)}  # fmt: skip
+    starts = {
+        item.title: reader.get_destination_page_number(item) + 1
+        for item in reader.outline
+        if not isinstance(item, list)
+    }
     for section in SECTIONS:
         match = re.search(rf"{section}\s*(?:\.\s*)+(\d+)", contents)
         assert match, (section, contents)
@@ -102,9 +105,18 @@ def test_fonts_are_embedded(reader: pypdf.PdfReader) -> None:
 
 def test_every_section_s_text_is_there(reader: pypdf.PdfReader) -> None:
     text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
-    for needle in ("Key figures", "Other organisations mentioned", "make it reality", "Conflicts and differences",
-                   "Not disclosed", "Figures hedged differently", "April 2024", "June 2024",
-                   "Gladys Rama", "Microsoft has an ambitious vision for AI"):  # fmt: skip
+    for needle in (
+        "Key figures",
+        "Other organisations mentioned",
+        "make it reality",
+        "Conflicts and differences",
+        "Not disclosed",
+        "Figures hedged differently",
+        "April 2024",
+        "June 2024",
+        "Gladys Rama",
+        "Microsoft has an ambitious vision for AI",
+    ):
         assert needle in text, needle
 
 
@@ -126,6 +138,19 @@ def test_source_date_epoch_dates_the_pdf(built: BuildResult, tmp_path: Path, mon
 def test_pages_render_to_images(built: BuildResult, tmp_path: Path) -> None:
     if shutil.which("pdftoppm") is None:
         pytest.skip("pdftoppm (poppler-utils) is not installed")
-    subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "3", str(built.project / "site" / "brief.pdf"),
-                    str(tmp_path / "page")], check=True)  # fmt: skip
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-png",
+            "-r",
+            "40",
+            "-f",
+            "1",
+            "-l",
+            "3",
+            str(built.project / "site" / "brief.pdf"),
+            str(tmp_path / "page"),
+        ],
+        check=True,
+    )
     assert len(list(tmp_path.glob("page-*.png"))) == 3

@@ -20,14 +20,35 @@ from tests.conftest import shared
 
 # The spec's unit names and the ISO 4217 codes (or unit words) the extractor uses for them.
 CURRENCIES = {
-    "Dollar": {"USD"}, "United States dollar": {"USD"}, "Canadian dollar": {"CAD"}, "Hong Kong dollar": {"HKD"},
-    "Australian dollar": {"AUD"}, "New Zealand dollar": {"NZD"}, "Mexican peso": {"MXN"}, "Pound": {"GBP"},
-    "British pound": {"GBP"}, "Pence": {"GBX"}, "Penny": {"GBX"}, "Cent": {"USX"}, "Euro": {"EUR"},
-    "Japanese yen": {"JPY"}, "Chinese yuan": {"CNY"}, "Franc": {"CHF", "FRF"}, "Swiss franc": {"CHF"},
-    "Peseta": {"ESP"}, "Finnish markka": {"FIM"}, "Netherlands guilder": {"NLG"}, "Rupee": {"INR"},
-    "Turkish lira": {"TRY"}, "Costa Rican colón": {"CRC"}, "Georgian lari": {"GEL"}, "Lao kip": {"LAK"},
-    "Sri Lankan rupee": {"LKR"}, "Bitcoin": {"BTC"}, "Satoshi": {"satoshi"},
-}  # fmt: skip
+    "Dollar": {"USD"},
+    "United States dollar": {"USD"},
+    "Canadian dollar": {"CAD"},
+    "Hong Kong dollar": {"HKD"},
+    "Australian dollar": {"AUD"},
+    "New Zealand dollar": {"NZD"},
+    "Mexican peso": {"MXN"},
+    "Pound": {"GBP"},
+    "British pound": {"GBP"},
+    "Pence": {"GBX"},
+    "Penny": {"GBX"},
+    "Cent": {"USX"},
+    "Euro": {"EUR"},
+    "Japanese yen": {"JPY"},
+    "Chinese yuan": {"CNY"},
+    "Franc": {"CHF", "FRF"},
+    "Swiss franc": {"CHF"},
+    "Peseta": {"ESP"},
+    "Finnish markka": {"FIM"},
+    "Netherlands guilder": {"NLG"},
+    "Rupee": {"INR"},
+    "Turkish lira": {"TRY"},
+    "Costa Rican colón": {"CRC"},
+    "Georgian lari": {"GEL"},
+    "Lao kip": {"LAK"},
+    "Sri Lankan rupee": {"LKR"},
+    "Bitcoin": {"BTC"},
+    "Satoshi": {"satoshi"},
+}
 
 # Cases the extractor fails, and why that is accepted.
 ACCEPTED_CURRENCY = {
@@ -37,7 +58,7 @@ ACCEPTED_CURRENCY = {
 ACCEPTED_PERCENT: dict[str, str] = {}
 ACCEPTED_DIMENSION_REASONS = {
     "compound": "compound measures (5 ft 2 in, 12 m 2 dm) are read as their first part",
-    "spaced unit": "a one- or two-letter unit after a space (1 m, 2 pm, 10 \") is too often something else",
+    "spaced unit": 'a one- or two-letter unit after a space (1 m, 2 pm, 10 ") is too often something else',
     "kitchen and angle": "cooking, angle and coin units (tablespoon, rad, turn, drachma) are not deal figures",
     "rate": "rates between two units (meters per millisecond) are not deal figures",
 }

@@ -16,12 +16,64 @@ from builder.sources import RawSource, split_source
 
 # Pieces of news prose, to reach the extractors' deeper paths more often than random characters do.
 FRAGMENTS = [
-    "“", "”", '"', "‘", "’", "'", " said ", " told the BBC", ", according to ", "Mr ", "Ms ", "Dr. ", " Inc.",
-    "$", "£", "€", "A$", "US$", "HK$", "bn", "m", " million", " billion", "%", " percent", " per cent",
-    "more than ", "about ", "nearly ", "up to ", " a share", " (", ")", ": ", ", ", ". ", "\n", "\n\n",
-    "Kate Johnson", "Lumen Technologies", "Acme plc", "one analyst", "he added", "the company said",
-    "on Wednesday", "last month", "in April", "over the next 12 months", "24 July 2024", "Q3 2004",
-    "12", "3.5", "1,200", "twenty", "half", "was not disclosed", "declined to comment", "Experts claimed",
+    "“",
+    "”",
+    '"',
+    "‘",
+    "’",
+    "'",
+    " said ",
+    " told the BBC",
+    ", according to ",
+    "Mr ",
+    "Ms ",
+    "Dr. ",
+    " Inc.",
+    "$",
+    "£",
+    "€",
+    "A$",
+    "US$",
+    "HK$",
+    "bn",
+    "m",
+    " million",
+    " billion",
+    "%",
+    " percent",
+    " per cent",
+    "more than ",
+    "about ",
+    "nearly ",
+    "up to ",
+    " a share",
+    " (",
+    ")",
+    ": ",
+    ", ",
+    ". ",
+    "\n",
+    "\n\n",
+    "Kate Johnson",
+    "Lumen Technologies",
+    "Acme plc",
+    "one analyst",
+    "he added",
+    "the company said",
+    "on Wednesday",
+    "last month",
+    "in April",
+    "over the next 12 months",
+    "24 July 2024",
+    "Q3 2004",
+    "12",
+    "3.5",
+    "1,200",
+    "twenty",
+    "half",
+    "was not disclosed",
+    "declined to comment",
+    "Experts claimed",
 ]
 news_like = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=8)), max_size=60).map("".join)
 any_text = st.one_of(st.text(max_size=400), news_like)
@@ -68,7 +120,11 @@ def test_percentages_are_read_back(value: Decimal, sign: str) -> None:
 
 @given(st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31)))
 def test_written_dates_are_read_back(day: date) -> None:
-    for text in (f"on {day.day} {day:%B %Y}", f"on {day:%B} {day.day}, {day.year}", f"dated {day.isoformat()}"):
+    for text in (
+        f"on {day.day} {day:%B %Y}",
+        f"on {day:%B} {day.day}, {day.year}",
+        f"dated {day.isoformat()}",
+    ):
         found = [d for d in find_dates(text) if d.precision == "day"]
         assert found and found[0].value == day.isoformat(), text
 

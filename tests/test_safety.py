@@ -20,9 +20,17 @@ from builder.build import BuildOptions, BuildResult, build
 from builder.output import recover
 from tests.conftest import FIXTURES, ROOT, copy_project, snapshot
 
-HOSTILE_STRINGS = ["<script>alert(1)</script>", "{{ jinja }}", "{% if true %}x{% endif %}", "!!! warning",
-                   "![img](data:image/png;base64,AAAA)", "<img src=x onerror=alert(1)>", "{: .injected }",
-                   "[big](http://evil.example/)", "# Not a heading"]  # fmt: skip
+HOSTILE_STRINGS = [
+    "<script>alert(1)</script>",
+    "{{ jinja }}",
+    "{% if true %}x{% endif %}",
+    "!!! warning",
+    "![img](data:image/png;base64,AAAA)",
+    "<img src=x onerror=alert(1)>",
+    "{: .injected }",
+    "[big](http://evil.example/)",
+    "# Not a heading",
+]
 
 
 def hostile_project(target: Path) -> Path:
@@ -126,8 +134,13 @@ def test_hostile_text_is_literal_in_the_pdf(hostile: BuildResult) -> None:
 def _build_in_process(project: Path, seed: str) -> None:
     env = {**os.environ, "PYTHONHASHSEED": seed}
     env.pop("SOURCE_DATE_EPOCH", None)
-    subprocess.run([sys.executable, "-m", "builder", "build", "--project", str(project), "--force"], env=env,
-                   check=True, capture_output=True, cwd=ROOT)  # fmt: skip
+    subprocess.run(
+        [sys.executable, "-m", "builder", "build", "--project", str(project), "--force"],
+        env=env,
+        check=True,
+        capture_output=True,
+        cwd=ROOT,
+    )
 
 
 def _outputs(project: Path) -> dict[str, bytes]:
@@ -156,8 +169,12 @@ def test_a_killed_build_leaves_the_previous_output(tmp_path: Path, built: BuildR
     before = {name: snapshot(project / name) for name in ("docs", "site")}
     text = (project / "data" / "brief.yaml").read_text(encoding="utf-8")
     (project / "data" / "brief.yaml").write_text(text.replace("status: announced", "status: pending"), "utf-8")
-    process = subprocess.Popen([sys.executable, "-m", "builder", "build", "--project", str(project)], cwd=ROOT,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    process = subprocess.Popen(
+        [sys.executable, "-m", "builder", "build", "--project", str(project)],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and not list(project.glob(".dealbrief-stage-*/site")):
         time.sleep(0.01)

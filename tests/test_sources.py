@@ -30,7 +30,11 @@ def test_the_seeds_load_in_file_name_order(seeds: list[Source]) -> None:
 
 def test_metadata_is_only_what_the_text_states(seeds: list[Source]) -> None:
     sources = by_id(seeds)
-    blog, converge, newsng = sources["blog-2024-07-25"].meta, sources["converge360"].meta, sources["newsng"].meta
+    blog, converge, newsng = (
+        sources["blog-2024-07-25"].meta,
+        sources["converge360"].meta,
+        sources["newsng"].meta,
+    )
     assert blog.published == date(2024, 7, 25)
     assert (blog.title, blog.outlet, blog.author, blog.url) == (None, None, None, None)
     assert (converge.author, converge.outlet) == ("Gladys Rama", "Converge360")
@@ -68,13 +72,24 @@ def test_a_quote_split_over_two_paragraphs_is_two_sentences(seeds: list[Source])
     ("text", "expected"),
     [
         ("Mr. Smith met Dr. Jones. They agreed.", ["Mr. Smith met Dr. Jones.", "They agreed."]),
-        ("Shares rose 2.5% in the U.S. market on Monday.", ["Shares rose 2.5% in the U.S. market on Monday."]),
+        (
+            "Shares rose 2.5% in the U.S. market on Monday.",
+            ["Shares rose 2.5% in the U.S. market on Monday."],
+        ),
         ("It bought Acme Inc. The deal closed.", ["It bought Acme Inc.", "The deal closed."]),
-        ("“We are pleased. It is good,” he said. Then he left.",
-         ["“We are pleased.", "It is good,” he said.", "Then he left."]),
+        (
+            "“We are pleased. It is good,” he said. Then he left.",
+            ["“We are pleased.", "It is good,” he said.", "Then he left."],
+        ),
         ("John F. Kennedy spoke.", ["John F. Kennedy spoke."]),
-        ("Headline without a stop\nBody text here. More text.", ["Headline without a stop", "Body text here.", "More text."]),
-        ("A line that is wrapped\nin the middle goes on.", ["A line that is wrapped\nin the middle goes on."]),
+        (
+            "Headline without a stop\nBody text here. More text.",
+            ["Headline without a stop", "Body text here.", "More text."],
+        ),
+        (
+            "A line that is wrapped\nin the middle goes on.",
+            ["A line that is wrapped\nin the middle goes on."],
+        ),
     ],
 )
 def test_sentence_splitting(text: str, expected: list[str]) -> None:
