@@ -33,25 +33,36 @@ BUILD_SCRIPT = textwrap.dedent(
     """
     import json, resource, sys, time
     from pathlib import Path
+    def high_water_kb():  # this process's own peak: VmHWM starts afresh at exec, unlike ru_maxrss
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+        return 0
     started = time.perf_counter()
     from builder.build import BuildOptions, build
     imported = time.perf_counter()
     memory = {}
     def progress(stage):
-        memory[stage] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        memory[stage] = high_water_kb()
     result = build(BuildOptions(project=Path(sys.argv[1]), cache=sys.argv[2] == "cache"), progress=progress)
     finished = time.perf_counter()
     print(json.dumps({"timings": result.timings, "import": imported - started, "build": finished - imported,
-                      "rss_at_stage_start_kb": memory,
-                      "peak_rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+                      "high_water_at_stage_start_kb": memory,
+                      "peak_rss_kb": high_water_kb(),
+                      "print_worker_peak_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))
     """
 )
 # Runs in a fresh process: extracts every file given and prints time, size and peak memory.
 EXTRACT_SCRIPT = textwrap.dedent(
     """
-    import json, resource, sys, time
+    import json, sys, time
     from pathlib import Path
     from builder.extract import extract
+    def high_water_kb():
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+        return 0
     from builder.model import SourceMeta
     from builder.sources import RawSource, split_source
     paths = [Path(p) for p in sys.argv[1:]]
@@ -64,7 +75,7 @@ EXTRACT_SCRIPT = textwrap.dedent(
         facts += len(found.quotes) + len(found.amounts) + len(found.dates)
     elapsed = time.perf_counter() - started
     print(json.dumps({"seconds": elapsed, "bytes": sum(len(t.encode()) for t in texts), "files": len(paths),
-                      "facts": facts, "peak_rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+                      "facts": facts, "peak_rss_kb": high_water_kb()}))
     """
 )
 PRINT_ONLY = textwrap.dedent(
@@ -151,10 +162,22 @@ def example_brief(work: Path, runs: int) -> dict[str, Any]:
     print_html = _print_html(project, work)
     css = ROOT / "builder" / "templates" / "print" / "brief.css"
     for index in range(runs):
-        floor_mkdocs.append(timed([PYTHON, "-m", "mkdocs", "build", "-q", "-d", str(work / f"floor-site-{index}")],
-                                  cwd=project)[0])  # fmt: skip
-        floor_pdf.append(timed([PYTHON, "-c", PRINT_ONLY, str(print_html), str(work / f"floor-{index}.pdf"), str(css),
-                                "@page { size: A4; }"])[0])  # fmt: skip
+        floor_mkdocs.append(
+            timed([PYTHON, "-m", "mkdocs", "build", "-q", "-d", str(work / f"floor-site-{index}")], cwd=project)[0]
+        )
+        floor_pdf.append(
+            timed(
+                [
+                    PYTHON,
+                    "-c",
+                    PRINT_ONLY,
+                    str(print_html),
+                    str(work / f"floor-{index}.pdf"),
+                    str(css),
+                    "@page { size: A4; }",
+                ]
+            )[0]
+        )
     noop, touched = [], []
     build_run(project)  # warm the cache of this project
     source = project / "data" / "sources" / "newsng.md"
@@ -209,9 +232,14 @@ def extraction(runs: int) -> dict[str, Any]:
     for name, chosen in (("all", files), ("tenth", tenth)):
         samples = [json.loads(timed([PYTHON, "-c", EXTRACT_SCRIPT, *map(str, chosen)])[1]) for _ in range(runs)]
         seconds = median([s["seconds"] for s in samples])
-        found[name] = {"files": len(chosen), "bytes": samples[0]["bytes"], "seconds": seconds,
-                       "mb_per_s": samples[0]["bytes"] / seconds / 1e6, "facts": samples[0]["facts"],
-                       "peak_rss_mb": max(s["peak_rss_kb"] for s in samples) / 1024}  # fmt: skip
+        found[name] = {
+            "files": len(chosen),
+            "bytes": samples[0]["bytes"],
+            "seconds": seconds,
+            "mb_per_s": samples[0]["bytes"] / seconds / 1e6,
+            "facts": samples[0]["facts"],
+            "peak_rss_mb": max(s["peak_rss_kb"] for s in samples) / 1024,
+        }
     found["all_over_tenth_time"] = found["all"]["seconds"] / found["tenth"]["seconds"]
     found["all_over_tenth_bytes"] = found["all"]["bytes"] / found["tenth"]["bytes"]
     return found
@@ -234,9 +262,15 @@ def large_briefs(work: Path, sizes: list[int]) -> dict[str, Any]:
         )
         wall, data = build_run(project, cache=False)
         pdf = project / "site" / "brief.pdf"
-        found[str(size)] = {"wall_s": wall, "stages_s": data["timings"], "peak_rss_mb": data["peak_rss_kb"] / 1024,
-                            "rss_at_stage_start_mb": {k: v / 1024 for k, v in data["rss_at_stage_start_kb"].items()},
-                            "pdf_pages": _pages(pdf), "site_pages": len(list((project / "site").rglob("*.html")))}  # fmt: skip
+        found[str(size)] = {
+            "wall_s": wall,
+            "stages_s": data["timings"],
+            "peak_rss_mb": data["peak_rss_kb"] / 1024,
+            "print_worker_peak_rss_mb": data["print_worker_peak_kb"] / 1024,
+            "high_water_at_stage_start_mb": {k: v / 1024 for k, v in data["high_water_at_stage_start_kb"].items()},
+            "pdf_pages": _pages(pdf),
+            "site_pages": len(list((project / "site").rglob("*.html"))),
+        }
     small, big = str(sizes[0]), str(sizes[-1])
     factor = sizes[-1] / sizes[0]
     found["growth"] = {
@@ -255,45 +289,83 @@ def _pages(pdf: Path) -> int:
         return -1
 
 
+def _row(*cells: object) -> str:
+    return "| " + " | ".join(str(cell) for cell in cells) + " |"
+
+
 def table(results: dict[str, Any]) -> str:
-    example = results["example"]
+    machine, example = results["machine"], results["example"]
     lines = [
-        f"Machine: {results['machine']['system']}, {results['machine']['cpus']} CPUs, Python {results['machine']['python']}"
+        f"Machine: {machine['system']}, {machine['cpus']} CPUs, Python {machine['python']}"
         f"; median of {results['runs']} runs, each in a fresh process.",
         "",
-        "| Example brief | seconds | ratio |",
+        _row("Example brief", "seconds", "ratio"),
         "|---|---:|---:|",
-        f"| clean build (whole process) | {example['clean_build_s']:.2f} | {example['clean_over_floor']:.2f} × floor |",
+        _row(
+            "clean build (whole process)",
+            f"{example['clean_build_s']:.2f}",
+            f"{example['clean_over_floor']:.2f} × floor",
+        ),
     ]
-    for stage in STAGES:
-        lines.append(f"| · {stage} | {example['stages_s'][stage]:.3f} | |")
+    lines += [_row(f"· {stage}", f"{example['stages_s'][stage]:.3f}", "") for stage in STAGES]
+    lines.append(_row("(site and pdf run side by side: the PDF prints in a worker process)", "", ""))
     lines += [
-        f"| floor: `mkdocs build` alone | {example['floor_mkdocs_s']:.2f} | |",
-        f"| floor: WeasyPrint alone | {example['floor_weasyprint_s']:.2f} | |",
-        f"| rebuild, nothing changed | {example['noop_rebuild_s']:.2f} | {example['noop_over_clean']:.2f} × clean |",
-        f"| rebuild, one source changed | {example['one_source_rebuild_s']:.2f} | {example['one_source_over_clean']:.2f} × clean |",
+        _row("floor: `mkdocs build` alone", f"{example['floor_mkdocs_s']:.2f}", ""),
+        _row("floor: WeasyPrint alone", f"{example['floor_weasyprint_s']:.2f}", ""),
+        _row(
+            "rebuild, nothing changed", f"{example['noop_rebuild_s']:.2f}", f"{example['noop_over_clean']:.2f} × clean"
+        ),
+        _row(
+            "rebuild, one source changed",
+            f"{example['one_source_rebuild_s']:.2f}",
+            f"{example['one_source_over_clean']:.2f} × clean",
+        ),
     ]
     extraction_ = results["extraction"]
     if "all" in extraction_:
-        all_, tenth = extraction_["all"], extraction_["tenth"]
-        lines += [
-            "",
-            "| Extraction on the BBC corpus | files | MB | seconds | MB/s | peak memory MB |",
-            "|---|---:|---:|---:|---:|---:|",
-            f"| all | {all_['files']} | {all_['bytes'] / 1e6:.2f} | {all_['seconds']:.2f} | {all_['mb_per_s']:.2f} | {all_['peak_rss_mb']:.0f} |",
-            f"| a tenth | {tenth['files']} | {tenth['bytes'] / 1e6:.2f} | {tenth['seconds']:.2f} | {tenth['mb_per_s']:.2f} | {tenth['peak_rss_mb']:.0f} |",
-            f"| all ÷ tenth | | {extraction_['all_over_tenth_bytes']:.1f} × bytes | {extraction_['all_over_tenth_time']:.1f} × time | | |",
-        ]  # fmt: skip
+        lines += ["", _row("Extraction on the BBC corpus", "files", "MB", "seconds", "MB/s", "peak memory MB")]
+        lines.append("|---|---:|---:|---:|---:|---:|")
+        for label, run in (("all", extraction_["all"]), ("a tenth", extraction_["tenth"])):
+            lines.append(
+                _row(
+                    label,
+                    run["files"],
+                    f"{run['bytes'] / 1e6:.2f}",
+                    f"{run['seconds']:.2f}",
+                    f"{run['mb_per_s']:.2f}",
+                    f"{run['peak_rss_mb']:.0f}",
+                )
+            )
+        lines.append(
+            _row(
+                "all ÷ tenth",
+                "",
+                f"{extraction_['all_over_tenth_bytes']:.1f} × bytes",
+                f"{extraction_['all_over_tenth_time']:.1f} × time",
+                "",
+                "",
+            )
+        )
     large = results["large"]
     if "growth" in large:
-        sizes = [key for key in large if key.isdigit()]
-        lines += ["", "| Large brief, seconds by stage | " + " | ".join(f"{s} sources" for s in sizes)
-                  + " | growth per source (biggest ÷ smallest) |", "|---|" + "---:|" * (len(sizes) + 1)]  # fmt: skip
+        sizes = sorted((key for key in large if key.isdigit()), key=int)
+        lines += [
+            "",
+            _row(
+                "Large brief, seconds by stage",
+                *(f"{s} sources" for s in sizes),
+                "growth per source (biggest ÷ smallest)",
+            ),
+            "|---|" + "---:|" * (len(sizes) + 1),
+        ]
         for stage in STAGES:
-            cells = " | ".join(f"{large[s]['stages_s'].get(stage, 0):.2f}" for s in sizes)
-            lines.append(f"| {stage} | {cells} | {large['growth'][stage]:.2f} |")
-        lines.append("| peak memory MB | " + " | ".join(f"{large[s]['peak_rss_mb']:.0f}" for s in sizes) + " | |")
-        lines.append("| PDF pages | " + " | ".join(str(large[s]["pdf_pages"]) for s in sizes) + " | |")
+            cells = [f"{large[s]['stages_s'].get(stage, 0):.2f}" for s in sizes]
+            lines.append(_row(stage, *cells, f"{large['growth'][stage]:.2f}"))
+        lines.append(_row("peak memory MB, builder", *(f"{large[s]['peak_rss_mb']:.0f}" for s in sizes), ""))
+        lines.append(
+            _row("peak memory MB, print worker", *(f"{large[s]['print_worker_peak_rss_mb']:.0f}" for s in sizes), "")
+        )
+        lines.append(_row("PDF pages", *(large[s]["pdf_pages"] for s in sizes), ""))
     return "\n".join(lines)
 
 

@@ -11,7 +11,7 @@ import logging
 import os
 import time
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -25,6 +25,7 @@ from builder.output import generated_pages, recover, stage_docs, staging, swap, 
 from builder.sources import read_sources, split_source
 
 if TYPE_CHECKING:
+    from builder.pdf import PrintJob
     from builder.render import Rendered
 
 # The stages after loading import their tools when they run: a rebuild with nothing to do never loads them.
@@ -110,23 +111,25 @@ def build(options: BuildOptions, progress: Callable[[str], None] | None = None) 
         return BuildResult(brief, project, timer.timings, skipped=["extract", "analyze", "render", "site", "pdf"])
     from builder.analyze import analyze
     from builder.output import check_hand_edits
+    from builder.pdf import PrintJob
     from builder.render import render_pages, render_print_html
     from builder.verify import verify_brief, verify_pages
 
-    with timer("extract"):
-        extracted = extract_all(sources, loaded, cache)
-    with timer("analyze"):
-        brief = analyze(sources, extracted, loaded)
-    with timer("render"):
-        rendered = render_pages(brief)
-        problems = verify_brief(brief) + verify_pages(rendered.files)
-        if problems:
-            raise BriefError(problems)
-        print_html = render_print_html(brief, epoch_of(brief))
-    check_hand_edits(project, rendered, options.force)
-    plan = _Plan.make(project, rendered, print_html, options, options.paper or brief.print.paper, state)
-    result = BuildResult(brief, project, timer.timings, extracted=list(cache.misses))
-    write_outputs(project, rendered, brief, print_html, plan, timer, result)
+    with PrintJob() if options.pdf else nullcontext() as printer:
+        with timer("extract"):
+            extracted = extract_all(sources, loaded, cache)
+        with timer("analyze"):
+            brief = analyze(sources, extracted, loaded)
+        with timer("render"):
+            rendered = render_pages(brief)
+            problems = verify_brief(brief) + verify_pages(rendered.files)
+            if problems:
+                raise BriefError(problems)
+            print_html = render_print_html(brief, epoch_of(brief))
+        check_hand_edits(project, rendered, options.force)
+        plan = _Plan.make(project, rendered, print_html, options, options.paper or brief.print.paper, state)
+        result = BuildResult(brief, project, timer.timings, extracted=list(cache.misses))
+        write_outputs(project, rendered, brief, print_html, plan, timer, result, printer)
     cache.save_state({"inputs": inputs, "site": plan.site_key, "pdf": plan.pdf_key, **_fingerprints(project)})
     cache.prune({cache.extraction_key(s, loaded.curation.known_organizations()) for s in sources})
     return result
@@ -322,14 +325,20 @@ def write_outputs(
     plan: _Plan,
     timer: StageTimer,
     result: BuildResult,
+    printer: PrintJob | None = None,
 ) -> None:
-    """Stage docs/ (and site/ when it must be rebuilt) next to the project, then swap them in."""
-    from builder.pdf import write_pdf
+    """Stage docs/ (and site/ when it must be rebuilt) next to the project, then swap them in.
+
+    The PDF is printed by printer's worker while the site is built; without a printer, here after it.
+    """
+    from builder.pdf import pdf_bytes
     from builder.site import build_site
 
     for target, text in rendered.files.items():
         if not target.startswith("docs/"):
             write_atomic(project / target, text)  # theme overrides: mkdocs.yml needs them in place
+    if plan.rebuild_pdf and printer is not None:
+        printer.start(print_html, plan.paper)
     with staging(project) as stage:
         stage_docs(project / "docs", stage / "docs", rendered)
         swapped = [] if plan.docs_in_place else ["docs"]
@@ -346,8 +355,9 @@ def write_outputs(
         files: dict[str, bytes] = {}
         if plan.rebuild_pdf:
             with timer("pdf"):
-                write_pdf(print_html, stage / "brief.pdf", plan.paper)
-            files["brief.pdf"] = (stage / "brief.pdf").read_bytes()
+                files["brief.pdf"] = printer.result() if printer is not None else pdf_bytes(print_html, plan.paper)
+            if printer is not None:
+                timer.timings["pdf"] = printer.seconds  # from handing over the HTML to the PDF, beside the site
             result.outputs.append("site/brief.pdf")
         elif plan.pdf:
             result.skipped.append("pdf")

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+import subprocess
+import sys
+import threading
+import time
 from importlib.resources import files
 from pathlib import Path
 
@@ -28,8 +32,8 @@ def _offline_fetcher(url: str, timeout: int = 10, ssl_context: object = None, ht
     raise ValueError(f"network access is disabled while printing (asked for {url})")
 
 
-def write_pdf(html: str, target: Path, paper: str = "a4") -> None:
-    """Render the print HTML to a PDF at target: tagged, with metadata and an outline."""
+def pdf_bytes(html: str, paper: str = "a4") -> bytes:
+    """Render the print HTML to PDF: tagged, with metadata and an outline."""
     from weasyprint import CSS, HTML
 
     problems = check_links(html)
@@ -38,11 +42,96 @@ def write_pdf(html: str, target: Path, paper: str = "a4") -> None:
     stylesheet = files("builder").joinpath("templates", "print", "brief.css").read_text(encoding="utf-8")
     paper_css = f"@page {{ size: {_PAPER[paper]}; }}"
     document = HTML(string=html, url_fetcher=_offline_fetcher, base_url=".")
-    document.write_pdf(
-        str(target),
+    pdf: bytes = document.write_pdf(
         stylesheets=[CSS(string=stylesheet), CSS(string=paper_css)],
         pdf_tags=True,
         pdf_variant="pdf/ua-1",
         pdf_identifier=hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode(),
         uncompressed_pdf=False,
     )
+    return pdf
+
+
+def write_pdf(html: str, target: Path, paper: str = "a4") -> None:
+    """Render the print HTML to a PDF file at target."""
+    target.write_bytes(pdf_bytes(html, paper))
+
+
+class PrintJob:
+    """WeasyPrint in a worker process, started early so that its start-up and the printing overlap the
+    rest of the build (the site above all) on a second core.
+
+    The worker gets the paper and the HTML on stdin and answers with the PDF on stdout: it never writes a
+    file, so a build that fails or is killed leaves nothing of it behind. Use it as a context manager; a job
+    not given anything to print is closed without printing.
+    """
+
+    def __init__(self) -> None:
+        root = str(Path(__file__).resolve().parent.parent)
+        code = f"import sys; sys.path.insert(0, {root!r}); from builder.pdf import serve_print_job; serve_print_job()"
+        # -P: the user's working folder is not searched for modules.
+        self._process = subprocess.Popen(
+            [sys.executable, "-P", "-c", code],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        self._thread: threading.Thread | None = None
+        self._answer: tuple[bytes, bytes] = (b"", b"")
+        self.seconds = 0.0
+
+    def __enter__(self) -> PrintJob:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._thread is None:
+            self._exchange(b"")
+        elif self._thread.is_alive():
+            self._process.kill()
+            self._thread.join()
+
+    def _exchange(self, payload: bytes) -> None:
+        started = time.perf_counter()
+        try:
+            self._answer = self._process.communicate(payload)
+        except (BrokenPipeError, OSError) as error:
+            self._answer = (b"", str(error).encode())
+        self.seconds = time.perf_counter() - started
+
+    def start(self, html: str, paper: str) -> None:
+        """Hand the HTML to the worker; the PDF is printed while the caller goes on."""
+        problems = check_links(html)
+        if problems:
+            raise BriefError(problems)
+        payload = f"{paper}\n{html}".encode()
+        self._thread = threading.Thread(target=self._exchange, args=(payload,), name="print-job", daemon=True)
+        self._thread.start()
+
+    def result(self) -> bytes:
+        """Wait for the PDF; raise BriefError with the worker's last words when it failed."""
+        if self._thread is None:
+            raise RuntimeError("nothing was given to print")
+        self._thread.join()
+        pdf, errors = self._answer
+        if self._process.returncode != 0 or not pdf.startswith(b"%PDF"):
+            lines = errors.decode("utf-8", "replace").strip().splitlines()
+            reason = lines[-1] if lines else f"the PDF worker exited with status {self._process.returncode}"
+            raise BriefError([Problem("site/brief.pdf", message=f"printing failed: {reason}")])
+        return pdf
+
+
+def serve_print_job() -> None:
+    """The worker of PrintJob: load WeasyPrint first, then print what comes on stdin to stdout."""
+    import weasyprint  # noqa: F401  (loaded before the HTML arrives: this is the part that overlaps)
+
+    payload = sys.stdin.buffer.read()
+    if not payload:
+        return
+    paper, _, html = payload.decode("utf-8").partition("\n")
+    try:
+        pdf = pdf_bytes(html, paper)
+    except BriefError as error:
+        sys.stderr.write("; ".join(problem.message for problem in error.problems) + "\n")
+        raise SystemExit(1) from None
+    sys.stdout.buffer.write(pdf)
+    sys.stdout.buffer.flush()

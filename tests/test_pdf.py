@@ -11,7 +11,8 @@ import pypdf
 import pytest
 
 from builder.build import BuildResult, epoch_of
-from builder.pdf import write_pdf
+from builder.errors import BriefError
+from builder.pdf import PrintJob, pdf_bytes, write_pdf
 from builder.render import render_print_html
 
 SECTIONS = ["Overview", "Parties", "Quotes", "Financials", "Open questions", "Timeline", "Sources"]
@@ -127,6 +128,25 @@ def test_letter_paper_and_byte_identical_reprints(built: BuildResult, tmp_path: 
     assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
     box = pypdf.PdfReader(tmp_path / "a.pdf").pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (612, 792)
+
+
+def test_the_print_worker_prints_what_the_builder_would(built: BuildResult) -> None:
+    html = render_print_html(built.brief, epoch_of(built.brief))
+    with PrintJob() as job:
+        job.start(html, "a4")
+        printed = job.result()
+    assert printed == pdf_bytes(html, "a4") == (built.project / "site" / "brief.pdf").read_bytes()
+
+
+def test_a_failing_print_worker_is_reported_and_an_unused_one_ends(built: BuildResult) -> None:
+    html = render_print_html(built.brief, epoch_of(built.brief))
+    with PrintJob() as job:
+        job.start(html, "a5")  # no such paper: the worker fails
+        with pytest.raises(BriefError, match=r"site/brief\.pdf: printing failed: KeyError: 'a5'"):
+            job.result()
+    with PrintJob() as unused:
+        pass
+    assert unused._process.returncode == 0
 
 
 def test_source_date_epoch_dates_the_pdf(built: BuildResult, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
