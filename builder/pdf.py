@@ -8,8 +8,12 @@ import subprocess
 import sys
 import threading
 import time
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager, nullcontext
 from importlib.resources import files
 from pathlib import Path
+from typing import Any, SupportsIndex
 
 from builder.errors import BriefError, Problem
 
@@ -32,7 +36,97 @@ def _offline_fetcher(url: str, timeout: int = 10, ssl_context: object = None, ht
     raise ValueError(f"network access is disabled while printing (asked for {url})")
 
 
-def pdf_bytes(html: str, paper: str = "a4") -> bytes:
+class _FootnoteList(list):  # type: ignore[type-arg]
+    """The list of footnotes waiting to be laid out, answering `in` from a count of its members.
+
+    WeasyPrint asks, for every box of every line, whether the box's footnote (mostly None) is waiting; on a
+    plain list each question reads the whole list, which makes printing a brief with thousands of citations
+    grow with the square of its length. Every method that changes membership keeps the count, and the boxes
+    compare by identity, so the answers are the plain list's.
+    """
+
+    def __init__(self, items: Iterable[object] = ()) -> None:
+        super().__init__(items)
+        self._count = Counter(map(id, self))
+
+    def __contains__(self, item: object) -> bool:
+        return self._count[id(item)] > 0
+
+    def _gone(self, items: Iterable[object]) -> None:
+        for item in items:
+            self._count[id(item)] -= 1
+
+    def append(self, item: object) -> None:
+        super().append(item)
+        self._count[id(item)] += 1
+
+    def extend(self, items: Iterable[object]) -> None:
+        for item in items:
+            self.append(item)
+
+    def __iadd__(self, items: Iterable[object]) -> _FootnoteList:  # type: ignore[misc]
+        self.extend(items)
+        return self
+
+    def insert(self, index: SupportsIndex, item: object) -> None:
+        super().insert(index, item)
+        self._count[id(item)] += 1
+
+    def remove(self, item: object) -> None:
+        index = self.index(item)
+        self._gone([self[index]])
+        super().__delitem__(index)
+
+    def pop(self, index: SupportsIndex = -1) -> object:
+        item = super().pop(index)
+        self._gone([item])
+        return item
+
+    def clear(self) -> None:
+        super().clear()
+        self._count.clear()
+
+    def __setitem__(self, index: Any, value: Any) -> None:
+        super().__setitem__(index, value)
+        self._count = Counter(map(id, self))
+
+    def __delitem__(self, index: Any) -> None:
+        super().__delitem__(index)
+        self._count = Counter(map(id, self))
+
+    def __imul__(self, times: SupportsIndex) -> _FootnoteList:
+        super().__imul__(times)
+        self._count = Counter(map(id, self))
+        return self
+
+    def copy(self) -> _FootnoteList:
+        return _FootnoteList(self)
+
+
+@contextmanager
+def _footnotes_by_count() -> Iterator[None]:
+    """Give WeasyPrint's layout a _FootnoteList while printing; leave WeasyPrint as it was after."""
+    from weasyprint.document import Document
+
+    original = Document.__dict__.get("_build_layout_context")
+    if not isinstance(original, classmethod):  # another WeasyPrint: print as it is
+        yield
+        return
+
+    def build_layout_context(cls: type, *args: Any, **kwargs: Any) -> Any:
+        context = original.__func__(cls, *args, **kwargs)
+        if isinstance(getattr(context, "footnotes", None), list) and not context.footnotes:
+            context.footnotes = _FootnoteList()
+        return context
+
+    Document._build_layout_context = classmethod(build_layout_context)
+    try:
+        yield
+    finally:
+        Document._build_layout_context = original
+
+
+def pdf_bytes(html: str, paper: str = "a4", fast_footnotes: bool = True) -> bytes:
     """Render the print HTML to PDF: tagged, with metadata and an outline."""
     from weasyprint import CSS, HTML
 
@@ -42,13 +136,14 @@ def pdf_bytes(html: str, paper: str = "a4") -> bytes:
     stylesheet = files("builder").joinpath("templates", "print", "brief.css").read_text(encoding="utf-8")
     paper_css = f"@page {{ size: {_PAPER[paper]}; }}"
     document = HTML(string=html, url_fetcher=_offline_fetcher, base_url=".")
-    pdf: bytes = document.write_pdf(
-        stylesheets=[CSS(string=stylesheet), CSS(string=paper_css)],
-        pdf_tags=True,
-        pdf_variant="pdf/ua-1",
-        pdf_identifier=hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode(),
-        uncompressed_pdf=False,
-    )
+    with _footnotes_by_count() if fast_footnotes else nullcontext():
+        pdf: bytes = document.write_pdf(
+            stylesheets=[CSS(string=stylesheet), CSS(string=paper_css)],
+            pdf_tags=True,
+            pdf_variant="pdf/ua-1",
+            pdf_identifier=hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode(),
+            uncompressed_pdf=False,
+        )
     return pdf
 
 

@@ -9,10 +9,12 @@ from pathlib import Path
 
 import pypdf
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from builder.build import BuildResult, epoch_of
 from builder.errors import BriefError
-from builder.pdf import PrintJob, pdf_bytes, write_pdf
+from builder.pdf import PrintJob, _FootnoteList, pdf_bytes, write_pdf
 from builder.render import render_print_html
 
 SECTIONS = ["Overview", "Parties", "Quotes", "Financials", "Open questions", "Timeline", "Sources"]
@@ -174,3 +176,60 @@ def test_pages_render_to_images(built: BuildResult, tmp_path: Path) -> None:
         check=True,
     )
     assert len(list(tmp_path.glob("page-*.png"))) == 3
+
+
+class _Box:
+    """Stands for a WeasyPrint box: compared by identity."""
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["append", "remove", "insert", "pop", "extend", "iadd", "setitem", "delitem", "copy"]),
+            st.integers(0, 7),
+            st.integers(0, 7),
+        ),
+        max_size=40,
+    )
+)
+def test_the_footnote_list_answers_in_as_a_plain_list_does(steps: list[tuple[str, int, int]]) -> None:
+    boxes: list[object] = [_Box() for _ in range(6)] + [None, None]
+    fast: list[object] = _FootnoteList()
+    plain: list[object] = []
+    for op, i, j in steps:
+        box = boxes[i]
+        if op == "append":
+            fast.append(box)
+            plain.append(box)
+        elif op == "remove" and box in plain:
+            fast.remove(box)
+            plain.remove(box)
+        elif op == "insert":
+            fast.insert(j, box)
+            plain.insert(j, box)
+        elif op == "pop" and plain:
+            assert fast.pop(j % len(plain)) is plain.pop(j % len(plain))
+        elif op == "extend":
+            fast.extend(boxes[i:j])
+            plain.extend(boxes[i:j])
+        elif op == "iadd":
+            fast += boxes[j:i]
+            plain += boxes[j:i]
+        elif op == "setitem" and plain:
+            fast[j % len(plain)] = box
+            plain[j % len(plain)] = box
+        elif op == "delitem":
+            del fast[i:j]
+            del plain[i:j]
+        elif op == "copy":
+            fast = fast.copy()
+            plain = plain.copy()
+        assert isinstance(fast, _FootnoteList)
+        assert list(fast) == plain
+        assert [b in fast for b in boxes] == [b in plain for b in boxes]
+
+
+def test_counted_footnotes_print_the_same_bytes(built: BuildResult) -> None:
+    html = render_print_html(built.brief, epoch_of(built.brief))
+    assert pdf_bytes(html, fast_footnotes=True) == pdf_bytes(html, fast_footnotes=False)
