@@ -92,39 +92,27 @@ def _filters() -> dict[str, Any]:
     }
 
 
-@lru_cache(maxsize=2)
+# What each kind of template needs: the escaping of the output, and a finalize for Markdown.
+_KINDS: dict[str, dict[str, Any]] = {
+    "markdown": {"autoescape": False, "finalize": _finalize_markdown},
+    "html": {"autoescape": True},
+    "text": {"autoescape": False},
+}
+
+
+@lru_cache(maxsize=3)
 def environment(kind: str = "markdown") -> jinja2.Environment:
     """The Jinja environment: for 'markdown' every value is made literal, for 'html' HTML-escaped."""
-    if kind == "markdown":
-        env = jinja2.Environment(
-            loader=TEMPLATES,
-            undefined=jinja2.StrictUndefined,
-            autoescape=False,
-            finalize=_finalize_markdown,
-            keep_trailing_newline=True,
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
-    elif kind == "html":
-        env = jinja2.Environment(
-            loader=TEMPLATES,
-            undefined=jinja2.StrictUndefined,
-            autoescape=True,
-            keep_trailing_newline=True,
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
-    elif kind == "text":
-        env = jinja2.Environment(
-            loader=TEMPLATES,
-            undefined=jinja2.StrictUndefined,
-            autoescape=False,
-            keep_trailing_newline=True,
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
-    else:
+    if kind not in _KINDS:
         raise ValueError(f"unknown template kind {kind!r}")
+    env = jinja2.Environment(
+        loader=TEMPLATES,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        **_KINDS[kind],
+    )
     env.filters.update(_filters())
     return env
 

@@ -8,8 +8,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from builder.build import BuildOptions, BuildResult, build
+from builder.cli import main
 from builder.curation import LoadedCuration, load_curation
 from builder.model import Source
 from builder.sources import load_sources
@@ -39,6 +41,18 @@ def copy_project(target: Path) -> Path:
             (target / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, target / name)
     return target
+
+
+def run_cli(*args: str, cwd: Path | None = None) -> tuple[int, str]:
+    """Run the command line as a user would from cwd; return the exit code and what it printed."""
+    previous = Path.cwd()
+    if cwd:
+        os.chdir(cwd)
+    try:
+        result = CliRunner().invoke(main, list(args))
+    finally:
+        os.chdir(previous)
+    return result.exit_code, result.output
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import socket
 import subprocess
@@ -14,27 +13,14 @@ from pathlib import Path
 import pypdf
 import pytest
 import yaml
-from click.testing import CliRunner
 
-from builder.cli import main
-from tests.conftest import FIXTURES, ROOT, shared
+from tests.conftest import FIXTURES, ROOT, run_cli, shared
 
 HTML = FIXTURES / "articles" / "verizon-mci.html"
 
 
-def run(*args: str, cwd: Path | None = None) -> tuple[int, str]:
-    previous = Path.cwd()
-    if cwd:
-        os.chdir(cwd)
-    try:
-        result = CliRunner().invoke(main, list(args))
-    finally:
-        os.chdir(previous)
-    return result.exit_code, result.output
-
-
 def test_new_makes_a_ready_project_and_refuses_to_overwrite(tmp_path: Path) -> None:
-    code, output = run("new", str(tmp_path / "deal"), "--title", "Acme: buys Widget")
+    code, output = run_cli("new", str(tmp_path / "deal"), "--title", "Acme: buys Widget")
     assert code == 0, output
     for name in ("mkdocs.yml", "data/brief.yaml", "README.md", ".gitignore"):
         assert (tmp_path / "deal" / name).is_file(), name
@@ -45,12 +31,12 @@ def test_new_makes_a_ready_project_and_refuses_to_overwrite(tmp_path: Path) -> N
         yaml.safe_load((tmp_path / "deal" / "mkdocs.yml").read_text(encoding="utf-8").replace("!!", ""))["site_name"]
         == "Deal brief: Acme: buys Widget"
     )
-    code, output = run("new", str(tmp_path / "deal"))
+    code, output = run_cli("new", str(tmp_path / "deal"))
     assert code == 1 and "is already a brief project: `dealbrief new` makes a brief in a new or empty folder" in output
 
 
 def test_every_field_of_the_new_brief_yaml_is_explained(tmp_path: Path) -> None:
-    run("new", str(tmp_path / "deal"))
+    run_cli("new", str(tmp_path / "deal"))
     text = (tmp_path / "deal" / "data" / "brief.yaml").read_text(encoding="utf-8")
     for key in (
         "title",
@@ -76,18 +62,18 @@ def test_every_field_of_the_new_brief_yaml_is_explained(tmp_path: Path) -> None:
 
 
 def test_the_example_mkdocs_yml_is_the_one_new_projects_get(tmp_path: Path) -> None:
-    run("new", str(tmp_path / "deal"), "--title", "Microsoft and Lumen Technologies")
+    run_cli("new", str(tmp_path / "deal"), "--title", "Microsoft and Lumen Technologies")
     made = (tmp_path / "deal" / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
     ours = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
     assert made[4:] == ours[4:]  # all but the title and description
 
 
 def test_add_reads_metadata_from_flags_and_from_html(tmp_path: Path) -> None:
-    run("new", str(tmp_path / "deal"))
+    run_cli("new", str(tmp_path / "deal"))
     project = tmp_path / "deal"
     text = tmp_path / "wire.txt"
     text.write_text("Acme agrees to buy Widget\n\nAcme said on Monday it would buy Widget Corp for $2bn.", "utf-8")
-    code, output = run(
+    code, output = run_cli(
         "add",
         str(text),
         "--outlet",
@@ -111,7 +97,7 @@ def test_add_reads_metadata_from_flags_and_from_html(tmp_path: Path) -> None:
         "imported_from": "wire.txt",
     }
     assert "not stated: author" in output
-    code, output = run("add", str(HTML), cwd=project)
+    code, output = run_cli("add", str(HTML), cwd=project)
     assert code == 0, output
     page = (project / "data" / "sources" / "verizon-wins-mci-after-qwest-walks-away.md").read_text(encoding="utf-8")
     front = yaml.safe_load(page.split("---\n")[1])
@@ -135,11 +121,11 @@ def test_add_reads_metadata_from_flags_and_from_html(tmp_path: Path) -> None:
 
 
 def test_add_refuses_a_duplicate_and_a_page_that_is_no_article(tmp_path: Path) -> None:
-    run("new", str(tmp_path / "deal"))
+    run_cli("new", str(tmp_path / "deal"))
     project = tmp_path / "deal"
-    assert run("add", str(HTML), cwd=project)[0] == 0
+    assert run_cli("add", str(HTML), cwd=project)[0] == 0
     before = sorted(p.name for p in (project / "data" / "sources").iterdir())
-    code, output = run("add", str(HTML), str(FIXTURES / "articles" / "not-an-article.html"), cwd=project)
+    code, output = run_cli("add", str(HTML), str(FIXTURES / "articles" / "not-an-article.html"), cwd=project)
     assert code == 1
     assert (
         f"{HTML}: already imported: data/sources/verizon-wins-mci-after-qwest-walks-away.md has the same article text"
@@ -156,12 +142,12 @@ def test_new_add_build_shows_facts_from_every_source(tmp_path: Path) -> None:
         shared("corpus", "bbc-news", "business", name)
         for name in ("verizon-seals-takeover-of-mci.txt", "mci-shareholder-sues-to-stop-bid.txt")
     ]
-    code, output = run("new", str(tmp_path / "deal"), "--title", "Verizon buys MCI")
+    code, output = run_cli("new", str(tmp_path / "deal"), "--title", "Verizon buys MCI")
     assert code == 0, output
     project = tmp_path / "deal"
-    code, output = run("add", *map(str, corpus), str(HTML), cwd=project)
+    code, output = run_cli("add", *map(str, corpus), str(HTML), cwd=project)
     assert code == 0, output
-    code, output = run("build", cwd=project / "data")
+    code, output = run_cli("build", cwd=project / "data")
     assert code == 0, output
     assert (project / "site" / "index.html").is_file() and (project / "site" / "brief.pdf").is_file()
     sources = {path.stem for path in (project / "data" / "sources").glob("*.md")}
@@ -182,12 +168,12 @@ def test_new_add_build_shows_facts_from_every_source(tmp_path: Path) -> None:
 def test_publish_copies_the_built_site(tmp_path: Path, built: object) -> None:
     project = Path(built.project)  # type: ignore[attr-defined]
     target = tmp_path / "www"
-    code, output = run("publish", "--project", str(project), "--to", str(target))
+    code, output = run_cli("publish", "--project", str(project), "--to", str(target))
     assert code == 0, output
     assert (target / "index.html").is_file() and (target / "brief.pdf").is_file()
-    code, output = run("publish", "--project", str(project), "--to", str(target))
+    code, output = run_cli("publish", "--project", str(project), "--to", str(target))
     assert code == 1 and "is not empty; add --replace" in output
-    assert run("publish", "--project", str(project), "--to", str(target), "--replace")[0] == 0
+    assert run_cli("publish", "--project", str(project), "--to", str(target), "--replace")[0] == 0
 
 
 def _free_port() -> int:

@@ -6,30 +6,13 @@ import calendar
 import re
 from dataclasses import dataclass
 
+from builder.extract.numbers import count
 from builder.extract.relative import SEASONS, quarter_span, resolve, safe_date
 
 MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
 WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
-_COUNTS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "eighteen": 18,
-    "twenty-four": 24,
-}
 
 _MONTH = (
     r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December"
@@ -272,7 +255,10 @@ def _month(name: str) -> int:
 
 
 def _count(text: str) -> int:
-    return int(text) if text.isdigit() else _COUNTS[text.lower()]
+    found = count(text)
+    if found is None:  # the pattern admits only counts
+        raise ValueError(f"not a count: {text!r}")
+    return found
 
 
 def _ago_precision(m: re.Match[str]) -> str:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterator
 
+from builder.extract.ids import placed, unique_id
 from builder.model import NonDisclosure, Sentence, Source, UnnamedClaim
 
 _NOT_DISCLOSED = re.compile(
@@ -47,10 +47,7 @@ _UNNAMED_FRAMES = re.compile(
 
 
 def _fact_id(source: str, kind: str, text: str, seen: dict[str, int]) -> str:
-    digest = hashlib.sha1(" ".join(text.lower().split()).encode()).hexdigest()[:8]
-    base = f"{source}-{kind}-{digest}"
-    seen[base] = seen.get(base, 0) + 1
-    return base if seen[base] == 1 else f"{base}-{seen[base]}"
+    return unique_id(source, kind, " ".join(text.lower().split()), seen)
 
 
 def find_disclosures(source: Source, words: list[frozenset[str]]) -> list[NonDisclosure]:
@@ -58,18 +55,11 @@ def find_disclosures(source: Source, words: list[frozenset[str]]) -> list[NonDis
     seen: dict[str, int] = {}
     found = []
     for sentence, match, about, who in _disclosure_matches(sentences_hit(source, words, _TRIGGER)):
-        start = sentence.start + match.start()
-        end = sentence.start + match.end()
-        text = source.text[start:end]
+        place = placed(source, sentence, sentence.start + match.start(), sentence.start + match.end())
         found.append(
             NonDisclosure(
-                id=_fact_id(source.id, "nd", text, seen),
-                source=source.id,
-                sentence=sentence.id,
-                sentences=(sentence.id,),
-                start=start,
-                end=end,
-                text=text,
+                id=_fact_id(source.id, "nd", place["text"], seen),
+                **place,
                 about=about,
                 who=who,
             )
@@ -165,12 +155,7 @@ def find_unnamed(source: Source, quoted: list[tuple[int, int]], words: list[froz
                 found.append(
                     UnnamedClaim(
                         id=_fact_id(source.id, "un", sentence.text, seen),
-                        source=source.id,
-                        sentence=sentence.id,
-                        sentences=(sentence.id,),
-                        start=start,
-                        end=end,
-                        text=source.text[start:end],
+                        **placed(source, sentence, start, end),
                         descriptor=descriptor,
                     )
                 )

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from builder.extract import units
-from builder.extract.numbers import number
+from builder.extract.numbers import count, number
 from builder.extract.units import CURRENCY_WORDS
 
 
@@ -34,20 +34,6 @@ _HORIZON = re.compile(
     r"(?P<unit>years?|months?|weeks?|decades?|quarters?))\b",
     re.I,
 )
-_HORIZON_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "twelve": 12,
-    "eighteen": 18,
-}
 _MONTHS_PER = {"year": 12, "month": 1, "decade": 120, "quarter": 3, "week": 0}
 
 
@@ -175,8 +161,8 @@ def with_context(text: str, amount: Found, amount_near: Callable[[int, int], Fou
 def _horizon_months(match: re.Match[str]) -> int | None:
     unit = match.group("unit").lower().rstrip("s")
     count_text = (match.group("n") or "1").lower()
-    count = int(count_text) if count_text.isdigit() else _HORIZON_WORDS.get(count_text)
+    how_many = count(count_text)
     per = _MONTHS_PER.get(unit)
-    if count is None or not per:
+    if how_many is None or not per:
         return None
-    return count * per
+    return how_many * per

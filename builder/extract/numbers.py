@@ -161,6 +161,14 @@ def number(text: str) -> Decimal | None:
     return parse_words(text)
 
 
+def count(text: str) -> int | None:
+    """A whole count in digits or words ("18", "eighteen", "twenty-four", "a"), or None."""
+    if text.lower() in ("a", "an"):
+        return 1
+    value = number(text)
+    return int(value) if value is not None and value == value.to_integral_value() and value >= 0 else None
+
+
 def plain(value: Decimal) -> int | float:
     """Return an int for whole values and a float otherwise, for JSON."""
     if value == value.to_integral_value():

@@ -12,6 +12,7 @@ from builder.extract.amounts import find_amounts, find_vague_amounts
 from builder.extract.dates import find_dates, patterns_for, resolve
 from builder.extract.disclosures import find_disclosures, find_unnamed
 from builder.extract.entities import extract_entities
+from builder.extract.ids import placed, unique_id
 from builder.extract.numbers import plain
 from builder.extract.quotes import extract_quotes
 from builder.model import Amount, DateMention, Sentence, Source, SourceFacts
@@ -57,9 +58,7 @@ def extract(source: Source, known_orgs: frozenset[str] = frozenset()) -> SourceF
 def fact_id(source: str, kind: str, *parts: str, seen: dict[str, int]) -> str:
     """An id from the source and the fact's own words, stable when the text around it moves."""
     normal = "|".join(" ".join(re.findall(r"\w+|[$£€¥%]", part.lower())) for part in parts)
-    base = f"{source}-{kind}-{hashlib.sha1(normal.encode()).hexdigest()[:8]}"
-    seen[base] = seen.get(base, 0) + 1
-    return base if seen[base] == 1 else f"{base}-{seen[base]}"
+    return unique_id(source, kind, normal, seen)
 
 
 def amount_facts(source: Source, words: list[frozenset[str]] | None = None) -> list[Amount]:
@@ -77,19 +76,13 @@ def amount_facts(source: Source, words: list[frozenset[str]] | None = None) -> l
         ]
         ids: list[str] = []
         for item in found:
-            start, end = sentence.start + item.start, sentence.start + item.end
-            text = source.text[start:end]
-            amount_id = fact_id(source.id, "a", text, sentence.text, seen=seen)
+            place = placed(source, sentence, sentence.start + item.start, sentence.start + item.end)
+            amount_id = fact_id(source.id, "a", place["text"], sentence.text, seen=seen)
             ids.append(amount_id)
             facts.append(
                 Amount(
                     id=amount_id,
-                    source=source.id,
-                    sentence=sentence.id,
-                    sentences=(sentence.id,),
-                    start=start,
-                    end=end,
-                    text=text,
+                    **place,
                     value=plain(item.value),
                     high=plain(item.high) if item.high is not None else None,
                     unit=item.unit,
@@ -190,12 +183,7 @@ def date_facts(
             facts.append(
                 DateMention(
                     id=fact_id(source.id, "d", text, sentence.text, seen=seen),
-                    source=source.id,
-                    sentence=sentence.id,
-                    sentences=(sentence.id,),
-                    start=start,
-                    end=end,
-                    text=text,
+                    **placed(source, sentence, start, end),
                     value=value,
                     precision=precision,  # type: ignore[arg-type]
                     relative=item.expression is not None,

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
 from builder.extract import speakers
 from builder.extract.entities import Entities
+from builder.extract.ids import unique_id
 from builder.model import Quote, Source, Span
 
 _OPENERS = "“\"‘'"
@@ -301,8 +301,4 @@ def _speaker_span(source: Source, speaker: speakers.Speaker, sentence_at: object
 
 def _quote_id(source_id: str, text: str, seen: dict[str, int]) -> str:
     """An id from the source and the quote's words, stable when the text around it changes."""
-    normal = " ".join(re.findall(r"\w+", text.lower()))
-    digest = hashlib.sha1(normal.encode()).hexdigest()[:8]
-    base = f"{source_id}-q-{digest}"
-    seen[base] = seen.get(base, 0) + 1
-    return base if seen[base] == 1 else f"{base}-{seen[base]}"
+    return unique_id(source_id, "q", " ".join(re.findall(r"\w+", text.lower())), seen)
