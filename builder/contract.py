@@ -10,15 +10,15 @@ from builder.curation import Curation, DealIn, LoadedCuration, check_citations, 
 from builder.errors import Problems
 from builder.extract import extract
 from builder.model import Brief
-from builder.sources import read_sources, split_source
+from builder.sources import read_sources, shown_path, split_source
 from builder.yamlfile import YamlDocument
 
 
 def extract_json(sources_dir: Path, brief_file: Path | None) -> dict[str, Any]:
     """Extract and compare the sources in a folder; apply a brief.yaml when one is given."""
     problems = Problems()
-    root = Path.cwd() if _inside(sources_dir, Path.cwd()) else sources_dir.resolve().parent
-    loaded = read_curation(brief_file, _shown(brief_file, root), problems) if brief_file else _no_curation()
+    root = Path.cwd() if sources_dir.resolve().is_relative_to(Path.cwd().resolve()) else sources_dir.resolve().parent
+    loaded = read_curation(brief_file, shown_path(brief_file, root), problems) if brief_file else _no_curation()
     limit = loaded.curation.limits.max_source_bytes if loaded else 2_000_000
     raws = read_sources(sources_dir, root, problems, limit)
     problems.raise_if_any()
@@ -69,18 +69,3 @@ def contract(brief: Brief) -> dict[str, Any]:
 def _no_curation() -> LoadedCuration:
     curation = Curation(deal=DealIn(title="Untitled deal", type="not stated", status="not stated"))
     return LoadedCuration(curation, YamlDocument(data={}, root=None), "(no brief.yaml)")
-
-
-def _inside(path: Path, folder: Path) -> bool:
-    try:
-        path.resolve().relative_to(folder.resolve())
-    except ValueError:
-        return False
-    return True
-
-
-def _shown(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()

@@ -13,7 +13,7 @@ from pydantic import Field, field_validator
 
 from builder.errors import Problem, Problems
 from builder.model import Citation, Model, Sentence, Source
-from builder.yamlfile import YamlDocument, YamlProblem, parse_yaml, validate
+from builder.yamlfile import YamlDocument, read_model
 
 SENTENCE_ID = re.compile(r"(?P<source>[a-z0-9][a-z0-9_-]*)-s(?P<n>\d+)")
 
@@ -225,20 +225,10 @@ def read_curation(path: Path, shown: str, problems: Problems) -> LoadedCuration 
     except UnicodeDecodeError as error:
         problems.add(Problem(shown, message=f"not UTF-8 (byte at offset {error.start}); save it as UTF-8"))
         return None
-    try:
-        document = parse_yaml(text)
-    except YamlProblem as problem:
-        problems.add(Problem(shown, problem.line, problem.column, message=problem.message))
-        return None
-    if not isinstance(document.data, dict):
-        problems.add(Problem(shown, 1, 1, message="brief.yaml must be a mapping with at least a 'deal' key"))
-        return None
-    model, found = validate(Curation, document, shown)
-    problems.extend(found)
-    if model is None:
-        return None
-    assert isinstance(model, Curation)
-    return LoadedCuration(model, document, shown)
+    read = read_model(
+        text, Curation, shown, problems, not_a_mapping=(1, "brief.yaml must be a mapping with at least a 'deal' key")
+    )
+    return LoadedCuration(*read, shown) if read else None
 
 
 def cite_sentence(ref: CiteRef) -> tuple[str, str | None]:

@@ -12,7 +12,7 @@ from pydantic import BaseModel
 from builder.errors import Problem, Problems
 from builder.extract.sentences import split_sentences
 from builder.model import Sentence, Source, SourceMeta
-from builder.yamlfile import YamlProblem, parse_yaml, validate
+from builder.yamlfile import read_model
 
 SOURCE_SUFFIXES = (".md", ".txt", ".html", ".htm")
 DEFAULT_MAX_SOURCE_BYTES = 2_000_000
@@ -41,7 +41,7 @@ def load_sources(directory: Path, root: Path, max_bytes: int = DEFAULT_MAX_SOURC
 
 def read_sources(directory: Path, root: Path, problems: Problems, max_bytes: int) -> list[RawSource]:
     """Read and decode every source file, recording problems instead of stopping at the first."""
-    shown = _relative(directory, root)
+    shown = shown_path(directory, root)
     if not directory.is_dir():
         problems.add(Problem(shown, message="no such folder: put the articles of the deal here"))
         return []
@@ -49,7 +49,7 @@ def read_sources(directory: Path, root: Path, problems: Problems, max_bytes: int
     raws: list[RawSource] = []
     seen: dict[str, str] = {}
     for path in files:
-        name = _relative(path, root)
+        name = shown_path(path, root)
         if path.is_dir():
             problems.add(Problem(name, message="a folder among the sources; sources are files"))
             continue
@@ -167,22 +167,16 @@ def parse_front_matter(text: str, name: str, problems: Problems) -> tuple[Source
             problems.add(Problem(name, 1, 1, message="front matter is not closed: add a line '---' after it"))
             return None
         return SourceMeta(), text
-    try:
-        document = parse_yaml(match.group(1) or "", line_offset=1)
-    except YamlProblem as problem:
-        problems.add(Problem(name, problem.line, problem.column, message=problem.message))
-        return None
-    if document.data is None:
-        return SourceMeta(), text[match.end() :]
-    if not isinstance(document.data, dict):
-        problems.add(Problem(name, 2, 1, message="front matter must be a mapping of keys to values"))
-        return None
-    model, found = validate(SourceMeta, document, name)
-    problems.extend(found)
-    if model is None:
-        return None
-    assert isinstance(model, SourceMeta)
-    return model, text[match.end() :]
+    read = read_model(
+        match.group(1) or "",
+        SourceMeta,
+        name,
+        problems,
+        not_a_mapping=(2, "front matter must be a mapping of keys to values"),
+        line_offset=1,
+        empty_is_default=True,
+    )
+    return (read[0], text[match.end() :]) if read else None
 
 
 def split_source(raw: RawSource) -> Source:
@@ -208,7 +202,8 @@ def _first_line(text: str) -> str | None:
     return None
 
 
-def _relative(path: Path, root: Path) -> str:
+def shown_path(path: Path, root: Path) -> str:
+    """The path as messages show it: relative to root when it is inside, as given otherwise."""
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:

@@ -6,13 +6,15 @@ import difflib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from types import UnionType
-from typing import Any, Union, get_args, get_origin
+from typing import Any, TypeVar, Union, get_args, get_origin
 
 import yaml
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from builder.errors import Problem
+from builder.errors import Problem, Problems
+
+M = TypeVar("M", bound=BaseModel)
 
 
 class YamlProblem(Exception):
@@ -263,9 +265,34 @@ def _problem(detail: ErrorDetails, loc: list[int | str], document: YamlDocument,
     return Problem(file, line, column, dotted(loc), f"{expected}, found {describe(detail.get('input'))}")
 
 
-def validate(model: type[BaseModel], document: YamlDocument, file: str) -> tuple[BaseModel | None, list[Problem]]:
-    """Validate a YAML document against a model; return the model or the problems."""
+def read_model(
+    text: str,
+    model: type[M],
+    file: str,
+    problems: Problems,
+    *,
+    not_a_mapping: tuple[int, str],
+    line_offset: int = 0,
+    empty_is_default: bool = False,
+) -> tuple[M, YamlDocument] | None:
+    """Parse text as YAML and validate it as model; record every problem, with its place, and return None.
+
+    not_a_mapping is the line and message for a document that is not a mapping; an empty document is the
+    model's defaults when empty_is_default, and not a mapping otherwise.
+    """
     try:
-        return model.model_validate(document.data), []
+        document = parse_yaml(text, line_offset=line_offset)
+    except YamlProblem as problem:
+        problems.add(Problem(file, problem.line, problem.column, message=problem.message))
+        return None
+    if document.data is None and empty_is_default:
+        return model(), document
+    if not isinstance(document.data, dict):
+        line, message = not_a_mapping
+        problems.add(Problem(file, line, 1, message=message))
+        return None
+    try:
+        return model.model_validate(document.data), document
     except ValidationError as error:
-        return None, list(validation_problems(error, document, file, model))
+        problems.extend(validation_problems(error, document, file, model))
+        return None
