@@ -9,11 +9,11 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from builder.analyze.cite import cite
-from builder.analyze.similarity import STOPWORDS, UnionFind, content_words, count_origins, words
+from builder.analyze.similarity import STOPWORDS, UnionFind, content_words, support, words
 from builder.extract.lexicon import SENTENCE_COMMON
 from builder.extract.numbers import significant_step
 from builder.extract.units import CURRENCY_WORDS, QUALIFIER_BOUNDS, QUALIFIERS
-from builder.model import Amount, AmountGroup, AmountItem, Conflict, ConflictItem, Source, Support, Verdict
+from builder.model import Amount, AmountGroup, AmountItem, Conflict, ConflictItem, Source, Verdict
 from builder.templating import phrase
 
 ABOUT = 0.05  # "about X" means X within five percent
@@ -309,7 +309,6 @@ def _group(
         conflicts.append(_conflict(group_id, "conversion-discrepancy", about, discrepancy))
         if _VERDICT_ORDER["conversion"] < _VERDICT_ORDER[verdict]:
             verdict = "conversion"
-    origins = count_origins([words(_sentence(by_id, a)) for a in members])
     group_notes = [notes[a.id] for a in members if a.id in notes]
     group = AmountGroup(
         id=group_id,
@@ -318,12 +317,7 @@ def _group(
         about=about,
         items=items,
         verdict=verdict,
-        support=Support(
-            sources=sources,
-            origins=origins,
-            single_source=len(sources) == 1,
-            note=phrase("support_note", sources=len(sources), origins=origins),
-        ),
+        support=support(sources, [words(_sentence(by_id, a)) for a in members]),
         note=" ".join(group_notes) or None,
     )
     return group, conflicts

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from builder.curation import Cite, LoadedCuration, cite_sentence, find_sentence, locate_words
 from builder.errors import Problem
@@ -84,34 +85,29 @@ def _unknown(fact: str) -> str:
 
 def _correct(facts: Facts, loaded: LoadedCuration, known: set[str]) -> list[Problem]:
     problems: list[Problem] = []
-    quotes = {quote.id: index for index, quote in enumerate(facts.quotes)}
-    amounts = {amount.id: index for index, amount in enumerate(facts.amounts)}
+    # What can be corrected: the list a fact is in, what it is called, and the fields it takes.
+    kinds: list[tuple[list[Any], str, set[str]]] = [
+        (facts.quotes, "a quote", _QUOTE_FIELDS),
+        (facts.amounts, "a figure", _AMOUNT_FIELDS),
+    ]
+    where = {fact.id: (kind, index) for kind in kinds for index, fact in enumerate(kind[0])}
     for fact, correction in loaded.curation.facts.correct.items():
         changes = correction.model_dump(exclude_none=True)
+        place = ("facts", "correct", fact)
         if fact not in known:
-            problems.append(loaded.problem(("facts", "correct", fact), _unknown(fact)))
-        elif fact in quotes:
-            wrong = set(changes) - _QUOTE_FIELDS
-            if wrong:
-                problems.append(
-                    loaded.problem(("facts", "correct", fact), _not_for(fact, "a quote", wrong, _QUOTE_FIELDS))
-                )
-                continue
-            index = quotes[fact]
-            if "speaker" in changes:
-                changes.setdefault("speaker_kind", facts.quotes[index].speaker_kind or "person")
-            facts.quotes[index] = facts.quotes[index].model_copy(update={**changes, "curated": "corrected"})
-        elif fact in amounts:
-            wrong = set(changes) - _AMOUNT_FIELDS
-            if wrong:
-                problems.append(
-                    loaded.problem(("facts", "correct", fact), _not_for(fact, "a figure", wrong, _AMOUNT_FIELDS))
-                )
-                continue
-            index = amounts[fact]
-            facts.amounts[index] = facts.amounts[index].model_copy(update={**changes, "curated": "corrected"})
-        else:
-            problems.append(loaded.problem(("facts", "correct", fact), f"{fact!r} is neither a quote nor a figure"))
+            problems.append(loaded.problem(place, _unknown(fact)))
+            continue
+        if fact not in where:
+            problems.append(loaded.problem(place, f"{fact!r} is neither a quote nor a figure"))
+            continue
+        (found, called, allowed), index = where[fact]
+        wrong = set(changes) - allowed
+        if wrong:
+            problems.append(loaded.problem(place, _not_for(fact, called, wrong, allowed)))
+            continue
+        if "speaker" in changes:
+            changes.setdefault("speaker_kind", found[index].speaker_kind or "person")
+        found[index] = found[index].model_copy(update={**changes, "curated": "corrected"})
     return problems
 
 

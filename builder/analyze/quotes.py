@@ -9,9 +9,8 @@ from collections.abc import Sequence
 from difflib import SequenceMatcher
 
 from builder.analyze.cite import cite
-from builder.analyze.similarity import UnionFind, containment, content_words, count_origins, words
-from builder.model import Citation, DiffPiece, Quote, QuoteGroup, QuoteVariant, Source, Support
-from builder.templating import phrase
+from builder.analyze.similarity import UnionFind, containment, content_words, support, words
+from builder.model import Citation, DiffPiece, Quote, QuoteGroup, QuoteVariant, Source
 
 MATCH = 0.8  # share of the shorter quote's words found in order in the longer
 PROSE_MATCH = 0.85
@@ -97,7 +96,6 @@ def _group(
     support_sources = tuple(
         sorted({q.source for q in members} | {c.source for c in corroborating}, key=lambda s: order.get(s, 0))
     )
-    origins = count_origins(texts)
     group_notes = [notes[q.id] for q in members if q.id in notes]
     return QuoteGroup(
         id="qg-" + hashlib.sha1(lead.id.encode()).hexdigest()[:8],
@@ -111,12 +109,7 @@ def _group(
         quotes=tuple(q.id for q, _ in members_sorted),
         variants=variants,
         prose=tuple(corroborating),
-        support=Support(
-            sources=support_sources,
-            origins=origins,
-            single_source=len(support_sources) == 1,
-            note=phrase("support_note", sources=len(support_sources), origins=origins),
-        ),
+        support=support(support_sources, texts),
         note=" ".join(group_notes) or None,
     )
 

@@ -7,6 +7,9 @@ from collections.abc import Mapping, Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from builder.model import Support
+from builder.templating import phrase
+
 _WORD = re.compile(r"[\w$£€¥%]+(?:[.,'’][\w]+)*")
 STOPWORDS = frozenset(
     """
@@ -69,6 +72,17 @@ def count_origins(texts: Sequence[tuple[str, ...]], threshold: float = 0.6) -> i
         else:
             clusters.append([text])
     return len(clusters)
+
+
+def support(sources: tuple[str, ...], texts: Sequence[tuple[str, ...]]) -> Support:
+    """How many sources carry a fact, and from how many independent origins their wordings come."""
+    origins = count_origins(texts)
+    return Support(
+        sources=sources,
+        origins=origins,
+        single_source=len(sources) == 1,
+        note=phrase("support_note", sources=len(sources), origins=origins),
+    )
 
 
 class UnionFind:
