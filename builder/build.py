@@ -325,39 +325,36 @@ def write_outputs(
     plan: _Plan,
     timer: StageTimer,
     result: BuildResult,
-    printer: PrintJob | None = None,
+    printer: PrintJob | None,
 ) -> None:
     """Stage docs/ (and site/ when it must be rebuilt) next to the project, then swap them in.
 
-    The PDF is printed by printer's worker while the site is built; without a printer, here after it.
+    The PDF is printed by printer's worker while the site is built; printer is None when no PDF is wanted.
     """
-    from builder.pdf import pdf_bytes
     from builder.site import build_site
 
     for target, text in rendered.files.items():
         if not target.startswith("docs/"):
             write_atomic(project / target, text)  # theme overrides: mkdocs.yml needs them in place
-    if plan.rebuild_pdf and printer is not None:
+    if plan.rebuild_pdf:
+        assert printer is not None, "a build that prints has a print job"
         printer.start(print_html, plan.paper)
     with staging(project) as stage:
         stage_docs(project / "docs", stage / "docs", rendered)
         swapped = [] if plan.docs_in_place else ["docs"]
         result.outputs.append("docs/")
-        site = project / "site"
         if plan.rebuild_site:
             with timer("site"):
                 build_site(project / "mkdocs.yml", stage / "docs", stage / "site", epoch_of(brief))
-            site = stage / "site"
             swapped.append("site")
             result.outputs.append("site/")
         elif plan.site:
             result.skipped.append("site")
         files: dict[str, bytes] = {}
-        if plan.rebuild_pdf:
+        if plan.rebuild_pdf and printer is not None:
             with timer("pdf"):
-                files["brief.pdf"] = printer.result() if printer is not None else pdf_bytes(print_html, plan.paper)
-            if printer is not None:
-                timer.timings["pdf"] = printer.seconds  # from handing over the HTML to the PDF, beside the site
+                files["brief.pdf"] = printer.result()
+            timer.timings["pdf"] = printer.seconds  # from handing over the HTML to the PDF, beside the site
             result.outputs.append("site/brief.pdf")
         elif plan.pdf:
             result.skipped.append("pdf")
@@ -367,14 +364,15 @@ def write_outputs(
             files["brief.json"] = facts_json(brief, header=False).encode()
             files["brief.schema.json"] = brief_schema().encode()
         (stage / "facts.json").write_text(facts_json(brief), encoding="utf-8")
-        if site == stage / "site":
+        if plan.rebuild_site:  # the new site goes in whole, with its files
             for name, data in files.items():
-                (site / name).write_bytes(data)
+                (stage / "site" / name).write_bytes(data)
         swap(project, stage, swapped)
         if plan.docs_in_place:
             _replace_pages(project, rendered)
-        for name, data in files.items():
-            write_atomic(project / "site" / name, data)
+        if not plan.rebuild_site:  # the kept site takes the new files one by one
+            for name, data in files.items():
+                write_atomic(project / "site" / name, data)
         os.replace(stage / "facts.json", project / "data" / "facts.json")
         result.outputs.append("data/facts.json")
 

@@ -189,7 +189,7 @@ class PrintJob:
         started = time.perf_counter()
         try:
             self._answer = self._process.communicate(payload)
-        except (BrokenPipeError, OSError) as error:
+        except OSError as error:  # the worker died before it read its input
             self._answer = (b"", str(error).encode())
         self.seconds = time.perf_counter() - started
 
