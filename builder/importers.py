@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from builder.model import SourceMeta
+from builder.sources import guess_encoding, is_binary
 
 MIN_ARTICLE_WORDS = 40
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -92,21 +93,13 @@ def article_from_text(text: str) -> Article:
 
 def decode_any(data: bytes) -> str:
     """Decode text in UTF-8, or in the encoding it most likely has (for importing, not for building)."""
-    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if is_binary(data):
         raise ImportProblem("not a text file (it contains NUL bytes)")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
-    from charset_normalizer import from_bytes
-
-    try:
-        western = data.decode("cp1252")
-    except UnicodeDecodeError:
-        western = None
-    if western is not None and not any("\x80" <= ch <= "\x9f" for ch in western):
-        return western
-    best = from_bytes(data).best()
-    if best is None:
+    guess = guess_encoding(data)
+    if guess is None:
         raise ImportProblem("not text in any encoding this tool recognises")
-    return str(best)
+    return data.decode(guess[0], errors="replace")

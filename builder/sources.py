@@ -123,7 +123,7 @@ def read_source(path: Path, source_id: str, name: str, problems: Problems, max_b
 
 def decode(data: bytes, name: str, problems: Problems) -> str | None:
     """Decode UTF-8 text; say which encoding a file seems to be in when it is not UTF-8."""
-    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if is_binary(data):
         problems.add(Problem(name, message="not a text file (it contains NUL bytes)"))
         return None
     try:
@@ -131,7 +131,7 @@ def decode(data: bytes, name: str, problems: Problems) -> str | None:
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         guess = guess_encoding(data)
-        hint = f"it looks like {guess}; " if guess else ""
+        hint = f"it looks like {guess[1]}; " if guess else ""
         problems.add(
             Problem(
                 name,
@@ -143,20 +143,25 @@ def decode(data: bytes, name: str, problems: Problems) -> str | None:
         return None
 
 
-def guess_encoding(data: bytes) -> str | None:
-    """Name the likely encoding of bytes that are not UTF-8."""
+def is_binary(data: bytes) -> bool:
+    """NUL bytes near the start, and no UTF-16 byte-order mark: not a text file."""
+    return b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff"))
+
+
+def guess_encoding(data: bytes) -> tuple[str, str] | None:
+    """The likely encoding of bytes that are not UTF-8: the codec to decode them with, and its name for people."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "UTF-16"
+        return "utf-16", "UTF-16"
     try:
         western = data.decode("cp1252")
     except UnicodeDecodeError:
         western = None
     if western is not None and not any("\x80" <= ch <= "\x9f" for ch in western):
-        return "windows-1252 (Western European, a superset of Latin-1)"
+        return "cp1252", "windows-1252 (Western European, a superset of Latin-1)"
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
-    return best.encoding.replace("_", "-") if best is not None else None
+    return (best.encoding, best.encoding.replace("_", "-")) if best is not None else None
 
 
 def parse_front_matter(text: str, name: str, problems: Problems) -> tuple[SourceMeta, str] | None:

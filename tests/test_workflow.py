@@ -137,6 +137,17 @@ def test_add_refuses_a_duplicate_and_a_page_that_is_no_article(tmp_path: Path) -
     assert sorted(p.name for p in (project / "data" / "sources").iterdir()) == before
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "cp1252", "utf-8-sig"])
+def test_add_converts_text_in_other_encodings_to_utf8(tmp_path: Path, encoding: str) -> None:
+    run_cli("new", str(tmp_path / "deal"))
+    article = "Acme buys Widget for £2bn\n\nThe café chain’s owner said the deal — its largest — closes in May.\n"
+    (tmp_path / "wire.txt").write_bytes(article.encode(encoding))
+    code, output = run_cli("add", str(tmp_path / "wire.txt"), "--project", str(tmp_path / "deal"))
+    assert code == 0, output
+    added = (tmp_path / "deal" / "data" / "sources" / "acme-buys-widget-for-2bn.md").read_text(encoding="utf-8")
+    assert added.endswith(article)
+
+
 def test_new_add_build_shows_facts_from_every_source(tmp_path: Path) -> None:
     corpus = [
         shared("corpus", "bbc-news", "business", name)
