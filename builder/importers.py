@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from builder.model import SourceMeta
-from builder.sources import guess_encoding, is_binary
+from builder.sources import first_line, guess_encoding, is_binary
 
 MIN_ARTICLE_WORDS = 40
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -85,7 +85,7 @@ def _date(value: str | None) -> date | None:
 
 def article_from_text(text: str) -> Article:
     """A plain-text article: its first line is the headline."""
-    headline = next((line.strip() for line in text.splitlines() if line.strip()), None)
+    headline = first_line(text)
     if headline is None:
         raise ImportProblem("empty: the file has no text")
     return Article(SourceMeta(title=headline), text.strip("\n") + "\n")

@@ -16,7 +16,7 @@ import yaml
 from builder.errors import BriefError, Problem, Problems
 from builder.importers import Article, ImportProblem, article_from_html, article_from_text, decode_any
 from builder.model import SourceMeta
-from builder.sources import SOURCE_ID, parse_front_matter
+from builder.sources import SOURCE_ID, first_line, parse_front_matter
 from builder.templating import environment
 
 IMPORTABLE = (".html", ".htm", ".txt", ".md")
@@ -145,7 +145,7 @@ def _article(file: Path, problems: Problems) -> Article | None:
     if not body.strip():
         raise ImportProblem("empty: the file has no article text")
     if meta.title is None:
-        meta = meta.model_copy(update={"title": article_from_text(body).meta.title})
+        meta = meta.model_copy(update={"title": first_line(body)})
     return Article(meta, body)
 
 

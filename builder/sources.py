@@ -105,7 +105,7 @@ def read_source(path: Path, source_id: str, name: str, problems: Problems, max_b
             return None
         meta, body = parsed
     elif suffix == ".txt":
-        meta, body = SourceMeta(title=_first_line(text)), text
+        meta, body = SourceMeta(title=first_line(text)), text
     else:
         from builder.importers import ImportProblem, article_from_html
 
@@ -200,7 +200,8 @@ def split_source(raw: RawSource) -> Source:
     return Source(id=raw.id, path=raw.path, meta=raw.meta, text=raw.text, sha256=raw.sha256, sentences=sentences)
 
 
-def _first_line(text: str) -> str | None:
+def first_line(text: str) -> str | None:
+    """The first line with text, stripped: a plain-text article's headline."""
     for line in text.splitlines():
         if line.strip():
             return line.strip()
