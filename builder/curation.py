@@ -12,7 +12,7 @@ from typing import Literal
 from pydantic import Field, field_validator
 
 from builder.errors import Problem, Problems
-from builder.model import Citation, Model, Sentence, Source
+from builder.model import Citation, Model, Sentence, Source, sentence_source
 from builder.yamlfile import YamlDocument, read_model
 
 SENTENCE_ID = re.compile(r"(?P<source>[a-z0-9][a-z0-9_-]*)-s(?P<n>\d+)")
@@ -308,7 +308,7 @@ def citation(by_id: dict[str, Source], ref: CiteRef) -> Citation:
     sentence_id, words = cite_sentence(ref)
     sentence = find_sentence(by_id, sentence_id)
     assert not isinstance(sentence, str)
-    source_id = sentence_id.rsplit("-s", 1)[0]
+    source_id = sentence_source(sentence_id)
     return Citation(
         source=source_id, sentence=sentence_id, text=_exact(sentence.text, words) if words else sentence.text
     )

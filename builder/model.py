@@ -40,6 +40,16 @@ class Sentence(Model):
     text: str
 
 
+def sentence_number(sentence_id: str) -> int:
+    """The number of a sentence in its source, from its id: <source>-s<number>."""
+    return int(sentence_id.rsplit("-s", 1)[1])
+
+
+def sentence_source(sentence_id: str) -> str:
+    """The id of the source a sentence is in, from the sentence's id: <source>-s<number>."""
+    return sentence_id.rsplit("-s", 1)[0]
+
+
 class Source(Model):
     """One article: its metadata, its verbatim text and its sentences."""
 
@@ -49,6 +59,10 @@ class Source(Model):
     text: str
     sha256: str
     sentences: tuple[Sentence, ...]
+
+    def sentence(self, sentence_id: str) -> Sentence:
+        """This source's sentence with that id."""
+        return self.sentences[sentence_number(sentence_id) - 1]
 
 
 # --- Facts ---------------------------------------------------------------------------------------

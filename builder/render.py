@@ -25,6 +25,7 @@ from builder.model import (
     Sentence,
     Source,
     SourceNote,
+    sentence_source,
 )
 from builder.output import content_digest, header
 from builder.templating import environment, json_for_html
@@ -66,8 +67,7 @@ class View:
 
     def sentence(self, sentence_id: str) -> Sentence:
         """The sentence with that id."""
-        source_id, number = sentence_id.rsplit("-s", 1)
-        return self.sources[source_id].sentences[int(number) - 1]
+        return self.sources[sentence_source(sentence_id)].sentence(sentence_id)
 
     def sentence_text(self, citation: Citation) -> str:
         """The whole sentence a citation points at (shown when hovering the citation)."""

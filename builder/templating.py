@@ -11,6 +11,8 @@ from typing import Any
 
 import jinja2
 
+from builder.model import sentence_number
+
 TEMPLATES = jinja2.PackageLoader("builder", "templates")
 
 # Characters that Markdown, its extensions (attribute lists, admonitions, tables, marks) and HTML give meaning.
@@ -88,6 +90,7 @@ def _filters() -> dict[str, Any]:
         "jsonld": json_for_html,
         "markup": Trusted,
         "upper_first": lambda value: str(value)[:1].upper() + str(value)[1:],
+        "sentence_number": sentence_number,
         "escape_html": lambda value: Trusted(html.escape("" if value is None else str(value))),
     }
 

@@ -217,7 +217,7 @@ def _informativeness(subjects: Sequence[frozenset[str]]) -> dict[str, float]:
 
 def _time_key(source: Source, amount: Amount) -> frozenset[str]:
     """The years a figure's sentence names, to tell this year's figure from last year's."""
-    sentence = source.sentences[int(amount.sentence.rsplit("-s", 1)[1]) - 1].text
+    sentence = source.sentence(amount.sentence).text
     return frozenset(_YEARS.findall(sentence))
 
 
@@ -384,4 +384,4 @@ def _conflict(group_id: str, kind: str, about: str, members: Sequence[Amount]) -
 
 def _sentence(by_id: dict[str, Source], amount: Amount) -> str:
     source = by_id[amount.source]
-    return source.sentences[int(amount.sentence.rsplit("-s", 1)[1]) - 1].text
+    return source.sentence(amount.sentence).text

@@ -10,7 +10,7 @@ from builder.model import Citation, Source, Span
 def cite(fact: Span, sources: Mapping[str, Source]) -> Citation:
     """Cite the first sentence of a fact; for a fact that runs on, the part in that sentence."""
     source = sources[fact.source]
-    sentence = source.sentences[int(fact.sentence.rsplit("-s", 1)[1]) - 1]
+    sentence = source.sentence(fact.sentence)
     end = min(fact.end, sentence.end)
     text = source.text[fact.start : end].strip() or sentence.text
     return Citation(source=fact.source, sentence=fact.sentence, text=text)

@@ -9,7 +9,7 @@ from typing import Any
 from builder.curation import Cite, LoadedCuration, cite_sentence, find_sentence, locate_words
 from builder.errors import Problem
 from builder.extract import fact_id
-from builder.model import Amount, DateMention, NonDisclosure, Quote, Source, SourceFacts, UnnamedClaim
+from builder.model import Amount, DateMention, NonDisclosure, Quote, Source, SourceFacts, UnnamedClaim, sentence_source
 
 
 @dataclass
@@ -173,5 +173,5 @@ def _place(by_id: dict[str, Source], ref: str | Cite, words: str) -> tuple[Sourc
     place = locate_words(sentence.text, words)
     if place is None:
         return None
-    source = by_id[sentence_id.rsplit("-s", 1)[0]]
+    source = by_id[sentence_source(sentence_id)]
     return source, sentence_id, sentence.start + place[0], sentence.start + place[1]

@@ -16,6 +16,7 @@ from builder.model import (
     QuoteGroup,
     Source,
     UnnamedClaim,
+    sentence_number,
 )
 from builder.templating import figure, phrase
 
@@ -115,12 +116,12 @@ def _question(kind: QuestionKind, text: str, reason: str, citations: list, facts
 
 
 def _sentence_number(question: Question) -> int:
-    return int(question.citations[0].sentence.rsplit("-s", 1)[1]) if question.citations else 0
+    return sentence_number(question.citations[0].sentence) if question.citations else 0
 
 
 def _sentence(sources: Mapping[str, Source], fact: NonDisclosure | UnnamedClaim) -> str:
     source = sources[fact.source]
-    return source.sentences[int(fact.sentence.rsplit("-s", 1)[1]) - 1].text
+    return source.sentence(fact.sentence).text
 
 
 def _name(sources: Mapping[str, Source], source_id: str) -> str:

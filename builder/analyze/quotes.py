@@ -10,7 +10,7 @@ from difflib import SequenceMatcher
 
 from builder.analyze.cite import cite
 from builder.analyze.similarity import UnionFind, containment, content_words, support, words
-from builder.model import Citation, DiffPiece, Quote, QuoteGroup, QuoteVariant, Source
+from builder.model import Citation, DiffPiece, Quote, QuoteGroup, QuoteVariant, Source, sentence_number
 
 MATCH = 0.8  # share of the shorter quote's words found in order in the longer
 PROSE_MATCH = 0.85
@@ -129,7 +129,7 @@ def _best(members: list[Quote], speaker: str | None, field: str) -> str | None:
 
 def _sentence_text(sources: dict[str, Source], quote: Quote) -> str:
     source = sources[quote.source]
-    numbers = [int(s.rsplit("-s", 1)[1]) for s in (quote.sentences or (quote.sentence,))]
+    numbers = [sentence_number(s) for s in (quote.sentences or (quote.sentence,))]
     return " ".join(source.sentences[n - 1].text for n in numbers)
 
 
@@ -205,4 +205,4 @@ class _ProseIndex:
                 continue
             if containment(quote_words, sentence_words) >= PROSE_MATCH:
                 found.append(Citation(source=source, sentence=sentence, text=text))
-        return sorted(found, key=lambda c: (c.source, int(c.sentence.rsplit("-s", 1)[1])))
+        return sorted(found, key=lambda c: (c.source, sentence_number(c.sentence)))

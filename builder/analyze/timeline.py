@@ -39,7 +39,7 @@ def anchor_undated(
         for mention in by_source.get(source_id, ()):
             if not mention.expression:
                 continue
-            sentence = source.sentences[int(mention.sentence.rsplit("-s", 1)[1]) - 1].text
+            sentence = source.sentence(mention.sentence).text
             if not _ANNOUNCING.search(sentence):
                 continue
             kind, *args = mention.expression.split(":")
@@ -88,7 +88,7 @@ def build_timeline(
         if mention.value is None or mention.precision is None:
             continue
         source = sources[mention.source]
-        sentence = source.sentences[int(mention.sentence.rsplit("-s", 1)[1]) - 1]
+        sentence = source.sentence(mention.sentence)
         label = context(sentence, mention.start - sentence.start, mention.end - sentence.start)
         if len(sentence.text.replace(mention.text, "").split()) <= 2:
             label = phrase("event_dated", source=source.id)  # a dateline
