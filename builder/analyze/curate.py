@@ -9,6 +9,7 @@ from typing import Any
 from builder.curation import Cite, LoadedCuration, cite_sentence, find_sentence, locate_words
 from builder.errors import Problem
 from builder.extract import fact_id
+from builder.extract.ids import placed
 from builder.model import Amount, DateMention, NonDisclosure, Quote, Source, SourceFacts, UnnamedClaim, sentence_source
 
 
@@ -122,17 +123,10 @@ def _add(facts: Facts, loaded: LoadedCuration, by_id: dict[str, Source]) -> None
         place = _place(by_id, quote.cite, quote.text)
         if place is None:
             continue
-        source, sentence_id, start, end = place
-        text = source.text[start:end]
         facts.quotes.append(
             Quote(
-                id=fact_id(source.id, "q", text, seen=seen),
-                source=source.id,
-                sentence=sentence_id,
-                sentences=(sentence_id,),
-                start=start,
-                end=end,
-                text=text,
+                id=fact_id(place["source"], "q", place["text"], seen=seen),
+                **place,
                 speaker=quote.speaker,
                 speaker_kind="person" if quote.speaker else None,
                 speaker_title=quote.speaker_title,
@@ -144,28 +138,22 @@ def _add(facts: Facts, loaded: LoadedCuration, by_id: dict[str, Source]) -> None
         place = _place(by_id, amount.cite, amount.text)
         if place is None:
             continue
-        source, sentence_id, start, end = place
-        text = source.text[start:end]
         facts.amounts.append(
             Amount(
-                id=fact_id(source.id, "a", text, "analyst", seen=seen),
-                source=source.id,
-                sentence=sentence_id,
-                sentences=(sentence_id,),
-                start=start,
-                end=end,
-                text=text,
+                id=fact_id(place["source"], "a", place["text"], "analyst", seen=seen),
+                **place,
                 value=amount.value,
                 unit=amount.unit,
                 kind=amount.kind,
                 qualifier=amount.qualifier,
-                context=text,
+                context=place["text"],
                 curated="added",
             )
         )
 
 
-def _place(by_id: dict[str, Source], ref: str | Cite, words: str) -> tuple[Source, str, int, int] | None:
+def _place(by_id: dict[str, Source], ref: str | Cite, words: str) -> dict[str, Any] | None:
+    """Where the analyst's words stand in the sentence they cite, as a fact's place."""
     sentence_id, _ = cite_sentence(ref)
     sentence = find_sentence(by_id, sentence_id)
     if isinstance(sentence, str):
@@ -174,4 +162,4 @@ def _place(by_id: dict[str, Source], ref: str | Cite, words: str) -> tuple[Sourc
     if place is None:
         return None
     source = by_id[sentence_source(sentence_id)]
-    return source, sentence_id, sentence.start + place[0], sentence.start + place[1]
+    return placed(source, sentence, sentence.start + place[0], sentence.start + place[1])
