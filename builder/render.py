@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -226,7 +228,9 @@ def render_pages(brief: Brief) -> Rendered:
         files_out[f"docs/{path}"] = _page(body, _jsonld(brief, title, path), INPUTS)
     for source in brief.sources:
         body = env.get_template("source.md.j2").render(brief=brief, view=view, source=source)
-        files_out[f"docs/sources/{source.id}.md"] = _page(body, _jsonld(brief, source.id, "sources"), source.path)
+        files_out[f"docs/sources/{source.id}.md"] = _page(
+            body, _jsonld(brief, source.id, "sources"), source.path, title=source.meta.title or source.id
+        )
     for target, asset in ASSETS:
         text = files("builder").joinpath("templates", asset).read_text(encoding="utf-8")
         files_out[target] = _asset(target, text)
@@ -239,11 +243,15 @@ def render_print_html(brief: Brief, epoch: int) -> str:
     return environment("html").get_template("print/brief.html.j2").render(brief=brief, view=View(brief), stamp=stamp)
 
 
-def _page(body: str, jsonld: dict[str, Any], origin: str) -> str:
+def _page(body: str, jsonld: dict[str, Any], origin: str, title: str | None = None) -> str:
     # Safe inside a <script> element (no "<", ">" or "&" left to end it), and one line of JSON, so a
     # single-quoted YAML scalar holds it with its quotes doubled.
     data = str(json_for_html(jsonld)).replace("'", "''")
-    content = f"---\njsonld: '{data}'\n---\n{body.strip()}\n"
+    # A page outside the nav needs its title said: MkDocs reads a heading as the title only when it comes
+    # first, and the generated-file header comes before it. The theme writes a title into the page as
+    # HTML, so it is escaped here; a JSON string is a YAML double-quoted one.
+    named = f"title: {json.dumps(html.escape(title), ensure_ascii=False)}\n" if title else ""
+    content = f"---\n{named}jsonld: '{data}'\n---\n{body.strip()}\n"
     return _with_header(content, origin)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html as html_module
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -29,6 +30,15 @@ def test_site_has_every_section_and_a_search_index(built: BuildResult) -> None:
 def test_overview_links_the_pdf(built: BuildResult) -> None:
     html = (built.project / "site" / "index.html").read_text(encoding="utf-8")
     assert re.search(r'<a [^>]*href="brief\.pdf"[^>]*>Download the PDF brief</a>', html)
+
+
+def test_source_pages_are_titled_by_their_headline_or_id(built: BuildResult) -> None:
+    site_name = "Deal brief: Microsoft and Lumen Technologies"
+    for source in built.brief.sources:
+        html = (built.project / "site" / "sources" / source.id / "index.html").read_text(encoding="utf-8")
+        title = re.search(r"<title>(.*?)</title>", html)
+        assert title is not None
+        assert html_module.unescape(title.group(1)) == f"{source.meta.title or source.id} - {site_name}"
 
 
 def test_no_external_assets(built: BuildResult) -> None:
