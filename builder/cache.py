@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -19,6 +18,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from builder.model import Source, SourceFacts
+from builder.output import write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -117,9 +117,6 @@ class BuildCache:
 
     def _write(self, path: Path, text: str) -> None:
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-            temporary.write_text(text, encoding="utf-8")
-            os.replace(temporary, path)
+            write_atomic(path, text)
         except OSError as error:  # a cache that cannot be written only costs time
             log.warning("could not write the build cache at %s: %s", path, error)
