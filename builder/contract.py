@@ -1,34 +1,12 @@
-"""The JSON of `extract --format json`: the shape other tools rely on (keys may be added, never renamed)."""
+"""The brief as JSON: the extract contract other tools rely on (keys may be added, never renamed), and the
+whole brief as data/facts.json and the site's brief.json with its schema."""
 
 from __future__ import annotations
 
-from pathlib import Path
+import json
 from typing import Any
 
-from builder.analyze import analyze
-from builder.curation import Curation, DealIn, LoadedCuration, check_citations, read_curation
-from builder.errors import Problems
-from builder.extract import extract
 from builder.model import Brief
-from builder.sources import read_sources, shown_path, split_source
-from builder.yamlfile import YamlDocument
-
-
-def extract_json(sources_dir: Path, brief_file: Path | None) -> dict[str, Any]:
-    """Extract and compare the sources in a folder; apply a brief.yaml when one is given."""
-    problems = Problems()
-    root = Path.cwd() if sources_dir.resolve().is_relative_to(Path.cwd().resolve()) else sources_dir.resolve().parent
-    loaded = read_curation(brief_file, shown_path(brief_file, root), problems) if brief_file else _no_curation()
-    limit = loaded.curation.limits.max_source_bytes if loaded else 2_000_000
-    raws = read_sources(sources_dir, root, problems, limit)
-    problems.raise_if_any()
-    assert loaded is not None
-    sources = [split_source(raw) for raw in raws]
-    problems.extend(check_citations(loaded, sources))
-    problems.raise_if_any()
-    known = loaded.curation.known_organizations()
-    brief = analyze(sources, [extract(source, known) for source in sources], loaded)
-    return contract(brief)
 
 
 def contract(brief: Brief) -> dict[str, Any]:
@@ -66,6 +44,24 @@ def contract(brief: Brief) -> dict[str, Any]:
     }
 
 
-def _no_curation() -> LoadedCuration:
-    curation = Curation(deal=DealIn(title="Untitled deal", type="not stated", status="not stated"))
-    return LoadedCuration(curation, YamlDocument(data={}, root=None), "(no brief.yaml)")
+def facts_json(brief: Brief, header: bool = True) -> str:
+    """The whole brief as JSON: data/facts.json (with a line saying it is generated) and the site's brief.json."""
+    data = brief.model_dump(mode="json")
+    if header:
+        data = {"generated": "by dealbrief from data/sources/ and data/brief.yaml; do not edit", **data}
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def without_header(text: str) -> str:
+    """The JSON of data/facts.json without its generated line, as the model reads it."""
+    data = json.loads(text)
+    data.pop("generated", None)
+    return json.dumps(data)
+
+
+def brief_schema() -> str:
+    """The JSON Schema of brief.json, published beside it."""
+    schema = Brief.model_json_schema()
+    schema["title"] = "dealbrief brief"
+    schema["description"] = "The whole brief a dealbrief site and PDF are rendered from (brief.json)."
+    return json.dumps(schema, ensure_ascii=False, indent=1, sort_keys=True) + "\n"

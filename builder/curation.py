@@ -11,7 +11,8 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
-from builder.errors import Problem, Problems
+from builder.config import DEFAULT_MAX_SOURCE_BYTES
+from builder.errors import BriefError, Problem, Problems
 from builder.model import Citation, Model, Sentence, Source, sentence_source
 from builder.yamlfile import YamlDocument, read_model
 
@@ -161,7 +162,7 @@ class OutputIn(Model):
 class LimitsIn(Model):
     """Limits that protect the build from runaway input."""
 
-    max_source_bytes: int = Field(default=2_000_000, gt=0)
+    max_source_bytes: int = Field(default=DEFAULT_MAX_SOURCE_BYTES, gt=0)
 
 
 class Curation(Model):
@@ -206,12 +207,18 @@ class LoadedCuration:
         return Problem(self.file, line, column, dotted(loc), message)
 
 
+def empty_curation() -> LoadedCuration:
+    """The curation of a folder of sources without a brief.yaml: the deal not stated yet."""
+    curation = Curation(deal=DealIn(title="Untitled deal", type="not stated", status="not stated"))
+    return LoadedCuration(curation, YamlDocument(data={}, root=None), "(no brief.yaml)")
+
+
 def load_curation(path: Path, shown: str) -> LoadedCuration:
     """Read and validate brief.yaml; raise BriefError with every problem found."""
     problems = Problems()
     loaded = read_curation(path, shown, problems)
-    problems.raise_if_any()
-    assert loaded is not None
+    if loaded is None:
+        raise BriefError(problems.items)
     return loaded
 
 
@@ -307,7 +314,8 @@ def citation(by_id: dict[str, Source], ref: CiteRef) -> Citation:
     """Turn a checked citation into the model's Citation."""
     sentence_id, words = cite_sentence(ref)
     sentence = find_sentence(by_id, sentence_id)
-    assert not isinstance(sentence, str)
+    if isinstance(sentence, str):  # check_citations reports these before analysis runs
+        raise BriefError([Problem("data/brief.yaml", message=sentence)])
     source_id = sentence_source(sentence_id)
     return Citation(
         source=source_id, sentence=sentence_id, text=_exact(sentence.text, words) if words else sentence.text

@@ -11,6 +11,7 @@ from importlib.resources import files
 from typing import Any
 
 from builder.analyze.cite import cite as cite_fact
+from builder.generated import content_digest, header
 from builder.model import (
     AmountGroup,
     Brief,
@@ -29,7 +30,6 @@ from builder.model import (
     SourceNote,
     sentence_source,
 )
-from builder.output import content_digest, header
 from builder.templating import environment, json_for_html
 
 # The pages of the brief in reading order: path under docs/, template, title.

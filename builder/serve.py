@@ -8,7 +8,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from builder.build import BuildOptions, build
+from builder.build import build
+from builder.config import Options
 from builder.errors import BriefError
 
 log = logging.getLogger(__name__)
@@ -42,7 +43,7 @@ class Regenerator:
     def regenerate(self) -> bool:
         """Regenerate once; report a problem instead of stopping the preview."""
         try:
-            build(BuildOptions(project=self.project, site=False, pdf=self.pdf, docs_in_place=True))
+            build(Options(project=self.project, site=False, pdf=self.pdf, docs_in_place=True))
         except BriefError as error:
             self.report(error.format_message())
             return False

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from builder.analyze import analyze
 from builder.analyze.amounts import bounds
-from builder.contract import _no_curation
+from builder.curation import empty_curation
 from builder.extract import extract
 from builder.model import Amount, Brief
 from builder.sources import load_sources
@@ -15,7 +15,7 @@ from tests.conftest import FIXTURES
 
 def conflict_brief() -> Brief:
     sources = load_sources(FIXTURES / "conflict", FIXTURES)
-    return analyze(sources, [extract(source) for source in sources], _no_curation())
+    return analyze(sources, [extract(source) for source in sources], empty_curation())
 
 
 def test_different_prices_for_the_same_purchase_conflict() -> None:

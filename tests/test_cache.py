@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 import builder.cache
-from builder.build import BuildOptions, BuildResult, build
+from builder.build import BuildResult, build
+from builder.config import Options
 from tests.conftest import copy_project, snapshot
 
 
@@ -18,7 +19,7 @@ def project(tmp_path: Path) -> Path:
 
 
 def run(project: Path, **options: object) -> BuildResult:
-    return build(BuildOptions(project=project, **options))  # type: ignore[arg-type]
+    return build(Options(project=project, **options))  # type: ignore[arg-type]
 
 
 def outputs(project: Path) -> dict[str, bytes]:

@@ -5,14 +5,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from builder.build import BuildOptions, build
+from builder.build import build
+from builder.config import Options
 from tests.conftest import ROOT, copy_project, snapshot
 from tests.golden import GOLDEN, extract_seeds_json
 
 
 def test_committed_docs_are_what_the_builder_generates(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
-    build(BuildOptions(project=project, site=False, pdf=False))
+    build(Options(project=project, site=False, pdf=False))
     generated, committed = snapshot(project / "docs"), snapshot(ROOT / "docs")
     stale = sorted(name for name in set(generated) | set(committed) if generated.get(name) != committed.get(name))
     assert not stale, f"docs/ is stale in {stale}: run `make golden` and review the diff"

@@ -18,8 +18,13 @@ from builder.model import Brief, DealCard, PrintSettings, Source, SourceFacts, S
 __all__ = ["analyze", "built_date"]
 
 
-def analyze(sources: Sequence[Source], extracted: Sequence[SourceFacts], loaded: LoadedCuration) -> Brief:
-    """Compare the sources, apply the curation and return the brief every page is rendered from."""
+def analyze(
+    sources: Sequence[Source], extracted: Sequence[SourceFacts], loaded: LoadedCuration, paper: str | None = None
+) -> Brief:
+    """Compare the sources, apply the curation and return the brief every page is rendered from.
+
+    paper is the resolved paper size of the PDF, when the command line chose one over brief.yaml's.
+    """
     by_id = {source.id: source for source in sources}
     curation = loaded.curation
     facts, problems = apply_curation(gather(extracted), loaded, sources)
@@ -70,7 +75,7 @@ def analyze(sources: Sequence[Source], extracted: Sequence[SourceFacts], loaded:
         notes=dict(sorted(facts.notes.items())),
         stats=stats,
         print=PrintSettings(
-            paper=output.paper,
+            paper="letter" if (paper or output.paper) == "letter" else "a4",
             author=output.author,
             organization=output.organization,
             keywords=output.keywords,
