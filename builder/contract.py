@@ -6,14 +6,18 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from builder.model import Brief
+from pydantic import BaseModel
+
+from builder.model import Brief, Support
+from builder.wording import Wording
 
 
 def contract(brief: Brief) -> dict[str, Any]:
-    """Project the brief onto the documented JSON shape."""
+    """Project the brief onto the documented JSON shape, with the brief's wording where the contract has text."""
+    words = Wording(brief)
 
-    def dump(model: Any, *, exclude: set[str] | None = None) -> dict[str, Any]:
-        return model.model_dump(mode="json", exclude=exclude)  # type: ignore[no-any-return]
+    def dump(model: BaseModel, *, exclude: set[str] | None = None) -> dict[str, Any]:
+        return model.model_dump(mode="json", exclude=exclude)
 
     return {
         "sources": [
@@ -35,13 +39,21 @@ def contract(brief: Brief) -> dict[str, Any]:
         "dates": [dump(d) for d in brief.dates],
         "people": [dump(p) for p in brief.people],
         "organizations": [dump(o) for o in brief.organizations],
-        "conflicts": [dump(c) for c in brief.conflicts],
-        "questions": [dump(q) for q in brief.questions],
+        "conflicts": [{**dump(c), "note": words.conflict_note(c)} for c in brief.conflicts],
+        "questions": [
+            {**dump(q), "text": words.question_text(q), "reason": words.question_reason(q)} for q in brief.questions
+        ],
         "disclosures": [dump(d) for d in brief.disclosures],
         "unnamed": [dump(u) for u in brief.unnamed],
-        "quote_groups": [dump(g, exclude={"variants"}) for g in brief.quote_groups],
-        "amount_groups": [dump(g) for g in brief.amount_groups],
+        "quote_groups": [_with_support_note(dump(g, exclude={"variants"}), words) for g in brief.quote_groups],
+        "amount_groups": [_with_support_note(dump(g), words) for g in brief.amount_groups],
     }
+
+
+def _with_support_note(group: dict[str, Any], words: Wording) -> dict[str, Any]:
+    support = group["support"]
+    support["note"] = words.support_note(Support.model_validate(support))
+    return group
 
 
 def facts_json(brief: Brief, header: bool = True) -> str:

@@ -13,10 +13,8 @@ from pydantic import Field, field_validator
 
 from builder.config import DEFAULT_MAX_SOURCE_BYTES
 from builder.errors import BriefError, Problem, Problems
-from builder.model import Citation, Model, Sentence, Source, sentence_source
+from builder.model import SENTENCE_ID, Citation, Model, Sentence, Source, sentence_source
 from builder.yamlfile import YamlDocument, read_model
-
-SENTENCE_ID = re.compile(r"(?P<source>[a-z0-9][a-z0-9_-]*)-s(?P<n>\d+)")
 
 
 class Cite(Model):
@@ -336,8 +334,3 @@ def _exact(sentence: str, words: str) -> str:
     """The cited words as the sentence spells them (quotes and spaces may differ in brief.yaml)."""
     place = locate_words(sentence, words)
     return sentence[place[0] : place[1]] if place else words
-
-
-def normalize(text: str) -> str:
-    """Fold quotation marks and apostrophes to straight ones, and runs of spaces to one."""
-    return re.sub(r"\s+", " ", text.translate(_FOLD))

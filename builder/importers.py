@@ -44,12 +44,11 @@ def article_from_html(html: str) -> Article:
         raise TypeError("trafilatura answered with a dict")
     text = (document.text or "").strip() if document is not None else ""
     words = len(text.split())
-    if words < MIN_ARTICLE_WORDS:
+    if document is None or words < MIN_ARTICLE_WORDS:
         raise ImportProblem(
             f"no article found in this page ({words} words of text after menus, adverts and comments are left out); "
             "save the page of the article itself"
         )
-    assert document is not None
     title = (document.title or "").strip() or None
     if title and text.startswith(title):
         text = text[len(title) :].lstrip("\n")

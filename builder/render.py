@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib.resources import files
@@ -31,6 +31,7 @@ from builder.model import (
     sentence_source,
 )
 from builder.templating import environment, json_for_html
+from builder.wording import Wording
 
 # The pages of the brief in reading order: path under docs/, template, title.
 PAGES: tuple[tuple[str, str, str], ...] = (
@@ -66,6 +67,7 @@ class View:
         self.brief = brief
         self.sources = {source.id: source for source in brief.sources}
         self.notes = {note.source: note for note in brief.source_notes}
+        self.words = Wording(brief)
 
     def sentence(self, sentence_id: str) -> Sentence:
         """The sentence with that id."""
@@ -99,12 +101,12 @@ class View:
         groups = [g for g in self.brief.amount_groups if g.kind in ("money", "percent")]
         return sorted(groups, key=lambda g: (-len(g.support.sources), g.kind != "money"))
 
-    def quotes_by_speaker(self) -> list[tuple[QuoteGroup, list[QuoteGroup]]]:
+    def quotes_by_speaker(self) -> list[tuple[_Speaker, list[QuoteGroup]]]:
         """Quote groups by speaker, speakers in the order the brief first quotes them."""
         by_speaker: dict[str, list[QuoteGroup]] = {}
         for group in self.brief.quote_groups:
             by_speaker.setdefault(group.speaker or "", []).append(group)
-        return [(_Speaker(name, groups), groups) for name, groups in by_speaker.items()]  # type: ignore[misc]
+        return [(_Speaker(name, groups), groups) for name, groups in by_speaker.items()]
 
     def diff(self, variant: QuoteVariant) -> list[DiffPiece]:
         """The pieces of a variant around its differences, with long same stretches cut to a few words."""
@@ -347,8 +349,3 @@ def _creator(group: QuoteGroup) -> dict[str, Any]:
         "@type": "Organization" if group.speaker_kind == "organization" else "Thing",
         "name": group.speaker,
     }
-
-
-def iter_pages(rendered: Rendered) -> Iterable[tuple[str, str]]:
-    """The generated files in a stable order."""
-    return sorted(rendered.files.items())

@@ -6,8 +6,8 @@ from collections.abc import Sequence
 
 from builder import __version__
 from builder.analyze.amounts import amount_groups
-from builder.analyze.curate import apply_curation, gather
 from builder.analyze.entities import merge_organizations_across, merge_people, parties
+from builder.analyze.fact_edits import apply_fact_edits, pool_facts
 from builder.analyze.questions import open_questions
 from builder.analyze.quotes import quote_groups
 from builder.analyze.timeline import anchor_undated, build_timeline
@@ -27,7 +27,7 @@ def analyze(
     """
     by_id = {source.id: source for source in sources}
     curation = loaded.curation
-    facts, problems = apply_curation(gather(extracted), loaded, sources)
+    facts, problems = apply_fact_edits(pool_facts(extracted), loaded, sources)
     problems.extend(_mixed_merges(loaded, facts.quotes, facts.amounts))
     if problems:
         raise BriefError(problems)
