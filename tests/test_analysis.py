@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from builder.analyze import analyze
-from builder.analyze.amounts import bounds
+from builder.analyze.ranges import bounds
 from builder.curation import empty_curation
 from builder.extract import extract
 from builder.model import Amount, Brief

@@ -8,12 +8,15 @@ from builder import __version__
 from builder.analyze.amounts import amount_groups
 from builder.analyze.entities import merge_organizations_across, merge_people, parties
 from builder.analyze.fact_edits import apply_fact_edits, pool_facts
+from builder.analyze.figures import read_figures
 from builder.analyze.questions import open_questions
 from builder.analyze.quotes import quote_groups
+from builder.analyze.subjects import brief_names
+from builder.analyze.terms import figure_terms, order_terms
 from builder.analyze.timeline import anchor_undated, build_timeline
 from builder.curation import LoadedCuration, citation
 from builder.errors import BriefError
-from builder.model import Brief, DealCard, PrintSettings, Source, SourceFacts, SourceNote, Statement, Stats
+from builder.model import Amount, Brief, DealCard, PrintSettings, Source, SourceFacts, SourceNote, Statement, Stats
 
 __all__ = ["analyze", "built_date"]
 
@@ -32,10 +35,17 @@ def analyze(
     if problems:
         raise BriefError(problems)
     organizations = merge_organizations_across(extracted, curation)
+    people = merge_people(extracted)
     deal = _deal_card(loaded, by_id, organizations)
     party_names = [party.name for party in curation.parties]
     groups_of_quotes, quotes = quote_groups(facts.quotes, sources, party_names, facts.merges, facts.notes)
-    groups_of_amounts, conflicts, amounts = amount_groups(facts.amounts, sources, facts.merges, facts.notes)
+    figure_sentences = _figure_sentences(sources, facts.amounts)
+    names = brief_names(organizations, people, party_names, sources, figure_sentences)
+    figures = read_figures(facts.amounts, by_id, names)
+    groups_of_amounts, conflicts, amounts = amount_groups(figures, sources, facts.merges, facts.notes)
+    terms = order_terms(
+        figure_terms(groups_of_amounts, facts.disclosures, by_id, names, figure_sentences), names.target
+    )
     dates = anchor_undated(facts.dates, by_id, deal.announced)
     timeline = build_timeline(dates, by_id, deal, loaded)
     questions = open_questions(
@@ -63,13 +73,14 @@ def analyze(
         quotes=tuple(quotes),
         amounts=tuple(amounts),
         dates=tuple(dates),
-        people=tuple(merge_people(extracted)),
+        people=tuple(people),
         organizations=tuple(organizations),
         disclosures=tuple(facts.disclosures),
         unnamed=tuple(facts.unnamed),
         quote_groups=tuple(groups_of_quotes),
         amount_groups=tuple(groups_of_amounts),
         conflicts=tuple(conflicts),
+        terms=tuple(terms),
         questions=tuple(questions),
         timeline=tuple(timeline),
         notes=dict(sorted(facts.notes.items())),
@@ -93,6 +104,11 @@ def built_date(sources: Sequence[Source], loaded: LoadedCuration):  # type: igno
         return max(dated)
     announced = loaded.curation.deal.announced
     return announced.date if announced else None
+
+
+def _figure_sentences(sources: Sequence[Source], amounts: Sequence[Amount]) -> frozenset[str]:
+    """The sentences that hold a figure, and every source's first: where subjects and the target are read."""
+    return frozenset({a.sentence for a in amounts} | {s.sentences[0].id for s in sources if s.sentences})
 
 
 def _deal_card(loaded: LoadedCuration, by_id: dict[str, Source], organizations: Sequence) -> DealCard:  # type: ignore[type-arg]

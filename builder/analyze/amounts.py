@@ -1,71 +1,59 @@
-"""Group figures that describe the same thing across sources, and judge whether they agree."""
+"""Group the figures that state the same thing across sources, and judge whether they agree.
+
+Figures are compared only within their key — what they measure, whom they are about, their kind and
+unit — so the work grows with the figures of each key, not with the square of all figures. Within a key,
+figures whose ranges overlap are one figure, however differently the words around them run; a figure
+converted into another currency joins the figure it converts. Figures of one key that cannot agree are
+one disagreement when they stand for the same version of a term (see `disagree`).
+"""
 
 from __future__ import annotations
 
 import hashlib
 import math
-import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from builder.analyze.cite import cite
-from builder.analyze.similarity import STOPWORDS, UnionFind, content_words, support, words
-from builder.extract.lexicon import SENTENCE_COMMON
-from builder.extract.numbers import significant_step
-from builder.extract.units import CURRENCY_WORDS, QUALIFIER_BOUNDS, QUALIFIERS
-from builder.model import Amount, AmountGroup, AmountItem, Conflict, ConflictItem, Source, Verdict
+from builder.analyze.clusters import Entry, agreeing_clusters, conflicting_clusters, figure_words
+from builder.analyze.ranges import bounds
+from builder.analyze.similarity import support, words
+from builder.extract.units import QUALIFIER_BOUNDS
+from builder.model import (
+    Amount,
+    AmountGroup,
+    AmountItem,
+    Conflict,
+    ConflictItem,
+    ImpliedRate,
+    Source,
+    Stage,
+    Verdict,
+)
 
-ABOUT = 0.05  # "about X" means X within five percent
-NEARLY = 0.10  # "nearly X" means up to ten percent below X
-CONVERSION_TOLERANCE = 0.02
-MAX_WORD_FIGURES = 200
-SPECIFIC_MONEY = 1_000_000
-SPECIFIC_OVERLAP = 0.1
-HEDGE_REACH = 1.5  # "more than X" is read as X to 1.5 X, "under X" as X / 1.5 to X
-SUBJECT_OVERLAP = 0.3  # share of context words figures that agree must have in common
-CONFLICT_OVERLAP = 0.5  # and figures that disagree
-_CAPITALISED = re.compile(r"\b[A-Z][\w’'&.-]*")
-_YEARS = re.compile(r"\b(?:19|20)\d\d\b")
-SUBJECT_WINDOW = 8  # words either side of a figure that say what it is about
-_MOVES = re.compile(
-    r"\b(?:rose|rise[ns]?|rising|fell|fall(?:en|s|ing)?|up|down|climb\w*|gain\w*|drop\w*|slid|slip\w*|jump\w*|"
-    r"surge\w*|plunge\w*|tumble\w*|soar\w*|lost|added|shed|increase\w*|decrease\w*|grew|grow\w*|declin\w*|"
-    r"rais\w*|boost\w*|lift\w*|cut\w*|lower\w*|revis\w*|improv\w*|sweeten\w*)\b",
-    re.I,
-)
-_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
-_NOISE = frozenset(
-    {
-        *CURRENCY_WORDS,
-        *(w for q in QUALIFIERS for w in q.split()),
-        "million",
-        "billion",
-        "trillion",
-        "thousand",
-        "percent",
-        "cent",
-        "next",
-        "year",
-        "month",
-        "week",
-        "day",
-        "over",
-        "coming",
-        "following",
-        "potential",
-        "estimate",
-        "estimated",
-        "around",
-        "more",
-        "less",
-        "bn",
-        "worth",
-        "total",
-        "per",
-        "share",
-    }
-)
+CONVERSION_TOLERANCE = 1e-9
 _VERDICT_ORDER: dict[Verdict, int] = {"conflict": 0, "conversion": 1, "hedged": 2, "agree": 3, "single": 4}
+# How far along the deal a stage is; a group takes the stage of its latest, furthest member.
+STAGE_RANK: dict[Stage, int] = {
+    "rumour": 0,
+    "talks": 1,
+    "offer": 2,
+    "rejected": 3,
+    "revised": 4,
+    "agreed": 5,
+    "completed": 6,
+    "estimate": -1,
+}
+
+
+@dataclass
+class _Found:
+    """Groups and disagreements found, and which group each figure went to."""
+
+    groups: list[AmountGroup] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    group_of: dict[str, str] = field(default_factory=dict)
 
 
 def amount_groups(
@@ -78,195 +66,57 @@ def amount_groups(
     by_id = {source.id: source for source in sources}
     order = {source.id: index for index, source in enumerate(sources)}
     primaries = [a for a in amounts if a.converted_from is None]
+    index_of = {a.id: i for i, a in enumerate(primaries)}
     conversions: dict[str, list[Amount]] = defaultdict(list)
     for amount in amounts:
-        if amount.converted_from is not None:
+        if amount.converted_from is not None and amount.converted_from in index_of:
             conversions[amount.converted_from].append(amount)
-    subjects = [_subject(a) for a in primaries]
-    weights = _informativeness(subjects)
-    times = [_time_key(by_id[a.source], a) for a in primaries]
-    union = UnionFind(len(primaries))
-    ranges = [bounds(a) for a in primaries]
-    links = []
-    for i, j in _candidate_pairs(primaries, subjects):
-        score = _similarity(
-            primaries[i],
-            primaries[j],
-            subjects[i],
-            subjects[j],
-            weights,
-            times[i],
-            times[j],
-            ranges[i],
-            ranges[j],
-        )
-        if score is not None:
-            agree = _overlap(*ranges[i], *ranges[j])
-            links.append((not agree, -score, i, j))  # agreements first: a conflict joins only what is left
-    linked = {(i, j) for _, _, i, j in links}
-    cluster: dict[int, list[int]] = {i: [i] for i in range(len(primaries))}
-    for _, _, i, j in sorted(links):
-        a, b = union.find(i), union.find(j)
-        if a != b and _may_join(cluster[a], cluster[b], primaries, ranges, linked):
-            union.union(a, b)
-            root = union.find(a)
-            cluster[root] = cluster[a] + cluster[b]
-    union.join_named(merges, {a.id: i for i, a in enumerate(primaries)})
-    groups: list[AmountGroup] = []
-    conflicts: list[Conflict] = []
-    group_of: dict[str, str] = {}
-    for indices in union.sets():
-        members = sorted((primaries[i] for i in indices), key=lambda a: (order.get(a.source, 0), a.start))
-        group, found = _group(members, conversions, by_id, notes)
-        groups.append(group)
-        conflicts.extend(found)
+    headlines = frozenset(source.sentences[0].id for source in sources if source.sentences)
+    entries = [Entry(i, a, bounds(a), figure_words(a), a.sentence in headlines) for i, a in enumerate(primaries)]
+    entries += [
+        Entry(index_of[c.converted_from], c, bounds(c), figure_words(c), c.sentence in headlines, proxy=True)
+        for base in primaries
+        for c in conversions.get(base.id, ())
+        if c.converted_from is not None
+    ]
+    clusters = agreeing_clusters(entries, len(primaries))
+    clusters, disputed = conflicting_clusters(clusters, entries)
+    clusters = _with_merges(clusters, merges, index_of)
+    found = _Found()
+    for members_index in clusters:
+        members = sorted((primaries[i] for i in members_index), key=lambda a: (order.get(a.source, 0), a.start))
+        group, conflicts = _group(members, conversions, by_id, notes, disputed=bool(set(members_index) & disputed))
+        found.groups.append(group)
+        found.conflicts.extend(conflicts)
         for member in members:
-            group_of[member.id] = group.id
+            found.group_of[member.id] = group.id
             for conversion in conversions.get(member.id, ()):
-                group_of[conversion.id] = group.id
-    return groups, conflicts, [a.model_copy(update={"group": group_of.get(a.id)}) for a in amounts]
+                found.group_of[conversion.id] = group.id
+    with_groups = [a.model_copy(update={"group": found.group_of.get(a.id)}) for a in amounts]
+    return found.groups, found.conflicts, with_groups
 
 
-def _subject(amount: Amount) -> frozenset[str]:
-    """The words that say what a figure is about: those close to it in its clause."""
-    words_around = amount.context.split()
-    figure = amount.text.split()
-    at = next((i for i in range(len(words_around)) if words_around[i : i + len(figure)] == figure), None)
-    if at is not None:
-        words_around = words_around[max(0, at - SUBJECT_WINDOW) : at + len(figure) + SUBJECT_WINDOW]
-    found = content_words(" ".join(words_around)) - content_words(amount.text)
-    return frozenset(w for w in found if w not in _NOISE and not any(c.isdigit() for c in w))
+def _with_merges(clusters: list[list[int]], merges: Sequence[tuple[str, ...]], index_of: dict[str, int]) -> list[list[int]]:
+    """Join the clusters that the analyst's merges name together."""
+    owner = {i: n for n, members in enumerate(clusters) for i in members}
+    parent = list(range(len(clusters)))
 
+    def find(n: int) -> int:
+        while parent[n] != n:
+            parent[n] = parent[parent[n]]
+            n = parent[n]
+        return n
 
-def _similarity(
-    a: Amount,
-    b: Amount,
-    subject_a: frozenset[str],
-    subject_b: frozenset[str],
-    weights: dict[str, float],
-    time_a: frozenset[str],
-    time_b: frozenset[str],
-    range_a: tuple[float, float],
-    range_b: tuple[float, float],
-) -> float | None:
-    """How surely two figures state the same thing; None when they cannot.
-
-    Context words are weighed by how rare they are among the brief's figures, so that "economy" or
-    "shares" say less than "Verizon" or "cash flow". Figures that agree need a little shared context;
-    figures that would disagree need a lot, since a conflict is a strong claim. Figures dated to
-    different years are different figures, and market moves ("shares rose 3%") only agree.
-    """
-    if a.kind != b.kind or a.unit != b.unit or a.per != b.per:
-        return None
-    if a.horizon_months and b.horizon_months and a.horizon_months != b.horizon_months:
-        return None
-    if a.source == b.source and a.value != b.value:
-        return None
-    if time_a and time_b and not time_a & time_b:
-        return None
-    shared = subject_a & subject_b
-    weight = sum(weights[w] for w in shared)
-    ratio = weight / max(1e-9, min(sum(weights[w] for w in subject_a), sum(weights[w] for w in subject_b)))
-    if _overlap(*range_a, *range_b):
-        # Large sums of money rarely coincide by chance: one shared word is enough to join them.
-        specific = a.kind == "money" and min(abs(float(a.value)), abs(float(b.value))) >= SPECIFIC_MONEY
-        named = bool(_names(a.context) & _names(b.context))
-        repeated = a.source == b.source and a.text == b.text  # an article repeating its own figure
-        if len(shared) < 2 and not (((specific and named) or repeated) and shared):
-            return None
-        return ratio if ratio >= (SPECIFIC_OVERLAP if specific else SUBJECT_OVERLAP) else None
-    if len(shared) < 3:
-        return None
-    if _MOVES.search(a.context) or _MOVES.search(b.context):
-        return None
-    low, high = sorted((abs(float(a.value)), abs(float(b.value))))
-    if low == 0 or high / low > 2 or not _names(a.context) & _names(b.context):
-        return None  # a disagreement needs the same named subject on both sides
-    return ratio if ratio >= CONFLICT_OVERLAP else None
-
-
-def _names(context: str) -> frozenset[str]:
-    """Capitalised words inside a context (not its first): the named things a figure is about."""
-    words = (word.lower().removesuffix("’s").removesuffix("'s") for word in _CAPITALISED.findall(context))
-    return frozenset(word for word in words if word not in SENTENCE_COMMON and word not in STOPWORDS)
-
-
-def _candidate_pairs(amounts: Sequence[Amount], subjects: Sequence[frozenset[str]]) -> list[tuple[int, int]]:
-    """Pairs of figures of one kind, unit and per-unit that share at least one context word."""
-    index: dict[tuple[str, str, str | None, str], list[int]] = defaultdict(list)
-    for i, (amount, subject) in enumerate(zip(amounts, subjects, strict=True)):
-        for word in subject:
-            index[(amount.kind, amount.unit, amount.per, word)].append(i)
-    pairs: set[tuple[int, int]] = set()
-    for members in index.values():
-        if len(members) > MAX_WORD_FIGURES:
-            continue  # a word shared by that many figures tells none of them apart
-        for position, i in enumerate(members):
-            for j in members[position + 1 :]:
-                pairs.add((i, j))
-    return sorted(pairs)
-
-
-def _informativeness(subjects: Sequence[frozenset[str]]) -> dict[str, float]:
-    """Inverse document frequency of each context word over the brief's figures."""
-    counts: Counter[str] = Counter(word for subject in subjects for word in subject)
-    total = len(subjects) + 1
-    return {word: 1.0 + math.log(total / count) for word, count in counts.items()}
-
-
-def _time_key(source: Source, amount: Amount) -> frozenset[str]:
-    """The years a figure's sentence names, to tell this year's figure from last year's."""
-    sentence = source.sentence(amount.sentence).text
-    return frozenset(_YEARS.findall(sentence))
-
-
-def _may_join(
-    a: list[int],
-    b: list[int],
-    amounts: Sequence[Amount],
-    ranges: Sequence[tuple[float, float]],
-    linked: set[tuple[int, int]],
-) -> bool:
-    """Join two groups only if no source gives two values in the result, and at least half the pairs of
-    figures in it that would disagree were linked on their own evidence (no chains of near-agreements)."""
-    values: dict[str, set[float]] = defaultdict(set)
-    for index in (*a, *b):
-        values[amounts[index].source].add(float(amounts[index].value))
-    if any(len(found) > 1 for found in values.values()):
-        return False
-    disagreeing = [(i, j) for i in a for j in b if not _overlap(*ranges[i], *ranges[j])]
-    supported = sum((min(i, j), max(i, j)) in linked for i, j in disagreeing)
-    return supported * 2 >= len(disagreeing)
-
-
-def _overlap(low_a: float, high_a: float, low_b: float, high_b: float) -> bool:
-    """Whether two ranges share more than an end point ("£1.4bn" and "£1.5bn" only touch at £1.45bn)."""
-    finite = [abs(v) for v in (low_a, high_a, low_b, high_b) if math.isfinite(v)]
-    tolerance = 1e-9 * max([1.0, *finite])
-    return min(high_a, high_b) - max(low_a, low_b) > tolerance or low_a == high_a == low_b == high_b
-
-
-def bounds(amount: Amount) -> tuple[float, float]:
-    """The interval a hedged figure allows: "more than X" is above X, "about X" within a few percent."""
-    value = float(amount.value)
-    top = float(amount.high) if amount.high is not None else value
-    numeral = _NUMBER.search(amount.text)
-    step = 0.0
-    if numeral:
-        written = float(numeral.group().replace(",", "")) or 1.0
-        step = float(significant_step(numeral.group())) * abs(value / written)
-    hedge = QUALIFIER_BOUNDS.get(amount.qualifier or "")
-    if amount.vague:
-        return value, math.inf
-    if hedge == "above":
-        return value, top * HEDGE_REACH if value > 0 else math.inf
-    if hedge == "below":
-        return (value / HEDGE_REACH if value > 0 else -math.inf), top
-    if hedge == "about":
-        return value * (1 - ABOUT) - step, top * (1 + ABOUT) + step
-    if hedge == "nearly":
-        return value * (1 - NEARLY), top
-    return value - step, top + step
+    for merge in merges:
+        named = [owner[index_of[fact]] for fact in merge if fact in index_of]
+        for other in named[1:]:
+            a, b = find(named[0]), find(other)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+    joined: dict[int, list[int]] = defaultdict(list)
+    for n, members in enumerate(clusters):
+        joined[find(n)].extend(members)
+    return sorted((sorted(members) for members in joined.values()), key=lambda members: members[0])
 
 
 def _item(amount: Amount, by_id: dict[str, Source]) -> AmountItem:
@@ -292,75 +142,113 @@ def _group(
     conversions: dict[str, list[Amount]],
     by_id: dict[str, Source],
     notes: dict[str, str],
+    *,
+    disputed: bool,
 ) -> tuple[AmountGroup, list[Conflict]]:
     lead = members[0]
     group_id = "ag-" + hashlib.sha1(lead.id.encode()).hexdigest()[:8]
-    items = tuple(_item(a, by_id) for a in members)
     sources = tuple(dict.fromkeys(a.source for a in members))
     verdict: Verdict = "single" if len(sources) == 1 else _verdict(members)
+    if disputed and len(sources) > 1:
+        verdict = "conflict"
     conflicts: list[Conflict] = []
     about = lead.context or lead.text
     if verdict in ("hedged", "conflict"):
         kind = "hedged-differently" if verdict == "hedged" else "conflict"
         conflicts.append(_conflict(group_id, kind, about, members))
-    discrepancy = _conversion_discrepancy(members, conversions)
-    if discrepancy:
-        conflicts.append(_conflict(group_id, "conversion-discrepancy", about, discrepancy))
+    converted = [c for member in members for c in conversions.get(member.id, ())]
+    for unit, discrepancy in _conversion_discrepancies(members, conversions):
+        conflicts.append(
+            _conflict(group_id, "conversion-discrepancy", about, discrepancy, rates=_rates(discrepancy, members), tag=unit)
+        )
         if _VERDICT_ORDER["conversion"] < _VERDICT_ORDER[verdict]:
             verdict = "conversion"
+    staged = [a for a in members if a.stage is not None]
+    latest = max(staged, key=lambda a: (a.when or "", STAGE_RANK[a.stage or "rumour"]), default=None)
     group_notes = [notes[a.id] for a in members if a.id in notes]
     group = AmountGroup(
         id=group_id,
         kind=lead.kind,
         unit=lead.unit,
         about=about,
-        items=items,
+        items=tuple(_item(a, by_id) for a in members),
         verdict=verdict,
         support=support(sources, [words(_sentence(by_id, a)) for a in members]),
         note=" ".join(group_notes) or None,
+        measure=lead.measure,
+        subject=lead.subject,
+        party=next((a.party for a in members if a.party), None),
+        stage=latest.stage if latest else None,
+        when=min((a.when for a in members if a.when), default=None),
+        conversions=tuple(_item(c, by_id) for c in converted),
     )
     return group, conflicts
 
 
 def _verdict(members: list[Amount]) -> Verdict:
-    intervals = [(a.source, bounds(a), QUALIFIER_BOUNDS.get(a.qualifier or "")) for a in members if not a.vague]
+    intervals = [
+        (a.source, a.unit, bounds(a), QUALIFIER_BOUNDS.get(a.qualifier or "")) for a in members if not a.vague
+    ]
     hedged = False
-    for i, (source_a, (low_a, high_a), hedge_a) in enumerate(intervals):
-        for source_b, (low_b, high_b), hedge_b in intervals[i + 1 :]:
-            if source_a == source_b:
+    for i, (source_a, unit_a, (low_a, high_a), hedge_a) in enumerate(intervals):
+        for source_b, unit_b, (low_b, high_b), hedge_b in intervals[i + 1 :]:
+            if source_a == source_b or unit_a != unit_b:
                 continue
-            if not _overlap(low_a, high_a, low_b, high_b):
+            if min(high_a, high_b) < max(low_a, low_b):
                 return "conflict"
             if hedge_a != hedge_b:
                 hedged = True
     return "hedged" if hedged else "agree"
 
 
-def _conversion_discrepancy(members: list[Amount], conversions: dict[str, list[Amount]]) -> list[Amount]:
-    """Conversions of the same figure into the same currency at rates that cannot be the same.
+def _conversion_discrepancies(
+    members: list[Amount], conversions: dict[str, list[Amount]]
+) -> list[tuple[str, list[Amount]]]:
+    """Conversions of the one figure into one currency that sources give differently: the rates differ.
 
-    Each conversion gives a range of exchange rates once the rounding of both figures is allowed for;
-    when two sources' ranges do not meet (with a small tolerance), the conversions disagree.
+    The base figures agree (they are one group); when two sources convert them into the same currency and
+    write different sums, they used different rates, and the brief shows both with the rates they imply.
     """
-    by_unit: dict[str, list[tuple[float, float, Amount]]] = defaultdict(list)
+    by_unit: dict[str, list[Amount]] = defaultdict(list)
     for member in members:
-        low, high = bounds(member.model_copy(update={"qualifier": None}))
-        if low <= 0:
-            continue
         for conversion in conversions.get(member.id, ()):
-            c_low, c_high = bounds(conversion.model_copy(update={"qualifier": None}))
-            by_unit[conversion.unit].append((c_low / high, c_high / low, conversion))
-    for converted in by_unit.values():
-        for i, (low_a, high_a, a) in enumerate(converted):
-            for low_b, high_b, b in converted[i + 1 :]:
-                if a.source != b.source and (
-                    low_b > high_a * (1 + CONVERSION_TOLERANCE) or low_a > high_b * (1 + CONVERSION_TOLERANCE)
-                ):
-                    return [c for _, _, c in converted]
-    return []
+            by_unit[conversion.unit].append(conversion)
+    found = []
+    for unit, converted in sorted(by_unit.items()):
+        values = {float(c.value) for c in converted}
+        if len({c.source for c in converted}) > 1 and max(values) - min(values) > CONVERSION_TOLERANCE * max(values):
+            found.append((unit, converted))
+    return found
 
 
-def _conflict(group_id: str, kind: str, about: str, members: Sequence[Amount]) -> Conflict:
+def _rates(converted: list[Amount], members: list[Amount]) -> tuple[ImpliedRate, ...]:
+    """The exchange rate each conversion implies: its value over the value of the figure it converts."""
+    bases = {a.id: a for a in members}
+    rates = []
+    for conversion in converted:
+        base = bases.get(conversion.converted_from or "")
+        if base is None or not float(base.value):
+            continue
+        rates.append(
+            ImpliedRate(
+                source=conversion.source,
+                base=f"{base.qualifier} {base.text}" if base.qualifier else base.text,
+                converted=conversion.text,
+                unit=f"{base.unit}/{conversion.unit}",
+                rate=round(float(conversion.value) / float(base.value), 4),
+            )
+        )
+    return tuple(rates)
+
+
+def _conflict(
+    group_id: str,
+    kind: str,
+    about: str,
+    members: Sequence[Amount],
+    rates: tuple[ImpliedRate, ...] = (),
+    tag: str = "",
+) -> Conflict:
     items = tuple(
         ConflictItem(
             source=a.source,
@@ -368,15 +256,19 @@ def _conflict(group_id: str, kind: str, about: str, members: Sequence[Amount]) -
             text=f"{a.qualifier} {a.text}" if a.qualifier else a.text,
             value=a.value,
             unit=a.unit,
+            amount=a.id,
         )
         for a in members
     )
+    suffix = f":{tag}" if tag else ""
     return Conflict(
-        id="cf-" + hashlib.sha1(f"{group_id}:{kind}".encode()).hexdigest()[:8],
+        id="cf-" + hashlib.sha1(f"{group_id}:{kind}{suffix}".encode()).hexdigest()[:8],
         kind=kind,  # type: ignore[arg-type]
         about=about,
         group=group_id,
         items=items,
+        groups=(group_id,),
+        rates=rates,
     )
 
 

@@ -12,12 +12,14 @@ from builder.model.facts import (
     Amount,
     AmountKind,
     DateMention,
+    Measure,
     NonDisclosure,
     Organization,
     Person,
     Precision,
     Quote,
     SpeakerKind,
+    Stage,
     UnnamedClaim,
 )
 from builder.model.sources import Source
@@ -102,7 +104,7 @@ class AmountItem(Model):
 
 
 class AmountGroup(Model):
-    """Figures across sources that describe the same thing."""
+    """Figures across sources that describe the same thing: one measure of one subject at one stage."""
 
     id: str
     kind: AmountKind
@@ -112,6 +114,12 @@ class AmountGroup(Model):
     verdict: Verdict
     support: Support
     note: str | None = None
+    measure: Measure | None = None
+    subject: str | None = None
+    party: str | None = None
+    stage: Stage | None = None
+    when: str | None = None
+    conversions: tuple[AmountItem, ...] = ()
 
 
 ConflictKind = Literal["hedged-differently", "conflict", "conversion-discrepancy"]
@@ -125,6 +133,17 @@ class ConflictItem(Model):
     text: str
     value: float | int | None
     unit: str | None
+    amount: str | None = None
+
+
+class ImpliedRate(Model):
+    """The exchange rate a source's conversion implies: one unit of the base currency in the other."""
+
+    source: str
+    base: str
+    converted: str
+    unit: str
+    rate: float
 
 
 class Conflict(Model):
@@ -135,9 +154,66 @@ class Conflict(Model):
     about: str
     group: str
     items: tuple[ConflictItem, ...]
+    groups: tuple[str, ...] = ()
+    rates: tuple[ImpliedRate, ...] = ()
 
 
-QuestionKind = Literal["undisclosed", "conflict", "hedged", "single-source", "unnamed", "analyst"]
+# A deal term: a measure a figure can have, or a term the sources state in words.
+TermMeasure = Literal[
+    "deal_value",
+    "price_per_share",
+    "premium",
+    "stake",
+    "shares",
+    "consideration",
+    "financing",
+    "fee",
+    "synergies",
+    "earnings_effect",
+    "conditions",
+    "timing",
+]
+TermState = Literal["stated", "not disclosed"]
+TermVerdict = Literal["single", "agree", "hedged", "conflict", "conversion", "revised", "not disclosed"]
+
+
+class TermVersion(Model):
+    """One version of a deal term: its value at one stage, from one date, as the sources state it.
+
+    A figure has value (or low and high for a range) and unit; a term stated in words has text only; a term
+    the sources say was not disclosed has state "not disclosed" and the citation of that statement.
+    """
+
+    state: TermState = "stated"
+    stage: Stage | None = None
+    when: str | None = None
+    value: float | int | None = None
+    low: float | int | None = None
+    high: float | int | None = None
+    unit: str | None = None
+    text: str | None = None
+    party: str | None = None
+    verdict: TermVerdict = "single"
+    group: str | None = None
+    amounts: tuple[str, ...] = ()
+    citations: tuple[Citation, ...] = ()
+
+
+class Term(TermVersion):
+    """A term of the deal (its value, the price a share, the stake, the fee, …) about one subject: its latest
+    version, the versions before it (its history, oldest first) and the estimates others made of it."""
+
+    id: str
+    measure: TermMeasure
+    subject: str | None = None
+    history: tuple[TermVersion, ...] = ()
+    estimates: tuple[TermVersion, ...] = ()
+    reason: Citation | None = None
+
+
+QuestionKind = Literal[
+    "undisclosed", "conflict", "hedged", "revision", "timing", "conditions", "single-source", "unnamed", "analyst"
+]
 
 
 class QuestionItem(Model):
@@ -250,6 +326,7 @@ class Brief(Model):
     quote_groups: tuple[QuoteGroup, ...]
     amount_groups: tuple[AmountGroup, ...]
     conflicts: tuple[Conflict, ...]
+    terms: tuple[Term, ...] = ()
     questions: tuple[Question, ...]
     timeline: tuple[TimelineEvent, ...]
     notes: dict[str, str] = Field(default_factory=dict)

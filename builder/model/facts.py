@@ -43,6 +43,26 @@ class Quote(Fact):
 
 
 AmountKind = Literal["money", "percent", "quantity"]
+# What a figure measures, as a deal professional reads it.
+Measure = Literal[
+    "deal_value",
+    "price_per_share",
+    "premium",
+    "stake",
+    "shares",
+    "fee",
+    "financing",
+    "synergies",
+    "earnings_effect",
+    "revenue",
+    "profit",
+    "market_value",
+    "market_move",
+    "exchange_rate",
+    "context",
+]
+# How far the deal had gone when a figure was given: from talk of a bid to its completion, or a forecast.
+Stage = Literal["rumour", "talks", "offer", "revised", "agreed", "rejected", "completed", "estimate"]
 
 
 class Amount(Fact):
@@ -60,6 +80,11 @@ class Amount(Fact):
     vague: bool = False
     context: str = ""
     group: str | None = None
+    measure: Measure | None = None
+    subject: str | None = None
+    party: str | None = None
+    stage: Stage | None = None
+    when: str | None = None
 
 
 Precision = Literal["day", "month", "year", "interval"]

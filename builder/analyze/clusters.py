@@ -1,0 +1,310 @@
+"""Which figures are one figure, and which disagree: clusters within each key of measure, subject and unit.
+
+Candidates are blocked by key and swept in order of value, so only figures whose ranges meet are ever
+compared; a cluster takes a figure only if every figure in it still allows a common value (no chains of
+near-agreements), and only if the parties, the stage of the figure (an estimate is never the deal's own
+figure) and, for a market move, the day agree.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from builder.analyze.ranges import overlap
+from builder.analyze.similarity import STOPWORDS, content_words
+from builder.analyze.subjects import same_party
+from builder.extract.units import CURRENCY_WORDS, QUALIFIERS
+from builder.model import Amount, Measure
+
+SPECIFIC_MONEY = 1_000_000  # sums this large rarely coincide by chance
+MAX_ACTIVE = 64  # figures of one key with ranges meeting one figure's; more say nothing about any of them
+MAX_RATIO = 2.0  # figures further apart than this are different things, not a disagreement
+SUBJECT_WINDOW = 8  # words either side of a figure that say what it is about
+SAME_NEWS_DAYS = 7  # a live term told further apart than this may have moved in between: history
+STRONG_WORDS = 3  # shared words that let figures of a loose measure (context, results) disagree
+# Measures whose key names one term of the deal: two versions of it that cannot agree disagree.
+IDENTITY: frozenset[Measure] = frozenset({"deal_value", "price_per_share", "premium", "fee", "financing"})
+NEVER_DISAGREE: frozenset[Measure] = frozenset({"market_move", "exchange_rate", "stake"})
+_NOISE = frozenset(
+    {
+        *CURRENCY_WORDS,
+        *(w for q in QUALIFIERS for w in q.split()),
+        *"million billion trillion thousand percent cent next year month week day over coming following".split(),
+        *"potential estimate estimated around more less bn worth total per share".split(),
+    }
+)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A figure as clustering sees it: the primary figure it stands for (itself, or the figure it converts)."""
+
+    index: int
+    amount: Amount
+    range: tuple[float, float]
+    words: frozenset[str]
+    headline: bool
+    proxy: bool = False
+
+    @property
+    def key(self) -> tuple[str | None, str | None, str, str, str | None]:
+        """What the figure is: measure, subject, kind, unit and per-unit."""
+        a = self.amount
+        return (a.measure, a.subject, a.kind, a.unit, a.per)
+
+
+@dataclass
+class _State:
+    """What a cluster allows: a common range per unit, its parties, whether it is an estimate, its days."""
+
+    ranges: dict[str, tuple[float, float]] = field(default_factory=dict)
+    parties: set[str] = field(default_factory=set)
+    estimate: bool = False
+    days: set[str] = field(default_factory=set)
+    revised: bool | None = None  # whether its staged figures are a raised or cut version; None when unstaged
+
+    def takes(self, other: _State) -> bool:
+        """Whether the two clusters can be one figure."""
+        if self.estimate != other.estimate or not _parties_agree(self.parties | other.parties):
+            return False
+        if None not in (self.revised, other.revised) and self.revised != other.revised:
+            return False  # a raised offer is a new version, however close to the old
+        if self.days and other.days and self.days != other.days:
+            return False
+        return all(overlap(*self.ranges[unit], *other.ranges[unit]) for unit in self.ranges.keys() & other.ranges.keys())
+
+    def absorb(self, other: _State) -> None:
+        """Take another cluster in."""
+        for unit, (low, high) in other.ranges.items():
+            if unit in self.ranges:
+                mine = self.ranges[unit]
+                self.ranges[unit] = (max(mine[0], low), min(mine[1], high))
+            else:
+                self.ranges[unit] = (low, high)
+        self.parties |= other.parties
+        self.days |= other.days
+        if self.revised is None:
+            self.revised = other.revised
+
+
+def figure_words(amount: Amount) -> frozenset[str]:
+    """The words that say what a figure is about: those close to it in its clause."""
+    around = amount.context.split()
+    figure = amount.text.split()
+    at = next((i for i in range(len(around)) if around[i : i + len(figure)] == figure), None)
+    if at is not None:
+        around = around[max(0, at - SUBJECT_WINDOW) : at + len(figure) + SUBJECT_WINDOW]
+    found = content_words(" ".join(around)) - content_words(amount.text)
+    return frozenset(w for w in found if w not in _NOISE and w not in STOPWORDS and not any(c.isdigit() for c in w))
+
+
+def agreeing_clusters(entries: Sequence[Entry], count: int) -> list[list[int]]:
+    """Cluster the primary figures 0..count-1: those of one key whose ranges allow a common value."""
+    blocks: dict[tuple[str | None, str | None, str, str, str | None], list[Entry]] = defaultdict(list)
+    for entry in entries:
+        if entry.amount.measure != "exchange_rate":
+            blocks[entry.key].append(entry)
+    pairs: list[tuple[float, int, int, int, int]] = []
+    for block in blocks.values():
+        if len(block) < 2:
+            continue
+        ordered = sorted(block, key=lambda e: (e.range[0], e.index, e.proxy))
+        active: list[Entry] = []
+        for entry in ordered:
+            active = [other for other in active if other.range[1] >= entry.range[0]]
+            for other in active[-MAX_ACTIVE:]:
+                if _pair_agrees(entry, other):
+                    pairs.append((_closeness(entry, other), min(entry.index, other.index), max(entry.index, other.index), entry.proxy, other.proxy))
+            active.append(entry)
+    parent = list(range(count))
+    states = [_State() for _ in range(count)]
+    for entry in entries:
+        if not entry.proxy:
+            states[entry.index] = _state(entry)
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for _, a, b, _, _ in sorted(pairs):
+        root_a, root_b = find(a), find(b)
+        if root_a != root_b and states[root_a].takes(states[root_b]):
+            keep, drop = min(root_a, root_b), max(root_a, root_b)
+            parent[drop] = keep
+            states[keep].absorb(states[drop])
+    members: dict[int, list[int]] = defaultdict(list)
+    for i in range(count):
+        members[find(i)].append(i)
+    return [members[root] for root in sorted(members)]
+
+
+def _state(entry: Entry) -> _State:
+    a = entry.amount
+    return _State(
+        ranges={a.unit: entry.range},
+        parties={a.party} if a.party else set(),
+        estimate=a.stage == "estimate",
+        days={a.when} if a.measure == "market_move" and a.when else set(),
+        revised=None if a.stage is None else a.stage == "revised",
+    )
+
+
+def _closeness(a: Entry, b: Entry) -> float:
+    mid_a, mid_b = _mid(a.range), _mid(b.range)
+    return abs(mid_a - mid_b) / max(abs(mid_a), abs(mid_b), 1e-9)
+
+
+def _mid(bounds: tuple[float, float]) -> float:
+    low, high = bounds
+    return low if high == float("inf") else (low + high) / 2
+
+
+def _pair_agrees(a: Entry, b: Entry) -> bool:
+    """Whether two figures of one key can state the same thing."""
+    x, y = a.amount, b.amount
+    if (a.proxy and b.proxy) or a.index == b.index or not overlap(*a.range, *b.range):
+        return False
+    same_source = x.source == y.source
+    equal = float(x.value) == float(y.value) and x.high == y.high
+    if (x.vague or y.vague) and not same_source:
+        return False
+    if same_source and not (equal or a.headline or b.headline):
+        return False  # one article giving two figures means two things
+    if (x.stage == "estimate") != (y.stage == "estimate"):
+        return False
+    if not same_party(x.party, y.party):
+        return False
+    if x.measure == "market_move":
+        return (same_source and equal) or (x.when is not None and x.when == y.when)
+    if x.measure == "context" and not (same_source and equal):
+        needed = 1 if x.kind == "money" and min(abs(float(x.value)), abs(float(y.value))) >= SPECIFIC_MONEY else 2
+        return len(a.words & b.words) >= needed
+    return True
+
+
+@dataclass
+class _Version:
+    """A cluster as a version of a term: its stages, sources, parties, value and words."""
+
+    members: list[int]
+    key: tuple[str | None, str | None, str, str, str | None]
+    stages: set[str]
+    sources: set[str]
+    parties: set[str]
+    estimate: bool
+    mid: float
+    words: frozenset[str]
+    days: list[str]
+
+
+def conflicting_clusters(clusters: list[list[int]], entries: Sequence[Entry]) -> tuple[list[list[int]], set[int]]:
+    """Join clusters of one key that state different values for the same version of a term.
+
+    Versions at different stages (talks, then an offer, then an agreed price) are history, not a
+    disagreement, and so are a raised offer and a figure one source gives beside another. Returns the
+    clusters and the figures now in a disagreement.
+    """
+    primary = {e.index: e for e in entries if not e.proxy}
+    versions = [_version(members, primary) for members in clusters]
+    blocks: dict[tuple[str | None, str | None, str, str, str | None], list[int]] = defaultdict(list)
+    for n, version in enumerate(versions):
+        measure, subject = version.key[0], version.key[1]
+        if subject is not None and measure not in NEVER_DISAGREE:
+            blocks[version.key].append(n)
+    parent = list(range(len(versions)))
+
+    def find(n: int) -> int:
+        while parent[n] != n:
+            parent[n] = parent[parent[n]]
+            n = parent[n]
+        return n
+
+    for block in blocks.values():
+        ordered = sorted(block, key=lambda n: (versions[n].mid, n))
+        contested = not _parties_agree({p for n in block for p in versions[n].parties})
+        for position, n in enumerate(ordered):
+            for m in ordered[position + 1 : position + 1 + MAX_ACTIVE]:
+                if versions[m].mid > versions[n].mid * MAX_RATIO:
+                    break
+                if contested and not (versions[n].parties and versions[m].parties):
+                    continue  # rival bidders: a figure that names none may be either's
+                if _disagree(versions[n], versions[m]):
+                    a, b = find(n), find(m)
+                    if a != b:
+                        parent[max(a, b)] = min(a, b)
+    joined: dict[int, list[int]] = defaultdict(list)
+    for n, version in enumerate(versions):
+        joined[find(n)].append(n)
+    result, disputed = [], set()
+    for root in sorted(joined):
+        members = sorted(i for n in joined[root] for i in versions[n].members)
+        result.append(members)
+        if len(joined[root]) > 1:
+            disputed.update(members)
+    return result, disputed
+
+
+def _version(members: list[int], primary: dict[int, Entry]) -> _Version:
+    found = [primary[i] for i in members]
+    amounts = [e.amount for e in found]
+    return _Version(
+        members=members,
+        key=found[0].key,
+        stages={a.stage for a in amounts if a.stage},
+        sources={a.source for a in amounts},
+        parties={a.party for a in amounts if a.party},
+        estimate=any(a.stage == "estimate" for a in amounts),
+        mid=min(_mid(e.range) for e in found),
+        words=frozenset().union(*(e.words for e in found)),
+        days=sorted(a.when for a in amounts if a.when) if all(a.when for a in amounts) else [],
+    )
+
+
+def _same_version(a: _Version, b: _Version) -> bool:
+    """Whether two clusters can be the same version of a term, or one came after the other.
+
+    A raised or cut offer is history; so are talks, then an offer, then an agreement; so is a new offer
+    after one was rejected, and a live offer told weeks apart. A completed deal has one value, however
+    long ago it was done.
+    """
+    stages = a.stages | b.stages
+    if "revised" in stages:
+        return False
+    if a.stages and b.stages and not a.stages & b.stages:
+        return False
+    if ("rejected" in a.stages) != ("rejected" in b.stages):
+        return False
+    if "completed" in a.stages & b.stages:
+        return True
+    if a.days and b.days and (a.days[-1] < b.days[0] or b.days[-1] < a.days[0]):
+        return _days_apart(a.days[-1], b.days[0]) <= SAME_NEWS_DAYS and _days_apart(b.days[-1], a.days[0]) <= SAME_NEWS_DAYS
+    return True
+
+
+def _days_apart(first: str, second: str) -> int:
+    return abs((date.fromisoformat(second[:10]) - date.fromisoformat(first[:10])).days)
+
+
+def _disagree(a: _Version, b: _Version) -> bool:
+    """Whether two clusters of one key are the same version of a term stated differently."""
+    if a.estimate or b.estimate or a.sources & b.sources or not _parties_agree(a.parties | b.parties):
+        return False
+    if not _same_version(a, b):
+        return False
+    if a.mid <= 0 or b.mid <= 0:
+        return False
+    if a.key[0] in IDENTITY:
+        return True
+    shared = a.words & b.words
+    return len(shared) >= STRONG_WORDS and len(shared) * 2 >= min(len(a.words), len(b.words))
+
+
+def _parties_agree(parties: set[str]) -> bool:
+    """Whether a set of parties names one party at most."""
+    named = sorted(parties)
+    return all(same_party(named[0], other) for other in named[1:])

@@ -1,0 +1,281 @@
+"""The words that tell what a figure measures and how far the deal had gone, as deal coverage writes them.
+
+Each table maps a meaning to the patterns that signal it, with a weight: how strongly one occurrence
+near a figure says so. The patterns are written for the kind of text (wire copy, business news, press
+releases), never for one article.
+"""
+
+from __future__ import annotations
+
+import re
+
+from builder.model import Measure, Stage
+
+
+def _words(*patterns: str) -> str:
+    return r"\b(?:" + "|".join(patterns) + r")\b"
+
+
+# Cues of what a money figure or a percentage measures. A cue counts for the figure it is nearest to.
+MEASURE_CUES: dict[Measure, tuple[tuple[str, float], ...]] = {
+    "deal_value": (
+        (_words(r"bid(?:s|ding)?", r"offers?", r"offered", r"takeovers?", r"buy-?outs?", r"LBO", r"acquisitions?", r"mergers?"), 1.0),
+        (_words(r"deals?", r"proposals?", r"approach", r"tie-?up", r"purchase[ds]?", r"transactions?"), 0.9),
+        (
+            _words(
+                r"valu(?:e|es|ed|ing)\s(?:the\s)?(?:\S+\s){0,3}at",
+                r"equity\svaluation",
+                r"enterprise\svalue",
+                r"equity\svalue",
+            ),
+            1.1,
+        ),
+        (_words(r"acquir\w*", r"buy(?:ing|s)?", r"bought", r"sell(?:ing|s)?", r"sold", r"sale"), 0.6),
+        (_words(r"paid", r"pay(?:ing|s)?", r"spen[dt]\w*", r"worth"), 0.28),
+    ),
+    "price_per_share": (
+        (_words(r"offer\sprice", r"bid\sprice", r"price\sper\sshare", r"per-share", r"special\sdividend"), 1.2),
+        (_words(r"valu\w+\s(?:\S+\s){0,2}shares\sat", r"price\sattachment"), 1.4),
+    ),
+    "premium": (
+        (_words(r"premium"), 1.6),
+        (
+            _words(
+                r"(?:higher|more|above|over)\sthan\s(?:\S+\s){0,4}(?:price|close|closing|trade|level|value)",
+                r"above\s(?:\S+\s){0,4}(?:price|close|closing|trade|level)",
+                r"over\s(?:\w+\s){0,3}(?:closing|share|last)\s(?:\w+\s)?price",
+                r"to\s(?:\S+\s){0,4}(?:closing|share|last)\s(?:\w+\s)?price",
+            ),
+            1.3,
+        ),
+        (_words(r"discount", r"worth\s(?:up\sto\s)?\S+\smore"), 1.2),
+    ),
+    "stake": (
+        (_words(r"stakes?", r"holdings?", r"shareholding", r"interest\sin", r"control", r"ownership", r"majority"), 1.3),
+        (_words(r"own(?:s|ed|ing)?", r"hold(?:s|ing)?", r"held", r"owners?\sof", r"controls?"), 1.0),
+        (_words(r"of\s(?:its|the|their)\s(?:\w+\s)?(?:shares|stock|capital|equity)", r"in\s\w+\shands"), 1.0),
+        (_words(r"acceptances?"), 0.8),
+    ),
+    "fee": (
+        (_words(r"(?:break|break-up|breakup|termination|reverse\stermination)\sfees?", r"fees?"), 1.6),
+        (_words(r"if,?\s(?:\S+\s){0,8}(?:block\w*|nix\w*|walks?\saway|fail\w*|reject\w*)", r"terminat\w*"), 0.9),
+    ),
+    "financing": (
+        (_words(r"debt", r"loans?", r"financ\w*", r"borrow\w*", r"bonds?", r"facilit(?:y|ies)", r"credit"), 1.2),
+        (_words(r"to\sfund", r"fund\s(?:the|a|its)", r"underwrit\w*", r"rights\sissue", r"lifeline"), 1.1),
+        (_words(r"commitments?"), 1.2),
+        (r"\brais(?:e|es|ed|ing)\s(?:up\sto\s|between\s|about\s|around\s|some\s|nearly\s|at\sleast\s)?(?=[$£€¥]|[A-Z]{1,3}\$|\d)", 1.2),
+        (_words(r"invest(?:s|ed|ing|ment)?", r"equity\scontribution"), 0.7),
+    ),
+    "synergies": ((_words(r"savings", r"synerg\w*", r"cost\scuts?", r"cost\sreductions?"), 1.5),),
+    "earnings_effect": (
+        (
+            _words(
+                r"cash\sflow",
+                r"accreti\w*",
+                r"dilutive",
+                r"dilution",
+                r"interest\sexpense",
+                r"EPS",
+                r"earnings\sper\sshare",
+                r"(?:add|boost|improve)\w*\s(?:\w+\s){0,3}earnings",
+            ),
+            1.5,
+        ),
+    ),
+    "revenue": ((_words(r"sales", r"revenues?", r"turnover"), 1.3),),
+    "profit": (
+        (_words(r"profits?", r"net\sincome", r"earnings", r"losses", r"loss", r"ebitda", r"operating\sincome"), 1.3),
+        (_words(r"earn(?:ed|s)", r"made\s(?:a\s)?(?:net\s)?(?:profit|loss)"), 1.2),
+    ),
+    "market_value": (
+        (_words(r"market\s(?:value|valuation|capitali[sz]ation|cap)", r"capitali[sz]ation", r"market\sworth"), 1.6),
+        (_words(r"fortune", r"richest", r"net\sworth", r"Forbes"), 1.4),
+        (_words(r"valuation"), 1.0),
+        (_words(r"at\s(?:\S+\s){0,2}close", r"valued\sat"), 0.9),
+        (_words(r"is\sworth", r"are\sworth", r"was\sworth"), 0.8),
+    ),
+    "market_move": (
+        (
+            _words(
+                r"(?<!\bper-)(?<!\bper\s)(?<!\ba\s)shares?\s(?:\w+\s){0,3}(?:rose|rise|rising|fell|fall|falling|up|down"
+                r"|gained|lost|jumped|slumped|climbed|dropped|surged|soared|slipped|slid|tumbled|plunged|leaped|leapt"
+                r"|closed|traded|trading|ended|edged|eased|firmed|added)",
+                r"(?:stock|share)\sprice",
+                r"closing\sprice",
+                r"(?:stock|shares)\s(?:\w+\s){0,2}(?:at|to)",
+                r"index",
+                r"traded\s(?:\w+\s){0,2}at",
+                r"trading\sat",
+                r"closed\s(?:\w+\s){0,2}(?:at|up|down)",
+                r"ended\s(?:\S+\s){0,4}at",
+                r"as\s(?:high|low)\sas",
+                r"(?:high|low)\sof",
+                r"(?<!\ba\s)(?<!\bper\s)(?:stock|shares?)\s(?:is|was|are|were)",
+                r"(?:high|low)\s(?:above|below)",
+            ),
+            1.4,
+        ),
+        (_words(r"basis\spoints", r"yields?", r"spreads?", r"in\searly\strade", r"on\sthe\sday"), 1.0),
+    ),
+    "context": (
+        (_words(r"dividends?", r"settle\w*", r"fines?", r"fraud", r"pension", r"economy", r"inflation"), 1.1),
+        (_words(r"return\w*\s(?:\S+\s){0,4}to\sshareholders", r"distribut\w*", r"buy-?backs?", r"buy\sback"), 1.2),
+        (_words(r"M&A", r"so\sfar\s(?:this\syear|in\s\d{4})", r"in\sdeals", r"in\sall\sof", r"budget", r"spending", r"tariffs?", r"coupons?"), 1.2),
+        (_words(r"assets", r"portfolio", r"industry", r"purchases", r"goods", r"cuts", r"average"), 0.9),
+        (_words(r"long-term\sdebt", r"debt\sburden", r"net\sdebt", r"total\sdebt", r"net\scash", r"in\scash\sat"), 1.6),
+        (_words(r"jobs?", r"workforce", r"employees", r"customers", r"capacity"), 0.9),
+        (_words(r"market\sshare", r"shipments", r"deliveries"), 1.3),
+    ),
+}
+# Measures a percentage can have; the rest are sums of money.
+PERCENT_MEASURES: frozenset[Measure] = frozenset(
+    {"premium", "stake", "market_move", "revenue", "profit", "fee", "synergies", "earnings_effect", "context"}
+)
+# Measures a sum of money can have.
+MONEY_MEASURES: frozenset[Measure] = frozenset(
+    {
+        "deal_value",
+        "price_per_share",
+        "fee",
+        "financing",
+        "synergies",
+        "earnings_effect",
+        "revenue",
+        "profit",
+        "market_value",
+        "market_move",
+        "context",
+    }
+)
+# Verbs of movement: with a share or an index they make a market move; with a deal term, a revision.
+MOVES = re.compile(
+    _words(
+        r"rose",
+        r"rise[ns]?",
+        r"fell",
+        r"fall(?:en|s)?",
+        r"up(?!\sto\b|\sfrom\b)",
+        r"down(?!\sfrom\b)",
+        r"climb\w*",
+        r"gain\w*",
+        r"drop\w*",
+        r"jump\w*",
+        r"surg\w*",
+        r"plung\w*",
+        r"tumbl\w*",
+        r"soar\w*",
+        r"slump\w*",
+        r"slid",
+        r"slipp?\w*",
+        r"leap\w*",
+        r"plummet\w*",
+    ),
+    re.I,
+)
+# Verbs that make a market move only where shares, an index or a traded good are named.
+MARKET_ONLY_MOVES = re.compile(_words(r"added", r"lost", r"shed", r"ended", r"closed", r"finished"), re.I)
+EXCHANGE_RATE = re.compile(r"(?:\(\s*|^|\s)(?:[A-Z]{0,3}\$|£|€|¥)?\s?1\s?=\s?\S", re.I)
+DIVIDEND = re.compile(_words(r"dividends?"), re.I)
+
+# Cues of the stage a deal term was at. Stage cues are read in the whole sentence, nearest first.
+STAGE_CUES: dict[Stage, tuple[tuple[str, float], ...]] = {
+    "rejected": (
+        (_words(r"reject\w*", r"rebuff\w*", r"turn(?:ed|s)?\sdown", r"snub\w*", r"spurn\w*", r"refused"), 1.5),
+        (_words(r"undervalu\w*", r"too\slow", r"inadequate", r"walked\saway", r"withdr[ae]w\w*"), 1.0),
+    ),
+    "revised": (
+        (
+            _words(
+                r"rais(?:e|es|ed|ing)\s(?:\w+\s){0,2}(?:offer|bid|price|proposal)",
+                r"(?:offer|bid)\s(?:\w+\s){0,2}(?:raised|increased|lifted|sweetened|cut|lowered|reduced)",
+                r"sweeten\w*",
+                r"increas\w*\s(?:\w+\s){0,2}(?:offer|bid)",
+                r"improv\w*\s(?:\w+\s){0,2}(?:offer|bid)",
+                r"(?:new|higher|revised|raised|improved|sweetened|increased|fresh|final)\s(?:\w+\s)?(?:offer|bid|proposal)",
+                r"cut\s(?:\w+\s){0,2}(?:offer|bid|price)",
+                r"topp\w*",
+                r"trump\w*",
+            ),
+            1.3,
+        ),
+    ),
+    "completed": (
+        (_words(r"complet\w*", r"closed\s(?:the\s)?(?:deal|acquisition|purchase)", r"finali[sz]ed"), 1.2),
+        (_words(r"bought", r"acquired", r"took\sover", r"has\spaid", r"paid", r"spent"), 0.9),
+    ),
+    "agreed": (
+        (_words(r"agree\w*", r"accept\w*", r"recommend\w*", r"signed", r"definitive", r"seal\w*", r"won"), 1.2),
+        (_words(r"will\s(?:buy|acquire|pay|receive)", r"to\sbuy", r"to\sacquire", r"to\ssell", r"to\sgo\sprivate"), 0.6),
+        (_words(r"under\sthe\sterms", r"the\sdeal", r"the\stransaction"), 0.5),
+    ),
+    "offer": (
+        (_words(r"offer\w*", r"bid\w*", r"propos\w*", r"tabled", r"launch\w*"), 1.0),
+    ),
+    "talks": (
+        (_words(r"talks", r"negotiat\w*", r"approach\w*", r"discuss\w*", r"consider\w*", r"explor\w*"), 1.1),
+        (
+            _words(
+                r"may\s(?:bid|offer|make)",
+                r"could\s(?:bid|lead|offer|make)",
+                r"possible",
+                r"potential",
+                r"nears?",
+                r"would\svalue",
+            ),
+            0.9,
+        ),
+        (_words(r"informal", r"indicative", r"preliminary", r"non-binding"), 1.0),
+    ),
+    "rumour": (
+        (
+            _words(
+                r"sources?\s(?:\w+\s){0,4}said",
+                r"people\sfamiliar",
+                r"familiar\swith",
+                r"reportedly",
+                r"rumou?r\w*",
+                r"speculat\w*",
+                r"talk\sthat",
+                r"is\ssaid\sto",
+                r"are\ssaid\sto",
+                r"reports?\s(?:say|said|have|suggest)\w*",
+                r"according\sto\s(?:\w+\s){0,2}reports?",
+                r"reported",
+                r"expected\sto\sannounce",
+                r"could\stop",
+            ),
+            1.3,
+        ),
+    ),
+    "estimate": (
+        (
+            _words(
+                r"analysts?",
+                r"estimat\w*",
+                r"forecast\w*",
+                r"expect\w*",
+                r"predict\w*",
+                r"project(?:s|ed|ion)",
+                r"sum-of-the-parts",
+                r"target\sprice",
+                r"fair\svalue",
+                r"could\s(?:result|add|save)",
+                r"potential",
+                r"by\s20\d\d",
+            ),
+            1.0,
+        ),
+    ),
+}
+# Measures that are terms of the deal (they have a stage); the rest describe parties, markets or context.
+DEAL_TERMS: frozenset[Measure] = frozenset(
+    {"deal_value", "price_per_share", "premium", "stake", "shares", "fee", "financing", "synergies", "earnings_effect"}
+)
+# Measures that are always forecasts when they are given at all.
+FORECASTS: frozenset[Measure] = frozenset({"synergies", "earnings_effect"})
+
+
+def compile_table(table: dict[str, tuple[tuple[str, float], ...]]) -> dict[str, tuple[tuple[re.Pattern[str], float], ...]]:
+    """Compile each pattern of a cue table, case-insensitively."""
+    return {key: tuple((re.compile(pattern, re.I), weight) for pattern, weight in cues) for key, cues in table.items()}

@@ -1,0 +1,272 @@
+"""What a figure measures: read from the words nearest to it in its sentence, as a deal professional would."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from builder.analyze.cues import (
+    DIVIDEND,
+    EXCHANGE_RATE,
+    MEASURE_CUES,
+    MONEY_MEASURES,
+    MARKET_ONLY_MOVES,
+    MOVES,
+    PERCENT_MEASURES,
+    STAGE_CUES,
+    compile_table,
+)
+from builder.extract.units import MINOR_UNITS
+from builder.model import Amount, Measure
+
+_MEASURE_PATTERNS = compile_table(MEASURE_CUES)  # type: ignore[arg-type]
+_STAGE_PATTERNS = compile_table(STAGE_CUES)  # type: ignore[arg-type]
+_WORD = re.compile(r"\S+")
+_BREAK = re.compile(r";|\s[-–—]{1,2}\s|:\s")
+_COMMA = re.compile(r",\s")
+_ASIDE = re.compile(r"\([^()]{0,40}\)")  # a ticker or a conversion in parentheses: no words between cue and figure
+_SHARE_WORDS = re.compile(
+    r"(?<!market\s)\b(?:shares?|stocks?|index|indices|traded|trading|bonds?|yields?|crude|oil|gold|copper|aluminium|"
+    r"aluminum|Dow|Nasdaq|S&P|FTSE|DAX|Nikkei|Brent|futures)\b|\(\s?[A-Z]{2,5}\.[A-Z]{1,2}\s?\)",
+    re.I,
+)
+_PER_SHARE_WORDS = re.compile(r"\b(?:a|per|each)\s(?:\w+\s)?share\b", re.I)
+_RESULTS = re.compile(
+    r"\b(?:revenues?|sales|profits?|earnings|income|turnover|prices|dividends?|output|M&A|volumes?|shipments|"
+    r"deliveries|orders|production)\b",
+    re.I,
+)
+_MOVE_TO = re.compile(r"\w+\s(?:\S+\s){0,2}(?:percent|%|points?)\s(?:to|at)\s(?:\S+\s){0,4}$", re.I)
+_RATE_AFTER = re.compile(r"^\s?(?:per|to\sthe|against\sthe|a)\s(?:U\.S\.\s)?(?:dollar|euro|pound|yen)\b", re.I)
+_PER_SHARE_AFTER = re.compile(
+    r"^\s?(?:-\s?)?(?:in\s(?:cash|stock|shares)\s)?(?:for\s)?(?:a|per|each)[\s-]+(?:[\w.&’'-]+\s){0,2}share\b|^\s?(?:apiece|each)\b|^-(?:a|per)-share", re.I
+)
+_SHARE_PRICE_AFTER = re.compile(r"^\s?(?:a|per)\sshare\s(?:closing\s|close\s)?(?:price|close)\b", re.I)
+_STAKE_AFTER = re.compile(
+    r"^\sof\s(?:the\s|its\s|their\s|his\s|her\s)?(?:[A-Z]|(?:\w+\s)?(?:company|club|airline|group|bank|firm|business|"
+    r"carrier|shares|stock|equity|capital|voting))"
+    r"|^\sin\s(?:the\s)?[A-Z](?!\S*\s(?:shares|stock)\b)"
+)
+_PER_UNIT_AFTER = re.compile(
+    r"^\s?(?:per|a|an|each)\s(?:barrel|tonne|ton|ounce|gallon|litre|liter|pound|kilo|kg|head|person|patient|user|"
+    r"subscriber|customer|employee|worker|seat|ticket|unit|copy|vehicle|car|mile|night|hour|day|week)s?\b",
+    re.I,
+)
+_SCALED = re.compile(r"\d\s?(?:bln|mln|bn|m|k|billion|million|trillion|thousand)\b", re.I)
+_NOUN_AFTER = re.compile(
+    r"^(?:-a-year)?\s(?:(?!(?:the|a|an|when|and|of|in|to|for|from|by|at|on|as|that|which|but)\s)[a-z-]+\s){0,2}?"
+    r"(?P<noun>company|firm|conglomerate|giant|maker|industry|market|sector|economy)\b",
+    re.I,
+)
+_CONTEXT_NOUNS = frozenset({"industry", "market", "sector", "economy"})
+_CURRENCY_BEFORE = re.compile(
+    r"\b(?:euro|sterling|pound|yen|yuan|franc|rupee|dollar)\b(?:\s\S+){0,6}\s(?:at|to)\s$", re.I
+)
+_FOR_BEFORE = re.compile(r"\bfor\s(?:about\s|around\s|nearly\s|some\s|roughly\s|just\s(?:over|under)\s)?$", re.I)
+_DEAL_VERB = re.compile(r"\b(?:buy\w*|bought|acquir\w*|sell\w*|sold|purchas\w*|stake|took\sover|takeover)\b", re.I)
+_LISTING = re.compile(r"\b(?:listing|IPO|flotation|initial\spublic\soffering|share\ssale)\b", re.I)
+_EPS_AFTER = re.compile(r"^\s?(?:a|per)\s(?:diluted|basic)\sshare\b", re.I)
+_CHANGE_AFTER = re.compile(
+    r"^\s?(?:-\s?)?(?:(?:a|per)\s(?:\w+\s)?share\s)?(?:increase|rise|raise|cut|reduction|decrease|hike|gain|drop)\b", re.I
+)
+_COUPON_AFTER = re.compile(r"^,?\s(?:19|20)\d\ds?\s(?:bonds?|notes?)\b|^\scoupon\b", re.I)
+_SPECIAL = re.compile(r"\bspecial\b", re.I)
+_SHARE_TALK = re.compile(r"\b(?:offer\w*|bid\w*|deal|buyout|takeover|price\w*|shares?|stock)\b", re.I)
+STRONG = 1.5  # a market cue this sure outweighs "a share" after a sum
+SMALL_PRICE = 10_000  # a sum below this, in a major unit, that prices a deal is a price per share
+DECAY = 0.2  # how fast a cue's say fades with each word between it and the figure
+BREAK_WORDS = 4.0  # a clause break counts as that many words
+COMMA_WORDS = 1.5
+THRESHOLD = 0.15  # below this, no cue speaks for the figure: it is context
+MOVE_REACH = 5  # a movement verb this many words before a figure, with shares named, makes it a market move
+# When two measures score alike, the more specific wins.
+_PREFERENCE: tuple[Measure, ...] = (
+    "exchange_rate",
+    "price_per_share",
+    "premium",
+    "fee",
+    "synergies",
+    "earnings_effect",
+    "market_move",
+    "market_value",
+    "stake",
+    "financing",
+    "revenue",
+    "profit",
+    "deal_value",
+    "context",
+)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A word or phrase of a sentence that says what its figures are or how far the deal had gone."""
+
+    key: str
+    start: int
+    end: int
+    weight: float
+
+
+class SentenceCues:
+    """The cues of one sentence, found once for all the figures in it."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        asides = [(m.start(), m.end()) for m in _ASIDE.finditer(text)]
+        self.word_starts = [
+            m.start() for m in _WORD.finditer(text) if not any(a <= m.start() < b for a, b in asides)
+        ]
+        self.breaks = [m.start() for m in _BREAK.finditer(text)]
+        self.commas = [m.start() for m in _COMMA.finditer(text)]
+        self._measures: list[Cue] | None = None
+        self._stages: list[Cue] | None = None
+
+    @property
+    def measures(self) -> list[Cue]:
+        """The measure cues of the sentence."""
+        if self._measures is None:
+            self._measures = _find(self.text, _MEASURE_PATTERNS)
+        return self._measures
+
+    @property
+    def stages(self) -> list[Cue]:
+        """The stage cues of the sentence."""
+        if self._stages is None:
+            self._stages = _find(self.text, _STAGE_PATTERNS)
+        return self._stages
+
+    def distance(self, start: int, end: int, cue: Cue) -> float:
+        """Words between a figure (start, end) and a cue, clause breaks counting for several."""
+        if cue.end <= start:
+            low, high = cue.end, start
+        elif cue.start >= end:
+            low, high = end, cue.start
+        else:
+            return 0.0
+        words = bisect_left(self.word_starts, high) - bisect_right(self.word_starts, low)
+        breaks = bisect_left(self.breaks, high) - bisect_left(self.breaks, low)
+        commas = bisect_left(self.commas, high) - bisect_left(self.commas, low)
+        return max(0, words) + BREAK_WORDS * breaks + COMMA_WORDS * commas
+
+    def scores(self, cues: list[Cue], start: int, end: int, decay: float = DECAY) -> dict[str, float]:
+        """The best score of each cue key for the figure at start..end: weight fading with distance."""
+        best: dict[str, float] = {}
+        for cue in cues:
+            score = cue.weight / (1.0 + decay * self.distance(start, end, cue))
+            if score > best.get(cue.key, 0.0):
+                best[cue.key] = score
+        return best
+
+
+def _find(text: str, table: dict[str, tuple[tuple[re.Pattern[str], float], ...]]) -> list[Cue]:
+    found = []
+    for key, patterns in table.items():
+        for pattern, weight in patterns:
+            found.extend(Cue(key, m.start(), m.end(), weight) for m in pattern.finditer(text))
+    return found
+
+
+def measure_of(amount: Amount, cues: SentenceCues, start: int, end: int) -> Measure:
+    """What the figure at start..end of the sentence measures."""
+    text = cues.text
+    after, before = text[end : end + 50], text[max(0, start - 160) : start]
+    if _is_exchange_rate(text, start, end) or (
+        amount.kind == "money" and (_RATE_AFTER.match(after) or _CURRENCY_BEFORE.search(before))
+    ):
+        return "exchange_rate"
+    if amount.kind == "quantity":
+        if amount.unit == "shares":
+            return "shares"
+        if amount.unit != "percentage points":
+            return "context"
+    if (amount.kind == "money" and _CHANGE_AFTER.match(after)) or _COUPON_AFTER.match(after):
+        return "context"  # "a 10-cent increase", "its 4.625 percent, 2021 bonds": a change or a coupon
+    allowed = PERCENT_MEASURES if amount.kind != "money" else MONEY_MEASURES
+    scores = {key: value for key, value in cues.scores(cues.measures, start, end).items() if key in allowed}
+    moved = _moves_market(before)
+    if moved:
+        scores["market_move"] = max(scores.get("market_move", 0.0), moved)
+    if amount.kind == "money" and (amount.per == "share" or _PER_SHARE_AFTER.match(after)):
+        return _per_share(text, start, end, after, scores)
+    if amount.kind == "percent" and _STAKE_AFTER.match(after) and scores.get("premium", 0.0) < 1.0 and moved < 1.0:
+        return "stake"
+    if amount.kind == "money" and (amount.per is not None or _PER_UNIT_AFTER.match(after)):
+        return "market_move" if scores.get("market_move", 0.0) >= 1.0 else "context"
+    noun = _NOUN_AFTER.match(after)
+    if noun and amount.kind == "money":
+        return "context" if noun.group("noun").lower() in _CONTEXT_NOUNS else "market_value"
+    if amount.kind == "money" and _FOR_BEFORE.search(before) and _DEAL_VERB.search(before[-90:]):
+        scores["deal_value"] = max(scores.get("deal_value", 0.0), 1.0)  # "bought X for $1bn"
+    best = max(scores, key=lambda key: (scores[key], -_PREFERENCE.index(key)), default=None)  # type: ignore[arg-type]
+    measure: Measure = "context" if best is None or scores[best] < THRESHOLD else best  # type: ignore[assignment]
+    if measure == "financing" and _LISTING.search(text):
+        return "deal_value"  # the sum a listing raises is what the deal is worth
+    if measure in ("deal_value", "market_value", "context") and _per_share_price(amount, text):
+        return "price_per_share"
+    return measure
+
+
+def _per_share(text: str, start: int, end: int, after: str, scores: dict[str, float]) -> Measure:
+    """A sum a share: the offer's price, a share price on the market, or a dividend."""
+    if _SHARE_PRICE_AFTER.match(after):
+        return "market_move"
+    if _EPS_AFTER.match(after):
+        return "profit"
+    near = text[max(0, start - 40) : end + 30]
+    if DIVIDEND.search(near) and not _SPECIAL.search(near):
+        return "context"
+    market = scores.get("market_move", 0.0)
+    if scores.get("profit", 0.0) >= 0.8 and scores["profit"] > market:
+        return "profit"  # earnings a share
+    return "market_move" if market >= STRONG and market > scores.get("price_per_share", 0.0) else "price_per_share"
+
+
+def _per_share_price(amount: Amount, text: str) -> bool:
+    """A small sum in a sentence about an offer or shares: a price per share, whether or not "a share" follows."""
+    major = float(amount.value) / (100 if amount.unit in MINOR_UNITS else 1)
+    scaled = bool(_SCALED.search(amount.text))  # "$98 bln" read as 98 by an older extraction
+    dividend = bool(DIVIDEND.search(text))
+    return (
+        amount.kind == "money"
+        and not scaled
+        and not dividend
+        and 0 < major < SMALL_PRICE
+        and bool(_SHARE_TALK.search(text))
+    )
+
+
+def _is_exchange_rate(text: str, start: int, end: int) -> bool:
+    """A figure inside a rate note such as "($1 = A$1.27)" or "$1 = 0.61 pound"."""
+    window = text[max(0, start - 14) : end + 4]
+    return "=" in window and bool(EXCHANGE_RATE.search(text[max(0, start - 14) : end + 14]))
+
+
+def _moves_market(before: str) -> float:
+    """How surely the words before a figure make it a market move: a movement verb just before it ("up 2.4%",
+    "fell 3.7% to $5.17"), surer when shares, an index or a traded good moved, not revenue or profit."""
+    words = before.split()
+    near = " ".join(words[-MOVE_REACH:])
+    if _MOVE_TO.search(before[-40:]):
+        near = before[-40:]
+    verb = None
+    for verb in MOVES.finditer(near):
+        pass
+    if verb is None:
+        for verb in MARKET_ONLY_MOVES.finditer(near):
+            pass
+        if verb is None:
+            return 0.0
+    at = len(before) - len(near) + verb.start()
+    mover = _per_share_words(before[max(0, at - 90) : at])
+    if _RESULTS.search(mover[-40:]):
+        return 0.0  # "revenue rose 5 percent": results, not the market
+    if _SHARE_WORDS.search(mover):
+        return 1.5
+    return 0.4 if MOVES.match(verb.group()) else 0.0
+
+
+def _per_share_words(text: str) -> str:
+    """Text with "a share" and "per diluted share" taken out: a price's unit, not the shares that moved."""
+    return _PER_SHARE_WORDS.sub(" ", text)
