@@ -332,7 +332,7 @@ def system_findings(brief: Brief) -> list[tuple[str, frozenset[str]]]:
         if c.kind in _FINDING_KINDS
     ]
     for term in brief.terms:
-        if term.verdict == "revised":
+        if term.revised:
             ids = {amount for version in (*term.history, term) for amount in version.amounts}
             found.append(("revision", frozenset(ids)))
     return found
@@ -358,7 +358,7 @@ def score_deal(deal: GoldDeal, reading: Reading) -> Score:
         else:
             score.missed.append(f"{deal.name}: {gold.kind} {gold.measure} {[t for _, t in gold.members]}")
     for kind, ids in mine:
-        if not any(_covers(reading, gold, ids) for gold in deal.findings):
+        if not any(gold.kind == kind and _covers(reading, gold, ids) for gold in deal.findings):
             texts = sorted({a.text for a in reading.brief.amounts if a.id in ids})
             score.alarms += 1
             score.false.append(f"{deal.name}: {kind} {texts}")

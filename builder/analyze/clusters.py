@@ -13,10 +13,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from builder.analyze.cues import AT_MARKET
 from builder.analyze.ranges import overlap
 from builder.analyze.similarity import STOPWORDS, content_words
 from builder.analyze.subjects import same_party
-from builder.extract.units import CURRENCY_WORDS, QUALIFIERS
+from builder.extract.units import CURRENCY_WORDS, QUALIFIER_BOUNDS, QUALIFIERS
 from builder.model import Amount, Measure
 
 SPECIFIC_MONEY = 1_000_000  # sums this large rarely coincide by chance
@@ -62,6 +63,7 @@ class _State:
 
     ranges: dict[str, tuple[float, float]] = field(default_factory=dict)
     parties: set[str] = field(default_factory=set)
+    subjects: set[str] = field(default_factory=set)
     estimate: bool = False
     days: set[str] = field(default_factory=set)
     revised: bool | None = None  # whether its staged figures are a raised or cut version; None when unstaged
@@ -69,6 +71,8 @@ class _State:
     def takes(self, other: _State) -> bool:
         """Whether the two clusters can be one figure."""
         if self.estimate != other.estimate or not _parties_agree(self.parties | other.parties):
+            return False
+        if len(self.subjects | other.subjects) > 1:
             return False
         if None not in (self.revised, other.revised) and self.revised != other.revised:
             return False  # a raised offer is a new version, however close to the old
@@ -85,6 +89,7 @@ class _State:
             else:
                 self.ranges[unit] = (low, high)
         self.parties |= other.parties
+        self.subjects |= other.subjects
         self.days |= other.days
         if self.revised is None:
             self.revised = other.revised
@@ -106,7 +111,8 @@ def agreeing_clusters(entries: Sequence[Entry], count: int) -> list[list[int]]:
     blocks: dict[tuple[str | None, str | None, str, str, str | None], list[Entry]] = defaultdict(list)
     for entry in entries:
         if entry.amount.measure != "exchange_rate":
-            blocks[entry.key].append(entry)
+            measure, _, kind, unit, per = entry.key
+            blocks[(measure, None, kind, unit, per)].append(entry)
     pairs: list[tuple[float, int, int, int, int]] = []
     for block in blocks.values():
         if len(block) < 2:
@@ -131,12 +137,22 @@ def agreeing_clusters(entries: Sequence[Entry], count: int) -> list[list[int]]:
             i = parent[i]
         return i
 
-    for _, a, b, _, _ in sorted(pairs):
+    def join(a: int, b: int) -> None:
         root_a, root_b = find(a), find(b)
         if root_a != root_b and states[root_a].takes(states[root_b]):
             keep, drop = min(root_a, root_b), max(root_a, root_b)
             parent[drop] = keep
             states[keep].absorb(states[drop])
+
+    # Equal figures first; then the joins that bring most figures together, so that a figure between two
+    # values joins the one more sources give.
+    for _, a, b in sorted((c, a, b) for c, a, b, _, _ in pairs if c == 0.0):
+        join(a, b)
+    sizes: dict[int, int] = defaultdict(int)
+    for i in range(count):
+        sizes[find(i)] += 1
+    for _, _, a, b in sorted((-(sizes[find(a)] + sizes[find(b)]), c, a, b) for c, a, b, _, _ in pairs if c > 0.0):
+        join(a, b)
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(count):
         members[find(i)].append(i)
@@ -148,6 +164,7 @@ def _state(entry: Entry) -> _State:
     return _State(
         ranges={a.unit: entry.range},
         parties={a.party} if a.party else set(),
+        subjects={a.subject} if a.subject else set(),
         estimate=a.stage == "estimate",
         days={a.when} if a.measure == "market_move" and a.when else set(),
         revised=None if a.stage is None else a.stage == "revised",
@@ -157,6 +174,11 @@ def _state(entry: Entry) -> _State:
 def _closeness(a: Entry, b: Entry) -> float:
     mid_a, mid_b = _mid(a.range), _mid(b.range)
     return abs(mid_a - mid_b) / max(abs(mid_a), abs(mid_b), 1e-9)
+
+
+def _bounded(amount: Amount) -> bool:
+    """A figure given as a floor or a ceiling ("up to", "more than")."""
+    return QUALIFIER_BOUNDS.get(amount.qualifier or "") in ("above", "below")
 
 
 def _mid(bounds: tuple[float, float]) -> float:
@@ -169,8 +191,10 @@ def _pair_agrees(a: Entry, b: Entry) -> bool:
     x, y = a.amount, b.amount
     if (a.proxy and b.proxy) or a.index == b.index or not overlap(*a.range, *b.range):
         return False
+    if a.amount.subject and b.amount.subject and a.amount.subject != b.amount.subject:
+        return False
     same_source = x.source == y.source
-    equal = float(x.value) == float(y.value) and x.high == y.high
+    equal = float(x.value) == float(y.value) and x.high == y.high and _bounded(x) == _bounded(y)
     if (x.vague or y.vague) and not same_source:
         return False
     if same_source and not (equal or a.headline or b.headline):
@@ -179,8 +203,13 @@ def _pair_agrees(a: Entry, b: Entry) -> bool:
         return False
     if not same_party(x.party, y.party):
         return False
-    if x.measure == "market_move":
+    if x.measure == "market_move" or at_market(x) or at_market(y):
         return (same_source and equal) or (x.when is not None and x.when == y.when)
+    if x.measure in IDENTITY and not equal:
+        if x.when and y.when and _days_apart(x.when, y.when) > SAME_NEWS_DAYS:
+            return False  # close values weeks apart: a term that may have moved, not one figure
+        if (_bounded(x) or _bounded(y)) and (x.stage != y.stage or x.when != y.when):
+            return False  # talks "up to X", then "Y" agreed: two versions, however X bounds Y
     if x.measure == "context" and not (same_source and equal):
         needed = 1 if x.kind == "money" and min(abs(float(x.value)), abs(float(y.value))) >= SPECIFIC_MONEY else 2
         return len(a.words & b.words) >= needed
@@ -200,6 +229,8 @@ class _Version:
     mid: float
     words: frozenset[str]
     days: list[str]
+    low: float
+    high: float
 
 
 def conflicting_clusters(clusters: list[list[int]], entries: Sequence[Entry]) -> tuple[list[list[int]], set[int]]:
@@ -224,6 +255,7 @@ def conflicting_clusters(clusters: list[list[int]], entries: Sequence[Entry]) ->
             n = parent[n]
         return n
 
+    component = {n: [n] for n in range(len(versions))}
     for block in blocks.values():
         ordered = sorted(block, key=lambda n: (versions[n].mid, n))
         contested = not _parties_agree({p for n in block for p in versions[n].parties})
@@ -233,10 +265,13 @@ def conflicting_clusters(clusters: list[list[int]], entries: Sequence[Entry]) ->
                     break
                 if contested and not (versions[n].parties and versions[m].parties):
                     continue  # rival bidders: a figure that names none may be either's
-                if _disagree(versions[n], versions[m]):
-                    a, b = find(n), find(m)
-                    if a != b:
-                        parent[max(a, b)] = min(a, b)
+                a, b = find(n), find(m)
+                if a == b or not _disagree(versions[n], versions[m]):
+                    continue
+                if all(_same_version(versions[i], versions[j]) for i in component[a] for j in component[b]):
+                    keep, drop = min(a, b), max(a, b)
+                    parent[drop] = keep
+                    component[keep] += component.pop(drop)
     joined: dict[int, list[int]] = defaultdict(list)
     for n, version in enumerate(versions):
         joined[find(n)].append(n)
@@ -258,10 +293,12 @@ def _version(members: list[int], primary: dict[int, Entry]) -> _Version:
         stages={a.stage for a in amounts if a.stage},
         sources={a.source for a in amounts},
         parties={a.party for a in amounts if a.party},
-        estimate=any(a.stage == "estimate" for a in amounts),
+        estimate=any(a.stage == "estimate" or at_market(a) for a in amounts),
         mid=min(_mid(e.range) for e in found),
         words=frozenset().union(*(e.words for e in found)),
         days=sorted(a.when for a in amounts if a.when) if all(a.when for a in amounts) else [],
+        low=max(e.range[0] for e in found),
+        high=min(e.range[1] for e in found),
     )
 
 
@@ -296,7 +333,7 @@ def _disagree(a: _Version, b: _Version) -> bool:
         return False
     if not _same_version(a, b):
         return False
-    if a.mid <= 0 or b.mid <= 0:
+    if a.mid <= 0 or b.mid <= 0 or overlap(a.low, a.high, b.low, b.high):
         return False
     if a.key[0] in IDENTITY:
         return True
@@ -308,3 +345,8 @@ def _parties_agree(parties: set[str]) -> bool:
     """Whether a set of parties names one party at most."""
     named = sorted(parties)
     return all(same_party(named[0], other) for other in named[1:])
+
+
+def at_market(amount: Amount) -> bool:
+    """Whether a figure values an offer at one moment's market price: it moves with the market, like a share price."""
+    return amount.measure in ("deal_value", "price_per_share") and bool(AT_MARKET.search(amount.context))

@@ -194,8 +194,6 @@ STAGE_CUES: dict[Stage, tuple[tuple[str, float], ...]] = {
                 r"improv\w*\s(?:\w+\s){0,2}(?:offer|bid)",
                 r"(?:new|higher|revised|raised|improved|sweetened|increased|fresh|final)\s(?:\w+\s)?(?:offer|bid|proposal)",
                 r"cut\s(?:\w+\s){0,2}(?:offer|bid|price)",
-                r"topp\w*",
-                r"trump\w*",
             ),
             1.3,
         ),
@@ -254,7 +252,7 @@ STAGE_CUES: dict[Stage, tuple[tuple[str, float], ...]] = {
                 r"analysts?",
                 r"estimat\w*",
                 r"forecast\w*",
-                r"expect\w*",
+                r"expect(?:s|ed|ing|ations?)?(?!\s(?:to\s(?:be\s)?)?(?:announce|close|complet|report|meet|vote|finali[sz])\w*)",
                 r"predict\w*",
                 r"project(?:s|ed|ion)",
                 r"sum-of-the-parts",
@@ -279,3 +277,17 @@ FORECASTS: frozenset[Measure] = frozenset({"synergies", "earnings_effect"})
 def compile_table(table: dict[str, tuple[tuple[str, float], ...]]) -> dict[str, tuple[tuple[re.Pattern[str], float], ...]]:
     """Compile each pattern of a cue table, case-insensitively."""
     return {key: tuple((re.compile(pattern, re.I), weight) for pattern, weight in cues) for key, cues in table.items()}
+
+# A raise that may come ("may raise its bid to £1.5bn"): talk of a future version, not a version of the term.
+PROSPECTIVE = re.compile(
+    r"\b(?:may|might|could|would|will|set\sto|ready\sto|poised\sto|prepared\sto|expected\sto|likely\sto|plans?\sto)\s"
+    r"(?!not\b|never\b)(?:\w+\s){0,2}?(?:(?:raise|increase|improve|sweeten|lift|up(?=\s(?:its|their|the)\s))"
+    r"\s(?:its|their|the|his|her|a)\s(?:\w+\s){0,2}?(?:bid|offer|proposal|price)|be\s(?:raised|increased|sweetened|lifted))",
+    re.I,
+)
+# A share offer's value at one moment's market price ("worth 34.26 euros at 0930 GMT"): it moves with the market.
+AT_MARKET = re.compile(
+    r"\bat\s(?:\S+\s){0,2}(?:close|closing(?:\sprices?)?)\b|\bat\s\d{4}\sGMT\b|\bat\s(?:current|market)\sprices?\b"
+    r"|\bcurrent\svalue\b",
+    re.I,
+)

@@ -3,6 +3,7 @@ side, how far the deal had gone, and when it was said."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 from builder.analyze.cues import DEAL_TERMS, FORECASTS
@@ -24,6 +25,8 @@ _STAGE_PREFERENCE: tuple[Stage, ...] = (
     "offer",
     "talks",
 )
+_PAST_YEAR = re.compile(r"^[^.;]{0,50}?\b(?:in|since|during)\s((?:19|20)\d\d)\b")
+PAST_WEIGHT = 1.5
 _STAKE_STAGES: frozenset[Stage] = frozenset({"completed", "agreed", "offer"})
 
 
@@ -31,6 +34,10 @@ def read_figures(amounts: Sequence[Amount], sources: Mapping[str, Source], names
     """Give every figure its measure, subject, party, stage and date; a conversion reads as its base figure."""
     cues: dict[str, SentenceCues] = {}
     read: dict[str, Amount] = {}
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for amount in amounts:
+        if amount.converted_from is None:
+            spans.setdefault(amount.sentence, []).append((amount.start, amount.end))
     for amount in amounts:
         if amount.converted_from is not None:
             continue
@@ -39,7 +46,7 @@ def read_figures(amounts: Sequence[Amount], sources: Mapping[str, Source], names
         found = cues.get(sentence.id)
         if found is None:
             found = cues[sentence.id] = SentenceCues(sentence.text)
-        read[amount.id] = read_figure(amount, source, found, sentence.start, names)
+        read[amount.id] = read_figure(amount, source, found, sentence.start, names, spans.get(sentence.id, ()))
     result = []
     for amount in amounts:
         base = read.get(amount.converted_from or "")
@@ -57,12 +64,20 @@ def read_figures(amounts: Sequence[Amount], sources: Mapping[str, Source], names
     return result
 
 
-def read_figure(amount: Amount, source: Source, cues: SentenceCues, offset: int, names: Names) -> Amount:
-    """Read one figure; cues are its sentence's, offset where the sentence starts in the source."""
+def read_figure(
+    amount: Amount,
+    source: Source,
+    cues: SentenceCues,
+    offset: int,
+    names: Names,
+    others: Sequence[tuple[int, int]] = (),
+) -> Amount:
+    """Read one figure; cues are its sentence's, offset where the sentence starts in the source, others the
+    places of the sentence's other figures."""
     start, end = amount.start - offset, amount.end - offset
     measure = measure_of(amount, cues, start, end)
-    subject = subject_of(measure, names, amount.sentence, source.text, amount.start, amount.end)
-    party = party_of(measure, names, amount.sentence, source.text, amount.start, amount.end)
+    subject = subject_of(measure, names, amount.sentence, source.text, amount.start, amount.end, others)
+    party = party_of(measure, names, amount.sentence, source.text, amount.start, amount.end, others)
     if party == subject:
         party = None
     published = source.meta.published
@@ -71,19 +86,26 @@ def read_figure(amount: Amount, source: Source, cues: SentenceCues, offset: int,
             "measure": measure,
             "subject": subject,
             "party": party,
-            "stage": stage_of(measure, cues, start, end),
+            "stage": stage_of(measure, cues, start, end, published.year if published else None),
             "when": published.isoformat() if published else None,
         }
     )
 
 
-def stage_of(measure: Measure, cues: SentenceCues, start: int, end: int) -> Stage | None:
-    """How far the deal had gone when the sentence gave the figure; None for figures that are not deal terms."""
+def stage_of(measure: Measure, cues: SentenceCues, start: int, end: int, year: int | None = None) -> Stage | None:
+    """How far the deal had gone when the sentence gave the figure; None for figures that are not deal terms.
+
+    year is the source's: a deal the sentence places in an earlier year ("its $16 billion acquisition of
+    Immunex in 2001") was done by then.
+    """
     if measure not in DEAL_TERMS:
         return None
     if measure in FORECASTS:
         return "estimate"
     scores = cues.scores(cues.stages, start, end, STAGE_DECAY)
+    past = _PAST_YEAR.search(cues.text[end : end + 60])
+    if measure == "deal_value" and year and past and int(past.group(1)) < year:
+        scores["completed"] = max(scores.get("completed", 0.0), PAST_WEIGHT)
     if not scores:
         return None
     best = max(scores, key=lambda key: (scores[key], -_STAGE_PREFERENCE.index(key)))  # type: ignore[arg-type]

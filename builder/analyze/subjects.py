@@ -12,7 +12,11 @@ from builder.extract.entities import same_organization
 from builder.extract.lexicon import FIRST_NAMES, ORG_HEADS, SENTENCE_COMMON
 from builder.model import Measure, Organization, Person, Source
 
-_NAME_GAP = r"(?:[\w'’&.,-]+\s){0,4}"
+_GAP_STOP = (
+    "from|by|to|with|at|and|or|but|than|of|for|in|on|into|after|before|as|when|while|since|because|if|that|which|"
+    "who|whose|where|its|their|his|her|said|says|says|was|were|is|are|has|had|have|won|wins"
+)
+_NAME_GAP = rf"(?:(?!(?:{_GAP_STOP})\s)[^\s\d$£€¥][\w'’&.,-]*\s){{0,4}}"
 _TARGET_BEFORE = re.compile(
     r"(?:\b(?:bid|bids|offer|offers|approach|proposal|buyout|deal|takeover|acquisition|purchase|merger|sale|control|"
     r"stake|holding|shares|stock|valuation|interest)\s(?:\S+\s){0,3}(?:for|of|in|on)"
@@ -46,8 +50,23 @@ _GENERIC = frozenset(
 )
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w&'’.-]*(?:\s(?:of\s|and\s|&\s)?[A-Z0-9][\w&'’.-]*)*")
 _TOKEN = re.compile(r"\S+")
+_TICKER_START = re.compile(r"^\s*\(\s?[^()]{1,20}\s?\)")
+_TICKER_END = re.compile(r"\(\s?[^()]{1,20}\s?\)\s*$")
+_COMPOUND_ADJECTIVE = re.compile(r"^(?:Anglo|Franco|Sino|Indo|Euro|Afro|Austro|Russo|Italo|Hispano|Swiss|Dutch|German)-[A-Z]\w+$")
 _FOLD = re.compile(r"['’]s$|[.,]$")
 MAX_FORM_WORDS = 5
+_NAME = r"(?P<name>[A-Z][\w&.'’-]*(?:\s(?:of\s|&\s)?[A-Z][\w&.'’-]*){0,4})"
+_DEAL_OF = re.compile(
+    r"\s(?:[a-z-]+\s){0,2}?(?:acquisition|takeover|purchase|buyout|bid|offer)\s(?:of|for)\s(?:the\s)?" + _NAME
+)
+_SOLD_BY = re.compile(_NAME + r"['’]s?\s(?:[a-z-]+\s)?$")
+_SALE_AFTER = re.compile(r"\s(?:[a-z-]+\s)?(?:sale|sell-off|disposal)\b")
+_BOUGHT_FOR = re.compile(
+    r"\b(?:acquisition|buyout|purchase|takeover|bought|acquired|buy|buying|acquire|acquiring)\s(?:in\s\d{4}\s)?(?:of\s)?"
+    + _NAME
+    + r"\s(?:in\s\d{4}\s)?for\s(?:about\s|around\s|nearly\s|just\s(?:over|under)\s)?$"
+)
+_VALUED = re.compile(_NAME + r",?\s(?:which|that)\s(?:was|is|were|had\sbeen)\svalued\sat\s(?:about\s|around\s)?$")
 REACH = 160  # characters either side of a figure in which a name can be its subject
 HEADLINE_WEIGHT = 2
 
@@ -60,6 +79,7 @@ class NameMention:
     end: int
     name: str
     person: bool
+    beyond: bool = False  # another figure stands between it and the figure it is read for
 
 
 @dataclass
@@ -142,7 +162,10 @@ def _name_target_parts(names: Names, organizations: Sequence[Organization]) -> N
 def _names_something(name: str) -> bool:
     """Whether a name can be a party: not a lone adjective or common word ("Dutch", "European")."""
     words = name.split()
-    return len(words) > 1 or (words[0].lower() not in _GENERIC and words[0].lower() not in SENTENCE_COMMON)
+    if len(words) > 1:
+        return True
+    word = words[0]
+    return word.lower() not in _GENERIC and word.lower() not in SENTENCE_COMMON and not _COMPOUND_ADJECTIVE.match(word)
 
 
 def _surface_forms(organizations: Sequence[Organization], parties: Sequence[str]) -> dict[str, str]:
@@ -241,9 +264,24 @@ def _target(
     return max(candidates, key=lambda name: (evidence[name], mentioned[name], name))
 
 
-def subject_of(measure: Measure, names: Names, sentence: str, text: str, start: int, end: int) -> str | None:
-    """The organisation (or person) a figure at start..end of the source text is about."""
-    mentions = _around(names, sentence, start, end)
+def subject_of(
+    measure: Measure,
+    names: Names,
+    sentence: str,
+    text: str,
+    start: int,
+    end: int,
+    others: Sequence[tuple[int, int]] = (),
+) -> str | None:
+    """The organisation (or person) a figure at start..end of the source text is about.
+
+    others are the other figures of the sentence: a name nearer one of them is that figure's.
+    """
+    mentions = _around(names, sentence, start, end, others)
+    if measure == "deal_value":
+        named = _deal_named(names, text, start, end)
+        if named is not None:
+            return named
     if measure in ("deal_value", "price_per_share", "premium", "fee", "shares", "stake", "synergies"):
         target = _in_role(mentions, text, start, end, _TARGET_BEFORE, _TARGET_AFTER, people=False)
         if target is not None:
@@ -261,12 +299,21 @@ def subject_of(measure: Measure, names: Names, sentence: str, text: str, start: 
     owner = _possessor(mentions, text, start)
     if owner is not None:
         return owner
-    return _nearest(mentions, start, end, people=measure in ("market_value", "context")) or names.target
+    nearest = _nearest(mentions, start, end, people=measure in ("market_value", "context"))
+    return nearest or (None if measure == "context" else names.target)
 
 
-def party_of(measure: Measure, names: Names, sentence: str, text: str, start: int, end: int) -> str | None:
+def party_of(
+    measure: Measure,
+    names: Names,
+    sentence: str,
+    text: str,
+    start: int,
+    end: int,
+    others: Sequence[tuple[int, int]] = (),
+) -> str | None:
     """Who stands on the other side of a term: the bidder of an offer, the holder of a stake."""
-    mentions = _around(names, sentence, start, end)
+    mentions = _around(names, sentence, start, end, others)
     if measure == "stake":
         return _in_role(mentions, text, start, end, None, _HOLDER_AFTER, people=True, before_only=True)
     if measure in ("deal_value", "price_per_share", "premium", "financing"):
@@ -274,13 +321,46 @@ def party_of(measure: Measure, names: Names, sentence: str, text: str, start: in
     return None
 
 
-def _around(names: Names, sentence: str, start: int, end: int) -> list[NameMention]:
-    """The mentions near a figure, not inside it ("4.17 Australian dollars" names no one)."""
-    return [
-        m
-        for m in names.in_sentence(sentence)
-        if abs(_gap(m, start, end)) <= REACH and not (m.start < end and start < m.end)
-    ]
+def _deal_named(names: Names, text: str, start: int, end: int) -> str | None:
+    """The company a deal figure names in its own phrase: "$8.5 billion acquisition of Warner Chilcott",
+    "Human Genome Sciences' $3 billion sale", "Immunex Corp, which was valued at about $10 billion"."""
+    after = _DEAL_OF.match(text, end)
+    if after:
+        return _resolved(names, after.group("name"))
+    before = text[max(0, start - 80) : start]
+    possessive = _SOLD_BY.search(before)
+    if possessive and _SALE_AFTER.match(text, end):
+        return _resolved(names, possessive.group("name"))
+    valued = _VALUED.search(before) or _BOUGHT_FOR.search(before)
+    if valued:
+        return _resolved(names, valued.group("name"))
+    return None
+
+
+def _resolved(names: Names, written: str) -> str:
+    """The brief's name for a name as written, or the name as written when the brief has none."""
+    found = names.scan(written, 0)
+    return found[0].name if found else _bare(written)
+
+
+def _around(
+    names: Names, sentence: str, start: int, end: int, others: Sequence[tuple[int, int]] = ()
+) -> list[NameMention]:
+    """The mentions near a figure, not inside it ("4.17 Australian dollars" names no one), nor nearer another."""
+    found = []
+    for m in names.in_sentence(sentence):
+        gap = abs(_gap(m, start, end))
+        if gap > REACH or (m.start < end and start < m.end):
+            continue
+        between = [(a, b) for a, b in others if (a, b) != (start, end) and _between(m, (a, b), (start, end))]
+        found.append(NameMention(m.start, m.end, m.name, m.person, bool(between)))
+    return found
+
+
+def _between(mention: NameMention, other: tuple[int, int], figure: tuple[int, int]) -> bool:
+    """Whether another figure stands between a mention and this figure."""
+    low, high = (mention.end, figure[0]) if mention.end <= figure[0] else (figure[1], mention.start)
+    return low <= other[0] and other[1] <= high
 
 
 def _gap(mention: NameMention, start: int, end: int) -> int:
@@ -306,12 +386,12 @@ def _in_role(
     """The nearest mention that the words around it put in a role: what comes before it, or after it."""
     found = []
     for mention in mentions:
-        if mention.person and not people:
+        if (mention.person and not people) or mention.beyond:
             continue
         if before_only and mention.start >= end:
             continue
-        prefix = text[max(0, mention.start - 60) : mention.start]
-        suffix = text[mention.end : mention.end + 60]
+        prefix = _TICKER_END.sub("", text[max(0, mention.start - 60) : mention.start])
+        suffix = _TICKER_START.sub("", text[mention.end : mention.end + 60])
         if (before is not None and before.search(prefix)) or (after is not None and after.match(suffix)):
             found.append((abs(_gap(mention, start, end)), mention.start, mention.name))
     return min(found)[2] if found else None

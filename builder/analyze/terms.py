@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from builder.analyze.amounts import STAGE_RANK
 from builder.analyze.cite import cite
 from builder.analyze.clusters import MAX_RATIO
+from builder.analyze.cues import AT_MARKET, PROSPECTIVE
 from builder.analyze.ranges import overlap
 from builder.analyze.subjects import Names, same_party
 from builder.model import (
@@ -61,6 +62,7 @@ _REASON = re.compile(
     r"in\sorder\sto|so\sthat|as\sa\sresult|prompt\w*|reflect\w*)\b",
     re.I,
 )
+_HOLDINGS: frozenset[str] = frozenset({"stake", "shares"})  # a holding that grows is bought, not revised
 _VERDICT_RANK: dict[str, int] = {"conflict": 0, "conversion": 1, "hedged": 2, "agree": 3, "single": 4}
 
 
@@ -97,15 +99,16 @@ def _deal_subjects(names: Names) -> set[str | None]:
 def _term(measure: TermMeasure, subject: str | None, groups: list[AmountGroup], sources: Mapping[str, Source]) -> Term:
     spans = {group.id: _group_span(group) for group in groups}
     versions = sorted((_version(group) for group in groups), key=_order)
-    stated = [v for v in versions if v.stage != "estimate"]
-    estimates = [v for v in versions if v.stage == "estimate"]
-    if not stated:
-        stated, estimates = estimates, []
-    current = stated[-1]
-    history = tuple(stated[:-1])
+    firm = [v for v in versions if v.stage != "estimate" and not _talk_of_change(v, sources)]
+    estimates = [v for v in versions if v not in firm]
+    if not firm:
+        firm, estimates = estimates, []
+    current = firm[-1]
+    history = tuple(firm[:-1])
     verdict = current.verdict
     reason = None
-    if _revised(stated, spans):
+    revised = measure not in _HOLDINGS and _revised(firm, spans)
+    if revised:
         if _VERDICT_RANK.get(verdict, 9) > _VERDICT_RANK["conversion"]:
             verdict = "revised"
         reason = _reason(current, sources)
@@ -117,6 +120,7 @@ def _term(measure: TermMeasure, subject: str | None, groups: list[AmountGroup], 
         subject=subject,
         history=history,
         estimates=tuple(estimates),
+        revised=revised,
         reason=reason,
     )
 
@@ -152,10 +156,10 @@ def _revised(versions: Sequence[TermVersion], spans: Mapping[str, tuple[float, f
     """Whether a later version gives the term another value: talks at one price, agreement at another."""
     for i, earlier in enumerate(versions):
         for later in versions[i + 1 :]:
-            if earlier.unit != later.unit or not same_party(earlier.party, later.party):
+            if earlier.unit != later.unit or (earlier.when, earlier.stage) == (later.when, later.stage):
                 continue
-            if (earlier.when, earlier.stage) == (later.when, later.stage):
-                continue
+            if not same_party(earlier.party, later.party) and (earlier.when is None or earlier.when == later.when):
+                continue  # rival bids told together are a contest, not a revision
             (low_a, high_a), (low_b, high_b) = spans[earlier.group or ""], spans[later.group or ""]
             if not overlap(low_a, high_a, low_b, high_b) and max(low_a, low_b) <= MAX_RATIO * min(high_a, high_b):
                 return True
@@ -170,6 +174,12 @@ def _group_span(group: AmountGroup) -> tuple[float, float]:
     low = max(lows) if lows else float("-inf")
     high = min(highs) if highs else float("inf")
     return (low, high) if low <= high else (min(lows), max(highs))
+
+
+def _talk_of_change(version: TermVersion, sources: Mapping[str, Source]) -> bool:
+    """A version only talked of ("may raise its bid to"), or valued at one moment's market price."""
+    sentences = [sources[c.source].sentence(c.sentence).text for c in version.citations]
+    return bool(sentences) and all(PROSPECTIVE.search(text) or AT_MARKET.search(text) for text in sentences)
 
 
 def _reason(current: TermVersion, sources: Mapping[str, Source]) -> Citation | None:

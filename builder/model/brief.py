@@ -201,13 +201,15 @@ class TermVersion(Model):
 
 class Term(TermVersion):
     """A term of the deal (its value, the price a share, the stake, the fee, …) about one subject: its latest
-    version, the versions before it (its history, oldest first) and the estimates others made of it."""
+    version, the versions before it (its history, oldest first), and what others estimated or expected of it
+    or valued it at on the market (estimates), which neither revise it nor dispute it."""
 
     id: str
     measure: TermMeasure
     subject: str | None = None
     history: tuple[TermVersion, ...] = ()
     estimates: tuple[TermVersion, ...] = ()
+    revised: bool = False
     reason: Citation | None = None
 
 
