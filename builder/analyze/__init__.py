@@ -44,7 +44,7 @@ def analyze(
     figures = read_figures(facts.amounts, by_id, names)
     groups_of_amounts, conflicts, amounts = amount_groups(figures, sources, facts.merges, facts.notes)
     terms = order_terms(
-        figure_terms(groups_of_amounts, facts.disclosures, by_id, names, figure_sentences), names.target
+        figure_terms(groups_of_amounts, amounts, facts.disclosures, by_id, names, figure_sentences), names.target
     )
     dates = anchor_undated(facts.dates, by_id, deal.announced)
     timeline = build_timeline(dates, by_id, deal, loaded)

@@ -147,6 +147,8 @@ def _group(
 ) -> tuple[AmountGroup, list[Conflict]]:
     lead = members[0]
     group_id = "ag-" + hashlib.sha1(lead.id.encode()).hexdigest()[:8]
+    # The group's unit is its base figures': a headline's converted sum joins them, it does not lead them.
+    base = next((a for a in members if conversions.get(a.id)), lead)
     sources = tuple(dict.fromkeys(a.source for a in members))
     verdict: Verdict = "single" if len(sources) == 1 else _verdict(members)
     if disputed and len(sources) > 1:
@@ -169,7 +171,7 @@ def _group(
     group = AmountGroup(
         id=group_id,
         kind=lead.kind,
-        unit=lead.unit,
+        unit=base.unit,
         about=about,
         items=tuple(_item(a, by_id) for a in members),
         verdict=verdict,

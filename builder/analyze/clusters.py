@@ -210,6 +210,9 @@ def _pair_agrees(a: Entry, b: Entry) -> bool:
             return False  # close values weeks apart: a term that may have moved, not one figure
         if (_bounded(x) or _bounded(y)) and (x.stage != y.stage or x.when != y.when):
             return False  # talks "up to X", then "Y" agreed: two versions, however X bounds Y
+    if x.measure in IDENTITY and (x.stage == "rejected") != (y.stage == "rejected"):
+        if x.when and y.when and _days_apart(x.when, y.when) > SAME_NEWS_DAYS:
+            return False  # a figure weeks after an offer was rejected belongs to a new one
     if x.measure == "context" and not (same_source and equal):
         needed = 1 if x.kind == "money" and min(abs(float(x.value)), abs(float(y.value))) >= SPECIFIC_MONEY else 2
         return len(a.words & b.words) >= needed
@@ -318,6 +321,8 @@ def _same_version(a: _Version, b: _Version) -> bool:
         return False
     if "completed" in a.stages & b.stages:
         return True
+    if any(v.days and _days_apart(v.days[0], v.days[-1]) > SAME_NEWS_DAYS for v in (a, b)):
+        return False  # a figure repeated over weeks of a live deal may stand for several versions
     if a.days and b.days and (a.days[-1] < b.days[0] or b.days[-1] < a.days[0]):
         return _days_apart(a.days[-1], b.days[0]) <= SAME_NEWS_DAYS and _days_apart(b.days[-1], a.days[0]) <= SAME_NEWS_DAYS
     return True

@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import hashlib
 import re
+from datetime import date
 from collections.abc import Mapping, Sequence
 
 from builder.analyze.amounts import STAGE_RANK
 from builder.analyze.cite import cite
-from builder.analyze.clusters import MAX_RATIO
+from builder.analyze.clusters import MAX_RATIO, SAME_NEWS_DAYS
 from builder.analyze.cues import AT_MARKET, PROSPECTIVE
-from builder.analyze.ranges import overlap
+from builder.analyze.ranges import exact, overlap
 from builder.analyze.subjects import Names, same_party
 from builder.model import (
+    Amount,
     AmountGroup,
     Citation,
     Measure,
@@ -68,6 +70,7 @@ _VERDICT_RANK: dict[str, int] = {"conflict": 0, "conversion": 1, "hedged": 2, "a
 
 def figure_terms(
     groups: Sequence[AmountGroup],
+    amounts: Sequence[Amount],
     disclosures: Sequence[NonDisclosure],
     sources: Mapping[str, Source],
     names: Names,
@@ -82,7 +85,8 @@ def figure_terms(
         if subjects and group.subject not in subjects:
             continue
         by_key.setdefault((group.measure, group.subject), []).append(group)  # type: ignore[arg-type]
-    terms = [_term(measure, subject, found, sources) for (measure, subject), found in by_key.items()]
+    by_id = {amount.id: amount for amount in amounts}
+    terms = [_term(measure, subject, found, sources, by_id) for (measure, subject), found in by_key.items()]
     terms = _with_undisclosed(terms, disclosures, sources, names)
     terms += _unstated_investments(sources, names, figure_sentences, terms)
     return terms
@@ -96,8 +100,14 @@ def _deal_subjects(names: Names) -> set[str | None]:
     return found
 
 
-def _term(measure: TermMeasure, subject: str | None, groups: list[AmountGroup], sources: Mapping[str, Source]) -> Term:
-    spans = {group.id: _group_span(group) for group in groups}
+def _term(
+    measure: TermMeasure,
+    subject: str | None,
+    groups: list[AmountGroup],
+    sources: Mapping[str, Source],
+    amounts: Mapping[str, Amount],
+) -> Term:
+    spans = {group.id: _group_span(group, amounts) for group in groups}
     versions = sorted((_version(group) for group in groups), key=_order)
     firm = [v for v in versions if v.stage != "estimate" and not _talk_of_change(v, sources)]
     estimates = [v for v in versions if v not in firm]
@@ -126,7 +136,7 @@ def _term(measure: TermMeasure, subject: str | None, groups: list[AmountGroup], 
 
 
 def _version(group: AmountGroup) -> TermVersion:
-    lead = group.items[0]
+    lead = next((item for item in group.items if item.unit == group.unit), group.items[0])
     ranged = lead.high is not None
     seen: dict[str, Citation] = {}
     for item in group.items:
@@ -153,12 +163,18 @@ def _order(version: TermVersion) -> tuple[str, int, str]:
 
 
 def _revised(versions: Sequence[TermVersion], spans: Mapping[str, tuple[float, float]]) -> bool:
-    """Whether a later version gives the term another value: talks at one price, agreement at another."""
+    """Whether a later version gives the term another value: talks at one price, agreement at another.
+
+    Rival bids told within days of each other are a contest; a rival's bid weeks later that gives another
+    value is the term's history as well.
+    """
     for i, earlier in enumerate(versions):
         for later in versions[i + 1 :]:
             if earlier.unit != later.unit or (earlier.when, earlier.stage) == (later.when, later.stage):
                 continue
-            if not same_party(earlier.party, later.party) and (earlier.when is None or earlier.when == later.when):
+            if earlier.when is not None and earlier.when == later.when:
+                continue  # one day's figures are parts of the term (a bank loan and a bond), not a revision
+            if not same_party(earlier.party, later.party) and not _weeks_apart(earlier, later):
                 continue  # rival bids told together are a contest, not a revision
             (low_a, high_a), (low_b, high_b) = spans[earlier.group or ""], spans[later.group or ""]
             if not overlap(low_a, high_a, low_b, high_b) and max(low_a, low_b) <= MAX_RATIO * min(high_a, high_b):
@@ -166,14 +182,20 @@ def _revised(versions: Sequence[TermVersion], spans: Mapping[str, tuple[float, f
     return False
 
 
-def _group_span(group: AmountGroup) -> tuple[float, float]:
-    """The values every figure of a group allows (the widest where they disagree)."""
-    items = [item for item in group.items if item.unit == group.unit]
-    lows = [item.low_bound for item in items if item.low_bound is not None]
-    highs = [item.high_bound for item in items if item.high_bound is not None]
-    low = max(lows) if lows else float("-inf")
-    high = min(highs) if highs else float("inf")
-    return (low, high) if low <= high else (min(lows), max(highs))
+def _weeks_apart(earlier: TermVersion, later: TermVersion) -> bool:
+    if earlier.when is None or later.when is None:
+        return False
+    return (date.fromisoformat(later.when[:10]) - date.fromisoformat(earlier.when[:10])).days > SAME_NEWS_DAYS
+
+
+def _group_span(group: AmountGroup, amounts: Mapping[str, Amount]) -> tuple[float, float]:
+    """The values a group's figures state as written (rounding allowed for, hedges not): "up to $15 billion"
+    and "$11-12 billion" are two versions, however the one allows the other."""
+    spans = [exact(amounts[item.amount]) for item in group.items if item.unit == group.unit and item.amount in amounts]
+    if not spans:
+        return (float("-inf"), float("inf"))
+    low, high = max(s[0] for s in spans), min(s[1] for s in spans)
+    return (low, high) if low <= high else (min(s[0] for s in spans), max(s[1] for s in spans))
 
 
 def _talk_of_change(version: TermVersion, sources: Mapping[str, Source]) -> bool:
