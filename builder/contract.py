@@ -47,6 +47,7 @@ def contract(brief: Brief) -> dict[str, Any]:
         "unnamed": [dump(u) for u in brief.unnamed],
         "quote_groups": [_with_support_note(dump(g, exclude={"variants"}), words) for g in brief.quote_groups],
         "amount_groups": [_with_support_note(dump(g), words) for g in brief.amount_groups],
+        "terms": [dump(t) for t in brief.terms],
     }
 
 

@@ -28,6 +28,7 @@ from builder.model import (
     Sentence,
     Source,
     SourceNote,
+    Term,
     sentence_source,
 )
 from builder.templating import environment, json_for_html
@@ -50,7 +51,35 @@ ASSETS: tuple[tuple[str, str], ...] = (
 )
 INPUTS = "data/sources/ and data/brief.yaml"
 _DIFF_CONTEXT = 5
-_KIND_ORDER = ("undisclosed", "conflict", "hedged", "unnamed", "single-source", "analyst")
+_KIND_ORDER = (
+    "undisclosed",
+    "conflict",
+    "revision",
+    "timing",
+    "conditions",
+    "hedged",
+    "unnamed",
+    "single-source",
+    "analyst",
+)
+# Financials shows figures by what they measure: the deal's terms first, then the parties, the market, the rest.
+_MEASURE_ORDER = (
+    "deal_value",
+    "price_per_share",
+    "premium",
+    "stake",
+    "financing",
+    "fee",
+    "shares",
+    "synergies",
+    "earnings_effect",
+    "revenue",
+    "profit",
+    "market_value",
+    "market_move",
+    "exchange_rate",
+    "context",
+)
 
 
 @dataclass(frozen=True)
@@ -96,10 +125,32 @@ class View:
         """Organisations the sources mention that are not parties to the deal."""
         return [org for org in self.brief.organizations if not org.party and org.mentions]
 
+    def group(self, group_id: str | None) -> AmountGroup | None:
+        """The figure group with that id."""
+        if not hasattr(self, "_groups"):
+            self._groups = {group.id: group for group in self.brief.amount_groups}
+        return self._groups.get(group_id or "")
+
     def key_figures(self) -> list[AmountGroup]:
-        """Money and percentage figures, the ones more sources give first."""
-        groups = [g for g in self.brief.amount_groups if g.kind in ("money", "percent")]
-        return sorted(groups, key=lambda g: (-len(g.support.sources), g.kind != "money"))
+        """The figures that state the deal's terms, in the terms' order: latest versions first, then history."""
+        found: dict[str, AmountGroup] = {}
+        for term in self.brief.terms:
+            for version in (term, *term.history):
+                group = self.group(version.group)
+                if group is not None:
+                    found.setdefault(group.id, group)
+        return list(found.values())
+
+    def figures_by_measure(self) -> list[tuple[str, list[AmountGroup]]]:
+        """Figure groups by what they measure, the deal's terms first."""
+        by_measure: dict[str, list[AmountGroup]] = {}
+        for group in self.brief.amount_groups:
+            by_measure.setdefault(group.measure or "context", []).append(group)
+        return [(measure, by_measure[measure]) for measure in _MEASURE_ORDER if measure in by_measure]
+
+    def revised_terms(self) -> list[Term]:
+        """The terms whose value changed as the deal went on."""
+        return [term for term in self.brief.terms if term.revised]
 
     def quotes_by_speaker(self) -> list[tuple[_Speaker, list[QuoteGroup]]]:
         """Quote groups by speaker, speakers in the order the brief first quotes them."""

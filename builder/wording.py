@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from builder.model import Brief, Conflict, Question, Support, TimelineEvent
+from builder.model import Brief, Conflict, ImpliedRate, Question, Support, Term, TermVersion, TimelineEvent
 from builder.templating import environment, long_date
 
 
@@ -34,6 +34,12 @@ class Wording:
         if question.text is not None:
             return question.text
         items = [(item.text, self.source_name(item.source)) for item in question.items]
+        if question.kind == "undisclosed" and question.measure is not None:
+            return phrase("q_undisclosed_term", measure=question.measure, subject=question.subject)
+        if question.kind == "revision":
+            return phrase("q_revision", label=self.measure_label(question.measure or ""), items=items)
+        if question.kind in ("timing", "conditions"):
+            return phrase("q_" + question.kind)
         if question.kind == "undisclosed":
             if question.who:
                 return phrase("q_declined", who=question.who, about=question.about)
@@ -55,6 +61,8 @@ class Wording:
         if question.kind == "undisclosed" and first is not None:
             sentence = self.sources[first.source].sentence(first.sentence).text
             return phrase("r_undisclosed", source=source, text=sentence)
+        if question.kind in ("revision", "timing", "conditions"):
+            return phrase("r_" + question.kind)
         if question.conflict is not None:
             items = [{"text": item.text, "source": self.source_name(item.source)} for item in question.items]
             return phrase("conflict_note", kind=question.conflict, items=items)
@@ -68,6 +76,48 @@ class Wording:
         """What the sources say of a figure they disagree on, or hedge differently."""
         items = [{"text": item.text, "source": self.source_name(item.source)} for item in conflict.items]
         return phrase("conflict_note", kind=conflict.kind, items=items)
+
+    @staticmethod
+    def measure_label(measure: str) -> str:
+        """What a measure is called in the brief: "Value", "Price per share", "Other figures"."""
+        return phrase("measure_label", measure=measure)
+
+    @staticmethod
+    def stage_label(stage: str | None) -> str:
+        """How far the deal had gone, in a reader's words: "offered", "agreed"."""
+        return phrase("stage_label", stage=stage) if stage else ""
+
+    def term_label(self, term: Term) -> str:
+        """A term's row heading: its measure, and whose it is where that is not the deal's target."""
+        return self.measure_label(term.measure)
+
+    @staticmethod
+    def term_party(term: Term) -> str:
+        """Who is on the other side of a term: "by Tata Steel", "held by TCI", "with Lumen"."""
+        return phrase("term_party", measure=term.measure, party=term.party) if term.party else ""
+
+    @staticmethod
+    def term_value(version: TermVersion) -> str:
+        """A term's value as the sources state it, or "Not disclosed"."""
+        return phrase("term_value", state=version.state, text=version.text or "")
+
+    def version_note(self, version: TermVersion) -> str:
+        """An earlier version of a term, with its stage, date and source."""
+        source = self.source_name(version.citations[0].source) if version.citations else ""
+        when = long_date(version.when) if version.when else ""
+        text = self.term_value(version)
+        return phrase("version_note", text=text, stage=self.stage_label(version.stage), when=when, source=source)
+
+    def rate_note(self, rate: ImpliedRate) -> str:
+        """The exchange rate a source's conversion implies."""
+        return phrase(
+            "rate_note",
+            base=rate.base,
+            converted=rate.converted,
+            unit=rate.unit,
+            rate=f"{rate.rate:g}",
+            source=self.source_name(rate.source),
+        )
 
     @staticmethod
     def support_note(support: Support) -> str:

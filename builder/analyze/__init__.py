@@ -11,6 +11,7 @@ from builder.analyze.fact_edits import apply_fact_edits, pool_facts
 from builder.analyze.figures import read_figures
 from builder.analyze.questions import open_questions
 from builder.analyze.quotes import quote_groups
+from builder.analyze.stated import stated_terms
 from builder.analyze.subjects import brief_names
 from builder.analyze.terms import figure_terms, order_terms
 from builder.analyze.timeline import anchor_undated, build_timeline
@@ -44,12 +45,16 @@ def analyze(
     figures = read_figures(facts.amounts, by_id, names)
     groups_of_amounts, conflicts, amounts = amount_groups(figures, sources, facts.merges, facts.notes)
     terms = order_terms(
-        figure_terms(groups_of_amounts, amounts, facts.disclosures, by_id, names, figure_sentences), names.target
+        [
+            *figure_terms(groups_of_amounts, amounts, facts.disclosures, by_id, names, figure_sentences),
+            *stated_terms(sources, names.target),
+        ],
+        names.target,
     )
     dates = anchor_undated(facts.dates, by_id, deal.announced)
     timeline = build_timeline(dates, by_id, deal, loaded)
     questions = open_questions(
-        by_id, facts.disclosures, conflicts, groups_of_amounts, groups_of_quotes, facts.unnamed, loaded
+        by_id, facts.disclosures, conflicts, groups_of_amounts, terms, groups_of_quotes, facts.unnamed, loaded
     )
     stats = Stats(
         sources=len(sources),

@@ -8,6 +8,7 @@ releases), never for one article.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from builder.model import Measure, Stage
 
@@ -31,7 +32,7 @@ MEASURE_CUES: dict[Measure, tuple[tuple[str, float], ...]] = {
             1.1,
         ),
         (_words(r"acquir\w*", r"buy(?:ing|s)?", r"bought", r"sell(?:ing|s)?", r"sold", r"sale"), 0.6),
-        (_words(r"paid", r"pay(?:ing|s)?", r"spen[dt]\w*", r"worth"), 0.28),
+        (_words(r"pay", r"pays", r"paid", r"paying"), 0.5),
     ),
     "price_per_share": (
         (_words(r"offer\sprice", r"bid\sprice", r"price\sper\sshare", r"per-share", r"special\sdividend"), 1.2),
@@ -122,6 +123,16 @@ MEASURE_CUES: dict[Measure, tuple[tuple[str, float], ...]] = {
         (_words(r"dividends?", r"settle\w*", r"fines?", r"fraud", r"pension", r"economy", r"inflation"), 1.1),
         (_words(r"return\w*\s(?:\S+\s){0,4}to\sshareholders", r"distribut\w*", r"buy-?backs?", r"buy\sback"), 1.2),
         (_words(r"M&A", r"so\sfar\s(?:this\syear|in\s\d{4})", r"in\sdeals", r"in\sall\sof", r"budget", r"spending", r"tariffs?", r"coupons?"), 1.2),
+        (
+            _words(
+                r"to\sbuild",
+                r"capital\sspending",
+                r"capex",
+                r"capital\sexpenditure",
+                r"(?:build|expand|retrofit)\w*\s(?:\S+\s){0,3}(?:datacenters?|data\scenters?|plants?|factories|capacity)",
+            ),
+            1.3,
+        ),
         (_words(r"assets", r"portfolio", r"industry", r"purchases", r"goods", r"cuts", r"average"), 0.9),
         (_words(r"long-term\sdebt", r"debt\sburden", r"net\sdebt", r"total\sdebt", r"net\scash", r"in\scash\sat"), 1.6),
         (_words(r"jobs?", r"workforce", r"employees", r"customers", r"capacity"), 0.9),
@@ -274,9 +285,91 @@ DEAL_TERMS: frozenset[Measure] = frozenset(
 FORECASTS: frozenset[Measure] = frozenset({"synergies", "earnings_effect"})
 
 
-def compile_table(table: dict[str, tuple[tuple[str, float], ...]]) -> dict[str, tuple[tuple[re.Pattern[str], float], ...]]:
-    """Compile each pattern of a cue table, case-insensitively."""
-    return {key: tuple((re.compile(pattern, re.I), weight) for pattern, weight in cues) for key, cues in table.items()}
+@dataclass(frozen=True)
+class CuePattern:
+    """A compiled cue with its meaning, and the words one of which a sentence must hold for it to match."""
+
+    key: str
+    weight: float
+    pattern: re.Pattern[str]
+    needs: tuple[str, ...] | None  # None: the pattern has no fixed word to look for first
+
+    def finds(self, lowered: str) -> bool:
+        """Whether the pattern can match a sentence, given the sentence in lower case."""
+        return self.needs is None or any(word in lowered for word in self.needs)
+
+
+def compile_table(table: dict[str, tuple[tuple[str, float], ...]]) -> tuple[CuePattern, ...]:
+    """Compile each pattern of a cue table, case-insensitively, with the words it needs."""
+    return tuple(
+        CuePattern(key, weight, re.compile(pattern, re.I), _needs(pattern))
+        for key, cues in table.items()
+        for pattern, weight in cues
+    )
+
+
+_LEAD = re.compile(r"^(?:\\b|\(\?<[!=](?:[^()]|\([^()]*\))*\)|\^)*")
+_LITERAL = re.compile(r"^(?:[a-zA-Z&'’-]|\\s| )+")
+
+
+def _needs(pattern: str) -> tuple[str, ...] | None:
+    """The fixed words that open each alternative of a pattern; None when one opens with no fixed word."""
+    body = pattern
+    if body.startswith(r"\b(?:") and body.endswith(r")\b"):
+        body = body[len(r"\b(?:") : -len(r")\b")]
+    needs: list[str] = []
+    for alternative in _top_level(body):
+        opening = _opening(_LEAD.sub("", alternative))
+        if opening is None:
+            return None
+        needs.extend(opening)
+    return tuple(dict.fromkeys(needs))
+
+
+def _opening(alternative: str) -> list[str] | None:
+    """The words one of which an alternative must open with: its literal start, or its first group's."""
+    if alternative.startswith("(?:"):
+        depth, end = 0, 0
+        for position, char in enumerate(alternative):
+            depth += char == "("
+            depth -= char == ")"
+            if depth == 0:
+                end = position
+                break
+        if end + 1 < len(alternative) and alternative[end + 1] in "?*":
+            return None  # an optional group opens nothing for sure
+        words = []
+        for inner in _top_level(alternative[3:end]):
+            opening = _opening(_LEAD.sub("", inner))
+            if opening is None:
+                return None
+            words.extend(opening)
+        return words
+    literal = _LITERAL.match(alternative)
+    words = literal.group().replace("\\s", " ").lower() if literal else ""
+    if literal and literal.end() < len(alternative) and alternative[literal.end()] in "?*{":
+        words = words[:-1]  # the last letter is optional: "offers?" needs only "offer"
+    return [words] if len(words) >= 3 else None
+
+
+def _top_level(pattern: str) -> list[str]:
+    """A pattern's alternatives at the outermost level."""
+    parts, depth, start, escaped = [], 0, 0, False
+    for position, char in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(pattern[start:position])
+            start = position + 1
+    parts.append(pattern[start:])
+    return parts
+
 
 # A raise that may come ("may raise its bid to £1.5bn"): talk of a future version, not a version of the term.
 PROSPECTIVE = re.compile(

@@ -27,6 +27,8 @@ _STAGE_PREFERENCE: tuple[Stage, ...] = (
 )
 _PAST_YEAR = re.compile(r"^[^.;]{0,50}?\b(?:in|since|during)\s((?:19|20)\d\d)\b")
 PAST_WEIGHT = 1.5
+FIRM_STAGE = 0.6
+_FIRM: tuple[Stage, ...] = ("agreed", "rejected", "completed", "revised")
 _STAKE_STAGES: frozenset[Stage] = frozenset({"completed", "agreed", "offer"})
 
 
@@ -108,6 +110,8 @@ def stage_of(measure: Measure, cues: SentenceCues, start: int, end: int, year: i
         scores["completed"] = max(scores.get("completed", 0.0), PAST_WEIGHT)
     if not scores:
         return None
+    if any(scores.get(stage, 0.0) >= FIRM_STAGE for stage in _FIRM):
+        scores.pop("rumour", None)  # "has agreed to buy, people familiar said": the deal's stage, reported
     best = max(scores, key=lambda key: (scores[key], -_STAGE_PREFERENCE.index(key)))  # type: ignore[arg-type]
     if measure == "stake":
         return best if best in _STAKE_STAGES and scores[best] >= STAKE_THRESHOLD else None  # type: ignore[return-value]

@@ -15,13 +15,12 @@ from builder.analyze.cues import (
     MOVES,
     PERCENT_MEASURES,
     STAGE_CUES,
+    CuePattern,
     compile_table,
 )
 from builder.extract.units import MINOR_UNITS
 from builder.model import Amount, Measure
 
-_MEASURE_PATTERNS = compile_table(MEASURE_CUES)  # type: ignore[arg-type]
-_STAGE_PATTERNS = compile_table(STAGE_CUES)  # type: ignore[arg-type]
 _WORD = re.compile(r"\S+")
 _BREAK = re.compile(r";|\s[-–—]{1,2}\s|:\s")
 _COMMA = re.compile(r",\s")
@@ -114,10 +113,9 @@ class SentenceCues:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        asides = [(m.start(), m.end()) for m in _ASIDE.finditer(text)]
-        self.word_starts = [
-            m.start() for m in _WORD.finditer(text) if not any(a <= m.start() < b for a, b in asides)
-        ]
+        asides = [(m.start(), m.end()) for m in _ASIDE.finditer(text)] if "(" in text else []
+        starts = [m.start() for m in _WORD.finditer(text)]
+        self.word_starts = [p for p in starts if not any(a <= p < b for a, b in asides)] if asides else starts
         self.breaks = [m.start() for m in _BREAK.finditer(text)]
         self.commas = [m.start() for m in _COMMA.finditer(text)]
         self._measures: list[Cue] | None = None
@@ -127,14 +125,14 @@ class SentenceCues:
     def measures(self) -> list[Cue]:
         """The measure cues of the sentence."""
         if self._measures is None:
-            self._measures = _find(self.text, _MEASURE_PATTERNS)
+            self._measures = _MEASURE_TABLE.find(self.text)
         return self._measures
 
     @property
     def stages(self) -> list[Cue]:
         """The stage cues of the sentence."""
         if self._stages is None:
-            self._stages = _find(self.text, _STAGE_PATTERNS)
+            self._stages = _STAGE_TABLE.find(self.text)
         return self._stages
 
     def distance(self, start: int, end: int, cue: Cue) -> float:
@@ -160,12 +158,42 @@ class SentenceCues:
         return best
 
 
-def _find(text: str, table: dict[str, tuple[tuple[re.Pattern[str], float], ...]]) -> list[Cue]:
-    found = []
-    for key, patterns in table.items():
-        for pattern, weight in patterns:
-            found.extend(Cue(key, m.start(), m.end(), weight) for m in pattern.finditer(text))
-    return found
+class _Table:
+    """A cue table with one search for the words its patterns need, so each sentence runs only the patterns
+    whose words it holds."""
+
+    def __init__(self, patterns: tuple[CuePattern, ...]) -> None:
+        self.patterns = patterns
+        self.always = tuple(n for n, cue in enumerate(patterns) if cue.needs is None)
+        self.by_word: dict[str, list[int]] = {}
+        for n, cue in enumerate(patterns):
+            for word in cue.needs or ():
+                self.by_word.setdefault(word, []).append(n)
+        words = sorted(self.by_word, key=len, reverse=True)
+        self.trigger = re.compile("|".join(re.escape(word) for word in words))
+        self.prefixes = {word: [w for w in words if w.startswith(word[:1])] for word in words}
+
+    def find(self, text: str) -> list[Cue]:
+        """Every cue of the table in a sentence."""
+        lowered = text.lower()
+        chosen = set(self.always)
+        position = 0
+        while (match := self.trigger.search(lowered, position)) is not None:
+            for word in self.prefixes[match.group()]:
+                if lowered.startswith(word, match.start()):
+                    chosen.update(self.by_word[word])
+            position = match.start() + 1
+        found = []
+        for n in sorted(chosen):
+            cue = self.patterns[n]
+            found.extend(Cue(cue.key, m.start(), m.end(), cue.weight) for m in cue.pattern.finditer(text))
+        return found
+
+
+_MEASURE_PATTERNS = compile_table(MEASURE_CUES)  # type: ignore[arg-type]
+_STAGE_PATTERNS = compile_table(STAGE_CUES)  # type: ignore[arg-type]
+_MEASURE_TABLE = _Table(_MEASURE_PATTERNS)
+_STAGE_TABLE = _Table(_STAGE_PATTERNS)
 
 
 def measure_of(amount: Amount, cues: SentenceCues, start: int, end: int) -> Measure:

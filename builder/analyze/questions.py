@@ -1,4 +1,5 @@
-"""Open questions: what the sources leave undisclosed, disputed, hedged, single-sourced or unattributed."""
+"""Open questions, as a deal professional would ask them: terms not disclosed, figures in conflict, terms
+revised without a reason, the timing and conditions the sources do not state, and claims nobody is named for."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from builder.analyze.cite import cite
+from builder.analyze.terms import TERM_ORDER, undisclosed_measure
 from builder.curation import LoadedCuration, citation
 from builder.model import (
     AmountGroup,
@@ -18,6 +20,8 @@ from builder.model import (
     QuestionKind,
     QuoteGroup,
     Source,
+    Term,
+    TermMeasure,
     UnnamedClaim,
     sentence_number,
 )
@@ -25,11 +29,17 @@ from builder.model import (
 _KIND_ORDER: dict[QuestionKind, int] = {
     "undisclosed": 0,
     "conflict": 1,
-    "hedged": 2,
-    "unnamed": 3,
-    "single-source": 4,
-    "analyst": 5,
+    "revision": 2,
+    "timing": 3,
+    "conditions": 4,
+    "hedged": 5,
+    "unnamed": 6,
+    "single-source": 7,
+    "analyst": 8,
 }
+# Terms whose presence says the sources speak of a transaction, which has a timetable and conditions.
+_TRANSACTION: frozenset[str] = frozenset({"deal_value", "price_per_share", "premium", "stake", "financing"})
+_ACQUISITION: frozenset[str] = frozenset({"price_per_share", "premium"})
 
 
 def open_questions(
@@ -37,44 +47,45 @@ def open_questions(
     disclosures: Sequence[NonDisclosure],
     conflicts: Sequence[Conflict],
     amount_groups: Sequence[AmountGroup],
+    terms: Sequence[Term],
     quote_groups: Sequence[QuoteGroup],
     unnamed: Sequence[UnnamedClaim],
     loaded: LoadedCuration,
 ) -> list[Question]:
-    """Every question a reader of the sources would be left with, each with its reason and sentences."""
+    """Every question a deal professional reading the sources would ask, each with its reason and sentences."""
     questions: list[Question] = []
+    for term in terms:
+        if term.state == "not disclosed":
+            questions.append(
+                _question("undisclosed", term.citations, [], measure=term.measure, subject=term.subject, who=None)
+            )
     for fact in disclosures:
-        about = _noun_phrase(fact.about)
-        questions.append(
-            _question("undisclosed", [cite(fact, sources)], [fact.id], about=about, who=fact.who, plural=_plural(about))
-        )
+        if undisclosed_measure(fact) is None and fact.who:  # a refusal to comment, not a withheld term
+            about = _noun_phrase(fact.about)
+            questions.append(
+                _question("undisclosed", [cite(fact, sources)], [fact.id], about=about, who=fact.who, plural=_plural(about))
+            )
     groups = {group.id: group for group in amount_groups}
     for conflict in conflicts:
+        if conflict.kind == "hedged-differently":
+            continue  # one figure, hedged two ways: the terms show it, it asks nothing
         group = groups[conflict.group]
-        kind: QuestionKind = "hedged" if conflict.kind == "hedged-differently" else "conflict"
         items = [item for item in group.items if item.amount in _member_ids(group, conflict)] or list(group.items)
+        if conflict.kind == "conversion-discrepancy":
+            items = [item for item in group.conversions if item.amount in _member_ids(group, conflict)] or items
         questions.append(
             _question(
-                kind,
+                "conflict",
                 [item.citation for item in items],
                 [i.amount for i in items],
                 about=conflict.about,
                 conflict=conflict.kind,
+                measure=_term_measure(group.measure),
+                subject=group.subject,
                 items=tuple(QuestionItem(text=item.text, source=item.source) for item in items),
             )
         )
-    for group in amount_groups:
-        if group.support.single_source:
-            item = group.items[0]
-            questions.append(
-                _question(
-                    "single-source",
-                    [item.citation],
-                    [item.amount],
-                    about=group.about,
-                    items=(QuestionItem(text=item.text, source=item.source),),
-                )
-            )
+    questions.extend(_term_questions(terms))
     for claim in unnamed:
         questions.append(
             _question(
@@ -98,9 +109,17 @@ def open_questions(
                 )
             )
     by_id = dict(sources)
+    asked_about: set[str] = set()
     for asked in loaded.curation.questions:
         cited = [citation(by_id, ref) for ref in asked.cite]
+        asked_about |= {c.sentence for c in cited}
         questions.append(_question("analyst", cited, [], text=asked.text, reason=asked.reason))
+    # The analyst's own question about a sentence stands for the one the builder would ask about it.
+    questions = [
+        q
+        for q in questions
+        if q.kind == "analyst" or not q.citations or not {c.sentence for c in q.citations} <= asked_about
+    ]
     unique: dict[str, Question] = {}
     for question in questions:
         unique.setdefault(question.id, question)
@@ -116,8 +135,41 @@ def open_questions(
 
 
 def _member_ids(group: AmountGroup, conflict: Conflict) -> set[str]:
-    places = {(item.source, item.sentence, item.text) for item in conflict.items}
-    return {item.amount for item in group.items if (item.source, item.citation.sentence, item.text) in places}
+    return {item.amount for item in conflict.items if item.amount}
+
+
+def _term_questions(terms: Sequence[Term]) -> list[Question]:
+    """Revisions the sources give no reason for, and the timing and conditions they do not state."""
+    questions = []
+    for term in terms:
+        if term.revised and term.reason is None:
+            earlier = next((v for v in reversed(term.history) if v.state == "stated"), None)
+            versions = [v for v in (earlier, term) if v is not None]
+            questions.append(
+                _question(
+                    "revision",
+                    [c for v in versions for c in v.citations[:1]],
+                    [a for v in versions for a in v.amounts[:1]],
+                    measure=term.measure,
+                    subject=term.subject,
+                    items=tuple(
+                        QuestionItem(text=v.text or "", source=v.citations[0].source) for v in versions if v.citations
+                    ),
+                )
+            )
+    measures = {term.measure for term in terms}
+    anchor = next((t for t in terms if t.measure in _TRANSACTION and t.citations), None)
+    if anchor is None:
+        return questions
+    if "timing" not in measures:
+        questions.append(_question("timing", anchor.citations[:1], [], subject=anchor.subject))
+    if "conditions" not in measures and measures & _ACQUISITION:
+        questions.append(_question("conditions", anchor.citations[:1], [], subject=anchor.subject))
+    return questions
+
+
+def _term_measure(measure: str | None) -> TermMeasure | None:
+    return measure if measure in TERM_ORDER else None  # type: ignore[return-value]
 
 
 def _question(kind: QuestionKind, citations: Sequence[Citation], facts: Sequence[str], **data: Any) -> Question:

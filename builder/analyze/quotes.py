@@ -9,13 +9,17 @@ from collections.abc import Sequence
 from difflib import SequenceMatcher
 
 from builder.analyze.cite import cite
-from builder.analyze.similarity import UnionFind, containment, content_words, support, words
+from builder.analyze.similarity import UnionFind, containment, content_of, support, words
 from builder.model import Citation, DiffPiece, Quote, QuoteGroup, QuoteVariant, Source, sentence_number
 
 MATCH = 0.8  # share of the shorter quote's words found in order in the longer
 PROSE_MATCH = 0.85
 MIN_WORDS = 4
+PAIR_WORDS = 0.6  # share of the smaller quote's content words two quotes must share to be compared in full
+MAX_POSTINGS = 200  # a word this many quotes hold tells none of them apart
+MAX_PROSE_POSTINGS = 120  # nor a word this many sentences hold
 PROSE_MIN_WORDS = 8
+PROSE_WORDS = 0.7  # share of a quote's content words a sentence must hold to be compared with it in full
 _KIND_RANK = {"person": 0, "organization": 1, "outlet": 2, "document": 3, "descriptor": 4, None: 5}
 _PLURAL_PARTIES = re.compile(
     r"^(?:the\s)?(?:two|both)\s(?:companies|firms|parties|groups)$|^the\s(?:companies|firms|partners)$", re.I
@@ -40,11 +44,13 @@ def quote_groups(
             union.union(a, b)
     union.join_named(merges, {quote.id: index for index, quote in enumerate(quotes)})
     prose = _ProseIndex(sources, quotes)
+    by_id = {source.id: source for source in sources}
+    order = {source.id: index for index, source in enumerate(sources)}
     groups: list[QuoteGroup] = []
     group_of: dict[str, str] = {}
     for indices in union.sets():
         members = [quotes[i] for i in indices]
-        group = _group(members, [tokens[i] for i in indices], sources, prose, notes)
+        group = _group(members, [tokens[i] for i in indices], by_id, order, prose, notes)
         groups.append(group)
         for member in members:
             group_of[member.id] = group.id
@@ -59,37 +65,42 @@ def _with_party_speaker(quote: Quote, parties: Sequence[str]) -> Quote:
 
 
 def _candidate_pairs(quotes: Sequence[Quote], tokens: Sequence[tuple[str, ...]]) -> set[tuple[int, int]]:
-    """Pairs of quotes that share enough words to be worth comparing in full."""
+    """Pairs of quotes that share enough words to be worth comparing in full.
+
+    Two quotes are compared when they share most of the smaller one's words (leaving out words so common
+    they tell nothing apart): one that holds 80% of the other's words in order holds most of its content
+    words too. Such a pair must share one of the smaller quote's rarest words, so each quote looks only among
+    the quotes that hold one of its own rarest words.
+    """
+    keys = [content_of(t) for t in tokens]
     index: dict[str, list[int]] = defaultdict(list)
-    keys = [content_words(" ".join(t)) for t in tokens]
     for i, key in enumerate(keys):
         for word in key:
             index[word].append(i)
+    usable = [sorted((w for w in key if len(index[w]) <= MAX_POSTINGS), key=lambda w: (len(index[w]), w)) for key in keys]
     pairs: set[tuple[int, int]] = set()
-    for i, key in enumerate(keys):
-        counts: Counter[int] = Counter()
-        for word in key:
-            if len(index[word]) <= 200:
-                counts.update(j for j in index[word] if j > i)
-        for j, shared in counts.items():
-            if shared >= max(1, min(len(key), len(keys[j])) // 2):
-                pairs.add((i, j))
+    for i, rarest in enumerate(usable):
+        needed = max(1, int(len(keys[i]) * PAIR_WORDS))
+        probes = rarest[: len(rarest) - needed + 1]
+        mine = frozenset(rarest)
+        for j in {j for word in probes for j in index[word] if j != i}:
+            if len(mine & keys[j]) >= max(1, int(min(len(keys[i]), len(keys[j])) * PAIR_WORDS)):
+                pairs.add((min(i, j), max(i, j)))
     return pairs
 
 
 def _group(
     members: list[Quote],
     tokens: list[tuple[str, ...]],
-    sources: Sequence[Source],
+    by_id: dict[str, Source],
+    order: dict[str, int],
     prose: _ProseIndex,
     notes: dict[str, str],
 ) -> QuoteGroup:
-    order = {source.id: index for index, source in enumerate(sources)}
     members_sorted = sorted(zip(members, tokens, strict=True), key=lambda m: (order.get(m[0].source, 0), m[0].start))
     lead = members_sorted[0][0]
     reference, reference_tokens = max(members_sorted, key=lambda m: (len(m[1]), -order.get(m[0].source, 0)))
     speaker = _speaker(members)
-    by_id = {source.id: source for source in sources}
     variants = tuple(_variant(quote, reference, cite(quote, by_id)) for quote, _ in members_sorted)
     corroborating = prose.matches(reference_tokens, {q.source for q in members})
     texts = [words(_sentence_text(by_id, q)) for q in members] + [words(c.text) for c in corroborating]
@@ -135,6 +146,11 @@ def _sentence_text(sources: dict[str, Source], quote: Quote) -> str:
 
 def _variant(quote: Quote, reference: Quote, citation: Citation) -> QuoteVariant:
     """One source's wording, with the words that differ from the fullest wording marked."""
+    if quote.text == reference.text:
+        pieces = (DiffPiece(op="same", text=" ".join(_TOKEN.findall(quote.text))),)
+        return QuoteVariant(
+            quote=quote.id, source=quote.source, text=quote.text, citation=citation, diff=pieces, identical=True
+        )
     mine = [m.group() for m in _TOKEN.finditer(quote.text)]
     theirs = [m.group() for m in _TOKEN.finditer(reference.text)]
     pieces: list[DiffPiece] = []
@@ -169,13 +185,17 @@ def _fold(word: str) -> str:
 
 
 class _ProseIndex:
-    """Sentences outside quotation marks, indexed by their words, to find quotes repeated as prose."""
+    """Sentences outside quotation marks, indexed by their words, to find quotes repeated as prose.
+
+    A sentence repeats a quote only if it holds most of the quote's content words, so it must hold one of
+    the rarest of them: only the sentences that hold those are compared, never every sentence.
+    """
 
     def __init__(self, sources: Sequence[Source], quotes: Sequence[Quote]) -> None:
         quoted: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for quote in quotes:
             quoted[quote.source].append((quote.start, quote.end))
-        self.entries: list[tuple[str, str, str, tuple[str, ...]]] = []
+        self.entries: list[tuple[str, str, str, tuple[str, ...], frozenset[str]]] = []
         self.by_word: dict[str, list[int]] = defaultdict(list)
         for source in sources:
             spans = quoted.get(source.id, [])
@@ -186,22 +206,25 @@ class _ProseIndex:
                 if len(sentence_words) < PROSE_MIN_WORDS:
                     continue
                 index = len(self.entries)
-                self.entries.append((source.id, sentence.id, sentence.text, sentence_words))
-                for word in content_words(sentence.text):
+                key = content_of(sentence_words)
+                self.entries.append((source.id, sentence.id, sentence.text, sentence_words, key))
+                for word in key:
                     self.by_word[word].append(index)
 
     def matches(self, quote_words: tuple[str, ...], exclude: set[str]) -> list[Citation]:
         """Prose sentences in other sources that repeat the quote's words."""
         if len(quote_words) < PROSE_MIN_WORDS:
             return []
-        key = content_words(" ".join(quote_words))
-        counts: Counter[int] = Counter()
-        for word in key:
-            counts.update(self.by_word.get(word, ()))
+        key = content_of(quote_words)
+        needed = max(1, int(len(key) * PROSE_WORDS))
+        rarest = sorted(key, key=lambda word: (len(self.by_word.get(word, ())), word))[: len(key) - needed + 1]
+        if any(len(self.by_word.get(word, ())) > MAX_PROSE_POSTINGS for word in rarest):
+            return []  # even its rarest words are everywhere: a stock phrase, not a quote to trace
+        candidates = {index for word in rarest for index in self.by_word.get(word, ())}
         found = []
-        for index, shared in counts.items():
-            source, sentence, text, sentence_words = self.entries[index]
-            if source in exclude or shared < len(key) // 2:
+        for index in sorted(candidates):
+            source, sentence, text, sentence_words, sentence_key = self.entries[index]
+            if source in exclude or len(key & sentence_key) < needed:
                 continue
             if containment(quote_words, sentence_words) >= PROSE_MATCH:
                 found.append(Citation(source=source, sentence=sentence, text=text))

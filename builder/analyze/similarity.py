@@ -24,20 +24,18 @@ STOPWORDS = frozenset(
 
 def words(text: str) -> tuple[str, ...]:
     """The words of a text, lower-cased, with quotation marks and apostrophe styles folded."""
-    return tuple(word.replace("’", "'") for word in _WORD.findall(text.lower()))
+    return tuple(_WORD.findall(text.lower().replace("’", "'")))
 
 
 def content_words(text: str) -> frozenset[str]:
     """The words that carry meaning: no stop words, no bare numbers, plurals folded."""
-    found = set()
-    for word in words(text):
-        if word in STOPWORDS or word[0].isdigit() or len(word) < 3:
-            continue
-        word = word.removesuffix("'s")
-        if word.endswith("s") and len(word) > 4 and not word.endswith("ss"):
-            word = word[:-1]
-        found.add(word)
-    return frozenset(found)
+    return content_of(words(text))
+
+
+def content_of(tokens: Sequence[str]) -> frozenset[str]:
+    """The content words among a text's words (see content_words)."""
+    kept = {word.removesuffix("'s") for word in set(tokens) - STOPWORDS if len(word) > 2 and not word[0].isdigit()}
+    return frozenset(w[:-1] if len(w) > 4 and w[-1] == "s" and w[-2] != "s" else w for w in kept)
 
 
 @lru_cache(maxsize=65536)

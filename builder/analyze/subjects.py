@@ -252,8 +252,8 @@ def _target(
         for mention in mentions:
             if mention.person:
                 continue
-            before = text[max(0, mention.start - 60) : mention.start]
-            after = text[mention.end : mention.end + 60]
+            before = text[max(0, mention.start - 60) : mention.start].rsplit("\n", 1)[-1]
+            after = text[mention.end : mention.end + 60].split("\n", 1)[0]
             if _TARGET_BEFORE.search(before) or _TARGET_AFTER.match(after):
                 evidence[mention.name] += weight
     mentioned = Counter({org.name: len({m.source for m in org.mentions}) for org in organizations})
@@ -327,7 +327,7 @@ def _deal_named(names: Names, text: str, start: int, end: int) -> str | None:
     after = _DEAL_OF.match(text, end)
     if after:
         return _resolved(names, after.group("name"))
-    before = text[max(0, start - 80) : start]
+    before = text[max(0, start - 80) : start].rsplit("\n", 1)[-1]
     possessive = _SOLD_BY.search(before)
     if possessive and _SALE_AFTER.match(text, end):
         return _resolved(names, possessive.group("name"))
@@ -390,8 +390,8 @@ def _in_role(
             continue
         if before_only and mention.start >= end:
             continue
-        prefix = _TICKER_END.sub("", text[max(0, mention.start - 60) : mention.start])
-        suffix = _TICKER_START.sub("", text[mention.end : mention.end + 60])
+        prefix = _TICKER_END.sub("", text[max(0, mention.start - 60) : mention.start].rsplit("\n", 1)[-1])
+        suffix = _TICKER_START.sub("", text[mention.end : mention.end + 60].split("\n", 1)[0])
         if (before is not None and before.search(prefix)) or (after is not None and after.match(suffix)):
             found.append((abs(_gap(mention, start, end)), mention.start, mention.name))
     return min(found)[2] if found else None

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from datetime import date
 from collections.abc import Mapping, Sequence
+from datetime import date
 
 from builder.analyze.amounts import STAGE_RANK
 from builder.analyze.cite import cite
@@ -37,14 +37,14 @@ TERM_ORDER: tuple[TermMeasure, ...] = (
     "price_per_share",
     "premium",
     "stake",
-    "shares",
     "consideration",
     "financing",
     "fee",
+    "timing",
+    "shares",
     "synergies",
     "earnings_effect",
     "conditions",
-    "timing",
 )
 FIGURE_TERMS: frozenset[Measure] = frozenset(
     {"deal_value", "price_per_share", "premium", "stake", "shares", "financing", "fee", "synergies", "earnings_effect"}
@@ -78,12 +78,15 @@ def figure_terms(
 ) -> list[Term]:
     """The deal's terms that figures state, and those the sources say were not disclosed."""
     subjects = _deal_subjects(names)
+    vague = {amount.id for amount in amounts if amount.vague}
     by_key: dict[tuple[TermMeasure, str | None], list[AmountGroup]] = {}
     for group in groups:
         if group.measure not in FIGURE_TERMS or (group.measure == "stake" and group.stage is None):
             continue
         if subjects and group.subject not in subjects:
             continue
+        if all(item.amount in vague for item in group.items):
+            continue  # "billions": an order of magnitude, not a term
         by_key.setdefault((group.measure, group.subject), []).append(group)  # type: ignore[arg-type]
     by_id = {amount.id: amount for amount in amounts}
     terms = [_term(measure, subject, found, sources, by_id) for (measure, subject), found in by_key.items()]
@@ -163,7 +166,9 @@ def _order(version: TermVersion) -> tuple[str, int, str]:
 
 
 def _revised(versions: Sequence[TermVersion], spans: Mapping[str, tuple[float, float]]) -> bool:
-    """Whether a later version gives the term another value: talks at one price, agreement at another.
+    """Whether a later version gives the term another value: talks "up to" one sum, agreement at another.
+
+    Values are compared as written, rounding allowed for and hedges set aside.
 
     Rival bids told within days of each other are a contest; a rival's bid weeks later that gives another
     value is the term's history as well.
@@ -182,12 +187,6 @@ def _revised(versions: Sequence[TermVersion], spans: Mapping[str, tuple[float, f
     return False
 
 
-def _weeks_apart(earlier: TermVersion, later: TermVersion) -> bool:
-    if earlier.when is None or later.when is None:
-        return False
-    return (date.fromisoformat(later.when[:10]) - date.fromisoformat(earlier.when[:10])).days > SAME_NEWS_DAYS
-
-
 def _group_span(group: AmountGroup, amounts: Mapping[str, Amount]) -> tuple[float, float]:
     """The values a group's figures state as written (rounding allowed for, hedges not): "up to $15 billion"
     and "$11-12 billion" are two versions, however the one allows the other."""
@@ -196,6 +195,12 @@ def _group_span(group: AmountGroup, amounts: Mapping[str, Amount]) -> tuple[floa
         return (float("-inf"), float("inf"))
     low, high = max(s[0] for s in spans), min(s[1] for s in spans)
     return (low, high) if low <= high else (min(s[0] for s in spans), max(s[1] for s in spans))
+
+
+def _weeks_apart(earlier: TermVersion, later: TermVersion) -> bool:
+    if earlier.when is None or later.when is None:
+        return False
+    return (date.fromisoformat(later.when[:10]) - date.fromisoformat(earlier.when[:10])).days > SAME_NEWS_DAYS
 
 
 def _talk_of_change(version: TermVersion, sources: Mapping[str, Source]) -> bool:
@@ -236,9 +241,9 @@ def _with_undisclosed(
         terms.append(
             Term(
                 **version.model_dump(),
-                id=_term_id(measure, names.target, "not disclosed"),
+                id=_term_id(measure, None, "not disclosed"),
                 measure=measure,
-                subject=names.target,
+                subject=None,  # what the source withholds is the deal's, whoever its target
             )
         )
     return terms

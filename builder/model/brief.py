@@ -243,6 +243,8 @@ class Question(Model):
     claim: str | None = None
     text: str | None = None
     reason: str | None = None
+    measure: TermMeasure | None = None
+    subject: str | None = None
 
 
 EventKind = Literal["mention", "announced", "dateline", "analyst"]

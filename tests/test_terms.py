@@ -1,0 +1,123 @@
+"""Deal terms across sources: one figure told alike, conversions at different rates, revisions as history,
+market moves kept apart, and terms the sources say were not disclosed."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from builder.analyze import analyze
+from builder.analyze.terms import deal_value
+from builder.curation import empty_curation
+from builder.extract import extract
+from builder.model import AmountGroup, Brief, SourceMeta, Term
+from builder.sources import RawSource, split_source
+
+
+def brief(*articles: tuple[str, str | None, str]) -> Brief:
+    """A brief of articles given as (id, ISO date or None, text whose first line is the headline)."""
+    sources = [
+        split_source(
+            RawSource(
+                name,
+                f"{name}.txt",
+                SourceMeta(title=text.splitlines()[0], published=date.fromisoformat(day) if day else None),
+                text,
+                "",
+            )
+        )
+        for name, day, text in articles
+    ]
+    return analyze(sources, [extract(source) for source in sources], empty_curation())
+
+
+def groups_with(found: Brief, text: str) -> list[AmountGroup]:
+    return [g for g in found.amount_groups if any(item.text.endswith(text) for item in g.items)]
+
+
+def term(found: Brief, measure: str) -> Term:
+    (chosen,) = [t for t in found.terms if t.measure == measure and t.state == "stated"][:1]
+    return chosen
+
+
+def test_a_figure_converted_at_different_rates_is_one_figure_with_a_conversion_discrepancy() -> None:
+    found = brief(
+        ("first", None, "Fosters bids for Southcorp\n\nFosters has offered A$3.1bn ($2.4bn; £1.25bn) for Southcorp."),
+        (
+            "second",
+            None,
+            "Southcorp rejects bid\n\nSouthcorp has rejected a takeover offer worth 3.1bn Australian dollars "
+            "($2.3bn; £1.8bn) from Fosters.",
+        ),
+    )
+    (group,) = groups_with(found, "A$3.1bn")
+    assert {item.text for item in group.items} == {"A$3.1bn", "3.1bn Australian dollars"}
+    assert {item.text for item in group.conversions} == {"$2.4bn", "£1.25bn", "$2.3bn", "£1.8bn"}
+    discrepancies = [c for c in found.conflicts if c.kind == "conversion-discrepancy"]
+    assert sorted(sorted(item.text for item in c.items) for c in discrepancies) == [
+        ["$2.3bn", "$2.4bn"],
+        ["£1.25bn", "£1.8bn"],
+    ]
+    pounds = next(c for c in discrepancies if any(item.unit == "GBP" for item in c.items))
+    assert sorted(rate.rate for rate in pounds.rates) == [0.4032, 0.5806]
+    assert not [c for c in found.conflicts if c.kind == "conflict"]
+
+
+def test_talks_up_to_one_sum_then_an_agreed_price_is_a_revision_not_a_conflict() -> None:
+    found = brief(
+        (
+            "talks",
+            "2024-01-02",
+            "Acme in talks for Widget Corp\n\nAcme is in talks to buy Widget Corp in a deal worth up to $3.2 billion, "
+            "people familiar with the matter said.",
+        ),
+        ("agreed", "2024-01-20", "Acme agrees to buy Widget Corp\n\nAcme has agreed to buy Widget Corp for $2.6 billion."),
+    )
+    value = deal_value(found.terms)
+    assert value is not None and value.revised and value.text == "$2.6 billion" and value.stage == "agreed"
+    assert [v.text for v in value.history] == ["up to $3.2 billion"]
+    assert not [c for c in found.conflicts if c.kind == "conflict"]
+
+
+def test_the_same_offer_at_two_prices_the_same_week_is_a_conflict() -> None:
+    found = brief(
+        ("wire", "2024-03-03", "Acme buys Widget Corp\n\nAcme has agreed to buy Widget Corp for $2.1bn, the companies said."),
+        ("daily", "2024-03-04", "Acme buys Widget Corp\n\nAcme has agreed to buy Widget Corp for $2.5bn."),
+    )
+    (conflict,) = [c for c in found.conflicts if c.kind == "conflict"]
+    assert {item.text for item in conflict.items} == {"$2.1bn", "$2.5bn"}
+    assert term(found, "deal_value").verdict == "conflict"
+
+
+def test_market_moves_on_different_days_are_neither_merged_nor_flagged() -> None:
+    found = brief(
+        ("monday", "2024-01-01", "Widget Corp shares jump\n\nWidget Corp shares rose 5 percent on the news."),
+        ("friday", "2024-01-05", "Widget Corp shares jump again\n\nWidget Corp shares rose 5 percent on Friday."),
+        ("later", "2024-01-09", "Widget Corp shares slide\n\nWidget Corp shares fell 7 percent."),
+    )
+    moves = [g for g in found.amount_groups if g.measure == "market_move"]
+    assert len(moves) == 3 and all(len(g.items) == 1 for g in moves)
+    assert not found.conflicts
+
+
+def test_the_same_figure_in_other_words_is_one_group() -> None:
+    found = brief(
+        ("one", None, "Acme deal\n\nAcme agreed to pay $2.6 billion for Widget Corp."),
+        ("two", None, "Shareholders back deal\n\nThe $2.6 billion takeover of Widget Corp was backed by shareholders."),
+    )
+    (group,) = groups_with(found, "$2.6 billion")
+    assert group.support.sources == ("one", "two") and group.verdict == "agree"
+
+
+def test_an_articles_headline_and_body_are_one_source() -> None:
+    found = brief(("wire", None, "Acme to buy Widget Corp for $2.6bn\n\nAcme agreed to buy Widget Corp for $2.6 billion."))
+    (group,) = groups_with(found, "$2.6bn")
+    assert len(group.items) == 2 and group.support.sources == ("wire",) and group.verdict == "single"
+
+
+def test_a_term_not_disclosed_is_a_term_with_its_citation() -> None:
+    found = brief(("wire", None, "Acme buys Widget Corp\n\nAcme bought Widget Corp.\n\nFinancial terms were not disclosed."))
+    value = deal_value(found.terms)
+    assert value is not None and value.state == "not disclosed" and value.verdict == "not disclosed"
+    (citation,) = value.citations
+    assert citation.sentence == "wire-s3" and citation.text == "Financial terms were not disclosed"
+    assert any(q.kind == "undisclosed" and q.measure == "deal_value" for q in found.questions)
