@@ -63,23 +63,9 @@ _KIND_ORDER = (
     "analyst",
 )
 # Financials shows figures by what they measure: the deal's terms first, then the parties, the market, the rest.
-_MEASURE_ORDER = (
-    "deal_value",
-    "price_per_share",
-    "premium",
-    "stake",
-    "financing",
-    "fee",
-    "shares",
-    "synergies",
-    "earnings_effect",
-    "revenue",
-    "profit",
-    "market_value",
-    "market_move",
-    "exchange_rate",
-    "context",
-)
+_MEASURE_ORDER: tuple[str, ...] = ("deal_value", "price_per_share", "premium", "stake", "financing", "fee", "shares")
+_MEASURE_ORDER += ("synergies", "earnings_effect", "revenue", "profit", "market_value", "market_move", "exchange_rate")
+_MEASURE_ORDER += ("context",)
 
 
 @dataclass(frozen=True)

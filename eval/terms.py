@@ -18,7 +18,7 @@ import gzip
 import json
 import re
 import sys
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -31,7 +31,7 @@ import yaml
 from builder.analyze import analyze
 from builder.analyze.figures import read_figure
 from builder.analyze.measures import SentenceCues
-from builder.analyze.subjects import Names, brief_names
+from builder.analyze.mentions import Names, brief_names
 from builder.curation import empty_curation
 from builder.errors import Problems
 from builder.extract import extract
@@ -97,9 +97,7 @@ def gold_articles() -> dict[str, GoldArticle]:
             continue
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         amounts = tuple(
-            GoldAmount(
-                str(a["text"]), a.get("measure"), a.get("subject"), a.get("stage"), a.get("kind"), a.get("unit")
-            )
+            GoldAmount(str(a["text"]), a.get("measure"), a.get("subject"), a.get("stage"), a.get("kind"), a.get("unit"))
             for a in data.get("amounts") or ()
         )
         key = f"{path.parent.name}/{path.name}"
@@ -221,7 +219,9 @@ def _match(article: GoldArticle, source: Source, brief: Brief, names: Names) -> 
         elif at is not None:
             result.append(_read_at(source, at, gold, names))
         else:
-            result.append(Amount(id="", source=source.id, sentence="", start=0, end=0, text="", value=0, unit="", kind="money"))
+            result.append(
+                Amount(id="", source=source.id, sentence="", start=0, end=0, text="", value=0, unit="", kind="money")
+            )
     return result
 
 
@@ -340,7 +340,9 @@ def system_findings(brief: Brief) -> list[tuple[str, frozenset[str]]]:
 
 def _covers(reading: Reading, gold: GoldSet, ids: frozenset[str]) -> bool:
     """Whether a set of figure ids holds two of the gold's figures, from two articles where the gold has two."""
-    hit = [(article, text) for article, text in gold.members if any(a.id in ids for a in reading.candidates(article, text))]
+    hit = [
+        (article, text) for article, text in gold.members if any(a.id in ids for a in reading.candidates(article, text))
+    ]
     articles = {article for article, _ in gold.members}
     if len(articles) > 1:
         return len({article for article, _ in hit}) > 1

@@ -62,9 +62,11 @@ def test_no_false_conflicts_on_deals_the_articles_agree_on(deal: str) -> None:
 def test_lse_the_deutsche_boerse_offer_is_one_figure_across_sources() -> None:
     brief = brief_of("lse")
     (group,) = [g for g in groups_with(brief, "£1.3bn") if len(g.support.sources) >= 5]
-    assert group.verdict == "agree"
-    # £1.35bn is the same offer rounded differently (530p a share), so it agrees.
+    # £1.35bn is the same offer rounded differently (530p a share), so it agrees; only its conversions into
+    # dollars differ ($2.5bn, $2.48bn), and they stand with it.
+    assert group.verdict == "conversion" and group.measure == "deal_value"
     assert "£1.35bn" in {item.text for item in group.items}
+    assert {"$2.5bn", "$2.48bn"} <= {item.text for item in group.conversions}
     # Euronext's £1.4bn and the £1.5bn the Germans may raise to are other figures, not disagreements.
     assert all("£1.4bn" not in {i.text for i in g.items} for g in [group])
 
@@ -72,7 +74,7 @@ def test_lse_the_deutsche_boerse_offer_is_one_figure_across_sources() -> None:
 def test_man_utd_the_800m_valuation_is_one_figure() -> None:
     brief = brief_of("man-utd")
     (group,) = [g for g in groups_with(brief, "£800m") if len(g.support.sources) >= 3]
-    assert group.verdict == "agree"
+    assert group.verdict == "hedged"  # "about £800m" in the Q&A, "£800m" elsewhere
     (stake,) = [g for g in groups_with(brief, "28.9%") if "29%" in {item.text for item in g.items}]
     assert stake.verdict == "agree"  # 29% is 28.9% rounded
 
@@ -111,5 +113,10 @@ def test_the_firefox_market_share_is_a_real_disagreement() -> None:
 
 
 def test_lse_the_same_500m_is_converted_at_rates_that_cannot_both_be_right() -> None:
-    (discrepancy,) = [c for c in brief_of("lse").conflicts if c.kind == "conversion-discrepancy"]
+    (discrepancy,) = [
+        c
+        for c in brief_of("lse").conflicts
+        if c.kind == "conversion-discrepancy" and any(item.unit == "GBP" for item in c.items)
+    ]
     assert {item.text for item in discrepancy.items} == {"£350m", "£266m"}
+    assert sorted(rate.rate for rate in discrepancy.rates) == [0.532, 0.7]

@@ -87,17 +87,40 @@ def test_open_questions(built: BuildResult) -> None:
     questions = built.brief.questions
     undisclosed = [q for q in questions if q.kind == "undisclosed"]
     words = Wording(built.brief)
-    assert [words.question_text(q) for q in undisclosed] == ["What are the financial terms of the deal?"]
-    assert undisclosed[0].about == "financial terms of the deal" and undisclosed[0].text is None
+    assert [words.question_text(q) for q in undisclosed] == ["What is the deal worth?"]
+    assert undisclosed[0].measure == "deal_value" and undisclosed[0].text is None
     assert undisclosed[0].citations[0].sentence == "converge360-s19"
-    hedged = [q for q in questions if q.kind == "hedged"]
-    assert len(hedged) == 1 and {c.sentence for c in hedged[0].citations} == {
-        "blog-2024-07-25-s19",
-        "converge360-s17",
-    }
+    # The analyst already asks about Microsoft's investment, citing the sentence the builder would cite.
+    assert not [q for q in undisclosed if q.measure == "financing"]
+    # One cash-flow figure hedged two ways, capex and product specs: nothing a deal professional would ask.
+    assert not [q for q in questions if q.kind in ("hedged", "single-source")]
+    assert [q.kind for q in questions if q.kind == "timing"] == ["timing"]
     unnamed = [q for q in questions if q.kind == "unnamed"]
     assert unnamed and unnamed[0].citations[0].sentence == "newsng-s11"
     assert any(q.kind == "analyst" for q in questions)
+
+
+def test_deal_terms(built: BuildResult) -> None:
+    terms = {term.measure: term for term in built.brief.terms}
+    assert list(terms) == ["deal_value", "financing", "earnings_effect"]
+    value, investment, cash_flow = terms["deal_value"], terms["financing"], terms["earnings_effect"]
+    assert value.state == "not disclosed" and [c.sentence for c in value.citations] == ["converge360-s19"]
+    assert investment.state == "not disclosed" and investment.subject == "Microsoft"
+    assert [(c.sentence, c.text) for c in investment.citations] == [("blog-2024-07-25-s8", "is investing with Lumen")]
+    # "more than $20 million over the next 12 months" and "about $20 million over the next year": one term
+    assert cash_flow.verdict == "hedged" and cash_flow.stage == "estimate" and cash_flow.subject == "Lumen Technologies"
+    group = next(g for g in built.brief.amount_groups if g.id == cash_flow.group)
+    assert {item.text for item in group.items} == {"more than $20 million", "about $20 million"}
+
+
+def test_key_figures_are_deal_terms_only(built: BuildResult) -> None:
+    overview = (built.project / "docs" / "index.md").read_text(encoding="utf-8")
+    key = overview.split("## Key figures", 1)[1]
+    assert "more than $20 million" in key and "about $20 million" in key
+    assert "billions" not in key and "60 percent" not in key and "6 million miles" not in key
+    terms = overview.split("## Deal terms", 1)[1].split("## Summary", 1)[0]
+    assert terms.count("Not disclosed") >= 4  # the value and the investment, each in the value and the verdict
+    assert "converge360-s19" in terms and "blog-2024-07-25-s8" in terms
 
 
 def test_timeline(built: BuildResult) -> None:

@@ -109,7 +109,8 @@ def test_pdf_has_every_section_and_the_key_facts(built: BuildResult) -> None:
         "about $20 million",
         "60 percent",
         "Financial terms of the deal were not disclosed",
-        "What are the financial terms of the deal?",
+        "What is the deal worth?",
+        "Deal terms",
         "24 July 2024",
         "Private Connectivity Fabric",
     ):

@@ -11,7 +11,9 @@ from builder.model import Amount
 
 def measure(sentence: str, figure: str) -> str:
     """The measure of the figure written as figure in the sentence, as the extractor finds it."""
-    found = next(f for f in find_amounts(sentence) + find_vague_amounts(sentence) if sentence[f.start : f.end] == figure)
+    found = next(
+        f for f in find_amounts(sentence) + find_vague_amounts(sentence) if sentence[f.start : f.end] == figure
+    )
     amount = Amount(
         id="a",
         source="s",
@@ -32,15 +34,35 @@ def measure(sentence: str, figure: str) -> str:
 @pytest.mark.parametrize(
     ("sentence", "figure", "expected"),
     [
-        ("Qantas has rejected a conditional A$10.9 billion buyout offer led by Macquarie.", "A$10.9 billion", "deal_value"),
+        (
+            "Qantas has rejected a conditional A$10.9 billion buyout offer led by Macquarie.",
+            "A$10.9 billion",
+            "deal_value",
+        ),
         ("The offer of A$5.50 a share was 5 percent above Qantas's last trade.", "A$5.50", "price_per_share"),
-        ("The offer price is 26 percent higher than Qantas's share price before the approach.", "26 percent", "premium"),
+        (
+            "The offer price is 26 percent higher than Qantas's share price before the approach.",
+            "26 percent",
+            "premium",
+        ),
         ("Fosters bought 18.8% of Southcorp for 4.17 Australian dollars per share.", "18.8%", "stake"),
         ("Qantas shares slumped to as low as A$4.93 after the offer was rebuffed.", "A$4.93", "market_move"),
         ("Sallie Mae shares rose 18.37 percent to close at $55.35.", "18.37 percent", "market_move"),
-        ("If BoA does not match any higher price it will receive a $200 million break fee from ABN.", "$200 million", "fee"),
-        ("CSN said it would fund the deal mainly with 4.35 billion pounds of debt.", "4.35 billion pounds", "financing"),
-        ("The banks said a merger would result in 3.5 billion euros of annual savings.", "3.5 billion euros", "synergies"),
+        (
+            "If BoA does not match any higher price it will receive a $200 million break fee from ABN.",
+            "$200 million",
+            "fee",
+        ),
+        (
+            "CSN said it would fund the deal mainly with 4.35 billion pounds of debt.",
+            "4.35 billion pounds",
+            "financing",
+        ),
+        (
+            "The banks said a merger would result in 3.5 billion euros of annual savings.",
+            "3.5 billion euros",
+            "synergies",
+        ),
         ("The deal would improve Lumen's cash flow by more than $20 million.", "$20 million", "earnings_effect"),
         ("Onyx has revenue of $362 million in 2012.", "$362 million", "revenue"),
         ("WMC said it made net profits of 1.33bn Australian dollars in 2004.", "1.33bn Australian dollars", "profit"),
@@ -55,7 +77,12 @@ def test_the_words_around_a_figure_say_what_it_measures(sentence: str, figure: s
 def test_a_hedge_is_not_a_market_move() -> None:
     # "up to" and "raise" near a figure are a ceiling and a fund-raising, not shares moving up
     assert measure("Alibaba is set to raise up to $12.9bn from its listing in Hong Kong.", "$12.9bn") == "deal_value"
-    assert measure("Qantas would have to pay the bidders up to A$109 million if the government blocked it.", "A$109 million") == "fee"
+    assert (
+        measure(
+            "Qantas would have to pay the bidders up to A$109 million if the government blocked it.", "A$109 million"
+        )
+        == "fee"
+    )
 
 
 def test_a_rate_note_is_an_exchange_rate() -> None:

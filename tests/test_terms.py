@@ -70,7 +70,11 @@ def test_talks_up_to_one_sum_then_an_agreed_price_is_a_revision_not_a_conflict()
             "Acme in talks for Widget Corp\n\nAcme is in talks to buy Widget Corp in a deal worth up to $3.2 billion, "
             "people familiar with the matter said.",
         ),
-        ("agreed", "2024-01-20", "Acme agrees to buy Widget Corp\n\nAcme has agreed to buy Widget Corp for $2.6 billion."),
+        (
+            "agreed",
+            "2024-01-20",
+            "Acme agrees to buy Widget Corp\n\nAcme has agreed to buy Widget Corp for $2.6 billion.",
+        ),
     )
     value = deal_value(found.terms)
     assert value is not None and value.revised and value.text == "$2.6 billion" and value.stage == "agreed"
@@ -80,7 +84,11 @@ def test_talks_up_to_one_sum_then_an_agreed_price_is_a_revision_not_a_conflict()
 
 def test_the_same_offer_at_two_prices_the_same_week_is_a_conflict() -> None:
     found = brief(
-        ("wire", "2024-03-03", "Acme buys Widget Corp\n\nAcme has agreed to buy Widget Corp for $2.1bn, the companies said."),
+        (
+            "wire",
+            "2024-03-03",
+            "Acme buys Widget Corp\n\nAcme has agreed to buy Widget Corp for $2.1bn, the companies said.",
+        ),
         ("daily", "2024-03-04", "Acme buys Widget Corp\n\nAcme has agreed to buy Widget Corp for $2.5bn."),
     )
     (conflict,) = [c for c in found.conflicts if c.kind == "conflict"]
@@ -109,13 +117,17 @@ def test_the_same_figure_in_other_words_is_one_group() -> None:
 
 
 def test_an_articles_headline_and_body_are_one_source() -> None:
-    found = brief(("wire", None, "Acme to buy Widget Corp for $2.6bn\n\nAcme agreed to buy Widget Corp for $2.6 billion."))
+    found = brief(
+        ("wire", None, "Acme to buy Widget Corp for $2.6bn\n\nAcme agreed to buy Widget Corp for $2.6 billion.")
+    )
     (group,) = groups_with(found, "$2.6bn")
     assert len(group.items) == 2 and group.support.sources == ("wire",) and group.verdict == "single"
 
 
 def test_a_term_not_disclosed_is_a_term_with_its_citation() -> None:
-    found = brief(("wire", None, "Acme buys Widget Corp\n\nAcme bought Widget Corp.\n\nFinancial terms were not disclosed."))
+    found = brief(
+        ("wire", None, "Acme buys Widget Corp\n\nAcme bought Widget Corp.\n\nFinancial terms were not disclosed.")
+    )
     value = deal_value(found.terms)
     assert value is not None and value.state == "not disclosed" and value.verdict == "not disclosed"
     (citation,) = value.citations

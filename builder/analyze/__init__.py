@@ -9,10 +9,10 @@ from builder.analyze.amounts import amount_groups
 from builder.analyze.entities import merge_organizations_across, merge_people, parties
 from builder.analyze.fact_edits import apply_fact_edits, pool_facts
 from builder.analyze.figures import read_figures
+from builder.analyze.mentions import brief_names
 from builder.analyze.questions import open_questions
 from builder.analyze.quotes import quote_groups
 from builder.analyze.stated import stated_terms
-from builder.analyze.subjects import brief_names
 from builder.analyze.terms import figure_terms, order_terms
 from builder.analyze.timeline import anchor_undated, build_timeline
 from builder.curation import LoadedCuration, citation

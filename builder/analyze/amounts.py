@@ -96,7 +96,9 @@ def amount_groups(
     return found.groups, found.conflicts, with_groups
 
 
-def _with_merges(clusters: list[list[int]], merges: Sequence[tuple[str, ...]], index_of: dict[str, int]) -> list[list[int]]:
+def _with_merges(
+    clusters: list[list[int]], merges: Sequence[tuple[str, ...]], index_of: dict[str, int]
+) -> list[list[int]]:
     """Join the clusters that the analyst's merges name together."""
     owner = {i: n for n, members in enumerate(clusters) for i in members}
     parent = list(range(len(clusters)))
@@ -161,7 +163,9 @@ def _group(
     converted = [c for member in members for c in conversions.get(member.id, ())]
     for unit, discrepancy in _conversion_discrepancies(members, conversions):
         conflicts.append(
-            _conflict(group_id, "conversion-discrepancy", about, discrepancy, rates=_rates(discrepancy, members), tag=unit)
+            _conflict(
+                group_id, "conversion-discrepancy", about, discrepancy, rates=_rates(discrepancy, members), tag=unit
+            )
         )
         if _VERDICT_ORDER["conversion"] < _VERDICT_ORDER[verdict]:
             verdict = "conversion"
@@ -188,9 +192,7 @@ def _group(
 
 
 def _verdict(members: list[Amount]) -> Verdict:
-    intervals = [
-        (a.source, a.unit, bounds(a), QUALIFIER_BOUNDS.get(a.qualifier or "")) for a in members if not a.vague
-    ]
+    intervals = [(a.source, a.unit, bounds(a), QUALIFIER_BOUNDS.get(a.qualifier or "")) for a in members if not a.vague]
     hedged = False
     for i, (source_a, unit_a, (low_a, high_a), hedge_a) in enumerate(intervals):
         for source_b, unit_b, (low_b, high_b), hedge_b in intervals[i + 1 :]:

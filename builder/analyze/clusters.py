@@ -78,7 +78,9 @@ class _State:
             return False  # a raised offer is a new version, however close to the old
         if self.days and other.days and self.days != other.days:
             return False
-        return all(overlap(*self.ranges[unit], *other.ranges[unit]) for unit in self.ranges.keys() & other.ranges.keys())
+        return all(
+            overlap(*self.ranges[unit], *other.ranges[unit]) for unit in self.ranges.keys() & other.ranges.keys()
+        )
 
     def absorb(self, other: _State) -> None:
         """Take another cluster in."""
@@ -123,7 +125,15 @@ def agreeing_clusters(entries: Sequence[Entry], count: int) -> list[list[int]]:
             active = [other for other in active if other.range[1] >= entry.range[0]]
             for other in active[-MAX_ACTIVE:]:
                 if _pair_agrees(entry, other):
-                    pairs.append((_closeness(entry, other), min(entry.index, other.index), max(entry.index, other.index), entry.proxy, other.proxy))
+                    pairs.append(
+                        (
+                            _closeness(entry, other),
+                            min(entry.index, other.index),
+                            max(entry.index, other.index),
+                            entry.proxy,
+                            other.proxy,
+                        )
+                    )
             active.append(entry)
     parent = list(range(count))
     states = [_State() for _ in range(count)]
@@ -210,9 +220,9 @@ def _pair_agrees(a: Entry, b: Entry) -> bool:
             return False  # close values weeks apart: a term that may have moved, not one figure
         if (_bounded(x) or _bounded(y)) and (x.stage != y.stage or x.when != y.when):
             return False  # talks "up to X", then "Y" agreed: two versions, however X bounds Y
-    if x.measure in IDENTITY and (x.stage == "rejected") != (y.stage == "rejected"):
-        if x.when and y.when and _days_apart(x.when, y.when) > SAME_NEWS_DAYS:
-            return False  # a figure weeks after an offer was rejected belongs to a new one
+    rejected_once = (x.stage == "rejected") != (y.stage == "rejected")
+    if x.measure in IDENTITY and rejected_once and x.when and y.when and _days_apart(x.when, y.when) > SAME_NEWS_DAYS:
+        return False  # a figure weeks after an offer was rejected belongs to a new one
     if x.measure == "context" and not (same_source and equal):
         needed = 1 if x.kind == "money" and min(abs(float(x.value)), abs(float(y.value))) >= SPECIFIC_MONEY else 2
         return len(a.words & b.words) >= needed
@@ -276,7 +286,7 @@ def conflicting_clusters(clusters: list[list[int]], entries: Sequence[Entry]) ->
                     parent[drop] = keep
                     component[keep] += component.pop(drop)
     joined: dict[int, list[int]] = defaultdict(list)
-    for n, version in enumerate(versions):
+    for n in range(len(versions)):
         joined[find(n)].append(n)
     result, disputed = [], set()
     for root in sorted(joined):
@@ -324,7 +334,10 @@ def _same_version(a: _Version, b: _Version) -> bool:
     if any(v.days and _days_apart(v.days[0], v.days[-1]) > SAME_NEWS_DAYS for v in (a, b)):
         return False  # a figure repeated over weeks of a live deal may stand for several versions
     if a.days and b.days and (a.days[-1] < b.days[0] or b.days[-1] < a.days[0]):
-        return _days_apart(a.days[-1], b.days[0]) <= SAME_NEWS_DAYS and _days_apart(b.days[-1], a.days[0]) <= SAME_NEWS_DAYS
+        return (
+            _days_apart(a.days[-1], b.days[0]) <= SAME_NEWS_DAYS
+            and _days_apart(b.days[-1], a.days[0]) <= SAME_NEWS_DAYS
+        )
     return True
 
 

@@ -8,7 +8,6 @@ releases), never for one article.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from builder.model import Measure, Stage
 
@@ -20,7 +19,19 @@ def _words(*patterns: str) -> str:
 # Cues of what a money figure or a percentage measures. A cue counts for the figure it is nearest to.
 MEASURE_CUES: dict[Measure, tuple[tuple[str, float], ...]] = {
     "deal_value": (
-        (_words(r"bid(?:s|ding)?", r"offers?", r"offered", r"takeovers?", r"buy-?outs?", r"LBO", r"acquisitions?", r"mergers?"), 1.0),
+        (
+            _words(
+                r"bid(?:s|ding)?",
+                r"offers?",
+                r"offered",
+                r"takeovers?",
+                r"buy-?outs?",
+                r"LBO",
+                r"acquisitions?",
+                r"mergers?",
+            ),
+            1.0,
+        ),
         (_words(r"deals?", r"proposals?", r"approach", r"tie-?up", r"purchase[ds]?", r"transactions?"), 0.9),
         (
             _words(
@@ -52,7 +63,10 @@ MEASURE_CUES: dict[Measure, tuple[tuple[str, float], ...]] = {
         (_words(r"discount", r"worth\s(?:up\sto\s)?\S+\smore"), 1.2),
     ),
     "stake": (
-        (_words(r"stakes?", r"holdings?", r"shareholding", r"interest\sin", r"control", r"ownership", r"majority"), 1.3),
+        (
+            _words(r"stakes?", r"holdings?", r"shareholding", r"interest\sin", r"control", r"ownership", r"majority"),
+            1.3,
+        ),
         (_words(r"own(?:s|ed|ing)?", r"hold(?:s|ing)?", r"held", r"owners?\sof", r"controls?"), 1.0),
         (_words(r"of\s(?:its|the|their)\s(?:\w+\s)?(?:shares|stock|capital|equity)", r"in\s\w+\shands"), 1.0),
         (_words(r"acceptances?"), 0.8),
@@ -65,7 +79,10 @@ MEASURE_CUES: dict[Measure, tuple[tuple[str, float], ...]] = {
         (_words(r"debt", r"loans?", r"financ\w*", r"borrow\w*", r"bonds?", r"facilit(?:y|ies)", r"credit"), 1.2),
         (_words(r"to\sfund", r"fund\s(?:the|a|its)", r"underwrit\w*", r"rights\sissue", r"lifeline"), 1.1),
         (_words(r"commitments?"), 1.2),
-        (r"\brais(?:e|es|ed|ing)\s(?:up\sto\s|between\s|about\s|around\s|some\s|nearly\s|at\sleast\s)?(?=[$£€¥]|[A-Z]{1,3}\$|\d)", 1.2),
+        (
+            r"\brais(?:e|es|ed|ing)\s(?:up\sto\s|between\s|about\s|around\s|some\s|nearly\s|at\sleast\s)?(?=[$£€¥]|[A-Z]{1,3}\$|\d)",
+            1.2,
+        ),
         (_words(r"invest(?:s|ed|ing|ment)?", r"equity\scontribution"), 0.7),
     ),
     "synergies": ((_words(r"savings", r"synerg\w*", r"cost\scuts?", r"cost\sreductions?"), 1.5),),
@@ -112,7 +129,7 @@ MEASURE_CUES: dict[Measure, tuple[tuple[str, float], ...]] = {
                 r"ended\s(?:\S+\s){0,4}at",
                 r"as\s(?:high|low)\sas",
                 r"(?:high|low)\sof",
-                r"(?<!\ba\s)(?<!\bper\s)(?:stock|shares?)\s(?:is|was|are|were)",
+                r"(?<!\ba\s)(?<!\bper\s)(?<!\bmarket\s)(?:stock|shares?)\s(?:is|was|are|were)",
                 r"(?:high|low)\s(?:above|below)",
             ),
             1.4,
@@ -122,7 +139,19 @@ MEASURE_CUES: dict[Measure, tuple[tuple[str, float], ...]] = {
     "context": (
         (_words(r"dividends?", r"settle\w*", r"fines?", r"fraud", r"pension", r"economy", r"inflation"), 1.1),
         (_words(r"return\w*\s(?:\S+\s){0,4}to\sshareholders", r"distribut\w*", r"buy-?backs?", r"buy\sback"), 1.2),
-        (_words(r"M&A", r"so\sfar\s(?:this\syear|in\s\d{4})", r"in\sdeals", r"in\sall\sof", r"budget", r"spending", r"tariffs?", r"coupons?"), 1.2),
+        (
+            _words(
+                r"M&A",
+                r"so\sfar\s(?:this\syear|in\s\d{4})",
+                r"in\sdeals",
+                r"in\sall\sof",
+                r"budget",
+                r"spending",
+                r"tariffs?",
+                r"coupons?",
+            ),
+            1.2,
+        ),
         (
             _words(
                 r"to\sbuild",
@@ -215,12 +244,13 @@ STAGE_CUES: dict[Stage, tuple[tuple[str, float], ...]] = {
     ),
     "agreed": (
         (_words(r"agree\w*", r"accept\w*", r"recommend\w*", r"signed", r"definitive", r"seal\w*", r"won"), 1.2),
-        (_words(r"will\s(?:buy|acquire|pay|receive)", r"to\sbuy", r"to\sacquire", r"to\ssell", r"to\sgo\sprivate"), 0.6),
+        (
+            _words(r"will\s(?:buy|acquire|pay|receive)", r"to\sbuy", r"to\sacquire", r"to\ssell", r"to\sgo\sprivate"),
+            0.6,
+        ),
         (_words(r"under\sthe\sterms", r"the\sdeal", r"the\stransaction"), 0.5),
     ),
-    "offer": (
-        (_words(r"offer\w*", r"bid\w*", r"propos\w*", r"tabled", r"launch\w*"), 1.0),
-    ),
+    "offer": ((_words(r"offer\w*", r"bid\w*", r"propos\w*", r"tabled", r"launch\w*"), 1.0),),
     "talks": (
         (_words(r"talks", r"negotiat\w*", r"approach\w*", r"discuss\w*", r"consider\w*", r"explor\w*"), 1.1),
         (
@@ -283,92 +313,6 @@ DEAL_TERMS: frozenset[Measure] = frozenset(
 )
 # Measures that are always forecasts when they are given at all.
 FORECASTS: frozenset[Measure] = frozenset({"synergies", "earnings_effect"})
-
-
-@dataclass(frozen=True)
-class CuePattern:
-    """A compiled cue with its meaning, and the words one of which a sentence must hold for it to match."""
-
-    key: str
-    weight: float
-    pattern: re.Pattern[str]
-    needs: tuple[str, ...] | None  # None: the pattern has no fixed word to look for first
-
-    def finds(self, lowered: str) -> bool:
-        """Whether the pattern can match a sentence, given the sentence in lower case."""
-        return self.needs is None or any(word in lowered for word in self.needs)
-
-
-def compile_table(table: dict[str, tuple[tuple[str, float], ...]]) -> tuple[CuePattern, ...]:
-    """Compile each pattern of a cue table, case-insensitively, with the words it needs."""
-    return tuple(
-        CuePattern(key, weight, re.compile(pattern, re.I), _needs(pattern))
-        for key, cues in table.items()
-        for pattern, weight in cues
-    )
-
-
-_LEAD = re.compile(r"^(?:\\b|\(\?<[!=](?:[^()]|\([^()]*\))*\)|\^)*")
-_LITERAL = re.compile(r"^(?:[a-zA-Z&'’-]|\\s| )+")
-
-
-def _needs(pattern: str) -> tuple[str, ...] | None:
-    """The fixed words that open each alternative of a pattern; None when one opens with no fixed word."""
-    body = pattern
-    if body.startswith(r"\b(?:") and body.endswith(r")\b"):
-        body = body[len(r"\b(?:") : -len(r")\b")]
-    needs: list[str] = []
-    for alternative in _top_level(body):
-        opening = _opening(_LEAD.sub("", alternative))
-        if opening is None:
-            return None
-        needs.extend(opening)
-    return tuple(dict.fromkeys(needs))
-
-
-def _opening(alternative: str) -> list[str] | None:
-    """The words one of which an alternative must open with: its literal start, or its first group's."""
-    if alternative.startswith("(?:"):
-        depth, end = 0, 0
-        for position, char in enumerate(alternative):
-            depth += char == "("
-            depth -= char == ")"
-            if depth == 0:
-                end = position
-                break
-        if end + 1 < len(alternative) and alternative[end + 1] in "?*":
-            return None  # an optional group opens nothing for sure
-        words = []
-        for inner in _top_level(alternative[3:end]):
-            opening = _opening(_LEAD.sub("", inner))
-            if opening is None:
-                return None
-            words.extend(opening)
-        return words
-    literal = _LITERAL.match(alternative)
-    words = literal.group().replace("\\s", " ").lower() if literal else ""
-    if literal and literal.end() < len(alternative) and alternative[literal.end()] in "?*{":
-        words = words[:-1]  # the last letter is optional: "offers?" needs only "offer"
-    return [words] if len(words) >= 3 else None
-
-
-def _top_level(pattern: str) -> list[str]:
-    """A pattern's alternatives at the outermost level."""
-    parts, depth, start, escaped = [], 0, 0, False
-    for position, char in enumerate(pattern):
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif char in "([":
-            depth += 1
-        elif char in ")]":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            parts.append(pattern[start:position])
-            start = position + 1
-    parts.append(pattern[start:])
-    return parts
 
 
 # A raise that may come ("may raise its bid to £1.5bn"): talk of a future version, not a version of the term.

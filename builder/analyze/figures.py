@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from typing import cast
 
 from builder.analyze.cues import DEAL_TERMS, FORECASTS
 from builder.analyze.measures import SentenceCues, measure_of
-from builder.analyze.subjects import Names, party_of, subject_of
+from builder.analyze.mentions import Names
+from builder.analyze.subjects import party_of, subject_of
 from builder.model import Amount, Measure, Source, Stage
 
 STAGE_DECAY = 0.1  # a stage is said once for the whole sentence: its cues fade slowly
@@ -112,7 +114,7 @@ def stage_of(measure: Measure, cues: SentenceCues, start: int, end: int, year: i
         return None
     if any(scores.get(stage, 0.0) >= FIRM_STAGE for stage in _FIRM):
         scores.pop("rumour", None)  # "has agreed to buy, people familiar said": the deal's stage, reported
-    best = max(scores, key=lambda key: (scores[key], -_STAGE_PREFERENCE.index(key)))  # type: ignore[arg-type]
+    best = cast(Stage, max(scores, key=lambda key: (scores[key], -_STAGE_PREFERENCE.index(cast(Stage, key)))))
     if measure == "stake":
-        return best if best in _STAKE_STAGES and scores[best] >= STAKE_THRESHOLD else None  # type: ignore[return-value]
-    return best if scores[best] >= STAGE_THRESHOLD else None  # type: ignore[return-value]
+        return best if best in _STAKE_STAGES and scores[best] >= STAKE_THRESHOLD else None
+    return best if scores[best] >= STAGE_THRESHOLD else None

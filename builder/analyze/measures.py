@@ -5,19 +5,19 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from typing import cast
 
 from builder.analyze.cues import (
     DIVIDEND,
     EXCHANGE_RATE,
+    MARKET_ONLY_MOVES,
     MEASURE_CUES,
     MONEY_MEASURES,
-    MARKET_ONLY_MOVES,
     MOVES,
     PERCENT_MEASURES,
     STAGE_CUES,
-    CuePattern,
-    compile_table,
 )
+from builder.analyze.patterns import CuePattern, compile_table
 from builder.extract.units import MINOR_UNITS
 from builder.model import Amount, Measure
 
@@ -39,7 +39,8 @@ _RESULTS = re.compile(
 _MOVE_TO = re.compile(r"\w+\s(?:\S+\s){0,2}(?:percent|%|points?)\s(?:to|at)\s(?:\S+\s){0,4}$", re.I)
 _RATE_AFTER = re.compile(r"^\s?(?:per|to\sthe|against\sthe|a)\s(?:U\.S\.\s)?(?:dollar|euro|pound|yen)\b", re.I)
 _PER_SHARE_AFTER = re.compile(
-    r"^\s?(?:-\s?)?(?:in\s(?:cash|stock|shares)\s)?(?:for\s)?(?:a|per|each)[\s-]+(?:[\w.&’'-]+\s){0,2}share\b|^\s?(?:apiece|each)\b|^-(?:a|per)-share", re.I
+    r"^\s?(?:-\s?)?(?:in\s(?:cash|stock|shares)\s)?(?:for\s)?(?:a|per|each)[\s-]+(?:[\w.&’'-]+\s){0,2}share\b|^\s?(?:apiece|each)\b|^-(?:a|per)-share",
+    re.I,
 )
 _SHARE_PRICE_AFTER = re.compile(r"^\s?(?:a|per)\sshare\s(?:closing\s|close\s)?(?:price|close)\b", re.I)
 _STAKE_AFTER = re.compile(
@@ -67,7 +68,8 @@ _DEAL_VERB = re.compile(r"\b(?:buy\w*|bought|acquir\w*|sell\w*|sold|purchas\w*|s
 _LISTING = re.compile(r"\b(?:listing|IPO|flotation|initial\spublic\soffering|share\ssale)\b", re.I)
 _EPS_AFTER = re.compile(r"^\s?(?:a|per)\s(?:diluted|basic)\sshare\b", re.I)
 _CHANGE_AFTER = re.compile(
-    r"^\s?(?:-\s?)?(?:(?:a|per)\s(?:\w+\s)?share\s)?(?:increase|rise|raise|cut|reduction|decrease|hike|gain|drop)\b", re.I
+    r"^\s?(?:-\s?)?(?:(?:a|per)\s(?:\w+\s)?share\s)?(?:increase|rise|raise|cut|reduction|decrease|hike|gain|drop)\b",
+    re.I,
 )
 _COUPON_AFTER = re.compile(r"^,?\s(?:19|20)\d\ds?\s(?:bonds?|notes?)\b|^\scoupon\b", re.I)
 _SPECIAL = re.compile(r"\bspecial\b", re.I)
@@ -183,7 +185,7 @@ class _Table:
                 if lowered.startswith(word, match.start()):
                     chosen.update(self.by_word[word])
             position = match.start() + 1
-        found = []
+        found: list[Cue] = []
         for n in sorted(chosen):
             cue = self.patterns[n]
             found.extend(Cue(cue.key, m.start(), m.end(), cue.weight) for m in cue.pattern.finditer(text))
@@ -212,7 +214,7 @@ def measure_of(amount: Amount, cues: SentenceCues, start: int, end: int) -> Meas
     if (amount.kind == "money" and _CHANGE_AFTER.match(after)) or _COUPON_AFTER.match(after):
         return "context"  # "a 10-cent increase", "its 4.625 percent, 2021 bonds": a change or a coupon
     allowed = PERCENT_MEASURES if amount.kind != "money" else MONEY_MEASURES
-    scores = {key: value for key, value in cues.scores(cues.measures, start, end).items() if key in allowed}
+    scores: dict[str, float] = {k: v for k, v in cues.scores(cues.measures, start, end).items() if k in allowed}
     moved = _moves_market(before)
     if moved:
         scores["market_move"] = max(scores.get("market_move", 0.0), moved)
@@ -227,8 +229,8 @@ def measure_of(amount: Amount, cues: SentenceCues, start: int, end: int) -> Meas
         return "context" if noun.group("noun").lower() in _CONTEXT_NOUNS else "market_value"
     if amount.kind == "money" and _FOR_BEFORE.search(before) and _DEAL_VERB.search(before[-90:]):
         scores["deal_value"] = max(scores.get("deal_value", 0.0), 1.0)  # "bought X for $1bn"
-    best = max(scores, key=lambda key: (scores[key], -_PREFERENCE.index(key)), default=None)  # type: ignore[arg-type]
-    measure: Measure = "context" if best is None or scores[best] < THRESHOLD else best  # type: ignore[assignment]
+    best = max(scores, key=lambda key: (scores[key], -_PREFERENCE.index(cast(Measure, key))), default=None)
+    measure = cast(Measure, "context" if best is None or scores[best] < THRESHOLD else best)
     if measure == "financing" and _LISTING.search(text):
         return "deal_value"  # the sum a listing raises is what the deal is worth
     if measure in ("deal_value", "market_value", "context") and _per_share_price(amount, text):
@@ -278,14 +280,10 @@ def _moves_market(before: str) -> float:
     near = " ".join(words[-MOVE_REACH:])
     if _MOVE_TO.search(before[-40:]):
         near = before[-40:]
-    verb = None
-    for verb in MOVES.finditer(near):
-        pass
-    if verb is None:
-        for verb in MARKET_ONLY_MOVES.finditer(near):
-            pass
-        if verb is None:
-            return 0.0
+    verbs = list(MOVES.finditer(near)) or list(MARKET_ONLY_MOVES.finditer(near))
+    if not verbs:
+        return 0.0
+    verb = verbs[-1]
     at = len(before) - len(near) + verb.start()
     mover = _per_share_words(before[max(0, at - 90) : at])
     if _RESULTS.search(mover[-40:]):

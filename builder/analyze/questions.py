@@ -63,7 +63,9 @@ def open_questions(
         if undisclosed_measure(fact) is None and fact.who:  # a refusal to comment, not a withheld term
             about = _noun_phrase(fact.about)
             questions.append(
-                _question("undisclosed", [cite(fact, sources)], [fact.id], about=about, who=fact.who, plural=_plural(about))
+                _question(
+                    "undisclosed", [cite(fact, sources)], [fact.id], about=about, who=fact.who, plural=_plural(about)
+                )
             )
     groups = {group.id: group for group in amount_groups}
     for conflict in conflicts:
@@ -169,7 +171,7 @@ def _term_questions(terms: Sequence[Term]) -> list[Question]:
 
 
 def _term_measure(measure: str | None) -> TermMeasure | None:
-    return measure if measure in TERM_ORDER else None  # type: ignore[return-value]
+    return next((term for term in TERM_ORDER if term == measure), None)
 
 
 def _question(kind: QuestionKind, citations: Sequence[Citation], facts: Sequence[str], **data: Any) -> Question:

@@ -77,7 +77,9 @@ def _candidate_pairs(quotes: Sequence[Quote], tokens: Sequence[tuple[str, ...]])
     for i, key in enumerate(keys):
         for word in key:
             index[word].append(i)
-    usable = [sorted((w for w in key if len(index[w]) <= MAX_POSTINGS), key=lambda w: (len(index[w]), w)) for key in keys]
+    usable = [
+        sorted((w for w in key if len(index[w]) <= MAX_POSTINGS), key=lambda w: (len(index[w]), w)) for key in keys
+    ]
     pairs: set[tuple[int, int]] = set()
     for i, rarest in enumerate(usable):
         needed = max(1, int(len(keys[i]) * PAIR_WORDS))
@@ -147,9 +149,9 @@ def _sentence_text(sources: dict[str, Source], quote: Quote) -> str:
 def _variant(quote: Quote, reference: Quote, citation: Citation) -> QuoteVariant:
     """One source's wording, with the words that differ from the fullest wording marked."""
     if quote.text == reference.text:
-        pieces = (DiffPiece(op="same", text=" ".join(_TOKEN.findall(quote.text))),)
+        same = (DiffPiece(op="same", text=" ".join(_TOKEN.findall(quote.text))),)
         return QuoteVariant(
-            quote=quote.id, source=quote.source, text=quote.text, citation=citation, diff=pieces, identical=True
+            quote=quote.id, source=quote.source, text=quote.text, citation=citation, diff=same, identical=True
         )
     mine = [m.group() for m in _TOKEN.finditer(quote.text)]
     theirs = [m.group() for m in _TOKEN.finditer(reference.text)]

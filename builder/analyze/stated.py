@@ -26,7 +26,9 @@ _CONSIDERATION: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (re.compile(r"\b(?:all[- ]cash|in\scash|cash\s(?:offer|bid|deal))\b", re.I), "cash"),
     (
-        re.compile(r"\b(?:all[- ](?:share|stock|paper)|in\s(?:new\s)?(?:shares|stock)|share\sswap|stock\sswap)\b", re.I),
+        re.compile(
+            r"\b(?:all[- ](?:share|stock|paper)|in\s(?:new\s)?(?:shares|stock)|share\sswap|stock\sswap)\b", re.I
+        ),
         "shares",
     ),
 )

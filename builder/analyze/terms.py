@@ -17,8 +17,9 @@ from builder.analyze.amounts import STAGE_RANK
 from builder.analyze.cite import cite
 from builder.analyze.clusters import MAX_RATIO, SAME_NEWS_DAYS
 from builder.analyze.cues import AT_MARKET, PROSPECTIVE
+from builder.analyze.mentions import Names
 from builder.analyze.ranges import exact, overlap
-from builder.analyze.subjects import Names, same_party
+from builder.analyze.subjects import same_party
 from builder.model import (
     Amount,
     AmountGroup,
