@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from builder.analyze.cite import cite
-from builder.analyze.clusters import Entry, agreeing_clusters, conflicting_clusters, figure_words
+from builder.analyze.clusters import Entry, agreeing_clusters, at_market, conflicting_clusters, figure_words
 from builder.analyze.ranges import bounds
 from builder.analyze.similarity import support, words
 from builder.extract.units import QUALIFIER_BOUNDS
@@ -72,7 +72,10 @@ def amount_groups(
         if amount.converted_from is not None and amount.converted_from in index_of:
             conversions[amount.converted_from].append(amount)
     headlines = frozenset(source.sentences[0].id for source in sources if source.sentences)
-    entries = [Entry(i, a, bounds(a), figure_words(a), a.sentence in headlines) for i, a in enumerate(primaries)]
+    entries = [
+        Entry(i, a, bounds(a), figure_words(a), a.sentence in headlines, moving=at_market(a, _sentence(by_id, a)))
+        for i, a in enumerate(primaries)
+    ]
     entries += [
         Entry(index_of[c.converted_from], c, bounds(c), figure_words(c), c.sentence in headlines, proxy=True)
         for base in primaries

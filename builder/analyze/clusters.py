@@ -49,12 +49,14 @@ class Entry:
     words: frozenset[str]
     headline: bool
     proxy: bool = False
+    moving: bool = False  # an offer's value at one moment's market price, which moves with the market
 
     @property
     def key(self) -> tuple[str | None, str | None, str, str, str | None]:
         """What the figure is: measure, subject, kind, unit and per-unit."""
         a = self.amount
-        return (a.measure, a.subject, a.kind, a.unit, a.per)
+        per = "share" if a.measure == "price_per_share" else a.per  # a price a share, whether "a share" follows
+        return (a.measure, a.subject, a.kind, a.unit, per)
 
 
 @dataclass
@@ -66,16 +68,13 @@ class _State:
     subjects: set[str] = field(default_factory=set)
     estimate: bool = False
     days: set[str] = field(default_factory=set)
-    revised: bool | None = None  # whether its staged figures are a raised or cut version; None when unstaged
 
-    def takes(self, other: _State) -> bool:
-        """Whether the two clusters can be one figure."""
-        if self.estimate != other.estimate or not _parties_agree(self.parties | other.parties):
+    def takes(self, other: _State, equal: bool = False) -> bool:
+        """Whether the two clusters can be one figure; equal says they join on figures written alike."""
+        if self.estimate != other.estimate or not (equal or _parties_agree(self.parties | other.parties)):
             return False
         if len(self.subjects | other.subjects) > 1:
             return False
-        if None not in (self.revised, other.revised) and self.revised != other.revised:
-            return False  # a raised offer is a new version, however close to the old
         if self.days and other.days and self.days != other.days:
             return False
         return all(
@@ -93,8 +92,6 @@ class _State:
         self.parties |= other.parties
         self.subjects |= other.subjects
         self.days |= other.days
-        if self.revised is None:
-            self.revised = other.revised
 
 
 def figure_words(amount: Amount) -> frozenset[str]:
@@ -147,9 +144,9 @@ def agreeing_clusters(entries: Sequence[Entry], count: int) -> list[list[int]]:
             i = parent[i]
         return i
 
-    def join(a: int, b: int) -> None:
+    def join(a: int, b: int, equal: bool = False) -> None:
         root_a, root_b = find(a), find(b)
-        if root_a != root_b and states[root_a].takes(states[root_b]):
+        if root_a != root_b and states[root_a].takes(states[root_b], equal):
             keep, drop = min(root_a, root_b), max(root_a, root_b)
             parent[drop] = keep
             states[keep].absorb(states[drop])
@@ -157,7 +154,7 @@ def agreeing_clusters(entries: Sequence[Entry], count: int) -> list[list[int]]:
     # Equal figures first; then the joins that bring most figures together, so that a figure between two
     # values joins the one more sources give.
     for _, a, b in sorted((c, a, b) for c, a, b, _, _ in pairs if c == 0.0):
-        join(a, b)
+        join(a, b, equal=True)
     sizes: dict[int, int] = defaultdict(int)
     for i in range(count):
         sizes[find(i)] += 1
@@ -177,13 +174,20 @@ def _state(entry: Entry) -> _State:
         subjects={a.subject} if a.subject else set(),
         estimate=a.stage == "estimate",
         days={a.when} if a.measure == "market_move" and a.when else set(),
-        revised=None if a.stage is None else a.stage == "revised",
     )
 
 
 def _closeness(a: Entry, b: Entry) -> float:
     mid_a, mid_b = _mid(a.range), _mid(b.range)
     return abs(mid_a - mid_b) / max(abs(mid_a), abs(mid_b), 1e-9)
+
+
+def _after_rejection(x: Amount, y: Amount) -> bool:
+    """Whether one figure comes weeks after the other, which was rejected, and is not the rejected one retold."""
+    if not (x.when and y.when) or _days_apart(x.when, y.when) <= SAME_NEWS_DAYS:
+        return False
+    earlier, later = (x, y) if x.when < y.when else (y, x)
+    return earlier.stage == "rejected" and later.stage != "rejected"
 
 
 def _bounded(amount: Amount) -> bool:
@@ -211,17 +215,18 @@ def _pair_agrees(a: Entry, b: Entry) -> bool:
         return False  # one article giving two figures means two things
     if (x.stage == "estimate") != (y.stage == "estimate"):
         return False
-    if not same_party(x.party, y.party):
-        return False
-    if x.measure == "market_move" or at_market(x) or at_market(y):
+    if not same_party(x.party, y.party) and not equal:
+        return False  # one figure told alike with two bidders named is likelier a misread bidder than two bids
+    if x.measure == "market_move" or a.moving or b.moving:
         return (same_source and equal) or (x.when is not None and x.when == y.when)
     if x.measure in IDENTITY and not equal:
         if x.when and y.when and _days_apart(x.when, y.when) > SAME_NEWS_DAYS:
             return False  # close values weeks apart: a term that may have moved, not one figure
         if (_bounded(x) or _bounded(y)) and (x.stage != y.stage or x.when != y.when):
             return False  # talks "up to X", then "Y" agreed: two versions, however X bounds Y
-    rejected_once = (x.stage == "rejected") != (y.stage == "rejected")
-    if x.measure in IDENTITY and rejected_once and x.when and y.when and _days_apart(x.when, y.when) > SAME_NEWS_DAYS:
+    if x.measure in IDENTITY and not equal and (x.stage == "revised") != (y.stage == "revised"):
+        return False  # a raised offer is a new version, however close to the old
+    if x.measure in IDENTITY and _after_rejection(x, y):
         return False  # a figure weeks after an offer was rejected belongs to a new one
     if x.measure == "context" and not (same_source and equal):
         needed = 1 if x.kind == "money" and min(abs(float(x.value)), abs(float(y.value))) >= SPECIFIC_MONEY else 2
@@ -306,7 +311,7 @@ def _version(members: list[int], primary: dict[int, Entry]) -> _Version:
         stages={a.stage for a in amounts if a.stage},
         sources={a.source for a in amounts},
         parties={a.party for a in amounts if a.party},
-        estimate=any(a.stage == "estimate" or at_market(a) for a in amounts),
+        estimate=any(e.amount.stage == "estimate" or e.moving for e in found),
         mid=min(_mid(e.range) for e in found),
         words=frozenset().union(*(e.words for e in found)),
         days=sorted(a.when for a in amounts if a.when) if all(a.when for a in amounts) else [],
@@ -365,6 +370,6 @@ def _parties_agree(parties: set[str]) -> bool:
     return all(same_party(named[0], other) for other in named[1:])
 
 
-def at_market(amount: Amount) -> bool:
+def at_market(amount: Amount, sentence: str) -> bool:
     """Whether a figure values an offer at one moment's market price: it moves with the market, like a share price."""
-    return amount.measure in ("deal_value", "price_per_share") and bool(AT_MARKET.search(amount.context))
+    return amount.measure in ("deal_value", "price_per_share") and bool(AT_MARKET.search(sentence))

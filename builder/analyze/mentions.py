@@ -13,7 +13,7 @@ from builder.model import Organization, Person, Source
 
 _GAP_STOP = (
     "from|by|to|with|at|and|or|but|than|of|for|in|on|into|after|before|as|when|while|since|because|if|that|which|"
-    "who|whose|where|its|their|his|her|said|says|says|was|were|is|are|has|had|have|won|wins"
+    "who|whose|where|said|says|was|were|is|are|has|had|have|won|wins"
 )
 NAME_GAP = rf"(?:(?!(?:{_GAP_STOP})\s)[^\s\d$£€¥][\w'’&.,-]*\s){{0,4}}"
 TARGET_BEFORE = re.compile(

@@ -11,6 +11,7 @@ from builder.model import Amount
 
 ABOUT = 0.05  # "about X" means X within five percent
 NEARLY = 0.10  # "nearly X" means up to ten percent below X
+PRICE_STEP = 0.01  # a price a share is stated to the cent: its rounding is at most 1% of it
 HEDGE_REACH = 1.5  # "more than X" is read as X to 1.5 X, "under X" as X / 1.5 to X
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
@@ -24,6 +25,8 @@ def bounds(amount: Amount) -> tuple[float, float]:
     if numeral:
         written = float(numeral.group().replace(",", "")) or 1.0
         step = float(significant_step(numeral.group())) * abs(value / written)
+        if amount.measure == "price_per_share":
+            step = min(step, PRICE_STEP * abs(value))  # "$14 a share" is $14.00, not "about $14"
     hedge = QUALIFIER_BOUNDS.get(amount.qualifier or "")
     if amount.vague:
         return value, math.inf

@@ -166,7 +166,8 @@ def _in_role(
             continue
         if before_only and mention.start >= end:
             continue
-        prefix = _TICKER_END.sub("", text[max(0, mention.start - 60) : mention.start].rsplit("\n", 1)[-1])
+        prefix = text[max(0, mention.start - 60) : mention.start].rsplit("\n", 1)[-1].rsplit(". ", 1)[-1]
+        prefix = _TICKER_END.sub("", prefix)
         suffix = _TICKER_START.sub("", text[mention.end : mention.end + 60].split("\n", 1)[0])
         if (before is not None and before.search(prefix)) or (after is not None and after.match(suffix)):
             found.append((abs(_gap(mention, start, end)), mention.start, mention.name))
@@ -194,9 +195,11 @@ def _nearest(mentions: Sequence[NameMention], start: int, end: int, *, people: b
 
 
 def same_party(a: str | None, b: str | None) -> bool:
-    """Whether two parties are one: the same name, the same surname ("Malcom Glazer" for Malcolm Glazer), or
-    the same organisation under two names."""
+    """Whether two parties are one: the same name, the same surname ("Malcom Glazer" for Malcolm Glazer), a
+    name and its short form, or the same organisation under two names."""
     if a is None or b is None or a == b:
         return True
-    last_a, last_b = a.split()[-1].lower(), b.split()[-1].lower()
-    return last_a == last_b or same_organization(a, b)
+    words_a, words_b = a.lower().split(), b.lower().split()
+    if words_a[-1] == words_b[-1] or set(words_a) <= set(words_b) or set(words_b) <= set(words_a):
+        return True  # "Charoen" for Charoen Sirivadhanabhakdi
+    return same_organization(a, b)

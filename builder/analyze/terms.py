@@ -20,6 +20,7 @@ from builder.analyze.cues import AT_MARKET, PROSPECTIVE
 from builder.analyze.mentions import Names
 from builder.analyze.ranges import exact, overlap
 from builder.analyze.subjects import same_party
+from builder.extract.units import QUALIFIER_BOUNDS
 from builder.model import (
     Amount,
     AmountGroup,
@@ -65,6 +66,7 @@ _REASON = re.compile(
     r"in\sorder\sto|so\sthat|as\sa\sresult|prompt\w*|reflect\w*)\b",
     re.I,
 )
+_PHASES: dict[str, int] = {"offer": 1, "rejected": 1, "revised": 2, "agreed": 3, "completed": 3}
 _HOLDINGS: frozenset[str] = frozenset({"stake", "shares"})  # a holding that grows is bought, not revised
 _VERDICT_RANK: dict[str, int] = {"conflict": 0, "conversion": 1, "hedged": 2, "agree": 3, "single": 4}
 
@@ -117,11 +119,18 @@ def _term(
     estimates = [v for v in versions if v not in firm]
     if not firm:
         firm, estimates = estimates, []
-    current = firm[-1]
-    history = tuple(firm[:-1])
+    latest = {group.id: _latest(group, sources) for group in groups}
+    current = max(firm, key=lambda v: (latest[v.group or ""], _stage_rank(v), len(v.citations), _order(v)))
+    history = tuple(v for v in firm if v is not current)
     verdict = current.verdict
     reason = None
-    revised = measure not in _HOLDINGS and _revised(firm, spans)
+    bounded = frozenset(
+        group.id
+        for group in groups
+        if QUALIFIER_BOUNDS.get(group.items[0].qualifier or "") in ("above", "below")
+        and group.items[0].unit == group.unit
+    )
+    revised = measure not in _HOLDINGS and _revised(firm, spans, bounded)
     if revised:
         if _VERDICT_RANK.get(verdict, 9) > _VERDICT_RANK["conversion"]:
             verdict = "revised"
@@ -137,6 +146,16 @@ def _term(
         revised=revised,
         reason=reason,
     )
+
+
+def _latest(group: AmountGroup, sources: Mapping[str, Source]) -> str:
+    """The last date a group's figures were given on (its sources' dates)."""
+    days = [sources[item.source].meta.published for item in group.items]
+    return max((day.isoformat() for day in days if day is not None), default="")
+
+
+def _stage_rank(version: TermVersion) -> int:
+    return STAGE_RANK.get(version.stage, 0) if version.stage else 0
 
 
 def _version(group: AmountGroup) -> TermVersion:
@@ -166,7 +185,9 @@ def _order(version: TermVersion) -> tuple[str, int, str]:
     return (version.when or "", STAGE_RANK.get(version.stage, 0) if version.stage else 0, version.group or "")
 
 
-def _revised(versions: Sequence[TermVersion], spans: Mapping[str, tuple[float, float]]) -> bool:
+def _revised(
+    versions: Sequence[TermVersion], spans: Mapping[str, tuple[float, float]], bounded: frozenset[str] = frozenset()
+) -> bool:
     """Whether a later version gives the term another value: talks "up to" one sum, agreement at another.
 
     Values are compared as written, rounding allowed for and hedges set aside.
@@ -178,10 +199,13 @@ def _revised(versions: Sequence[TermVersion], spans: Mapping[str, tuple[float, f
         for later in versions[i + 1 :]:
             if earlier.unit != later.unit or (earlier.when, earlier.stage) == (later.when, later.stage):
                 continue
-            if earlier.when is not None and earlier.when == later.when:
-                continue  # one day's figures are parts of the term (a bank loan and a bond), not a revision
+            if earlier.when is not None and earlier.when == later.when and later.stage != "revised":
+                continue  # one day's figures are parts of the term (a loan and a bond), unless one raises the other
             if not same_party(earlier.party, later.party) and not _weeks_apart(earlier, later):
                 continue  # rival bids told together are a contest, not a revision
+            within_days = _days_apart(earlier, later) is not None and not _weeks_apart(earlier, later)
+            if within_days and not _moved_on(earlier, later, bounded):
+                continue  # another value days later, with nothing saying the term moved: a rival's or a slip
             (low_a, high_a), (low_b, high_b) = spans[earlier.group or ""], spans[later.group or ""]
             if not overlap(low_a, high_a, low_b, high_b) and max(low_a, low_b) <= MAX_RATIO * min(high_a, high_b):
                 return True
@@ -198,10 +222,31 @@ def _group_span(group: AmountGroup, amounts: Mapping[str, Amount]) -> tuple[floa
     return (low, high) if low <= high else (min(s[0] for s in spans), max(s[1] for s in spans))
 
 
-def _weeks_apart(earlier: TermVersion, later: TermVersion) -> bool:
+def _moved_on(earlier: TermVersion, later: TermVersion, bounded: frozenset[str]) -> bool:
+    """Whether a version days after another says the term moved on: a raised or cut offer, a new offer after
+    one was rejected, a further stage of the deal, or a firm figure where talks gave only a bound."""
+    return (
+        later.stage == "revised"
+        or (earlier.stage == "rejected" and later.stage != "rejected")
+        or _phase(later) > _phase(earlier)
+        or (earlier.group in bounded and later.group not in bounded)
+    )
+
+
+def _days_apart(earlier: TermVersion, later: TermVersion) -> int | None:
     if earlier.when is None or later.when is None:
-        return False
-    return (date.fromisoformat(later.when[:10]) - date.fromisoformat(earlier.when[:10])).days > SAME_NEWS_DAYS
+        return None
+    return abs((date.fromisoformat(later.when[:10]) - date.fromisoformat(earlier.when[:10])).days)
+
+
+def _phase(version: TermVersion) -> int:
+    """How far along a deal a version stands: talk, an offer, a raised offer, an agreement; unknown is talk."""
+    return _PHASES.get(version.stage or "", 0)
+
+
+def _weeks_apart(earlier: TermVersion, later: TermVersion) -> bool:
+    days = _days_apart(earlier, later)
+    return days is not None and days > SAME_NEWS_DAYS
 
 
 def _talk_of_change(version: TermVersion, sources: Mapping[str, Source]) -> bool:
