@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from builder import __version__
 from builder.analyze.amounts import amount_groups
+from builder.analyze.consistency import against_the_price
 from builder.analyze.entities import merge_organizations_across, merge_people, parties
 from builder.analyze.fact_edits import apply_fact_edits, pool_facts
 from builder.analyze.figures import read_figures
@@ -51,6 +52,10 @@ def analyze(
         ],
         names.target,
     )
+    moved_apart = against_the_price(terms, amounts)
+    conflicts = [*conflicts, *moved_apart]
+    disputed = {group for conflict in moved_apart for group in conflict.groups}
+    terms = [t.model_copy(update={"verdict": "conflict"}) if t.group in disputed else t for t in terms]
     dates = anchor_undated(facts.dates, by_id, deal.announced)
     timeline = build_timeline(dates, by_id, deal, loaded)
     questions = open_questions(
