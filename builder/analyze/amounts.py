@@ -33,6 +33,7 @@ from builder.model import (
 )
 
 CONVERSION_TOLERANCE = 1e-9
+_CONVERTED_TERMS = frozenset({"deal_value", "price_per_share", "financing", "fee"})
 _VERDICT_ORDER: dict[Verdict, int] = {"conflict": 0, "conversion": 1, "hedged": 2, "agree": 3, "single": 4}
 # How far along the deal a stage is; a group takes the stage of its latest, furthest member.
 STAGE_RANK: dict[Stage, int] = {
@@ -95,8 +96,45 @@ def amount_groups(
             found.group_of[member.id] = group.id
             for conversion in conversions.get(member.id, ()):
                 found.group_of[conversion.id] = group.id
+    by_amount = {a.id: a for a in amounts}
+    found.conflicts.extend(_implied_conversions(found.groups, by_amount))
     with_groups = [a.model_copy(update={"group": found.group_of.get(a.id)}) for a in amounts]
     return found.groups, found.conflicts, with_groups
+
+
+def _implied_conversions(groups: Sequence[AmountGroup], amounts: dict[str, Amount]) -> list[Conflict]:
+    """Sums some sources give only in another currency, which other sources give as a conversion of the deal's own
+    figure at a different rate: "nearly $11.3 billion" where others convert S$13.75 billion to $11.2 billion."""
+    found = []
+    for group in (g for g in groups if g.conversions and g.measure in _CONVERTED_TERMS):
+        for unit in sorted({c.unit for c in group.conversions}):
+            converted = [c for c in group.conversions if c.unit == unit]
+            low = min(c.low_bound or c.value for c in converted)
+            high = max(c.high_bound or c.value for c in converted)
+            values = {float(c.value) for c in converted}
+            for other in groups:
+                if other is group or other.unit != unit or other.conversions or other.measure != group.measure:
+                    continue
+                if other.subject != group.subject or any(float(i.value) in values for i in other.items):
+                    continue
+                if all(
+                    i.low_bound is not None and i.high_bound is not None and i.high_bound >= low and i.low_bound <= high
+                    for i in other.items
+                ):
+                    members = [amounts[c.amount] for c in converted] + [amounts[i.amount] for i in other.items]
+                    bases = [amounts[i.amount] for i in group.items if i.unit == group.unit]
+                    rates = _rates([m.model_copy(update={"converted_from": bases[0].id}) for m in members], bases)
+                    found.append(
+                        _conflict(
+                            group.id,
+                            "conversion-discrepancy",
+                            group.about,
+                            members,
+                            rates=rates,
+                            tag=f"{unit}:{other.id}",
+                        )
+                    )
+    return found
 
 
 def _with_merges(
