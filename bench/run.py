@@ -23,6 +23,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "bbc-news"
+REUTERS = ROOT.parent / "shared" / "corpus" / "reuters-deals"
 RESULTS = ROOT / "bench" / "results.json"
 PYTHON = sys.executable
 PROJECT_FILES = ("mkdocs.yml", "data/brief.yaml", "data/sources", "docs", "overrides")
@@ -79,6 +80,23 @@ EXTRACT_SCRIPT = textwrap.dedent(
                       "facts": facts, "peak_rss_kb": high_water_kb()}))
     """
 )
+# Runs in a fresh process: `extract --format json` over one folder, end to end (read, extract, compare the
+# sources, write the JSON), timed by the clock and by this process's own processor time.
+EXTRACT_JSON_SCRIPT = textwrap.dedent(
+    """
+    import io, json, resource, sys, time
+    from contextlib import redirect_stdout
+    from pathlib import Path
+    started, cpu = time.perf_counter(), time.process_time()
+    from click.testing import CliRunner
+    from builder.cli import main
+    result = CliRunner().invoke(main, ["extract", "--sources", sys.argv[1], "--format", "json"])
+    assert result.exit_code == 0, result.output[-2000:]
+    print(json.dumps({"seconds": time.perf_counter() - started, "cpu_seconds": time.process_time() - cpu,
+                      "json_bytes": len(result.stdout.encode()),
+                      "peak_rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+    """
+)
 PRINT_ONLY = textwrap.dedent(
     """
     import sys
@@ -103,6 +121,7 @@ def main() -> None:
         results["example"] = example_brief(work, runs)
         if CORPUS.is_dir():
             results["extraction"] = extraction(runs)
+            results["corpus_extract"] = corpus_extract(work, runs)
             results["large"] = large_briefs(work, [large // 4, large // 2, large])
         else:
             results["extraction"] = results["large"] = {"skipped": f"{CORPUS} is not here"}
@@ -247,6 +266,29 @@ def extraction(runs: int) -> dict[str, Any]:
     return found
 
 
+def corpus_extract(work: Path, runs: int) -> dict[str, Any]:
+    """`extract --format json` over every BBC and Reuters file together in one folder, end to end."""
+    folder = work / "all-articles"
+    folder.mkdir()
+    paths = [*corpus_files(), *(sorted(REUTERS.rglob("*.txt")) if REUTERS.is_dir() else [])]
+    for path in paths:
+        (folder / path.name).symlink_to(path)
+    size = sum(len(path.read_text(encoding="utf-8").encode()) for path in paths)
+    samples = [json.loads(timed([PYTHON, "-c", EXTRACT_JSON_SCRIPT, str(folder)])[1]) for _ in range(runs)]
+    seconds = median([s["seconds"] for s in samples])
+    cpu = median([s["cpu_seconds"] for s in samples])
+    return {
+        "files": len(paths),
+        "bytes": size,
+        "seconds": seconds,
+        "cpu_seconds": cpu,
+        "mb_per_s": size / seconds / 1e6,
+        "mb_per_cpu_s": size / cpu / 1e6,
+        "json_mb": samples[0]["json_bytes"] / 1e6,
+        "peak_rss_mb": max(s["peak_rss_kb"] for s in samples) / 1024,
+    }
+
+
 def large_briefs(work: Path, sizes: list[int]) -> dict[str, Any]:
     """Briefs of many corpus articles, to see how each stage grows with the number of sources."""
     found: dict[str, Any] = {}
@@ -346,6 +388,32 @@ def table(results: dict[str, Any]) -> str:
                 f"{extraction_['all_over_tenth_time']:.1f} × time",
                 "",
                 "",
+            )
+        )
+    whole = results.get("corpus_extract", {})
+    if "files" in whole:
+        lines += [
+            "",
+            _row(
+                "`extract --format json`, BBC and Reuters together",
+                "files",
+                "MB",
+                "seconds",
+                "MB/s",
+                "CPU seconds",
+                "peak memory MB",
+            ),
+        ]
+        lines.append("|---|---:|---:|---:|---:|---:|---:|")
+        lines.append(
+            _row(
+                "end to end, one process",
+                whole["files"],
+                f"{whole['bytes'] / 1e6:.2f}",
+                f"{whole['seconds']:.2f}",
+                f"{whole['mb_per_s']:.2f}",
+                f"{whole['cpu_seconds']:.2f}",
+                f"{whole['peak_rss_mb']:.0f}",
             )
         )
     large = results["large"]

@@ -16,7 +16,7 @@ from pathlib import Path
 from builder.cache import BuildCache, code_version
 from builder.config import Options, find_project
 from builder.contract import facts_json, without_header
-from builder.gather import STAGES, Gathered, Loaded, StageTimer, gather
+from builder.gather import STAGES, Gathered, Loaded, StageTimer, collection_paused, gather
 from builder.generated import generated_pages
 from builder.model import Brief
 from builder.output import fingerprints, recover, write_outputs
@@ -126,7 +126,9 @@ def extract_json(options: Options) -> dict[str, object]:
     """Extract and compare the sources of a folder, applying a brief.yaml when one is given: the extract JSON."""
     from builder.contract import contract
 
-    return contract(gather(options, render=False).brief)
+    gathered = gather(options, render=False)
+    with collection_paused():
+        return contract(gathered.brief)
 
 
 __all__ = ["STAGES", "BuildOptions", "BuildResult", "build", "check", "extract_json", "find_project"]

@@ -6,6 +6,7 @@ on disk, `extract` prints it without rendering, `serve` builds. Only this module
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -88,15 +89,32 @@ def gather(
         return Gathered(loaded, kept, reused=True)
     from builder.analyze import analyze
 
-    with timer("extract"):
-        extracted = extract_all(loaded.sources, loaded.curation, cache)
-    with timer("analyze"):
-        brief = analyze(loaded.sources, extracted, loaded.curation, paper=loaded.config.paper)
-    gathered = Gathered(loaded, brief, extracted=list(cache.misses) if cache else [])
-    if render:
-        with timer("render"):
-            gathered.rendered, gathered.print_html = render_checked(brief)
+    with collection_paused():
+        with timer("extract"):
+            extracted = extract_all(loaded.sources, loaded.curation, cache)
+        with timer("analyze"):
+            brief = analyze(loaded.sources, extracted, loaded.curation, paper=loaded.config.paper)
+        gathered = Gathered(loaded, brief, extracted=list(cache.misses) if cache else [])
+        if render:
+            with timer("render"):
+                gathered.rendered, gathered.print_html = render_checked(brief)
     return gathered
+
+
+@contextmanager
+def collection_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while the pipeline builds its many small objects.
+
+    A run makes hundreds of thousands of facts and models that live until it ends, so every collection
+    scans them all again for nothing: on two thousand articles that is a quarter of the run.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def load(options: Options) -> Loaded:

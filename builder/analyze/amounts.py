@@ -105,6 +105,10 @@ def amount_groups(
 def _implied_conversions(groups: Sequence[AmountGroup], amounts: dict[str, Amount]) -> list[Conflict]:
     """Sums some sources give only in another currency, which other sources give as a conversion of the deal's own
     figure at a different rate: "nearly $11.3 billion" where others convert S$13.75 billion to $11.2 billion."""
+    alone: dict[tuple[str | None, str | None, str], list[AmountGroup]] = defaultdict(list)
+    for group in groups:
+        if not group.conversions and group.measure in _CONVERTED_TERMS:
+            alone[(group.measure, group.subject, group.unit)].append(group)
     found = []
     for group in (g for g in groups if g.conversions and g.measure in _CONVERTED_TERMS):
         for unit in sorted({c.unit for c in group.conversions}):
@@ -112,28 +116,17 @@ def _implied_conversions(groups: Sequence[AmountGroup], amounts: dict[str, Amoun
             low = min(c.low_bound or c.value for c in converted)
             high = max(c.high_bound or c.value for c in converted)
             values = {float(c.value) for c in converted}
-            for other in groups:
-                if other is group or other.unit != unit or other.conversions or other.measure != group.measure:
-                    continue
-                if other.subject != group.subject or any(float(i.value) in values for i in other.items):
-                    continue
-                if all(
+            for other in alone.get((group.measure, group.subject, unit), ()):
+                if any(float(i.value) in values for i in other.items) or not all(
                     i.low_bound is not None and i.high_bound is not None and i.high_bound >= low and i.low_bound <= high
                     for i in other.items
                 ):
-                    members = [amounts[c.amount] for c in converted] + [amounts[i.amount] for i in other.items]
-                    bases = [amounts[i.amount] for i in group.items if i.unit == group.unit]
-                    rates = _rates([m.model_copy(update={"converted_from": bases[0].id}) for m in members], bases)
-                    found.append(
-                        _conflict(
-                            group.id,
-                            "conversion-discrepancy",
-                            group.about,
-                            members,
-                            rates=rates,
-                            tag=f"{unit}:{other.id}",
-                        )
-                    )
+                    continue
+                members = [amounts[c.amount] for c in converted] + [amounts[i.amount] for i in other.items]
+                bases = [amounts[i.amount] for i in group.items if i.unit == group.unit]
+                rates = _rates([m.model_copy(update={"converted_from": bases[0].id}) for m in members], bases)
+                tag = f"{unit}:{other.id}"
+                found.append(_conflict(group.id, "conversion-discrepancy", group.about, members, rates=rates, tag=tag))
     return found
 
 
@@ -220,7 +213,7 @@ def _group(
         about=about,
         items=tuple(_item(a, by_id) for a in members),
         verdict=verdict,
-        support=support(sources, [words(_sentence(by_id, a)) for a in members]),
+        support=support(sources, lambda: [words(_sentence(by_id, a)) for a in members]),
         note=" ".join(group_notes) or None,
         measure=lead.measure,
         subject=lead.subject,

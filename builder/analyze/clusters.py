@@ -110,28 +110,12 @@ def agreeing_clusters(entries: Sequence[Entry], count: int) -> list[list[int]]:
     blocks: dict[tuple[str | None, str | None, str, str, str | None], list[Entry]] = defaultdict(list)
     for entry in entries:
         if entry.amount.measure != "exchange_rate":
-            measure, _, kind, unit, per = entry.key
-            blocks[(measure, None, kind, unit, per)].append(entry)
+            blocks[entry.key].append(entry)
     pairs: list[tuple[float, int, int, int, int]] = []
     for block in blocks.values():
-        if len(block) < 2:
-            continue
-        ordered = sorted(block, key=lambda e: (e.range[0], e.index, e.proxy))
-        active: list[Entry] = []
-        for entry in ordered:
-            active = [other for other in active if other.range[1] >= entry.range[0]]
-            for other in active[-MAX_ACTIVE:]:
-                if _pair_agrees(entry, other):
-                    pairs.append(
-                        (
-                            _closeness(entry, other),
-                            min(entry.index, other.index),
-                            max(entry.index, other.index),
-                            entry.proxy,
-                            other.proxy,
-                        )
-                    )
-            active.append(entry)
+        if len(block) > 1:
+            pairs.extend(_block_pairs(block))
+    pairs.extend(_unnamed_pairs(blocks))
     parent = list(range(count))
     states = [_State() for _ in range(count)]
     for entry in entries:
@@ -164,6 +148,45 @@ def agreeing_clusters(entries: Sequence[Entry], count: int) -> list[list[int]]:
     for i in range(count):
         members[find(i)].append(i)
     return [members[root] for root in sorted(members)]
+
+
+def _block_pairs(block: list[Entry]) -> list[tuple[float, int, int, int, int]]:
+    """The pairs of one key's figures that agree, found by sweeping them in order of value."""
+    pairs = []
+    ordered = sorted(block, key=lambda e: (e.range[0], e.index, e.proxy))
+    active: list[Entry] = []
+    for entry in ordered:
+        if len(active) > MAX_ACTIVE:
+            active = active[-MAX_ACTIVE:]
+        active = [other for other in active if other.range[1] >= entry.range[0]]
+        for other in active:
+            if _pair_agrees(entry, other):
+                pairs.append(_pair(entry, other))
+        active.append(entry)
+    return pairs
+
+
+def _unnamed_pairs(
+    blocks: dict[tuple[str | None, str | None, str, str, str | None], list[Entry]],
+) -> list[tuple[float, int, int, int, int]]:
+    """A figure whose sentence names nobody joins a named figure of the same measure written exactly alike."""
+    named: dict[tuple[str | None, str, str, str | None, float], list[Entry]] = defaultdict(list)
+    for (measure, subject, kind, unit, per), block in blocks.items():
+        if subject is not None:
+            for entry in block:
+                named[(measure, kind, unit, per, float(entry.amount.value))].append(entry)
+    pairs = []
+    for (measure, subject, kind, unit, per), block in blocks.items():
+        if subject is None:
+            for entry in block:
+                for other in named.get((measure, kind, unit, per, float(entry.amount.value)), ())[:MAX_ACTIVE]:
+                    if _pair_agrees(entry, other):
+                        pairs.append(_pair(entry, other))
+    return pairs
+
+
+def _pair(a: Entry, b: Entry) -> tuple[float, int, int, int, int]:
+    return (_closeness(a, b), min(a.index, b.index), max(a.index, b.index), a.proxy, b.proxy)
 
 
 def _state(entry: Entry) -> _State:

@@ -15,11 +15,11 @@ from builder.model import Citation, DiffPiece, Quote, QuoteGroup, QuoteVariant, 
 MATCH = 0.8  # share of the shorter quote's words found in order in the longer
 PROSE_MATCH = 0.85
 MIN_WORDS = 4
-PAIR_WORDS = 0.6  # share of the smaller quote's content words two quotes must share to be compared in full
+PAIR_WORDS = 0.7  # share of the smaller quote's content words two quotes must share to be compared in full
 MAX_POSTINGS = 200  # a word this many quotes hold tells none of them apart
 MAX_PROSE_POSTINGS = 120  # nor a word this many sentences hold
 PROSE_MIN_WORDS = 8
-PROSE_WORDS = 0.7  # share of a quote's content words a sentence must hold to be compared with it in full
+PROSE_WORDS = 0.8  # share of a quote's content words a sentence must hold to be compared with it in full
 _KIND_RANK = {"person": 0, "organization": 1, "outlet": 2, "document": 3, "descriptor": 4, None: 5}
 _PLURAL_PARTIES = re.compile(
     r"^(?:the\s)?(?:two|both)\s(?:companies|firms|parties|groups)$|^the\s(?:companies|firms|partners)$", re.I
@@ -105,7 +105,10 @@ def _group(
     speaker = _speaker(members)
     variants = tuple(_variant(quote, reference, cite(quote, by_id)) for quote, _ in members_sorted)
     corroborating = prose.matches(reference_tokens, {q.source for q in members})
-    texts = [words(_sentence_text(by_id, q)) for q in members] + [words(c.text) for c in corroborating]
+
+    def texts() -> list[tuple[str, ...]]:
+        return [words(_sentence_text(by_id, q)) for q in members] + [words(c.text) for c in corroborating]
+
     support_sources = tuple(
         sorted({q.source for q in members} | {c.source for c in corroborating}, key=lambda s: order.get(s, 0))
     )

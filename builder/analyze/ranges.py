@@ -43,9 +43,9 @@ def bounds(amount: Amount) -> tuple[float, float]:
 
 def overlap(low_a: float, high_a: float, low_b: float, high_b: float) -> bool:
     """Whether two ranges share more than an end point ("£1.4bn" and "£1.5bn" only touch at £1.45bn)."""
-    finite = [abs(v) for v in (low_a, high_a, low_b, high_b) if math.isfinite(v)]
-    tolerance = 1e-9 * max([1.0, *finite])
-    return min(high_a, high_b) - max(low_a, low_b) > tolerance or low_a == high_a == low_b == high_b
+    top, bottom = min(high_a, high_b), max(low_a, low_b)
+    scale = max(abs(top) if math.isfinite(top) else 1.0, abs(bottom) if math.isfinite(bottom) else 1.0, 1.0)
+    return top - bottom > 1e-9 * scale or low_a == high_a == low_b == high_b
 
 
 def exact(amount: Amount) -> tuple[float, float]:

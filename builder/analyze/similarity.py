@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
 
@@ -71,9 +71,12 @@ def count_origins(texts: Sequence[tuple[str, ...]], threshold: float = 0.6) -> i
     return len(clusters)
 
 
-def support(sources: tuple[str, ...], texts: Sequence[tuple[str, ...]]) -> Support:
-    """How many sources carry a fact, and from how many independent origins their wordings come."""
-    origins = count_origins(texts)
+def support(sources: tuple[str, ...], texts: Callable[[], Sequence[tuple[str, ...]]]) -> Support:
+    """How many sources carry a fact, and from how many independent origins their wordings come.
+
+    texts gives the wordings when asked: one source is one origin, whatever it repeats.
+    """
+    origins = 1 if len(sources) == 1 else count_origins(texts())
     return Support(
         sources=sources,
         origins=origins,
