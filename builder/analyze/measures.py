@@ -161,8 +161,8 @@ class SentenceCues:
 
 
 class _Table:
-    """A cue table with one search for the words its patterns need, so each sentence runs only the patterns
-    whose words it holds."""
+    """A cue table indexed by the words its patterns need, so each sentence runs only the patterns whose words
+    it holds."""
 
     def __init__(self, patterns: tuple[CuePattern, ...]) -> None:
         self.patterns = patterns
@@ -171,20 +171,15 @@ class _Table:
         for n, cue in enumerate(patterns):
             for word in cue.needs or ():
                 self.by_word.setdefault(word, []).append(n)
-        words = sorted(self.by_word, key=len, reverse=True)
-        self.trigger = re.compile("|".join(re.escape(word) for word in words))
-        self.prefixes = {word: [w for w in words if w.startswith(word[:1])] for word in words}
+        self.words = tuple(sorted(self.by_word))
 
     def find(self, text: str) -> list[Cue]:
         """Every cue of the table in a sentence."""
         lowered = text.lower()
         chosen = set(self.always)
-        position = 0
-        while (match := self.trigger.search(lowered, position)) is not None:
-            for word in self.prefixes[match.group()]:
-                if lowered.startswith(word, match.start()):
-                    chosen.update(self.by_word[word])
-            position = match.start() + 1
+        for word in self.words:
+            if word in lowered:
+                chosen.update(self.by_word[word])
         found: list[Cue] = []
         for n in sorted(chosen):
             cue = self.patterns[n]
