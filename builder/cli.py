@@ -15,7 +15,7 @@ import click
 
 from builder import __version__
 from builder.build import BuildResult, build
-from builder.config import Options, find_project
+from builder.config import Options, Paper, find_project
 from builder.errors import BriefError, Problem
 from builder.gather import STAGES
 
@@ -100,7 +100,7 @@ def build_command(
     project: Path,
     no_pdf: bool,
     no_site: bool,
-    paper: str | None,
+    paper: Paper | None,
     force: bool,
     max_source_bytes: int | None,
     no_cache: bool,

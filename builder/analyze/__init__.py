@@ -11,6 +11,7 @@ from builder.analyze.fact_edits import apply_fact_edits, pool_facts
 from builder.analyze.questions import open_questions
 from builder.analyze.quotes import quote_groups
 from builder.analyze.timeline import anchor_undated, build_timeline
+from builder.config import Paper
 from builder.curation import LoadedCuration, citation
 from builder.errors import BriefError
 from builder.model import Brief, DealCard, PrintSettings, Source, SourceFacts, SourceNote, Statement, Stats
@@ -19,7 +20,7 @@ __all__ = ["analyze", "built_date"]
 
 
 def analyze(
-    sources: Sequence[Source], extracted: Sequence[SourceFacts], loaded: LoadedCuration, paper: str | None = None
+    sources: Sequence[Source], extracted: Sequence[SourceFacts], loaded: LoadedCuration, paper: Paper | None = None
 ) -> Brief:
     """Compare the sources, apply the curation and return the brief every page is rendered from.
 
@@ -75,7 +76,7 @@ def analyze(
         notes=dict(sorted(facts.notes.items())),
         stats=stats,
         print=PrintSettings(
-            paper="letter" if (paper or output.paper) == "letter" else "a4",
+            paper=paper or output.paper,
             author=output.author,
             organization=output.organization,
             keywords=output.keywords,
