@@ -47,6 +47,34 @@ def contract(brief: Brief) -> dict[str, Any]:
         "unnamed": [dump(u) for u in brief.unnamed],
         "quote_groups": [_with_support_note(dump(g, exclude={"variants"}), words) for g in brief.quote_groups],
         "amount_groups": [_with_support_note(dump(g), words) for g in brief.amount_groups],
+        "deal": deal_json(brief),
+    }
+
+
+def deal_json(brief: Brief) -> dict[str, Any]:
+    """The deal card: kind, status, announcement, parties with roles, value and summary, each cited."""
+    card = brief.proposal
+
+    def cites(field: Any) -> list[dict[str, Any]]:
+        return [c.model_dump(mode="json") for c in field.citations] if field is not None else []
+
+    value: dict[str, Any] | None = None
+    if card.value is not None:
+        value = (
+            {"state": card.value.state}
+            if card.value.state
+            else {"amount": card.value.amount, "unit": card.value.unit, "qualifier": card.value.qualifier,
+                  "text": card.value.text}
+        )
+        value["citations"] = cites(card.value)
+    return {
+        "type": card.type.value if card.type else None,
+        "status": card.status.value if card.status else None,
+        "announced": card.announced.value.isoformat() if card.announced else None,
+        "parties": [{"name": p.name, "role": p.role, "citations": cites(p)} for p in card.parties],
+        "value": value,
+        "summary": [{"text": c.text, "citations": [c.model_dump(mode="json")]} for c in card.summary],
+        "citations": {"type": cites(card.type), "status": cites(card.status), "announced": cites(card.announced)},
     }
 
 

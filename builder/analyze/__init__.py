@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from builder import __version__
 from builder.analyze.amounts import amount_groups
+from builder.analyze.deal import propose_deal
 from builder.analyze.entities import merge_organizations_across, merge_people, parties
 from builder.analyze.fact_edits import apply_fact_edits, pool_facts
 from builder.analyze.questions import open_questions
@@ -39,6 +40,8 @@ def analyze(
     groups_of_amounts, conflicts, amounts = amount_groups(facts.amounts, sources, facts.merges, facts.notes)
     dates = anchor_undated(facts.dates, by_id, deal.announced)
     timeline = build_timeline(dates, by_id, deal, loaded)
+    people = merge_people(extracted)
+    proposal = propose_deal(sources, organizations, people, amounts, dates, facts.disclosures)
     questions = open_questions(
         by_id, facts.disclosures, conflicts, groups_of_amounts, groups_of_quotes, facts.unnamed, loaded
     )
@@ -56,6 +59,7 @@ def analyze(
         generator=f"dealbrief {__version__}",
         built=built_date(sources, loaded),
         deal=deal,
+        proposal=proposal,
         sources=tuple(sources),
         source_notes=tuple(
             SourceNote(source=name, reliability=note.reliability, note=note.note)
@@ -64,7 +68,7 @@ def analyze(
         quotes=tuple(quotes),
         amounts=tuple(amounts),
         dates=tuple(dates),
-        people=tuple(merge_people(extracted)),
+        people=tuple(people),
         organizations=tuple(organizations),
         disclosures=tuple(facts.disclosures),
         unnamed=tuple(facts.unnamed),

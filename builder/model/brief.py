@@ -8,6 +8,8 @@ from typing import Literal
 from pydantic import Field
 
 from builder.model.base import Model
+from builder.model.citation import Citation, Statement
+from builder.model.deal import DealProposal
 from builder.model.facts import (
     Amount,
     AmountKind,
@@ -21,21 +23,6 @@ from builder.model.facts import (
     UnnamedClaim,
 )
 from builder.model.sources import Source
-
-
-class Citation(Model):
-    """A link from a statement to the sentence it rests on; text is what of it the sentence holds."""
-
-    source: str
-    sentence: str
-    text: str
-
-
-class Statement(Model):
-    """A sentence of the brief's own, with the source sentences behind it."""
-
-    text: str
-    citations: tuple[Citation, ...]
 
 
 class Support(Model):
@@ -238,6 +225,7 @@ class Brief(Model):
     generator: str
     built: date | None
     deal: DealCard
+    proposal: DealProposal = DealProposal()
     sources: tuple[Source, ...]
     source_notes: tuple[SourceNote, ...] = ()
     quotes: tuple[Quote, ...]
