@@ -63,8 +63,12 @@ def deal_json(brief: Brief) -> dict[str, Any]:
         value = (
             {"state": card.value.state}
             if card.value.state
-            else {"amount": card.value.amount, "unit": card.value.unit, "qualifier": card.value.qualifier,
-                  "text": card.value.text}
+            else {
+                "amount": card.value.amount,
+                "unit": card.value.unit,
+                "qualifier": card.value.qualifier,
+                "text": card.value.text,
+            }
         )
         value["citations"] = cites(card.value)
     return {

@@ -78,7 +78,16 @@ def same_name(a: str, b: str) -> bool:
         return False
     compact = short.replace(" ", "").replace("-", "") == long.replace(" ", "").replace("-", "")
     # "Deutsche Boerse" for "Deutsche Boerse AG"; "Glazer" for "Malcolm Glazer"
-    return compact or long.startswith(short + " ") or (" " not in short and long.split()[-1] == short)
+    initials = "".join(w[0] for w in long.split() if w not in ("and", "of", "the", "for"))
+    acronym = " " not in a.strip() or " " not in b.strip()
+    # "APA" for "Airline Partners Australia", "F&N" for "Fraser and Neave"
+    letters = "".join(ch for ch in min((a, b), key=len).lower() if ch.isalpha())
+    return (
+        compact
+        or long.startswith(short + " ")
+        or (" " not in short and long.split()[-1] == short)
+        or (acronym and len(letters) > 1 and letters == initials)
+    )
 
 
 def score_parties(gold: list[dict[str, str]], found: list[dict[str, Any]]) -> tuple[int, int, int]:
@@ -86,9 +95,7 @@ def score_parties(gold: list[dict[str, str]], found: list[dict[str, Any]]) -> tu
     unmatched = list(found)
     hits = 0
     for party in gold:
-        match = next(
-            (f for f in unmatched if f["role"] == party["role"] and same_name(f["name"], party["name"])), None
-        )
+        match = next((f for f in unmatched if f["role"] == party["role"] and same_name(f["name"], party["name"])), None)
         if match is not None:
             unmatched.remove(match)
             hits += 1
@@ -134,7 +141,9 @@ def evaluate(deals: list[Deal] | None = None) -> tuple[list[list[str]], dict[str
     results["cards"] = cards
     rows = [["Deal card", "deals", "score"]]
     for metric in METRICS:
-        rows.append([metric if metric != "parties" else "parties with roles (F1)", str(len(deals)), f"{results[metric]:.2f}"])
+        rows.append(
+            [metric if metric != "parties" else "parties with roles (F1)", str(len(deals)), f"{results[metric]:.2f}"]
+        )
     return rows, results
 
 

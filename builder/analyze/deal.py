@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from builder.analyze.deal_value import deal_value
@@ -208,9 +208,7 @@ def _status(sources: Sequence[Source]) -> ProposedStatus | None:
         for later in dated[1:]:
             current = _fold(current, later)
         return ProposedStatus(value=current[1], citations=(current[2],))
-    votes = Counter(
-        "approach" if capped and status == "offer" else status for _, status, _ in found
-    )
+    votes = Counter("approach" if capped and status == "offer" else status for _, status, _ in found)
     best = max(votes, key=lambda s: (votes[s], _STATUS_ORDER.index(s)))
     cites = [c for _, status, c in found if status == best or (capped and status == "offer" and best == "approach")]
     return ProposedStatus(value=best, citations=tuple(cites[:3]))
@@ -261,7 +259,7 @@ def _announced(
     found: list[tuple[date, DateMention]] = []
     for mention in dates:
         source = by_id.get(mention.source)
-        if source is None or mention.start < 12 and mention.sentence.endswith("-s1"):
+        if source is None or (mention.start < 12 and mention.sentence.endswith("-s1")):
             continue  # a dateline dates the article, not the deal
         sentence = source.sentence(mention.sentence).text
         about_deal = re.search(_DEAL_NOUNS, sentence, re.I) or (names and names.search(sentence))
@@ -273,9 +271,7 @@ def _announced(
     if not found:
         return None
     first = min(day for day, _ in found)
-    cites = [
-        Citation(source=m.source, sentence=m.sentence, text=m.text) for day, m in found if day == first
-    ]
+    cites = [Citation(source=m.source, sentence=m.sentence, text=m.text) for day, m in found if day == first]
     return ProposedDate(value=first, citations=tuple(_first_per_source(cites)))
 
 
@@ -304,7 +300,9 @@ def _summary(sources: Sequence[Source], names: re.Pattern[str] | None) -> tuple[
             if sentence.n == 1 and source.meta.title and sentence.text.strip() == source.meta.title.strip():
                 continue
             named = len(set(names.findall(sentence.text))) if names else 0
-            score = min(named, 3) + 2 * bool(re.search(_DEAL_NOUNS, sentence.text, re.I)) + (3 if sentence.n <= 2 else 0)
+            score = (
+                min(named, 3) + 2 * bool(re.search(_DEAL_NOUNS, sentence.text, re.I)) + (3 if sentence.n <= 2 else 0)
+            )
             score += bool(re.search(r"[$£€¥]\s?\d|\d\s?(?:billion|million|bn|m)\b", sentence.text))
             scored.append((score, order, sentence.n, source, sentence))
     chosen: list[tuple[int, int, Source, Sentence]] = []

@@ -24,14 +24,21 @@ _TICK = (
 )
 # A few words that describe an entity before its name: "Dutch rival", "private equity firm", "the".
 _DESC = r"(?:(?:[\w.'’,-]+\s){0,4}?)"
-_GAP = r"(?:(?!\u27e8)(?:[^.;:\"“”]|(?<=\d)\.(?=\d)))"  # words between two parts of a finding, never across another entity
+_GAP = (
+    r"(?:(?!\u27e8)(?:[^.;:\"“”]|(?<=\d)\.(?=\d)))"  # words between two parts of a finding, never across another entity
+)
 _LIST = rf"{_ENT}{_TICK}(?:(?:\s*,\s*|,?\s+and\s+|\s*&\s*){_DESC}{_ENT}{_TICK})*"
 _BUY = (
     r"(?:buy|buys|bought|buying|acquire|acquires|acquired|acquiring|purchase|purchases|purchased|purchasing|"
     r"take\sover|takes\sover|took\sover|taking\sover|snap\sup|snapped\sup|merge\swith|merges\swith)"
 )
-_BID = r"(?:bid|bids|offer|offers|approach|approaches|proposal|proposals|takeover|buyout|pursuit|acquisition|purchase)"
 _STAKE = r"(?:stake|shares|holding|interest)"
+# "an offer [worth $2bn] from": a few words between the bid and its bidder, none of them a verb of its own
+_TO_BY = (
+    r"(?:\s(?!(?:was|were|is|are|has|have|had|been|received|made|backed|approved|tabled|put|given|announced|"
+    r"rejected|accepted)\b)[\w$£€.,;%()-]+){0,6}?\s(?:from|by)\s"
+)
+_BID = r"(?:bid|bids|offer|offers|approach|approaches|takeover|buyout|pursuit|acquisition|purchase|(?:takeover|buyout|merger)\sproposal)"
 
 
 @dataclass(frozen=True)
@@ -85,29 +92,37 @@ _NOT_PARTIES = lx.PLACES | lx.NOT_NAMES | _DEMONYMS | lx.ORG_HEADS
 
 def deal_entities(organizations: Sequence[Organization], people: Sequence[Person]) -> list[Entity]:
     """The organisations and people that could be parties, each once, with every form of their name."""
-    groups: list[tuple[str, bool, set[str]]] = []
+    groups: list[tuple[str, bool, set[str], Counter[str]]] = []
     for org in organizations:
         forms = {_clean(n) for n in (org.name, *org.aliases, *(m.text for m in org.mentions))}
         forms = {f for f in forms if _plausible(f)}
-        if forms:
-            groups.append((_clean(org.name), False, forms))
+        if forms and _plausible(_clean(org.name)):
+            groups.append((_clean(org.name), False, forms, Counter({_clean(org.name): len(org.mentions)})))
     for person in people:
+        if not _plausible(person.name) or " " not in person.name:
+            continue
         forms = {person.name}
         surname = person.name.split()[-1]
         forms |= {f"Mr {surname}", f"Ms {surname}", f"Mrs {surname}", f"Mr. {surname}"}
-        groups.append((person.name, True, forms))
+        groups.append((person.name, True, forms, Counter({person.name: len(person.mentions)})))
     # Longer names first, so that "United" joins "Manchester United" and "Charoen" joins the person.
     groups.sort(key=lambda g: (-len(g[0].split()), g[1] is False, g[0]))
-    merged: list[tuple[str, bool, set[str]]] = []
-    for name, person, forms in groups:
-        home = next((g for g in merged if _same(name, g[0], person, g[1])), None)
+    merged: list[tuple[str, bool, set[str], Counter[str]]] = []
+    for name, person, forms, counts in groups:
+        home = next((g for g in merged if any(_same(name, n, person, g[1]) for n in g[3])), None)
         if home is None:
-            merged.append((name, person, set(forms)))
+            merged.append((name, person, set(forms), Counter(counts)))
         else:
             home[2].update(forms)
-    firsts = Counter(name.split()[0] for name, person, _ in merged if not person and " " in name)
+            home[3].update(counts)
+    # The name shown is the one the sources use most, the fullest on a tie.
+    merged = [
+        (max(counts, key=lambda n: (counts[n], len(n), n)) if not person else name, person, forms, counts)
+        for name, person, forms, counts in merged
+    ]
+    firsts = Counter(name.split()[0] for name, person, _, _ in merged if not person and " " in name)
     entities = []
-    for name, person, forms in merged:
+    for name, person, forms, _ in merged:
         if not person:
             # A company's short name ("Dell" for "Dell Inc", "Macquarie" for "Macquarie Bank") is the
             # company's, even where its founder shares it.
@@ -146,13 +161,25 @@ def _short(name: str) -> str | None:
 
 
 def _plausible(name: str) -> bool:
-    """A name that can be a party: not a place, a month, a nationality or a shouted dateline word."""
+    """A name that can be a party: not a place, a month, a nationality or a shouted heading word."""
     words = name.split()
-    if not words or name in _NOT_PARTIES or words[0] in lx.PLACES | lx.NOT_NAMES | _DEMONYMS:
+    if not words or name in _NOT_PARTIES or words[0] in lx.NOT_NAMES | _DEMONYMS | _OPENERS:
         return False
-    if words[0].endswith("-based") or words[0].endswith("-led"):
+    headed = any(w.rstrip(".,") in lx.ORG_HEADS for w in words)
+    if words[0] in lx.PLACES and not headed:
+        return False  # "London" opens "London Stock Exchange", but alone it is a dateline
+    if words[0].endswith(("-based", "-led")) or any(w.isalpha() and w.isupper() and len(w) > 4 for w in words):
         return False
-    return not (name.isupper() and len(name) > 4 and " " not in name)
+    if _TICKER.fullmatch(words[0]):
+        return False
+    # "Southeast Asia", "Shell for Australia": a place at the end of a name without a company word
+    if words[-1] in lx.PLACES and not headed:
+        return False
+    return True
+
+
+_TICKER = re.compile(r"[A-Z0-9]{1,6}\.[A-Z]{1,3}")
+_OPENERS = frozenset("Another Rival Fellow Bosses Unions Representatives Shareholders Investors".split())
 
 
 def _same(a: str, b: str, a_person: bool, b_person: bool) -> bool:
@@ -165,6 +192,8 @@ def _same(a: str, b: str, a_person: bool, b_person: bool) -> bool:
         return " " not in other and other in person.split()
     if same_organization(a, b) or org_key(a).rstrip("s") == org_key(b).rstrip("s"):
         return True
+    if org_key(b).startswith(org_key(a) + " ") or org_key(a).startswith(org_key(b) + " "):
+        return True  # "Overseas Union" is "Overseas Union Enterprise Ltd"
     # "United" is "Manchester United": a one-word name that ends a longer one
     short, long = sorted((a, b), key=lambda n: len(n.split()))
     return " " not in short and len(long.split()) > 1 and long.split()[-1] == short and short not in lx.ORG_HEADS
@@ -209,47 +238,113 @@ _PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # Acme agreed to buy Widget; Acme offered on Monday to buy Dutch rival Widget
     (rf"(?P<acquirer>{_ENT}){_TICK}{_GAP}{{0,60}}?\b{_BUY}\s(?:all\sof\s|control\sof\s)?{_DESC}(?P<target>{_ENT})", ()),
     # Acme bid $2bn for Widget; Acme's offer for Widget; Acme made an approach to Widget
-    (rf"(?P<acquirer>{_ENT}){_TICK}(?:['’]s?)?{_GAP}{{0,50}}?\b(?:{_BID}|bid|offered)\b{_GAP}{{0,40}}?\b(?:for|to)\s{_DESC}(?P<target>{_ENT})", ()),
+    (
+        rf"(?P<acquirer>{_ENT}){_TICK}(?:['’]s?)?{_GAP}{{0,50}}?\b(?:{_BID}|bid|offered)\b{_GAP}{{0,40}}?\b(?:for|to)\s{_DESC}(?P<target>{_ENT})",
+        (),
+    ),
+    # Acme bought a 19% stake in Widget
+    (
+        rf"(?P<acquirer>{_ENT}){_TICK}{_GAP}{{0,40}}?\b{_BUY}\s(?:\S+\s){{0,4}}?{_STAKE}\s(?:in|of)\s{_DESC}(?P<target>{_ENT})",
+        (),
+    ),
+    # Acme's takeover offer (the target named elsewhere in the sentence or the brief)
+    (rf"(?P<acquirer>{_ENT})['’]s?\s(?:\S+\s){{0,3}}?{_BID}\b", ()),
     # Acme approached Widget
     (rf"(?P<acquirer>{_ENT}){_TICK}\s(?:has\s|had\s)?approached\s{_DESC}(?P<target>{_ENT})", ()),
     # an offer for Widget from Acme; Widget rejected a $10bn takeover offer from larger rival Acme
-    (rf"\b{_BID}{_GAP}{{0,40}}?\b(?:from|by)\s{_DESC}(?P<acquirer>{_LIST})", ()),
-    (rf"(?P<target>{_ENT}){_TICK}{_GAP}{{0,80}}?\b{_BID}{_GAP}{{0,40}}?\b(?:from|by)\s{_DESC}(?P<acquirer>{_ENT})", ()),
+    (rf"\b{_BID}{_TO_BY}{_DESC}(?P<acquirer>{_LIST})", ()),
+    (rf"(?P<target>{_ENT}){_TICK}{_GAP}{{0,80}}?\b{_BID}{_TO_BY}{_DESC}(?P<acquirer>{_ENT})", ()),
     # takeover of Widget by Acme; bid for Widget
-    (rf"\b{_BID}\s(?:of|for)\s{_DESC}(?P<target>{_ENT}){_TICK}(?:{_GAP}{{0,30}}?\bby\s{_DESC}(?P<acquirer>{_ENT}))?", ()),
+    (
+        rf"\b{_BID}\s(?:of|for)\s{_DESC}(?P<target>{_ENT}){_TICK}(?:{_GAP}{{0,30}}?\bby\s{_DESC}(?P<acquirer>{_ENT}))?",
+        (),
+    ),
     # Widget agreed to sell itself to Acme; Widget agreed to be bought by Acme
-    (rf"(?P<target>{_ENT}){_TICK}{_GAP}{{0,40}}?\b(?:sell|sells|selling|sold)\s(?:itself|the\scompany)\sto\s{_DESC}(?P<acquirer>{_LIST})", ()),
-    (rf"(?P<target>{_ENT}){_TICK}{_GAP}{{0,40}}?\b(?:be|being)\s(?:bought|acquired|taken\sover)\sby\s{_DESC}(?P<acquirer>{_LIST})", ()),
+    (
+        rf"(?P<target>{_ENT}){_TICK}{_GAP}{{0,40}}?\b(?:sell|sells|selling|sold)\s(?:itself|the\scompany)\sto\s{_DESC}(?P<acquirer>{_LIST})",
+        (),
+    ),
+    (
+        rf"(?P<target>{_ENT}){_TICK}{_GAP}{{0,40}}?\b(?:be|being)\s(?:bought|acquired|taken\sover)\sby\s{_DESC}(?P<acquirer>{_LIST})",
+        (),
+    ),
     # rival bidder Acme; suitor Acme
     (rf"\b(?:bidder|suitor|buyer|acquirer)s?\s(?:is\s|was\s)?{_DESC}(?P<acquirer>{_ENT})", ()),
     # Acme bought the stake from Seller; Seller sold its stake in Widget to Acme
-    (rf"\b(?:bought|buys|buy|acquired|purchased|buying){_GAP}{{0,60}}?\b{_STAKE}\b{_GAP}{{0,40}}?\bfrom\s{_DESC}(?P<seller>{_ENT})", ()),
-    (rf"(?P<seller>{_ENT}){_TICK}{_GAP}{{0,40}}?\b(?:sold|sells|sell|selling)\s(?:its|his|her|their|a|the)\s{_GAP}{{0,30}}?\b{_STAKE}\sin\s{_DESC}(?P<target>{_ENT})", ()),
+    (
+        rf"\b(?:bought|buys|buy|acquired|purchased|buying){_GAP}{{0,60}}?\b{_STAKE}\b{_GAP}{{0,40}}?\bfrom\s{_DESC}(?P<seller>{_ENT})",
+        (),
+    ),
+    (
+        rf"(?P<seller>{_ENT}){_TICK}{_GAP}{{0,40}}?\b(?:sold|sells|sell|selling)\s(?:its|his|her|their|a|the)\s{_GAP}{{0,30}}?\b{_STAKE}\sin\s{_DESC}(?P<target>{_ENT}){_TICK}\sto\s{_DESC}{_ENT}",
+        (),
+    ),
     # a partnership of Acme and Widget; Acme and Widget announced a partnership; the merger of A and B
-    (rf"(?P<partner>{_ENT}){_TICK}\s(?:and|&)\s{_DESC}(?P<partner2>{_ENT}){_TICK}{_GAP}{{0,60}}?\b(?:partnership|alliance|joint\sventure|merger|merge|combination|tie-up|collaboration)\b", ()),
-    (rf"\b(?:partnership|alliance|joint\sventure|merger|combination|tie-up|collaboration)s?\s(?:between|of)\s{_DESC}(?P<partner>{_ENT}){_TICK}\s(?:and|&|with)\s{_DESC}(?P<partner2>{_ENT})", ()),
-    (rf"(?P<partner>{_ENT}){_TICK}(?:['’]s?)?{_GAP}{{0,50}}?\b(?:partnership|alliance|joint\sventure|merger|deal|tie-up|collaboration|partnering|partnered|partner)\s(?:\w+\s)?with\s{_DESC}(?P<partner2>{_ENT})", ()),
+    (
+        rf"(?P<partner>{_ENT}){_TICK}\s(?:and|&)\s{_DESC}(?P<partner2>{_ENT}){_TICK}{_GAP}{{0,60}}?\b(?:partnership|alliance|joint\sventure|merger|merge|combination|tie-up|collaboration)\b",
+        (),
+    ),
+    (
+        rf"\b(?:partnership|alliance|joint\sventure|merger|combination|tie-up|collaboration)s?\s(?:between|of)\s{_DESC}(?P<partner>{_ENT}){_TICK}\s(?:and|&|with)\s{_DESC}(?P<partner2>{_ENT})",
+        (),
+    ),
+    (
+        rf"(?P<partner>{_ENT}){_TICK}(?:['’]s?)?{_GAP}{{0,50}}?\b(?:partnership|alliance|joint\sventure|merger|deal|tie-up|collaboration|partnering|partnered|partner)\s(?:\w+\s)?with\s{_DESC}(?P<partner2>{_ENT})",
+        (),
+    ),
     # Acme's financial adviser Bank; hired financial advisor Bank; advised by Bank, Bank and Bank
-    (rf"\badvis[eo]rs?\s(?:to\s{_DESC}{_ENT}{_TICK}\s)?(?:is\s|was\s|are\s|were\s|including\s)?(?P<adviser>{_LIST})", ()),
+    (
+        rf"\badvis[eo]rs?\s(?:to\s{_DESC}{_ENT}{_TICK}\s)?(?:is\s|was\s|are\s|were\s|including\s)?(?P<adviser>{_LIST})",
+        (),
+    ),
     (rf"\badvised\sby\s{_DESC}(?P<adviser>{_LIST})", ()),
-    (rf"(?P<adviser>{_LIST}){_TICK},?\s(?:is\s|was\s|are\s|were\s|has\sbeen\s|have\sbeen\s)?(?:also\s)?(?:advising|(?:the|its|their|his|as)\s(?:\w+\s){{0,3}}?advis[eo]rs?\b)", ()),
+    (
+        rf"(?P<adviser>{_LIST}){_TICK},?\s(?:is\s|was\s|are\s|were\s|has\sbeen\s|have\sbeen\s)?(?:also\s)?(?:advising|(?:the|its|their|his|as)\s(?:\w+\s){{0,3}}?advis[eo]rs?\b)",
+        (),
+    ),
     (rf"\bhired\s{_DESC}(?P<adviser>{_ENT})", ()),
     (rf"\badvis(?:ing|ed|es|e)\b{_GAP}{{0,50}}?\balong\swith\s{_DESC}(?P<adviser>{_LIST})", ()),
     # lead banks Bank, Bank and Bank; financial backers including Bank; Bank will provide the financing
-    (rf"\b(?:lead\sbanks?|lenders?|backers?|underwriters?|financiers?),?\s(?:including\s|such\sas\s|are\s|were\s|is\s)?{_DESC}(?P<financier>{_LIST})", ()),
-    (rf"(?P<financier>{_LIST}){_TICK}\s(?:will\s|would\s|are\sto\s|agreed\sto\s|is\s|are\s|were\s|have\s|has\s)?(?:also\s)?(?:provide|provides|providing|provided|offer|offers|underwrite|underwriting|lend|lending|arrange|arranging)\s{_GAP}{{0,40}}?\b(?:financing|loans?|debt|funding|credit|facilit)", ()),
+    (
+        rf"\b(?:lead\sbanks?|lenders?|backers?|underwriters?|financiers?),?\s(?:including\s|such\sas\s|are\s|were\s|is\s)?{_DESC}(?P<financier>{_LIST})",
+        (),
+    ),
+    (
+        rf"(?P<financier>{_LIST}){_TICK}\s(?:will\s|would\s|are\sto\s|agreed\sto\s|is\s|are\s|were\s|have\s|has\s)?(?:also\s)?(?:provide|provides|providing|provided|offer|offers|underwrite|underwriting|lend|lending|arrange|arranging)\s{_GAP}{{0,40}}?\b(?:financing|loans?|debt|funding|credit|facilit)",
+        (),
+    ),
     (rf"\b(?:financing|loans?|debt|funding|credit\sfacilit\w+)\s{_GAP}{{0,30}}?\bfrom\s(?P<financier>{_LIST})", ()),
-    (rf"(?P<financier>{_LIST}){_TICK}\s(?:agreed\sto\s|will\s|to\s)?invest{_GAP}{{0,60}}?\bin\s{_DESC}(?P<backs>{_ENT})", ()),
+    (
+        rf"(?P<financier>{_LIST}){_TICK}\s(?:agreed\sto\s|will\s|to\s)?invest{_GAP}{{0,60}}?\bin\s{_DESC}(?P<backs>{_ENT})",
+        (),
+    ),
     # a consortium that includes Fund and Fund; a group led by Fund
-    (rf"\b(?:consortium|group|team|club|investors?)\s(?:that\s|which\s)?(?:also\s)?(?:includes?|including|led\sby|comprising|of)\s{_DESC}(?P<member>{_LIST})", ()),
-    (rf"(?P<investor>{_LIST}){_TICK}\s(?:will\s|would\s)?(?:become|becomes|be)\s(?:\w+\s)?(?:minority\s|major\s)?(?:investors?|shareholders?)", ()),
+    (
+        rf"\b(?:consortium|group|team|club)\s(?:that\s|which\s)?(?:also\s)?(?:includes?|including|led\sby|comprising|of)\s{_DESC}(?P<member>{_LIST})",
+        (),
+    ),
+    (
+        rf"(?P<investor>{_LIST}){_TICK}\s(?:will\s|would\s)?(?:become|becomes|be)\s(?:\w+\s)?(?:minority\s|major\s)?(?:investors?|shareholders?)",
+        (),
+    ),
     # who won a contest for the target, who left it, and who says it will bid again
-    (rf"(?P<winner>{_ENT}){_TICK}{_GAP}{{0,40}}?\b(?:won|wins|clinched)\s(?:a|the)\s(?:\S+\s){{0,3}}?(?:battle|contest|race|auction|war|fight)", ()),
-    (rf"(?P<withdrawn>{_ENT}){_TICK}(?:\s(?:group|consortium|camp))?{_GAP}{{0,20}}?\b(?:bowed\sout|withdrew|pulled\sout|dropped\sout|walked\saway)", ()),
-    (rf"(?P<rebid>{_ENT}){_TICK}{_GAP}{{0,60}}?\b(?:table|submit|make|launch|put\sforward)\s(?:a|an)\s(?:new|improved|higher|revised|fresh|better)\s(?:offer|bid)", ()),
+    (
+        rf"(?P<winner>{_ENT}){_TICK}{_GAP}{{0,40}}?\b(?:won|wins|clinched)\s(?:a|the)\s(?:\S+\s){{0,3}}?(?:battle|contest|race|auction|war|fight)",
+        (),
+    ),
+    (
+        rf"(?P<withdrawn>{_ENT}){_TICK}(?:\s(?:group|consortium|camp))?{_GAP}{{0,20}}?\b(?:bowed\sout|withdrew|pulled\sout|dropped\sout|walked\saway)",
+        (),
+    ),
+    (
+        rf"(?P<rebid>{_ENT}){_TICK}{_GAP}{{0,60}}?\b(?:table|submit|make|launch|put\sforward)\s(?:a|an)\s(?:new|improved|higher|revised|fresh|better)\s(?:offer|bid)",
+        (),
+    ),
 )
 _COMPILED = tuple((re.compile(pattern, re.I), roles) for pattern, roles in _PATTERNS)
-_NAMED_CONSORTIUM = re.compile(rf"(?P<vehicle>{_ENT}){_TICK}(?:\s\([A-Z]+\))?,\s(?:a|the)\s(?:\w+\s)?consortium", re.I)
+_NAMED_CONSORTIUM = re.compile(
+    rf"(?P<vehicle>{_ENT})(?:\s\((?:[A-Z]+|{_ENT})\))?,\s(?:a|the)\s(?:\w+\s)?consortium", re.I
+)
 _GROUP_ROLES = (
     "acquirer",
     "target",
@@ -319,7 +414,6 @@ def _entities_in(text: str) -> list[int]:
     return [int(number) for number in re.findall(_ENT, text)]
 
 
-
 _PRIORITY = ("target", "acquirer", "partner", "seller", "financier", "adviser", "investor")
 
 
@@ -343,7 +437,11 @@ def assign_roles(findings: Sequence[RoleFinding], people: frozenset[int] = froze
             continue
         by_role.setdefault(finding.role, {}).setdefault(finding.entity, []).append(finding)
     targets = by_role.get("target", {})
-    target = max(targets, key=lambda e: (len(targets[e]), -e)) if targets else None
+    target = (
+        max(targets, key=lambda e: (len({f.citation.source for f in targets[e]}), len(targets[e]), -e))
+        if targets
+        else None
+    )
     vehicles = set(by_role.get("consortium", {}))
     chosen: dict[int, tuple[str, list[Citation]]] = {}
 
@@ -355,10 +453,9 @@ def assign_roles(findings: Sequence[RoleFinding], people: frozenset[int] = froze
     if target is not None:
         take(target, "target", targets[target])
     bidders = {
-        entity: aimed
+        entity: [f for f in found if f.other == target or (f.other is None and target in f.present)]
         for entity, found in by_role.get("acquirer", {}).items()
-        if entity != target
-        and (aimed := [f for f in found if f.other == target or (f.other is None and target in f.present)])
+        if entity != target and (target is None or any(f.other == target for f in found))
     }
     # A contest someone won leaves the others out, unless they say they will bid again; so does leaving it.
     winners = set(by_role.get("winner", {})) & set(bidders)
@@ -370,7 +467,9 @@ def assign_roles(findings: Sequence[RoleFinding], people: frozenset[int] = froze
     buyers = {e for e, (role, _) in chosen.items() if role == "acquirer"}
     named_vehicle = bool(vehicles & buyers)
     for entity, found in by_role.get("member", {}).items():
-        if entity != target and entity not in vehicles:
+        if entity != target and entity not in vehicles and entity not in left:
+            if named_vehicle:  # the members of a named consortium invest in it; the consortium bids
+                chosen.pop(entity, None)
             take(entity, "investor" if named_vehicle else "acquirer", found)
     for entity, found in by_role.get("seller", {}).items():
         aimed = [f for f in found if f.other is None or f.other == target]
