@@ -52,33 +52,46 @@ def contract(brief: Brief) -> dict[str, Any]:
 
 
 def deal_json(brief: Brief) -> dict[str, Any]:
-    """The deal card: kind, status, announcement, parties with roles, value and summary, each cited."""
-    card = brief.proposal
+    """The deal card: kind, status, announcement, parties with roles, value and summary, each cited.
 
-    def cites(field: Any) -> list[dict[str, Any]]:
-        return [c.model_dump(mode="json") for c in field.citations] if field is not None else []
+    Fields the analyst has not confirmed in brief.yaml are the proposal from the sources; `proposed` lists
+    them, and a party says it of itself.
+    """
+    card = brief.deal
+
+    def cites(citations: Any) -> list[dict[str, Any]]:
+        return [c.model_dump(mode="json") for c in citations]
 
     value: dict[str, Any] | None = None
     if card.value is not None:
         value = (
-            {"state": card.value.state}
-            if card.value.state
-            else {
-                "amount": card.value.amount,
-                "unit": card.value.unit,
-                "qualifier": card.value.qualifier,
-                "text": card.value.text,
-            }
+            {"state": card.value.state} if card.value.state else {"amount": card.value.amount, "unit": card.value.unit}
         )
-        value["citations"] = cites(card.value)
+        if card.value.qualifier:
+            value["qualifier"] = card.value.qualifier
+        value["citations"] = cites(card.value.citations)
     return {
-        "type": card.type.value if card.type else None,
-        "status": card.status.value if card.status else None,
-        "announced": card.announced.value.isoformat() if card.announced else None,
-        "parties": [{"name": p.name, "role": p.role, "citations": cites(p)} for p in card.parties],
+        "title": card.title,
+        "type": card.type or None,
+        "status": card.status or None,
+        "announced": card.announced.isoformat() if card.announced else None,
+        "parties": [
+            {
+                "name": p.name,
+                "role": p.role,
+                "citations": cites(p.role_citations),
+                "proposed": p.proposed or p.role_proposed,
+            }
+            for p in card.parties
+        ],
         "value": value,
-        "summary": [{"text": c.text, "citations": [c.model_dump(mode="json")]} for c in card.summary],
-        "citations": {"type": cites(card.type), "status": cites(card.status), "announced": cites(card.announced)},
+        "summary": [{"text": s.text, "citations": cites(s.citations)} for s in card.summary],
+        "citations": {
+            "type": cites(card.type_citations),
+            "status": cites(card.status_citations),
+            "announced": cites(card.announced_citations),
+        },
+        "proposed": list(card.proposed),
     }
 
 

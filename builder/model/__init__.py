@@ -28,6 +28,17 @@ from builder.model.brief import (
     TimelineEvent,
     Verdict,
 )
+from builder.model.deal import (
+    DEAL_STATUSES,
+    DEAL_TYPES,
+    PARTY_ROLES,
+    DealProposal,
+    ProposedDate,
+    ProposedParty,
+    ProposedStatus,
+    ProposedType,
+    ProposedValue,
+)
 from builder.model.facts import (
     Amount,
     AmountKind,
@@ -54,6 +65,15 @@ from builder.model.sources import (
 )
 
 __all__ = [
+    "DEAL_STATUSES",
+    "DEAL_TYPES",
+    "PARTY_ROLES",
+    "DealProposal",
+    "ProposedDate",
+    "ProposedParty",
+    "ProposedStatus",
+    "ProposedType",
+    "ProposedValue",
     "SENTENCE_ID",
     "Amount",
     "AmountGroup",

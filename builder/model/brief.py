@@ -9,7 +9,7 @@ from pydantic import Field
 
 from builder.model.base import Model
 from builder.model.citation import Citation, Statement
-from builder.model.deal import DealProposal
+from builder.model.deal import DealProposal, ProposedValue
 from builder.model.facts import (
     Amount,
     AmountKind,
@@ -170,16 +170,26 @@ class TimelineEvent(Model):
 
 
 class Party(Model):
-    """A party to the deal and what it does in it."""
+    """A party to the deal: its role in it, and what it does, as the analyst states or the sources propose."""
 
     name: str
     organization: str | None
     aliases: tuple[str, ...]
     roles: tuple[Statement, ...]
+    role: str | None = None
+    role_citations: tuple[Citation, ...] = ()
+    proposed: bool = False
+    role_proposed: bool = False
+
+
+CardField = Literal["type", "status", "announced", "value", "summary"]
 
 
 class DealCard(Model):
-    """What the deal is: the analyst's curation, each statement cited."""
+    """What the deal is, each statement cited: the analyst's where confirmed, else proposed from the sources.
+
+    proposed names the fields shown from the proposal; a party says so itself.
+    """
 
     title: str
     type: str
@@ -188,6 +198,10 @@ class DealCard(Model):
     announced_citations: tuple[Citation, ...]
     summary: tuple[Statement, ...]
     parties: tuple[Party, ...]
+    type_citations: tuple[Citation, ...] = ()
+    status_citations: tuple[Citation, ...] = ()
+    value: ProposedValue | None = None
+    proposed: tuple[CardField, ...] = ()
 
 
 class SourceNote(Model):
