@@ -97,7 +97,7 @@ def summary(result: BuildResult, seconds: float) -> None:
 @main.command("build")
 @PROJECT_OPTION
 @click.option("--no-pdf", is_flag=True, help="Skip the PDF.")
-@click.option("--no-site", is_flag=True, help="Only regenerate docs/ and data/facts.json.")
+@click.option("--no-site", is_flag=True, help="Only regenerate docs/ and data/facts/.")
 @click.option("--paper", type=click.Choice(["a4", "letter"]), default=None, help="Paper size of the PDF.")
 @click.option("--force", is_flag=True, help="Overwrite generated pages even if they were edited by hand.")
 @click.option(
@@ -136,7 +136,7 @@ def build_command(
 @PROJECT_OPTION
 @click.option("--max-source-bytes", type=click.IntRange(min=1), default=None, help="The largest source file accepted.")
 def check_command(project: Path, max_source_bytes: int | None) -> None:
-    """Validate data/ and check that docs/ and data/facts.json are up to date, without writing."""
+    """Validate data/ and check that docs/ and data/facts/ are up to date, without writing."""
     from builder.build import check
 
     stale = check(Options(project=project, max_source_bytes=max_source_bytes))
@@ -144,7 +144,7 @@ def check_command(project: Path, max_source_bytes: int | None) -> None:
         raise BriefError(
             [Problem(path, message="out of date: run `dealbrief build` and commit the result") for path in stale]
         )
-    click.echo("The brief is valid and docs/ and data/facts.json are up to date.")
+    click.echo("The brief is valid and docs/ and data/facts/ are up to date.")
 
 
 @main.command("extract")

@@ -1,5 +1,5 @@
 """The brief as JSON: the extract contract other tools rely on (keys may be added, never renamed), and the
-whole brief as data/facts.json and the site's brief.json with its schema."""
+whole brief as the site's brief.json with its schema."""
 
 from __future__ import annotations
 
@@ -101,19 +101,9 @@ def _with_support_note(group: dict[str, Any], words: Wording) -> dict[str, Any]:
     return group
 
 
-def facts_json(brief: Brief, header: bool = True) -> str:
-    """The whole brief as JSON: data/facts.json (with a line saying it is generated) and the site's brief.json."""
-    data = brief.model_dump(mode="json")
-    if header:
-        data = {"generated": "by dealbrief from data/sources/ and data/brief.yaml; do not edit", **data}
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
-
-
-def without_header(text: str) -> str:
-    """The JSON of data/facts.json without its generated line, as the model reads it."""
-    data = json.loads(text)
-    data.pop("generated", None)
-    return json.dumps(data)
+def facts_json(brief: Brief) -> str:
+    """The whole brief as JSON: the site's brief.json, and what a rebuild with nothing changed reads back."""
+    return json.dumps(brief.model_dump(mode="json"), ensure_ascii=False, indent=1) + "\n"
 
 
 def brief_schema() -> str:

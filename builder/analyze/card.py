@@ -18,8 +18,8 @@ from builder.curation import (
     SummaryIn,
     ValueIn,
     WordIn,
-    cite_sentence,
     citation,
+    cite_sentence,
 )
 from builder.extract.entities import same_organization
 from builder.model import Citation, DealCard, Organization, Party, Source, Statement

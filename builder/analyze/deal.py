@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from builder.analyze.deal_value import deal_value
-from builder.analyze.roles import Entity, PartyRoles, assign_roles, deal_entities, role_findings
+from builder.analyze.party_names import Entity, deal_entities
+from builder.analyze.roles import PartyRoles, assign_roles, role_findings
 from builder.model import Amount, Citation, DateMention, NonDisclosure, Organization, Person, Sentence, Source
 from builder.model.deal import (
     DealProposal,
