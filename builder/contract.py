@@ -80,6 +80,7 @@ def deal_json(brief: Brief) -> dict[str, Any]:
                 "name": p.name,
                 "role": p.role,
                 "citations": cites(p.role_citations),
+                "does": p.does.model_dump(mode="json") if p.does else None,
                 "proposed": p.proposed or p.role_proposed,
             }
             for p in card.parties

@@ -103,6 +103,7 @@ def _parties(brief: Brief) -> dict[str, Any]:
                 "role": p.role,
                 "cite": _cite(p.role_citations),
                 "by": "proposed" if p.proposed or p.role_proposed else "confirmed",
+                **({"in_the_deal": {"text": p.does.text, "cite": _cite([p.does])}} if p.does else {}),
                 **({"aliases": _Flow(p.aliases)} if p.aliases else {}),
                 **({"does": [{"text": r.text, "cite": _cite(r.citations)} for r in p.roles]} if p.roles else {}),
             }

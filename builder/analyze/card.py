@@ -175,6 +175,7 @@ def card_parties(
     for party in mine:
         match = _matching(party.name, proposal.parties)
         role, role_cites, role_proposed = party.role, tuple(citation(by_id, r) for r in party.cite), False
+        does = match.does if match is not None and not party.roles else None
         if role is None and match is not None:
             role, role_cites, role_proposed = match.role, match.citations, True
         found.append(
@@ -188,6 +189,7 @@ def card_parties(
                 role=role,
                 role_citations=role_cites,
                 role_proposed=role_proposed,
+                does=does,
             )
         )
     present = {party.name for party in curation.parties}
@@ -204,6 +206,7 @@ def card_parties(
                 roles=(),
                 role=party.role,
                 role_citations=party.citations,
+                does=party.does,
                 proposed=True,
                 role_proposed=True,
             )

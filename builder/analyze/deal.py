@@ -10,8 +10,9 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from builder.analyze.deal_value import deal_value
+from builder.extract import reference_date
 from builder.analyze.party_names import Entity, deal_entities
-from builder.analyze.roles import PartyRoles, assign_roles, role_findings
+from builder.analyze.roles import PartyRoles, assign_roles, role_findings, what_parties_do
 from builder.model import Amount, Citation, DateMention, NonDisclosure, Organization, Person, Sentence, Source
 from builder.model.deal import (
     DealProposal,
@@ -131,7 +132,9 @@ def propose_deal(
     entities = deal_entities(organizations, people)
     people_ids = frozenset(index for index, entity in enumerate(entities) if entity.person)
     roles = assign_roles(list(role_findings(sources, entities)), people_ids)
-    parties = _parties(roles, entities)
+    ordered = sorted(sources, key=lambda s: (_day(s) < 0, _day(s), s.id))
+    does = what_parties_do(ordered, entities, {entity for entity, _, _ in roles.parties})
+    parties = _parties(roles, entities, does)
     names = _party_forms(entities, parties)
     return DealProposal(
         type=_deal_type(sources, roles),
@@ -154,9 +157,14 @@ def _day(source: Source) -> int:
     return source.meta.published.toordinal() if source.meta.published else -1
 
 
-def _parties(roles: PartyRoles, entities: Sequence[Entity]) -> list[ProposedParty]:
+def _parties(roles: PartyRoles, entities: Sequence[Entity], does: dict[int, Citation]) -> list[ProposedParty]:
     return [
-        ProposedParty(name=entities[entity].name, role=role, citations=tuple(cites))  # type: ignore[arg-type]
+        ProposedParty(
+            name=entities[entity].name,
+            role=role,  # type: ignore[arg-type]
+            citations=tuple(cites),
+            does=does.get(entity),
+        )
         for entity, role, cites in roles.parties
     ]
 
@@ -256,7 +264,7 @@ def _announced(
 ) -> ProposedDate | None:
     """The earliest day a source says the deal, or the bid, was announced."""
     by_id = {source.id: source for source in sources}
-    dated = sorted(s.meta.published for s in sources if s.meta.published)
+    dated = sorted(day for day in (reference_date(s) for s in sources) if day is not None)
     found: list[tuple[date, DateMention]] = []
     for mention in dates:
         source = by_id.get(mention.source)
@@ -293,7 +301,8 @@ _SUMMARY_WORDS = (10, 60)
 def _summary(sources: Sequence[Source], names: re.Pattern[str] | None) -> tuple[Citation, ...]:
     """Three to five sentences of the sources that say the most about the deal, in the order of events."""
     scored: list[tuple[float, int, int, Source, Sentence]] = []
-    for order, source in enumerate(sorted(sources, key=lambda s: (_day(s), s.id))):
+    # dated sources in the order of events first, then the undated
+    for order, source in enumerate(sorted(sources, key=lambda s: (_day(s) < 0, _day(s), s.id))):
         for sentence in source.sentences:
             words = len(sentence.text.split())
             if not _SUMMARY_WORDS[0] <= words <= _SUMMARY_WORDS[1] or _quoted(sentence.text):
@@ -301,9 +310,8 @@ def _summary(sources: Sequence[Source], names: re.Pattern[str] | None) -> tuple[
             if sentence.n == 1 and source.meta.title and sentence.text.strip() == source.meta.title.strip():
                 continue
             named = len(set(names.findall(sentence.text))) if names else 0
-            score = (
-                min(named, 3) + 2 * bool(re.search(_DEAL_NOUNS, sentence.text, re.I)) + (3 if sentence.n <= 2 else 0)
-            )
+            lead = 3 if sentence.n <= _LEAD_SENTENCES else 0
+            score = min(named, 2) + 2 * bool(re.search(_DEAL_NOUNS, sentence.text, re.I)) + lead
             score += bool(re.search(r"[$£€¥]\s?\d|\d\s?(?:billion|million|bn|m)\b", sentence.text))
             scored.append((score, order, sentence.n, source, sentence))
     chosen: list[tuple[int, int, Source, Sentence]] = []

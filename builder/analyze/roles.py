@@ -320,3 +320,27 @@ def _citations(found: Sequence[RoleFinding], most: int = 3) -> list[Citation]:
     for finding in found:
         seen.setdefault(finding.citation.source, finding.citation)
     return list(seen.values())[:most]
+
+
+# "Microsoft will use Lumen's network": what a party is to do in the deal, in the sources' words
+_DOES = re.compile(
+    rf"(?P<entity>{_ENT})(?:['’]s?\s\w+)?{_TICK}\s(?:will|would|is\sto|are\sto|plans\sto|agreed\sto|is\sset\sto|"
+    r"has\sagreed\sto|is\stapping|is\sturning\sto)\s(?P<what>[^,;:.\u27e8]*(?:\u27e8\d+\u27e9[^,;:.\u27e8]*){0,2})"
+)
+
+
+def what_parties_do(sources: Sequence[Source], entities: Sequence[Entity], wanted: set[int]) -> dict[int, Citation]:
+    """For each wanted entity, the first sentence that says what it will do in the deal."""
+    marker = Marker(entities)
+    found: dict[int, Citation] = {}
+    for source in sources:
+        for sentence in source.sentences:
+            if len(found) == len(wanted):
+                return found
+            marked = marker.mark(source.id, sentence)
+            for match in _DOES.finditer(marked.text):
+                entity = int(match.group("entity")[1:-1])
+                if entity in wanted and entity not in found and len(match.group("what").split()) >= 3:
+                    text = marked.original(match.start(), match.end())
+                    found[entity] = Citation(source=source.id, sentence=sentence.id, text=text)
+    return found

@@ -178,6 +178,7 @@ class Party(Model):
     roles: tuple[Statement, ...]
     role: str | None = None
     role_citations: tuple[Citation, ...] = ()
+    does: Citation | None = None
     proposed: bool = False
     role_proposed: bool = False
 

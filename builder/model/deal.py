@@ -54,6 +54,7 @@ class ProposedParty(Model):
     name: str
     role: PartyRole
     citations: tuple[Citation, ...]
+    does: Citation | None = None
 
 
 class ProposedValue(Model):
