@@ -191,10 +191,12 @@ def _deal_type(sources: Sequence[Source], roles: PartyRoles) -> ProposedType | N
         kind = "merger"
     elif has_buyer or counts["takeover bid"] + counts["acquisition"]:
         control = counts["takeover bid"] + counts["acquisition"]
+        # words of a transaction (buy, sell, sale) against words of a contest (bid, offer, takeover)
+        bought = counts["acquisition"] + (counts["sale"] if has_buyer else 0)
         if counts["stake purchase"] * 2 > control:
             kind = "stake purchase"
         else:
-            kind = "takeover bid" if counts["takeover bid"] > counts["acquisition"] else "acquisition"
+            kind = "takeover bid" if counts["takeover bid"] > bought else "acquisition"
     else:
         kind = counts.most_common(1)[0][0]
     return ProposedType(value=kind, citations=tuple(_first_per_source(cites.get(kind, []))))
