@@ -44,7 +44,7 @@ _STATUS_CUES: tuple[tuple[DealStatus, re.Pattern[str]], ...] = tuple(
     for status, pattern in (
         (
             "terminated",
-            rf"\b(?:{_DEAL_NOUNS}\w*\s(?:\w+\s){{0,3}}(?:collapsed|was\scalled\soff|were\scalled\soff|fell\sapart|"
+            rf"\b(?:{_DEAL_NOUNS}\w*\s(?:\w+\s){{0,6}}(?:collapsed|was\scalled\soff|were\scalled\soff|fell\sapart|"
             rf"broke\sdown|ended|failed|was\sabandoned|was\sscrapped|was\sterminated)|collapse\sof\s(?:the\s)?"
             rf"(?:\w+\s){{0,3}}{_DEAL_NOUNS}|(?:called\soff|abandoned|scrapped|terminated|walked\saway\sfrom|"
             rf"pulled\sout\sof|withdrew)\s(?:the|its|their|his|a)\s(?:\w+\s){{0,3}}{_DEAL_NOUNS})",
