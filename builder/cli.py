@@ -79,7 +79,7 @@ def summary(result: BuildResult, seconds: float) -> None:
     )
     card = result.brief.deal
     confirmed = [name for name in ("type", "status", "announced", "value", "summary") if name not in card.proposed]
-    proposed = list(card.proposed)
+    proposed: list[str] = list(card.proposed)
     roles = sum(1 for party in card.parties if party.proposed or party.role_proposed)
     if roles:
         proposed.append(count(roles, "party role"))

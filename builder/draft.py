@@ -235,7 +235,7 @@ def _put(mapping: CommentedMap, key: str, value: Any) -> None:
 
 
 def _same(current: Any, entry: CommentedMap) -> bool:
-    return _plain(current) == _plain(entry)
+    return bool(_plain(current) == _plain(entry))
 
 
 def _plain(value: Any) -> Any:

@@ -7,7 +7,8 @@ entry gone) is not shown again until the sources propose something else.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date
 
 from builder.curation import (
     NOT_STATED,
@@ -114,7 +115,8 @@ def deal_card(
             words[name] = (field.value, field.citations)
         else:
             words[name] = ("", ())
-    announced, announced_citations = None, ()
+    announced: date | None = None
+    announced_citations: tuple[Citation, ...] = ()
     if confirmed("announced", deal.announced) and deal.announced is not None:
         announced, announced_citations = deal.announced.date, cites(deal.announced.cite)
     elif "announced" in proposed and proposal.announced is not None:
@@ -145,8 +147,8 @@ def _summary(
     entries: Sequence[SummaryIn],
     proposal: DealProposal,
     drafted: Sequence[str],
-    cites,
-    proposed: list[CardField],  # type: ignore[no-untyped-def]
+    cites: Callable[[Sequence[CiteRef]], tuple[Citation, ...]],
+    proposed: list[CardField],
 ) -> tuple[Statement, ...]:
     """The analyst's summary where they wrote or kept one; else the proposed sentences not deleted."""
     mine = [e for e in entries if not is_draft("summary", e, drafted)]
@@ -193,20 +195,20 @@ def card_parties(
             )
         )
     present = {party.name for party in curation.parties}
-    for party in proposal.parties:
-        if any(same_organization(party.name, p.name) for p in mine):
+    for offered in proposal.parties:
+        if any(same_organization(offered.name, p.name) for p in mine):
             continue
-        if party_key(party.name, party.role) in drafted and party.name not in present:
+        if party_key(offered.name, offered.role) in drafted and offered.name not in present:
             continue  # the analyst deleted it
         found.append(
             Party(
-                name=party.name,
-                organization=_organization(party.name, (), organizations),
+                name=offered.name,
+                organization=_organization(offered.name, (), organizations),
                 aliases=(),
                 roles=(),
-                role=party.role,
-                role_citations=party.citations,
-                does=party.does,
+                role=offered.role,
+                role_citations=offered.citations,
+                does=offered.does,
                 proposed=True,
                 role_proposed=True,
             )

@@ -10,9 +10,9 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from builder.analyze.deal_value import deal_value
-from builder.extract import reference_date
 from builder.analyze.party_names import Entity, deal_entities
 from builder.analyze.roles import PartyRoles, assign_roles, role_findings, what_parties_do
+from builder.extract import reference_date
 from builder.model import Amount, Citation, DateMention, NonDisclosure, Organization, Person, Sentence, Source
 from builder.model.deal import (
     DealProposal,
@@ -39,48 +39,46 @@ _DEAL_NOUNS = (
     r"(?:deal|takeover|bid|offer|buyout|merger|acquisition|partnership|alliance|venture|sale|purchase|"
     r"transaction|proposal|approach|agreement|talks|tie-up|combination)"
 )
-_STATUS_CUES: tuple[tuple[DealStatus, re.Pattern[str]], ...] = tuple(
-    (status, re.compile(pattern, re.I))
-    for status, pattern in (
-        (
-            "terminated",
-            rf"\b(?:{_DEAL_NOUNS}\w*\s(?:\w+\s){{0,6}}(?:collapsed|was\scalled\soff|were\scalled\soff|fell\sapart|"
-            rf"broke\sdown|ended|failed|was\sabandoned|was\sscrapped|was\sterminated)|collapse\sof\s(?:the\s)?"
-            rf"(?:\w+\s){{0,3}}{_DEAL_NOUNS}|(?:called\soff|abandoned|scrapped|terminated|walked\saway\sfrom|"
-            rf"pulled\sout\sof|withdrew)\s(?:the|its|their|his|a)\s(?:\w+\s){{0,3}}{_DEAL_NOUNS})",
-        ),
-        (
-            "completed",
-            rf"\b(?:complet\w*|closed|finali[sz]ed)\s(?:the\s|its\s|their\s|his\s)?(?:\S+\s){{0,4}}"
-            rf"{_DEAL_NOUNS}|{_DEAL_NOUNS}\s(?:was|has\sbeen|were)\s(?:completed|closed)\b",
-        ),
-        (
-            "agreed",
-            rf"\b(?:agreed|agrees|agreeing)\s(?:to\s(?:buy|acquire|sell|merge|be\s|a\s|an\s|the\s|terms|"
-            rf"combine|form|take\sover)|{_DEAL_NOUNS}|on\s)|\b(?:accepted|accepts|recommended|backed)\s"
-            rf"(?:a|an|the|its|their|his)\s(?:\w+\s){{0,4}}{_DEAL_NOUNS}|\bsigned\s(?:a|an|the)\s(?:\w+\s){{0,3}}"
-            rf"{_DEAL_NOUNS}|\bwon\s(?:a|the)\s(?:\w+\s){{0,2}}(?:battle|contest|race|war)|\b(?:announced|unveiled)\s"
-            rf"(?:a|an|the|its|their)\s(?:\w+\s){{0,4}}(?:partnership|deal|agreement|merger|acquisition|alliance|"
-            rf"joint\sventure|tie-up)|\bagreed\s{_DEAL_NOUNS}",
-        ),
-        (
-            "rejected",
-            rf"\b(?:reject\w*|rebuff\w*|spurn\w*|turn\w*\sdown|snubb?\w*|dismiss\w*\sthe\s(?:\w+\s)?{_DEAL_NOUNS}|"
-            rf"not\sprepared\sto\srecommend)",
-        ),
-        (
-            "offer",
-            r"\b(?:offer(?:s|ed)?|bid|bids|bidding|tabled|takeover\sbid)\b",
-        ),
-        ("approach", r"\b(?:approach\w*|proposals?|expressions?\sof\sinterest)\b"),
-        (
-            "in talks",
-            r"\b(?:talks|negotiat\w*|discussions|close\sto\s(?:buying|a\sdeal|an\sagreement|agreeing)|"
-            r"near(?:s|ing)?\s(?:a\s)?(?:deal|agreement|buyout)|edging\scloser|due\sdiligence|held\stalks|meet)\b",
-        ),
-        ("rumoured", r"\b(?:speculat\w*|rumou?r\w*|reportedly|poised|consider\w*|exploring|potential|possible)\b"),
-    )
+_STATUS_PATTERNS: tuple[tuple[DealStatus, str], ...] = (
+    (
+        "terminated",
+        rf"\b(?:{_DEAL_NOUNS}\w*\s(?:\w+\s){{0,6}}(?:collapsed|was\scalled\soff|were\scalled\soff|fell\sapart|"
+        rf"broke\sdown|ended|failed|was\sabandoned|was\sscrapped|was\sterminated)|collapse\sof\s(?:the\s)?"
+        rf"(?:\w+\s){{0,3}}{_DEAL_NOUNS}|(?:called\soff|abandoned|scrapped|terminated|walked\saway\sfrom|"
+        rf"pulled\sout\sof|withdrew)\s(?:the|its|their|his|a)\s(?:\w+\s){{0,3}}{_DEAL_NOUNS})",
+    ),
+    (
+        "completed",
+        rf"\b(?:complet\w*|closed|finali[sz]ed)\s(?:the\s|its\s|their\s|his\s)?(?:\S+\s){{0,4}}"
+        rf"{_DEAL_NOUNS}|{_DEAL_NOUNS}\s(?:was|has\sbeen|were)\s(?:completed|closed)\b",
+    ),
+    (
+        "agreed",
+        rf"\b(?:agreed|agrees|agreeing)\s(?:to\s(?:buy|acquire|sell|merge|be\s|a\s|an\s|the\s|terms|"
+        rf"combine|form|take\sover)|{_DEAL_NOUNS}|on\s)|\b(?:accepted|accepts|recommended|backed)\s"
+        rf"(?:a|an|the|its|their|his)\s(?:\w+\s){{0,4}}{_DEAL_NOUNS}|\bsigned\s(?:a|an|the)\s(?:\w+\s){{0,3}}"
+        rf"{_DEAL_NOUNS}|\bwon\s(?:a|the)\s(?:\w+\s){{0,2}}(?:battle|contest|race|war)|\b(?:announced|unveiled)\s"
+        rf"(?:a|an|the|its|their)\s(?:\w+\s){{0,4}}(?:partnership|deal|agreement|merger|acquisition|alliance|"
+        rf"joint\sventure|tie-up)|\bagreed\s{_DEAL_NOUNS}",
+    ),
+    (
+        "rejected",
+        rf"\b(?:reject\w*|rebuff\w*|spurn\w*|turn\w*\sdown|snubb?\w*|dismiss\w*\sthe\s(?:\w+\s)?{_DEAL_NOUNS}|"
+        rf"not\sprepared\sto\srecommend)",
+    ),
+    (
+        "offer",
+        r"\b(?:offer(?:s|ed)?|bid|bids|bidding|tabled|takeover\sbid)\b",
+    ),
+    ("approach", r"\b(?:approach\w*|proposals?|expressions?\sof\sinterest)\b"),
+    (
+        "in talks",
+        r"\b(?:talks|negotiat\w*|discussions|close\sto\s(?:buying|a\sdeal|an\sagreement|agreeing)|"
+        r"near(?:s|ing)?\s(?:a\s)?(?:deal|agreement|buyout)|edging\scloser|due\sdiligence|held\stalks|meet)\b",
+    ),
+    ("rumoured", r"\b(?:speculat\w*|rumou?r\w*|reportedly|poised|consider\w*|exploring|potential|possible)\b"),
 )
+_STATUS_CUES = tuple((status, re.compile(pattern, re.I)) for status, pattern in _STATUS_PATTERNS)
 # Words that make a cue about something that did not, or not yet, happen; and words that place it before
 # the news of the source, which a later stage may have overtaken (a settled stage stands).
 _UNREAL = re.compile(
@@ -98,23 +96,21 @@ _NO_FORMAL = re.compile(
 )
 _LEAD_SENTENCES = 3
 
-_TYPE_CUES: tuple[tuple[DealType, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(pattern, re.I))
-    for kind, pattern in (
-        ("joint venture", r"\bjoint[\s-]venture"),
-        ("partnership", r"\b(?:partnership|alliance|collaborat\w*|partner(?:s|ing|ed)?\swith|tie-up)\b"),
-        ("merger", r"\b(?:merger|merge[sd]?|merging|combination|combine[sd]?|combining)\b"),
-        ("stake purchase", r"\bstake\b"),
-        ("takeover bid", r"\b(?:takeover|bid|bids|bidder|bidding|suitor|hostile|offer|offers|offered|approach)\b"),
-        (
-            "acquisition",
-            r"\b(?:buy|buys|buying|bought|acquire[sd]?|acquiring|acquisition|buyout|purchase[sd]?|go(?:ing)?\sprivate|"
-            r"take\s\w+\sprivate|taking\s\w+\sprivate|LBO)\b",
-        ),
-        ("sale", r"\b(?:sell|sells|selling|sold|sale|divest\w*|dispos\w*|spin[\s-]?off)\b"),
-        ("investment", r"\b(?:invest(?:s|ed|ing|ment)?\s(?:\$|£|€|in)|funding\sround|raised\s\$)\b"),
-    )
+_TYPE_PATTERNS: tuple[tuple[DealType, str], ...] = (
+    ("joint venture", r"\bjoint[\s-]venture"),
+    ("partnership", r"\b(?:partnership|alliance|collaborat\w*|partner(?:s|ing|ed)?\swith|tie-up)\b"),
+    ("merger", r"\b(?:merger|merge[sd]?|merging|combination|combine[sd]?|combining)\b"),
+    ("stake purchase", r"\bstake\b"),
+    ("takeover bid", r"\b(?:takeover|bid|bids|bidder|bidding|suitor|hostile|offer|offers|offered|approach)\b"),
+    (
+        "acquisition",
+        r"\b(?:buy|buys|buying|bought|acquire[sd]?|acquiring|acquisition|buyout|purchase[sd]?|go(?:ing)?\sprivate|"
+        r"take\s\w+\sprivate|taking\s\w+\sprivate|LBO)\b",
+    ),
+    ("sale", r"\b(?:sell|sells|selling|sold|sale|divest\w*|dispos\w*|spin[\s-]?off)\b"),
+    ("investment", r"\b(?:invest(?:s|ed|ing|ment)?\s(?:\$|£|€|in)|funding\sround|raised\s\$)\b"),
 )
+_TYPE_CUES = tuple((kind, re.compile(pattern, re.I)) for kind, pattern in _TYPE_PATTERNS)
 
 
 def propose_deal(
@@ -302,7 +298,7 @@ _SUMMARY_WORDS = (10, 60)
 
 def _summary(sources: Sequence[Source], names: re.Pattern[str] | None) -> tuple[Citation, ...]:
     """Three to five sentences of the sources that say the most about the deal, in the order of events."""
-    scored: list[tuple[float, int, int, Source, Sentence]] = []
+    scored: list[tuple[int, int, int, Source, Sentence]] = []
     # dated sources in the order of events first, then the undated
     for order, source in enumerate(sorted(sources, key=lambda s: (_day(s) < 0, _day(s), s.id))):
         for sentence in source.sentences:

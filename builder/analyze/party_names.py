@@ -72,29 +72,29 @@ def deal_entities(organizations: Sequence[Organization], people: Sequence[Person
     # Longer names first, so that "United" joins "Manchester United" and "Charoen" joins the person.
     groups.sort(key=lambda g: (-len(g[0].split()), g[1] is False, g[0]))
     merged: list[tuple[str, bool, set[str], Counter[str]]] = []
-    for name, person, forms, counts in groups:
-        home = next((g for g in merged if any(_same(name, n, person, g[1]) for n in g[3])), None)
+    for name, is_person, forms, counts in groups:
+        home = next((g for g in merged if any(_same(name, n, is_person, g[1]) for n in g[3])), None)
         if home is None:
-            merged.append((name, person, set(forms), Counter(counts)))
+            merged.append((name, is_person, set(forms), Counter(counts)))
         else:
             home[2].update(forms)
             home[3].update(counts)
     # The name shown is the one the sources use most, the fullest on a tie.
     merged = [
-        (max(counts, key=lambda n: (counts[n], len(n), n)) if not person else name, person, forms, counts)
-        for name, person, forms, counts in merged
+        (max(counts, key=lambda n: (counts[n], len(n), n)) if not is_person else name, is_person, forms, counts)
+        for name, is_person, forms, counts in merged
     ]
-    firsts = Counter(name.split()[0] for name, person, _, _ in merged if not person and " " in name)
+    firsts = Counter(name.split()[0] for name, is_person, _, _ in merged if not is_person and " " in name)
     entities = []
-    for name, person, forms, _ in merged:
-        if not person:
+    for name, is_person, forms, _ in merged:
+        if not is_person:
             # A company's short name ("Dell" for "Dell Inc", "Macquarie" for "Macquarie Bank") is the
             # company's, even where its founder shares it.
             forms |= {key for key in (_short(f) for f in forms) if key}
             first = name.split()[0]
             if " " in name and firsts[first] == 1 and _distinctive(first):
                 forms.add(first)
-        entities.append(Entity(name=name, person=person, forms=tuple(sorted(forms, key=lambda f: (-len(f), f)))))
+        entities.append(Entity(name=name, person=is_person, forms=tuple(sorted(forms, key=lambda f: (-len(f), f)))))
     return entities
 
 
@@ -137,9 +137,7 @@ def _plausible(name: str) -> bool:
     if _TICKER.fullmatch(words[0]):
         return False
     # "Southeast Asia", "Shell for Australia": a place at the end of a name without a company word
-    if words[-1] in lx.PLACES and not headed:
-        return False
-    return True
+    return not (words[-1] in lx.PLACES and not headed)
 
 
 _TICKER = re.compile(r"[A-Z0-9]{1,6}\.[A-Z]{1,3}")

@@ -35,7 +35,10 @@ _TO_BY = (
     r"(?:\s(?!(?:was|were|is|are|has|have|had|been|received|made|backed|approved|tabled|put|given|announced|"
     r"rejected|accepted)\b)[\w$£€.,;%()-]+){0,6}?\s(?:from|by)\s"
 )
-_BID = r"(?:bid|bids|offer|offers|approach|approaches|takeover|buyout|pursuit|acquisition|purchase|(?:takeover|buyout|merger)\sproposal)"
+_BID = (
+    r"(?:bid|bids|offer|offers|approach|approaches|takeover|buyout|pursuit|acquisition|purchase|"
+    r"(?:takeover|buyout|merger)\sproposal)"
+)
 
 
 @dataclass(frozen=True)

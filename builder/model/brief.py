@@ -8,7 +8,8 @@ from typing import Literal
 from pydantic import Field
 
 from builder.model.base import Model
-from builder.model.citation import Citation, Statement
+from builder.model.citation import Citation as Citation
+from builder.model.citation import Statement as Statement
 from builder.model.deal import DealProposal, ProposedValue
 from builder.model.facts import (
     Amount,
