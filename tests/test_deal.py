@@ -12,18 +12,15 @@ from builder.build import extract_json
 from builder.config import Options
 from builder.curation import empty_curation
 from builder.extract import extract
-from builder.model import DealProposal, Source
+from builder.model import Brief, DealProposal, Source
 from builder.sources import load_sources
+from builder.wording import Wording
 from tests.conftest import ROOT
 
 
 def proposal(folder: Path, articles: dict[str, str]) -> DealProposal:
     """The proposal for articles written into folder, each `name: text` with an optional first line date."""
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, text in articles.items():
-        (folder / f"{name}.md").write_text(text, encoding="utf-8")
-    sources = load_sources(folder, folder)
-    return analyze(sources, [extract(s) for s in sources], empty_curation()).proposal
+    return analyze_folder(folder, articles).proposal
 
 
 def dated(day: str, title: str, body: str) -> str:
@@ -105,3 +102,23 @@ def test_only_a_deal_that_ended_is_terminated(tmp_path: Path, text: str, ended: 
 def test_no_sources_no_card() -> None:
     sources: list[Source] = []
     assert analyze(sources, [], empty_curation()).proposal == DealProposal()
+
+
+def test_who_advises_is_asked_only_where_the_coverage_speaks_of_advisers(tmp_path: Path) -> None:
+    body = "Northwind Traders agreed on Monday to buy Contoso Ltd for $4.2 billion in cash."
+    quiet = analyze_folder(tmp_path / "quiet", {"wire": dated("2025-03-04", "Northwind to buy Contoso", body)})
+    assert not [q for q in quiet.questions if q.kind == "party"]
+    talk = body + " Contoso Ltd hired advisers to weigh the offer."
+    asked = analyze_folder(tmp_path / "talk", {"wire": dated("2025-03-04", "Northwind to buy Contoso", talk)})
+    (question,) = [q for q in asked.questions if q.kind == "party" and q.who == "adviser"]
+    assert Wording(asked).question_text(question) == "Who advises Contoso Ltd?"
+    seeds = extract_json(Options(sources=ROOT / "data" / "sources", brief_file=None, cache=False))
+    assert not [q for q in seeds["questions"] if q["kind"] == "party"]
+
+
+def analyze_folder(folder: Path, articles: dict[str, str]) -> Brief:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in articles.items():
+        (folder / f"{name}.md").write_text(text, encoding="utf-8")
+    sources = load_sources(folder, folder)
+    return analyze(sources, [extract(s) for s in sources], empty_curation())

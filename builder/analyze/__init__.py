@@ -10,6 +10,7 @@ from builder.analyze.card import deal_card
 from builder.analyze.deal import propose_deal
 from builder.analyze.entities import mark_parties, merge_organizations_across, merge_people
 from builder.analyze.fact_edits import apply_fact_edits, pool_facts
+from builder.analyze.party_questions import party_questions
 from builder.analyze.questions import open_questions
 from builder.analyze.quotes import quote_groups
 from builder.analyze.timeline import anchor_undated, build_timeline
@@ -47,6 +48,7 @@ def analyze(
     questions = open_questions(
         by_id, facts.disclosures, conflicts, groups_of_amounts, groups_of_quotes, facts.unnamed, loaded
     )
+    questions += party_questions(deal, sources)
     stats = Stats(
         sources=len(sources),
         facts=len(quotes) + len(amounts) + len(dates) + len(facts.disclosures) + len(facts.unnamed),

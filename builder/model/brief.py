@@ -125,7 +125,7 @@ class Conflict(Model):
     items: tuple[ConflictItem, ...]
 
 
-QuestionKind = Literal["undisclosed", "conflict", "hedged", "single-source", "unnamed", "analyst"]
+QuestionKind = Literal["undisclosed", "conflict", "hedged", "single-source", "unnamed", "analyst", "party"]
 
 
 class QuestionItem(Model):
