@@ -11,13 +11,13 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from builder.analyze.party_names import Entity, Marked, Marker
-from builder.model import Citation, Source
+from builder.model import Citation, Source, sentence_number
 
 _ENT = r"\u27e8(\d+)\u27e9"
 # Stock tickers that wire copy sets after a name: "( BARC.L )", "AAH.AS", "TPG.UL".
 _TICK = (
     r"(?:\.?(?:\s*\(\s*[A-Z0-9.]+\s*\)|\s+[A-Z0-9]{2,6}\.[A-Z]{1,3}\b))?"
-    r"(?:,\s(?:the|a|an|its|his|their)\s[^,\u27e8.;]{1,50},)?"  # and an apposition: ", the investment bank,"
+    r"(?:,\s(?:the|a|an|its|his|their|whose|which)\s[^,\u27e8.;]{1,80},)?"  # and an apposition: ", the investment bank,"
 )
 # A few words that describe an entity before its name: "Dutch rival", "private equity firm", "the".
 _DESC = r"(?:(?:[\w.'’,-]+\s){0,4}?)"
@@ -73,7 +73,7 @@ _PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (rf"(?P<acquirer>{_ENT}){_TICK}\s(?:has\s|had\s)?approached\s{_DESC}(?P<target>{_ENT})", ()),
     # an offer for Widget from Acme; Widget rejected a $10bn takeover offer from larger rival Acme
     (rf"\b{_BID}{_TO_BY}{_DESC}(?P<acquirer>{_LIST})", ()),
-    (rf"(?P<target>{_ENT}){_TICK}{_GAP}{{0,80}}?\b{_BID}{_TO_BY}{_DESC}(?P<acquirer>{_ENT})", ()),
+    (rf"(?P<target>{_ENT}){_TICK}{_GAP}{{0,160}}?\b{_BID}{_TO_BY}{_DESC}(?P<acquirer>{_LIST})", ()),
     # takeover of Widget by Acme; bid for Widget
     (
         rf"\b{_BID}\s(?:of|for)\s{_DESC}(?P<target>{_ENT}){_TICK}(?:{_GAP}{{0,30}}?\bby\s{_DESC}(?P<acquirer>{_ENT}))?",
@@ -123,7 +123,7 @@ _PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (),
     ),
     (rf"\bhired\s{_DESC}(?P<adviser>{_ENT})", ()),
-    (rf"\badvis(?:ing|ed|es|e)\b{_GAP}{{0,50}}?\balong\swith\s{_DESC}(?P<adviser>{_LIST})", ()),
+    (rf"\badvis(?:ing|ed|es|e)\b[^.;:]{{0,60}}?\balong\swith\s{_DESC}(?P<adviser>{_LIST})", ()),
     # lead banks Bank, Bank and Bank; financial backers including Bank; Bank will provide the financing
     (
         rf"\b(?:lead\sbanks?|lenders?|backers?|underwriters?|financiers?),?\s(?:including\s|such\sas\s|are\s|were\s|is\s)?{_DESC}(?P<financier>{_LIST})",
@@ -272,10 +272,17 @@ def assign_roles(findings: Sequence[RoleFinding], people: frozenset[int] = froze
 
     if target is not None:
         take(target, "target", targets[target])
+    # a bidder is said to bid for the target: in a source's opening, or more than once
     bidders = {
-        entity: [f for f in found if f.other == target or (f.other is None and target in f.present)]
+        entity: aimed
         for entity, found in by_role.get("acquirer", {}).items()
-        if entity != target and (target is None or any(f.other == target for f in found))
+        if entity != target
+        and (aimed := [f for f in found if f.other == target or (f.other is None and target in f.present)])
+        and (
+            target is None
+            or any(f.other == target and _opening(f) for f in found)
+            or (len(aimed) > 1 and any(f.other == target for f in found))
+        )
     }
     # A contest someone won leaves the others out, unless they say they will bid again; so does leaving it.
     winners = set(by_role.get("winner", {})) & set(bidders)
@@ -315,6 +322,14 @@ def assign_roles(findings: Sequence[RoleFinding], people: frozenset[int] = froze
     order = {finding.entity: index for index, finding in reversed(list(enumerate(findings)))}
     parties.sort(key=lambda p: (_PRIORITY.index(p[1]), order.get(p[0], 0)))
     return PartyRoles(parties, target)
+
+
+def _opening(finding: RoleFinding) -> bool:
+    """Whether a finding is in the first sentences of its source, where a story says what it is about."""
+    return sentence_number(finding.citation.sentence) <= _OPENING
+
+
+_OPENING = 3
 
 
 def _citations(found: Sequence[RoleFinding], most: int = 3) -> list[Citation]:
