@@ -17,7 +17,8 @@ _ENT = r"\u27e8(\d+)\u27e9"
 # Stock tickers that wire copy sets after a name: "( BARC.L )", "AAH.AS", "TPG.UL".
 _TICK = (
     r"(?:\.?(?:\s*\(\s*[A-Z0-9.]+\s*\)|\s+[A-Z0-9]{2,6}\.[A-Z]{1,3}\b))?"
-    r"(?:,\s(?:the|a|an|its|his|their|whose|which)\s[^,\u27e8.;]{1,80},)?"  # and an apposition: ", the investment bank,"
+    # and an apposition: ", the investment bank,"
+    r"(?:,\s(?:the|a|an|its|his|their|whose|which)\s[^,\u27e8.;]{1,80},)?"
 )
 # A few words that describe an entity before its name: "Dutch rival", "private equity firm", "the".
 _DESC = r"(?:(?:[\w.'’,-]+\s){0,4}?)"
