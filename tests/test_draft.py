@@ -108,3 +108,22 @@ def test_a_deleted_proposal_is_not_proposed_again(acme: Path) -> None:
     run_cli("build", "--project", str(acme), "--no-pdf", "--no-site")
     overview = (acme / "docs" / "index.md").read_text(encoding="utf-8")
     assert '| **Value** | <span class="not-stated">not stated</span> |' in overview
+
+
+def test_new_add_build_shows_the_proposed_card_with_no_hand_edit(acme: Path) -> None:
+    from builder.config import Options
+    from builder.gather import gather
+
+    code, output = run_cli("build", "--project", str(acme), "--no-pdf", "--no-site")
+    assert code == 0, output
+    assert "proposed from the sources type, status, announced, value, summary, 2 party roles" in output
+    overview = (acme / "docs" / "index.md").read_text(encoding="utf-8")
+    rows = {line.split("|")[1].strip(): line for line in overview.splitlines() if line.startswith("| **")}
+    assert "Acme buys Widget Corp" in overview
+    assert "acquisition" in rows["**Deal**"] and "agreed" in rows["**Status**"]
+    assert "Acme (acquirer" in rows["**Parties**"] and "Widget Corp (target" in rows["**Parties**"]
+    assert "$2.5bn" in rows["**Value**"] or "$2.1bn" in rows["**Value**"]
+    for row in ("**Deal**", "**Status**", "**Announced**", "**Value**", "**Parties**"):
+        assert "proposed from the sources" in rows[row], row
+    print_html = gather(Options(project=acme, pdf=False, site=False)).print_html or ""
+    assert "proposed from the sources" in print_html and "Acme (acquirer)" in print_html
