@@ -16,6 +16,7 @@ from pathlib import Path
 from builder.cache import BuildCache, code_version
 from builder.config import Options, find_project
 from builder.contract import facts_json, without_header
+from builder.freshness import record_outputs
 from builder.gather import STAGES, Gathered, Loaded, StageTimer, gather
 from builder.generated import generated_pages
 from builder.model import Brief
@@ -63,10 +64,12 @@ def build(options: Options, progress: Callable[[str], None] | None = None) -> Bu
         result = BuildResult(gathered.brief, project, timer.timings, extracted=gathered.extracted)
         if gathered.reused:
             result.skipped = ["extract", "analyze", "render", "site", "pdf"]
+            record_outputs(project, site=options.site, pdf=options.pdf)
             return result
         plan = _plan(project, gathered, state)
         write_outputs(project, gathered, plan, timer, printer, result.outputs, result.skipped)
     cache.save_state(plan.state(inputs, fingerprints(project)))
+    record_outputs(project, site=options.site, pdf=options.pdf)
     known = gathered.loaded.curation.curation.known_organizations()
     cache.prune({cache.extraction_key(source, known) for source in gathered.loaded.sources})
     return result
