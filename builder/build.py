@@ -64,12 +64,12 @@ def build(options: Options, progress: Callable[[str], None] | None = None) -> Bu
         result = BuildResult(gathered.brief, project, timer.timings, extracted=gathered.extracted)
         if gathered.reused:
             result.skipped = ["extract", "analyze", "render", "site", "pdf"]
-            record_outputs(project, site=options.site, pdf=options.pdf)
+            record_outputs(project, site=options.site, pdf=options.pdf, enabled=options.cache)
             return result
         plan = _plan(project, gathered, state)
         write_outputs(project, gathered, plan, timer, printer, result.outputs, result.skipped)
     cache.save_state(plan.state(inputs, fingerprints(project)))
-    record_outputs(project, site=options.site, pdf=options.pdf)
+    record_outputs(project, site=options.site, pdf=options.pdf, enabled=options.cache)
     known = gathered.loaded.curation.curation.known_organizations()
     cache.prune({cache.extraction_key(source, known) for source in gathered.loaded.sources})
     return result

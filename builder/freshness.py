@@ -2,7 +2,8 @@
 
 A build records, for site/ and for site/brief.pdf, a hash of every input it read (mkdocs.yml,
 data/brief.yaml, each source) and the builder's version. `publish` and `check` compare that record
-with the inputs as they are now, so a site built before an edit is never published as current.
+with the inputs as they are now, so a site built before an edit is never published as current. Without
+a record (a build with --no-cache, or .cache/ removed) they compare modification times.
 """
 
 from __future__ import annotations
@@ -35,8 +36,15 @@ def input_digests(project: Path) -> dict[str, str]:
     return found
 
 
-def record_outputs(project: Path, site: bool, pdf: bool) -> None:
-    """Remember that the site and/or the PDF now on disk were made from the inputs as they are now."""
+def record_outputs(project: Path, site: bool, pdf: bool, enabled: bool = True) -> None:
+    """Remember that the site and/or the PDF now on disk were made from the inputs as they are now.
+
+    A build without the cache keeps no record, and drops the one it would make wrong: the outputs are
+    then judged by their modification times.
+    """
+    if not enabled:
+        (project / CACHE_DIR / RECORD).unlink(missing_ok=True)
+        return
     record = _read(project)
     now = input_digests(project)
     for key, wanted in (("site", site), ("pdf", pdf)):
@@ -56,20 +64,29 @@ def stale_outputs(project: Path) -> list[Problem]:
             continue
         made_from = record.get(key)
         if made_from is None:
-            problems.append(
-                Problem(
-                    shown,
-                    message="there is no record of what it was built from (.cache/ was removed, or it was built "
-                    "by an earlier dealbrief): run `dealbrief build`",
-                )
-            )
-            continue
-        changed = [change for name in sorted(set(made_from) | set(now)) if (change := _change(name, made_from, now))]
+            changed = _newer_than(project, project / marker, now)
+        else:
+            changed = [
+                change for name in sorted(set(made_from) | set(now)) if (change := _change(name, made_from, now))
+            ]
         if changed:
             problems.append(
                 Problem(shown, message=f"out of date: {', '.join(changed)} since it was built; run `dealbrief build`")
             )
     return problems
+
+
+def _newer_than(project: Path, output: Path, inputs: dict[str, str]) -> list[str]:
+    """Without a record: the inputs modified after the output was written."""
+    built = output.stat().st_mtime
+    return [f"{name} changed" for name in sorted(inputs) if name != _BUILDER and _mtime(project / name) > built]
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
 
 
 def _change(name: str, before: dict[str, str], now: dict[str, str]) -> str | None:
