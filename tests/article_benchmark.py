@@ -25,7 +25,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from builder.importers import ImportProblem, article_from_html, decode_any
+from builder.errors import Problems
+from builder.readers import decode, read_article
 
 BENCHMARK = Path(__file__).resolve().parent.parent.parent / "shared" / "peer-tests" / "article-extraction"
 _TOKEN = re.compile(r"\w+")
@@ -170,21 +171,25 @@ def page_ids(folder: Path = BENCHMARK) -> list[str]:
 def run_page(page_id: str, folder: Path = BENCHMARK) -> PageResult:
     """Import one page as `dealbrief add` does and keep what is scored."""
     truth = _truth(folder)[page_id]["articleBody"]
-    html = decode_any(gzip.decompress((folder / "html" / f"{page_id}.html.gz").read_bytes()))
-    html = html.replace("\r\n", "\n").replace("\r", "\n")
-    stated = stated_metadata(html)
+    data = gzip.decompress((folder / "html" / f"{page_id}.html.gz").read_bytes())
+    stated = stated_metadata(_page_html(data))
     host = urlsplit(_truth(folder)[page_id]["url"]).hostname or ""
     stated = replace(stated, site_names=(*stated.site_names, host.removeprefix("www.").split(".")[0]))
-    try:
-        article = article_from_html(html)
-    except ImportProblem as problem:
-        return PageResult(page_id, truth, None, str(problem), None, None, None, stated)
+    problems = Problems()
+    article = read_article(data, ".html", page_id, problems, convert=True)
+    if article is None:
+        refused = "; ".join(problem.message for problem in problems.items)
+        return PageResult(page_id, truth, None, refused, None, None, None, stated)
     body = article.text
     if article.meta.title is not None:
         body = body.split("\n", 1)[1] if "\n" in body else ""
     meta = article.meta
     published = meta.published.isoformat() if meta.published else None
     return PageResult(page_id, truth, body, None, meta.title, meta.author, published, stated)
+
+
+def _page_html(data: bytes) -> str:
+    return decode(data, "page", Problems(), convert=True) or ""
 
 
 @cache
@@ -299,7 +304,7 @@ def altered_paragraphs(result: PageResult, folder: Path = BENCHMARK) -> list[str
     """The kept paragraphs that are not in the page's own text, spacing and invisible characters aside."""
     from lxml import html as lxml_html
 
-    tree = lxml_html.fromstring(decode_any(gzip.decompress((folder / "html" / f"{result.id}.html.gz").read_bytes())))
+    tree = lxml_html.fromstring(_page_html(gzip.decompress((folder / "html" / f"{result.id}.html.gz").read_bytes())))
     for element in tree.xpath("//script|//style"):
         element.drop_tree()
     page = _visible(tree.text_content())
