@@ -52,7 +52,7 @@ def page_text(html: str) -> PageText:
     if precise.words >= MIN_ARTICLE_WORDS:
         return precise
     broad = _extract(tree, recall=True)
-    return broad if broad.words > precise.words else precise
+    return broad if broad.words >= MIN_ARTICLE_WORDS else precise  # a refusal counts the words precision kept
 
 
 def keep_inline_text(tree: HtmlElement) -> None:
