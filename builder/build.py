@@ -17,6 +17,7 @@ from builder.cache import BuildCache, code_version
 from builder.config import Options, find_project
 from builder.contract import facts_json
 from builder.factsfile import facts_files
+from builder.freshness import record_outputs
 from builder.gather import STAGES, Gathered, Loaded, StageTimer, gather
 from builder.generated import generated_pages
 from builder.model import Brief
@@ -67,11 +68,13 @@ def build(options: Options, progress: Callable[[str], None] | None = None) -> Bu
         result = BuildResult(gathered.brief, project, timer.timings, extracted=gathered.extracted)
         if gathered.reused:
             result.skipped = ["extract", "analyze", "render", "site", "pdf"]
+            record_outputs(project, site=options.site, pdf=options.pdf, enabled=options.cache)
             return result
         plan = _plan(project, gathered, state)
         write_outputs(project, gathered, plan, timer, printer, result.outputs, result.skipped)
     cache.store_brief(facts_json(gathered.brief))
     cache.save_state(plan.state(inputs, fingerprints(project)))
+    record_outputs(project, site=options.site, pdf=options.pdf, enabled=options.cache)
     known = gathered.loaded.curation.curation.known_organizations()
     cache.prune({cache.extraction_key(source, known) for source in gathered.loaded.sources})
     return result

@@ -138,13 +138,14 @@ def build_command(
 def check_command(project: Path, max_source_bytes: int | None) -> None:
     """Validate data/ and check that docs/ and data/facts/ are up to date, without writing."""
     from builder.build import check
+    from builder.freshness import stale_outputs
 
     stale = check(Options(project=project, max_source_bytes=max_source_bytes))
-    if stale:
-        raise BriefError(
-            [Problem(path, message="out of date: run `dealbrief build` and commit the result") for path in stale]
-        )
-    click.echo("The brief is valid and docs/ and data/facts/ are up to date.")
+    problems = [Problem(path, message="out of date: run `dealbrief build` and commit the result") for path in stale]
+    problems += stale_outputs(find_project(project))
+    if problems:
+        raise BriefError(problems)
+    click.echo("The brief is valid and docs/, data/facts/ and site/ are up to date.")
 
 
 @main.command("extract")
@@ -227,18 +228,29 @@ def add_command(
     source_id: str | None,
 ) -> None:
     """Import articles (.html, .txt, .md) into data/sources/, never overwriting a source."""
-    from builder.project import add_sources
+    from builder.project import TEMPLATE_SOURCE, add_sources, template_examples
 
     root = find_project(project)
     overrides = {"outlet": outlet, "author": author, "published": published, "url": url}
+    added_ids = []
     for added in add_sources(root, list(files), overrides, source_id):
+        added_ids.append(added.id)
         click.echo(f"Added {added.file} as {added.target}")
+        click.echo(f"  id: {added.id} (cite its sentence 2 as {added.id}-s2)")
         found = ", ".join(f"{name}: {getattr(added.meta, name)}" for name in added.found)
         click.echo(f"  found {found or 'no metadata'}")
         if added.missing:
             click.echo(
                 f"  not stated: {', '.join(added.missing)} (set them in the file's front matter if you know them)"
             )
+    examples = template_examples(root)
+    if examples and added_ids:
+        lines = ", ".join(str(number) for number in examples)
+        click.echo(
+            f"data/brief.yaml still has the template's examples, which cite {TEMPLATE_SOURCE}-s<n> "
+            f"(line{'s' if len(examples) > 1 else ''} {lines}): when you use one, cite {added_ids[0]}-s<n> "
+            "or another id above, with the sentence's number from the source's page."
+        )
 
 
 @main.command("serve")
@@ -266,9 +278,11 @@ def serve_command(project: Path, dev_addr: str, pdf: bool) -> None:
 @click.option("--replace", is_flag=True, help="Replace what the folder holds.")
 def publish_command(project: Path, target: Path, replace: bool) -> None:
     """Copy the built site, PDF included, to a folder for hosting."""
-    from builder.project import publish
+    from builder.project import publish, published_title
 
     root = find_project(project)
+    title = published_title(root)
+    click.echo(f"Publishing the brief {'“' + title + '” ' if title else ''}of {root} to {target}.")
     count = publish(root, target, replace)
     click.echo(f"Published {count} files to {target}.")
 

@@ -14,12 +14,14 @@ from pathlib import Path
 import yaml
 
 from builder.errors import BriefError, Problem, Problems
+from builder.freshness import stale_outputs
 from builder.importers import Article
 from builder.model import SourceMeta
 from builder.readers import SOURCE_SUFFIXES, first_line, read_article
 from builder.sources import SOURCE_ID
 from builder.templating import environment
 
+TEMPLATE_SOURCE = "your-source"  # the source id the examples in a new brief.yaml cite
 _SLUG = re.compile(r"[^a-z0-9]+")
 META_ORDER = ("title", "outlet", "author", "published", "url", "kind", "imported_from")
 
@@ -62,6 +64,10 @@ class Added:
     file: str
     target: str
     meta: SourceMeta
+
+    @property
+    def id(self) -> str:
+        return Path(self.target).stem
 
     @property
     def found(self) -> list[str]:
@@ -119,6 +125,16 @@ def add_sources(
             handle.write(_markdown(meta, article.text))
         added.append(Added(str(file), f"data/sources/{chosen}.md", meta))
     return added
+
+
+def template_examples(project: Path) -> list[int]:
+    """The lines of data/brief.yaml that still cite the template's example source instead of a real one."""
+    try:
+        lines = (project / "data" / "brief.yaml").read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return []
+    pattern = re.compile(rf"\b{TEMPLATE_SOURCE}-s\d+")
+    return [number for number, line in enumerate(lines, start=1) if pattern.search(line)]
 
 
 def _article(file: Path, problems: Problems) -> Article | None:
@@ -198,11 +214,24 @@ def _markdown(meta: SourceMeta, text: str) -> str:
     return f"---\n{front}---\n{text.rstrip()}\n"
 
 
+def published_title(project: Path) -> str | None:
+    """The title of the brief the built site shows (from site/brief.json), to say which brief is published."""
+    try:
+        data = json.loads((project / "site" / "brief.json").read_text(encoding="utf-8"))
+        title = data["deal"]["title"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return title if isinstance(title, str) else None
+
+
 def publish(project: Path, target: Path, replace: bool) -> int:
     """Copy the built site to target for hosting; return the number of files copied."""
     site = project / "site"
     if not (site / "index.html").is_file():
         raise BriefError([Problem("site/", message="no built site to publish: run `dealbrief build` first")])
+    stale = stale_outputs(project)
+    if stale:
+        raise BriefError(stale)
     target = target.resolve()
     if target == project.resolve() or (project.resolve() in target.parents and target.name in ("site", "docs", "data")):
         raise BriefError([Problem(str(target), message="publish to a folder outside the project's own folders")])

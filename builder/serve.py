@@ -47,7 +47,11 @@ class Regenerator:
         except BriefError as error:
             self.report(error.format_message())
             return False
-        self.report("docs/ regenerated")
+        self.report(
+            "docs/ and site/brief.pdf regenerated; site/ is not: run `dealbrief build` before publishing"
+            if self.pdf
+            else "docs/ regenerated; site/ and site/brief.pdf are not: run `dealbrief build` before publishing"
+        )
         return True
 
     def watch(self) -> None:
