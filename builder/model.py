@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from builder.escaping import clean_text
 
 
 class Model(BaseModel):
@@ -27,6 +29,11 @@ class SourceMeta(Model):
     url: str | None = None
     kind: str | None = None
     imported_from: str | None = None
+
+    @field_validator("title", "outlet", "author", "url", "kind", "imported_from")
+    @classmethod
+    def _clean(cls, value: str | None) -> str | None:
+        return None if value is None else clean_text(value)
 
 
 class Sentence(Model):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import re
 import shutil
@@ -12,8 +11,10 @@ from datetime import date
 from pathlib import Path
 
 import yaml
+from pydantic import ValidationError
 
 from builder.errors import BriefError, Problem, Problems
+from builder.escaping import clean_text, theme_html, yaml_quoted
 from builder.importers import Article, ImportProblem, article_from_html, article_from_text, decode_any
 from builder.model import SourceMeta
 from builder.sources import SOURCE_ID, first_line, parse_front_matter
@@ -32,18 +33,16 @@ def new_project(target: Path, title: str) -> list[str]:
             [Problem(str(target), message=f"{what}: `dealbrief new` makes a brief in a new or empty folder")]
         )
     env = environment("text")
+    title = clean_text(title)
+    # The theme writes the site's name and description into its HTML as they are.
     values = {
         "title": title,
-        "site_name": json.dumps(f"Deal brief: {title}", ensure_ascii=False),
-        "site_description": json.dumps(
-            f"A sourced brief of {title}, built from its news coverage.", ensure_ascii=False
-        ),
+        "site_name": yaml_quoted(theme_html(f"Deal brief: {title}")),
+        "site_description": yaml_quoted(theme_html(f"A sourced brief of {title}, built from its news coverage.")),
     }
     files = {
         "mkdocs.yml": env.get_template("project/mkdocs.yml.j2").render(**values),
-        "data/brief.yaml": env.get_template("project/brief.yaml.j2").render(
-            title=json.dumps(title, ensure_ascii=False)
-        ),
+        "data/brief.yaml": env.get_template("project/brief.yaml.j2").render(title=yaml_quoted(title)),
         "README.md": env.get_template("project/README.md.j2").render(title=title),
         ".gitignore": env.get_template("project/gitignore").render(),
         "data/sources/.gitkeep": "",
@@ -163,7 +162,14 @@ def _with_overrides(article: Article, overrides: dict[str, str | None], shown: s
             problems.add(Problem(shown, message=f"--url expects an http(s) address, found {value!r}"))
         else:
             update[name] = value
-    return Article(article.meta.model_copy(update=update), article.text)
+    try:  # validated again, so that the options are held to the rules of front matter
+        meta = SourceMeta.model_validate({**article.meta.model_dump(), **update})
+    except ValidationError as error:
+        for detail in error.errors():
+            field = ".".join(str(part) for part in detail["loc"])
+            problems.add(Problem(shown, message=f"--{field}: {detail['msg'].removeprefix('Value error, ')}"))
+        return article
+    return Article(meta, article.text)
 
 
 def _existing_texts(folder: Path) -> dict[str, str]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -30,7 +28,8 @@ from builder.model import (
     sentence_source,
 )
 from builder.output import content_digest, header
-from builder.templating import environment, json_for_html
+from builder.escaping import front_matter, json_for_html, theme_html
+from builder.templating import environment
 
 # The pages of the brief in reading order: path under docs/, template, title.
 PAGES: tuple[tuple[str, str, str], ...] = (
@@ -244,14 +243,11 @@ def render_print_html(brief: Brief, epoch: int) -> str:
 
 
 def _page(body: str, jsonld: dict[str, Any], origin: str, title: str | None = None) -> str:
-    # Safe inside a <script> element (no "<", ">" or "&" left to end it), and one line of JSON, so a
-    # single-quoted YAML scalar holds it with its quotes doubled.
-    data = str(json_for_html(jsonld)).replace("'", "''")
     # A page outside the nav needs its title said: MkDocs reads a heading as the title only when it comes
-    # first, and the generated-file header comes before it. The theme writes a title into the page as
-    # HTML, so it is escaped here; a JSON string is a YAML double-quoted one.
-    named = f"title: {json.dumps(html.escape(title), ensure_ascii=False)}\n" if title else ""
-    content = f"---\n{named}jsonld: '{data}'\n---\n{body.strip()}\n"
+    # first, and the generated-file header comes before it. The theme writes the title into its HTML as it is.
+    values = {"title": theme_html(title)} if title else {}
+    values["jsonld"] = json_for_html(jsonld)
+    content = f"{front_matter(values)}{body.strip()}\n"
     return _with_header(content, origin)
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from builder.errors import Problem, Problems
+from builder.escaping import clean_text
 from builder.extract.sentences import split_sentences
 from builder.model import Sentence, Source, SourceMeta
 from builder.yamlfile import read_model
@@ -96,7 +97,7 @@ def read_source(path: Path, source_id: str, name: str, problems: Problems, max_b
     text = decode(data, name, problems)
     if text is None:
         return None
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = clean_text(text)
     digest = hashlib.sha256(data).hexdigest()
     suffix = path.suffix.lower()
     if suffix == ".md":
@@ -115,6 +116,7 @@ def read_source(path: Path, source_id: str, name: str, problems: Problems, max_b
             problems.add(Problem(name, message=str(problem)))
             return None
         meta, body = article.meta, article.text
+    body = clean_text(body)
     if not body.strip():
         problems.add(Problem(name, message="empty: the file has no article text"))
         return None
@@ -144,8 +146,8 @@ def decode(data: bytes, name: str, problems: Problems) -> str | None:
 
 
 def is_binary(data: bytes) -> bool:
-    """NUL bytes near the start, and no UTF-16 byte-order mark: not a text file."""
-    return b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff"))
+    """NUL bytes anywhere, and no UTF-16 byte-order mark: not a text file."""
+    return b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff"))
 
 
 def guess_encoding(data: bytes) -> tuple[str, str] | None:

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from builder.errors import Problem, Problems
+from builder.escaping import clean_text
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -56,6 +57,13 @@ class _SafeComposingLoader(yaml.SafeLoader):
                 )
             seen.add(key)
         return super().construct_mapping(node, deep=deep)
+
+    def construct_clean_str(self, node: yaml.ScalarNode) -> str:
+        """Text without control characters: they would reach pages, where parsers read them as structure."""
+        return clean_text(self.construct_scalar(node))
+
+
+_SafeComposingLoader.add_constructor("tag:yaml.org,2002:str", _SafeComposingLoader.construct_clean_str)
 
 
 @dataclass(frozen=True)
