@@ -11,6 +11,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
+from builder.bounds import BuildDate, Figure
 from builder.errors import Problem, Problems
 from builder.model import Citation, Model, Sentence, Source, sentence_source
 from builder.yamlfile import YamlDocument, read_model
@@ -38,7 +39,7 @@ class StatementIn(Model):
 class AnnouncedIn(Model):
     """When the deal was announced, and the sentences that say so."""
 
-    date: date
+    date: BuildDate
     cite: tuple[CiteRef, ...] = Field(min_length=1)
 
 
@@ -80,7 +81,7 @@ class CorrectionIn(Model):
     speaker: str | None = None
     speaker_title: str | None = None
     speaker_org: str | None = None
-    value: float | int | None = None
+    value: Figure | None = None
     unit: str | None = None
     qualifier: str | None = None
     partial: bool | None = None
@@ -100,7 +101,7 @@ class AddAmountIn(Model):
     """A figure the extractor missed."""
 
     text: str = Field(min_length=1)
-    value: float | int
+    value: Figure
     unit: str = Field(min_length=1)
     kind: Literal["money", "percent", "quantity"]
     qualifier: str | None = None
@@ -151,7 +152,7 @@ class EventIn(Model):
 class OutputIn(Model):
     """Settings of the outputs."""
 
-    built: date | None = None
+    built: BuildDate | None = None
     paper: Literal["a4", "letter"] = "a4"
     author: str | None = None
     organization: str | None = None

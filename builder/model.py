@@ -7,13 +7,14 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from builder.bounds import BuildDate
 from builder.escaping import clean_text
 
 
 class Model(BaseModel):
-    """Base of every model: unknown keys are errors and values do not change once made."""
+    """Base of every model: unknown keys are errors, numbers are finite, values do not change once made."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 # --- Sources -------------------------------------------------------------------------------------
@@ -25,7 +26,7 @@ class SourceMeta(Model):
     title: str | None = None
     outlet: str | None = None
     author: str | None = None
-    published: date | None = None
+    published: BuildDate | None = None
     url: str | None = None
     kind: str | None = None
     imported_from: str | None = None
