@@ -83,7 +83,7 @@ def find_project(start: Path) -> Path:
     """The brief project that holds start: the nearest folder with mkdocs.yml and data/brief.yaml."""
     start = start.resolve()
     for folder in (start, *start.parents):
-        if (folder / "mkdocs.yml").is_file() and (folder / "data" / "brief.yaml").is_file():
+        if (folder / "mkdocs.yml").is_file() and (folder / "data" / "brief.yaml").exists():
             return folder
     raise BriefError(
         [

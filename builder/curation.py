@@ -11,9 +11,10 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
-from builder.bounds import BuildDate, Figure
+from builder.bounds import MAX_BRIEF_BYTES, BuildDate, Figure
 from builder.errors import Problem, Problems
 from builder.model import Citation, Model, Sentence, Source, sentence_source
+from builder.safefiles import read_input
 from builder.yamlfile import YamlDocument, read_model
 
 SENTENCE_ID = re.compile(r"(?P<source>[a-z0-9][a-z0-9_-]*)-s(?P<n>\d+)")
@@ -218,11 +219,14 @@ def load_curation(path: Path, shown: str) -> LoadedCuration:
 
 def read_curation(path: Path, shown: str, problems: Problems) -> LoadedCuration | None:
     """Read brief.yaml, recording problems instead of raising."""
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         problems.add(Problem(shown, message="missing: the brief needs a brief.yaml (`dealbrief new` writes one)"))
         return None
+    data = read_input(path, shown, problems, MAX_BRIEF_BYTES, inside=path.parent)
+    if data is None:
+        return None
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         problems.add(Problem(shown, message=f"not UTF-8 (byte at offset {error.start}); save it as UTF-8"))
         return None

@@ -17,10 +17,13 @@ from builder.errors import BriefError, Problem, Problems
 from builder.escaping import clean_text, theme_html, yaml_quoted
 from builder.importers import Article, ImportProblem, article_from_html, article_from_text, decode_any
 from builder.model import SourceMeta
+from builder.oserrors import located_oserrors, oserror_message
+from builder.safefiles import RefusedFile, read_bounded, write_new
 from builder.sources import SOURCE_ID, first_line, parse_front_matter
 from builder.templating import environment
 
 IMPORTABLE = (".html", ".htm", ".txt", ".md")
+MAX_IMPORT_BYTES = 50_000_000  # a saved web page is larger than its article
 _SLUG = re.compile(r"[^a-z0-9]+")
 META_ORDER = ("title", "outlet", "author", "published", "url", "kind", "imported_from")
 
@@ -113,14 +116,18 @@ def add_sources(
         known_texts[fingerprint] = f"data/sources/{chosen}.md"
         planned.append((file, chosen, article))
     problems.raise_if_any()
-    folder.mkdir(parents=True, exist_ok=True)
-    added = []
-    for file, chosen, article in planned:
-        meta = article.meta.model_copy(update={"imported_from": file.name})
-        target = folder / f"{chosen}.md"
-        with open(target, "x", encoding="utf-8") as handle:  # "x": never overwrite a source
-            handle.write(_markdown(meta, article.text))
-        added.append(Added(str(file), f"data/sources/{chosen}.md", meta))
+    added: list[Added] = []
+    with located_oserrors(project):
+        folder.mkdir(parents=True, exist_ok=True)
+        try:
+            for file, chosen, article in planned:
+                meta = article.meta.model_copy(update={"imported_from": clean_text(file.name)})
+                write_new(folder / f"{chosen}.md", _markdown(meta, article.text).encode("utf-8"))
+                added.append(Added(str(file), f"data/sources/{chosen}.md", meta))
+        except OSError:  # all or none: take back what this run added
+            for done in added:
+                (project / done.target).unlink(missing_ok=True)
+            raise
     return added
 
 
@@ -130,11 +137,18 @@ def _article(file: Path, problems: Problems) -> Article | None:
         raise ImportProblem(
             f"cannot import a {suffix or 'file without extension'}: give .html, .htm, .txt or .md files"
         )
-    if not file.is_file():
+    if not file.exists():
         raise ImportProblem("no such file")
-    text = decode_any(file.read_bytes()).replace("\r\n", "\n").replace("\r", "\n")
+    try:
+        data = read_bounded(file, MAX_IMPORT_BYTES)
+    except RefusedFile as refused:
+        raise ImportProblem(str(refused)) from None
+    except OSError as error:
+        raise ImportProblem(f"cannot read it: {oserror_message(error)}") from None
+    text = clean_text(decode_any(data))
     if suffix in (".html", ".htm"):
-        return article_from_html(text)
+        article = article_from_html(text)
+        return Article(article.meta, clean_text(article.text))
     if suffix == ".txt":
         return article_from_text(text)
     parsed = parse_front_matter(text, str(file), problems)
@@ -177,10 +191,10 @@ def _existing_texts(folder: Path) -> dict[str, str]:
     if not folder.is_dir():
         return found
     for path in sorted(folder.iterdir()):
-        if path.is_file() and path.suffix.lower() in (".md", ".txt") and not path.name.startswith("."):
+        if path.suffix.lower() in (".md", ".txt") and not path.name.startswith("."):
             try:
-                text = path.read_text(encoding="utf-8")
-            except (UnicodeDecodeError, OSError):
+                text = read_bounded(path, MAX_IMPORT_BYTES, inside=folder).decode("utf-8")
+            except (UnicodeDecodeError, RefusedFile, OSError):
                 continue
             if path.suffix.lower() == ".md" and text.startswith("---"):
                 parsed = parse_front_matter(text, path.name, Problems())
