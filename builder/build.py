@@ -20,7 +20,9 @@ from typing import TYPE_CHECKING
 from builder.cache import BuildCache, code_version, digest
 from builder.curation import LoadedCuration, check_citations, read_curation
 from builder.errors import BriefError, Problem, Problems
+from builder.lock import BuildLock
 from builder.model import Brief, Source, SourceFacts
+from builder.oserrors import located_oserrors
 from builder.output import generated_pages, recover, stage_docs, staging, swap, write_atomic
 from builder.sources import read_sources, split_source
 
@@ -47,6 +49,7 @@ class BuildOptions:
     max_source_bytes: int | None = None
     cache: bool = True
     docs_in_place: bool = False  # write pages one by one into docs/ (the live preview watches that folder)
+    wait: bool = False  # wait for a build that runs in the project instead of refusing to start
 
 
 @dataclass
@@ -99,6 +102,11 @@ def find_project(start: Path) -> Path:
 def build(options: BuildOptions, progress: Callable[[str], None] | None = None) -> BuildResult:
     """Build the brief of a project: read and check everything, then write docs/, site/ and the PDF."""
     project = find_project(options.project)
+    with BuildLock(project, wait=options.wait), located_oserrors(project):
+        return _build_locked(project, options, progress)
+
+
+def _build_locked(project: Path, options: BuildOptions, progress: Callable[[str], None] | None) -> BuildResult:
     recover(project)
     cache = BuildCache(project, enabled=options.cache)
     timer = StageTimer(progress)

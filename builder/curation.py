@@ -13,6 +13,7 @@ from pydantic import Field, field_validator
 
 from builder.bounds import MAX_BRIEF_BYTES, BuildDate, Figure
 from builder.errors import Problem, Problems
+from builder.escaping import clean_text
 from builder.model import Citation, Model, Sentence, Source, sentence_source
 from builder.safefiles import read_input
 from builder.yamlfile import YamlDocument, read_model
@@ -226,7 +227,7 @@ def read_curation(path: Path, shown: str, problems: Problems) -> LoadedCuration 
     if data is None:
         return None
     try:
-        text = data.decode("utf-8-sig")
+        text = clean_text(data.decode("utf-8-sig"))
     except UnicodeDecodeError as error:
         problems.add(Problem(shown, message=f"not UTF-8 (byte at offset {error.start}); save it as UTF-8"))
         return None

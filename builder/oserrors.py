@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -37,12 +38,10 @@ def oserror_problem(error: OSError, root: Path | None = None) -> Problem:
     if error.filename is None:
         place = str(root) if root is not None else "dealbrief"
         return Problem(place, message=f"cannot write the output: {oserror_message(error)}")
-    shown = Path(str(error.filename))
+    shown = Path(str(error.filename2 if error.filename2 is not None else error.filename))  # a move: its target
     if root is not None:
-        try:
-            shown = shown.resolve().relative_to(root.resolve())
-        except (ValueError, OSError):
-            pass
+        with contextlib.suppress(ValueError, OSError):
+            shown = (shown.parent.resolve() / shown.name).relative_to(root.resolve())
     verb = "cannot write" if error.errno in (errno.EROFS, errno.ENOSPC, errno.EDQUOT, errno.EFBIG) else "cannot use"
     return Problem(shown.as_posix(), message=f"{verb} it: {oserror_message(error)}")
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from builder.errors import BriefError, Problem
+from builder.lock import alive
 
 if TYPE_CHECKING:
     from builder.render import Rendered
@@ -132,7 +133,7 @@ def swap(project: Path, stage: Path, names: Sequence[str]) -> None:
 
 
 def recover(project: Path) -> None:
-    """Undo what an interrupted build left: restore folders set aside, drop scratch folders."""
+    """Undo what an interrupted build left: restore folders set aside, drop the scratch folders of dead builds."""
     for name in SWAPPED:
         old = project / f"{OLD_PREFIX}{name}"
         if old.exists():
@@ -142,7 +143,9 @@ def recover(project: Path) -> None:
                 os.rename(old, project / name)
                 log.warning("restored %s/ from an interrupted build", name)
     for stale in project.glob(f"{STAGE_PREFIX}*"):
-        shutil.rmtree(stale, ignore_errors=True)
+        owner = stale.name.removeprefix(STAGE_PREFIX)
+        if not (owner.isdigit() and int(owner) != os.getpid() and alive(int(owner))):  # only a dead build's
+            shutil.rmtree(stale, ignore_errors=True)
 
 
 def write_atomic(path: Path, content: str | bytes) -> None:
@@ -152,5 +155,12 @@ def write_atomic(path: Path, content: str | bytes) -> None:
     if path.is_file() and path.read_bytes() == data:
         return
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    temporary.write_bytes(data)
-    os.replace(temporary, path)
+    try:
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
+    except OSError as error:  # a failed write names no file; say which
+        if error.filename is None:
+            raise OSError(error.errno, error.strerror, str(path)) from None
+        raise
+    finally:
+        temporary.unlink(missing_ok=True)

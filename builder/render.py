@@ -9,6 +9,7 @@ from importlib.resources import files
 from typing import Any
 
 from builder.analyze.cite import cite as cite_fact
+from builder.escaping import front_matter, json_for_html, theme_html
 from builder.model import (
     AmountGroup,
     Brief,
@@ -28,7 +29,6 @@ from builder.model import (
     sentence_source,
 )
 from builder.output import content_digest, header
-from builder.escaping import front_matter, json_for_html, theme_html
 from builder.templating import environment
 
 # The pages of the brief in reading order: path under docs/, template, title.

@@ -65,7 +65,7 @@ class _SafeComposingLoader(yaml.SafeLoader):
     def construct_located_int(self, node: yaml.ScalarNode) -> int:
         """An integer, or a problem at its place when Python refuses to read it (over 4,300 digits)."""
         try:
-            return super().construct_yaml_int(node)  # type: ignore[no-untyped-call,no-any-return]
+            return super().construct_yaml_int(node)
         except ValueError:
             raise YamlProblem(
                 "a number with too many digits to read; write a smaller number",
@@ -76,7 +76,7 @@ class _SafeComposingLoader(yaml.SafeLoader):
     def construct_located_timestamp(self, node: yaml.ScalarNode) -> Any:
         """A date, or a problem at its place when the day does not exist (2025-02-30)."""
         try:
-            return super().construct_yaml_timestamp(node)  # type: ignore[no-untyped-call]
+            return super().construct_yaml_timestamp(node)
         except (ValueError, OverflowError) as error:
             raise YamlProblem(
                 f"not a date: {error} ({node.value})", node.start_mark.line + 1, node.start_mark.column + 1

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import os
 import resource
 import shutil
 import signal
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -167,3 +170,84 @@ def created_markup(page: str) -> list[str]:
     parser = _Markup()
     parser.feed(page)
     return parser.found
+
+
+_HOLD = (
+    "import fcntl, os, sys, time\n"
+    "fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT, 0o644)\n"
+    "fcntl.flock(fd, fcntl.LOCK_EX)\n"
+    "os.ftruncate(fd, 0); os.write(fd, str(os.getpid()).encode())\n"
+    "print('held', flush=True)\n"
+    "time.sleep(600)\n"
+)
+
+
+@contextmanager
+def build_lock_held(project: Path) -> Iterator[int]:
+    """Another process holding the project's build lock, as a running build does; yields its id."""
+    holder = subprocess.Popen(
+        [sys.executable, "-c", _HOLD, str(project / ".dealbrief-lock")], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        yield holder.pid
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+SOURCE_FIELDS = ("title", "outlet", "author", "kind", "url", "body", "quote")
+BRIEF_FIELDS = (
+    "deal.title",
+    "deal.type",
+    "deal.status",
+    "summary",
+    "party",
+    "party.alias",
+    "party.role",
+    "organization",
+    "organization.alias",
+    "source.note",
+    "question",
+    "question.reason",
+    "event",
+    "output.author",
+    "output.organization",
+    "output.keyword",
+    "speaker",
+    "speaker.title",
+    "speaker.org",
+    "unit",
+    "qualifier",
+)
+
+
+def every_field_project(target: Path, values: dict[str, str]) -> Path:
+    """A project in which every field a source or brief.yaml can set holds the given text (by field name)."""
+
+    def q(name: str) -> str:
+        prefix = "https://example.com/" if name == "url" else "x"
+        return json.dumps(prefix + values.get(name, HOSTILE), ensure_ascii=False)
+
+    front = "".join(f"{name}: {q(name)}\n" for name in ("title", "outlet", "author", "kind", "url"))
+    body = (
+        f"Acme {values.get('body', HOSTILE)} agreed to buy Widget Corp for $2.1bn.\n\n"
+        f'"We {values.get("quote", HOSTILE)} win," said Jane Doe, chief executive of Acme.\n'
+    )
+    brief = (
+        f"deal:\n  title: {q('deal.title')}\n  type: {q('deal.type')}\n  status: {q('deal.status')}\n"
+        f"  summary:\n    - text: {q('summary')}\n      cite: [s-s1]\n"
+        f"parties:\n  - name: {q('party')}\n    aliases: [{q('party.alias')}]\n"
+        f"    roles:\n      - text: {q('party.role')}\n        cite: [s-s1]\n"
+        f"organizations:\n  - name: {q('organization')}\n    aliases: [{q('organization.alias')}]\n"
+        f"sources:\n  s: {{reliability: low, note: {q('source.note')}}}\n"
+        f"questions:\n  - text: {q('question')}\n    reason: {q('question.reason')}\n    cite: [s-s1]\n"
+        f"timeline:\n  - date: 2025-03-03\n    label: {q('event')}\n    cite: [s-s1]\n"
+        f"output:\n  author: {q('output.author')}\n  organization: {q('output.organization')}\n"
+        f"  keywords: [{q('output.keyword')}]\n"
+        f"facts:\n  add:\n    quotes:\n      - text: Acme\n        speaker: {q('speaker')}\n"
+        f"        speaker_title: {q('speaker.title')}\n        speaker_org: {q('speaker.org')}\n        cite: s-s1\n"
+        f"    amounts:\n      - text: Acme\n        value: 1\n        unit: {q('unit')}\n        kind: quantity\n"
+        f"        qualifier: {q('qualifier')}\n        cite: s-s1\n"
+    )
+    return small_project(target, {"s.md": f"---\n{front}---\n{body}"}, brief)

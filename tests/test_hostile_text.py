@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from tests.conftest import run_cli
-from tests.hostile import ARTICLE, CITING_BRIEF, HOSTILE, created_markup, small_project
+from tests.hostile import ARTICLE, CITING_BRIEF, created_markup, every_field_project, small_project
 
 CONTROLS = {"DEL": "\x7f", "C1": "\x9b", "NEL": "\x85", "U+FFFE": "\ufffe", "U+FFFF": "\uffff"}
 PAYLOAD = "![x](data:,pwn){: onerror=pwn() } [a](javascript:pwn()) <img src=x onerror=pwn()>"
@@ -59,7 +59,7 @@ def test_a_control_character_never_turns_front_matter_into_markdown(tmp_path: Pa
 
 def test_a_sentence_with_a_quoted_phrase_in_parentheses_builds(tmp_path: Path) -> None:
     sentence = "Acme agreed to buy Widget Corp for $2.3bn (the 'Deal') in cash."
-    quote = '"We *will* [win] `big` <b>now</b> (really) \'ok\' \\o/ | {: .x } & more," said Jane Doe, chief executive.'
+    quote = "\"We *will* [win] `big` <b>now</b> (really) 'ok' \\o/ | {: .x } & more,\" said Jane Doe, chief executive."
     brief = CITING_BRIEF + "  announced:\n    date: 2025-03-03\n    cite: [s-s2]\n"
     project = small_project(tmp_path / "p", {"s.md": f"{sentence}\n\n{quote}\n"}, brief)
     code, output = run_cli("build", "--no-pdf", "--project", str(project))
@@ -130,27 +130,7 @@ def test_nul_bytes_anywhere_make_a_file_binary(tmp_path: Path) -> None:
 
 
 def test_the_hostile_text_builds_in_every_field(tmp_path: Path) -> None:
-    quoted = json.dumps(HOSTILE)
-    source = (
-        f"---\ntitle: {quoted}\noutlet: {quoted}\nauthor: {quoted}\nkind: {quoted}\n---\n"
-        f"Acme {HOSTILE} agreed to buy Widget Corp for $2.1bn.\n\n"
-        f'"We {HOSTILE} win," said Jane Doe, chief executive of Acme.\n'
-    )
-    brief = (
-        f"deal:\n  title: {quoted}\n  type: {quoted}\n  status: {quoted}\n"
-        f"  summary:\n    - text: {quoted}\n      cite: [s-s1]\n"
-        f"parties:\n  - name: {quoted}\n    aliases: [{quoted}]\n    roles:\n      - text: {quoted}\n        cite: [s-s1]\n"
-        f"organizations:\n  - name: {quoted}\n    aliases: [{quoted}]\n"
-        f"sources:\n  s: {{reliability: low, note: {quoted}}}\n"
-        f"questions:\n  - text: {quoted}\n    reason: {quoted}\n    cite: [s-s1]\n"
-        f"timeline:\n  - date: 2025-03-03\n    label: {quoted}\n    cite: [s-s1]\n"
-        f"output:\n  author: {quoted}\n  organization: {quoted}\n  keywords: [{quoted}]\n"
-        f"facts:\n  add:\n    quotes:\n      - text: Acme\n        speaker: {quoted}\n        speaker_title: {quoted}\n"
-        f"        speaker_org: {quoted}\n        cite: s-s1\n"
-        f"    amounts:\n      - text: Acme\n        value: 1\n        unit: {quoted}\n        kind: quantity\n"
-        f"        qualifier: {quoted}\n        cite: s-s1\n"
-    )
-    project = small_project(tmp_path / "p", {"s.md": source}, brief)
+    project = every_field_project(tmp_path / "p", {})
     code, output = run_cli("build", "--no-pdf", "--project", str(project))
     assert code == 0, output
     pages = _pages(project)

@@ -158,10 +158,8 @@ def parse_words(text: str) -> Decimal | None:
 
 def number(text: str) -> Decimal | None:
     """Read a number in digits or in words; None for a run of digits too long to be a figure."""
-    if any(ch.isdigit() for ch in text) or (text and text[-1] in VULGAR):
-        value = parse_digits(text)
-    else:
-        value = parse_words(text)
+    in_digits = any(ch.isdigit() for ch in text) or (text and text[-1] in VULGAR)
+    value = parse_digits(text) if in_digits else parse_words(text)
     return value if value is None or abs(value) < LARGEST_FIGURE else None
 
 
