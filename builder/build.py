@@ -17,6 +17,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from builder.bounds import too_long, too_many_facts
 from builder.cache import BuildCache, code_version, digest
 from builder.curation import LoadedCuration, check_citations, read_curation
 from builder.errors import BriefError, Problem, Problems
@@ -123,7 +124,8 @@ def _build_locked(project: Path, options: BuildOptions, progress: Callable[[str]
     from builder.render import render_pages, render_print_html
     from builder.verify import verify_brief, verify_pages
 
-    with PrintJob() if options.pdf else nullcontext() as printer:
+    limits = loaded.curation.limits
+    with PrintJob(limits.print_seconds, limits.print_memory_mb) if options.pdf else nullcontext() as printer:
         with timer("extract"):
             extracted = extract_all(sources, loaded, cache)
         with timer("analyze"):
@@ -152,6 +154,8 @@ def load(project: Path, max_source_bytes: int | None = None) -> tuple[list[Sourc
     problems.raise_if_any()
     assert loaded is not None
     sources = [split_source(raw) for raw in raws]
+    problems.extend(too_long(sources, loaded.curation.limits.max_sentences_per_source))
+    problems.raise_if_any()
     problems.extend(check_citations(loaded, sources))
     problems.raise_if_any()
     return sources, loaded
@@ -164,6 +168,7 @@ def extract_all(
     from builder.extract import extract
 
     known = loaded.curation.known_organizations()
+    most = loaded.curation.limits.max_facts_per_source
     facts = []
     for source in sources:
         key = cache.extraction_key(source, known) if cache else ""
@@ -173,6 +178,9 @@ def extract_all(
             if cache:
                 cache.store_facts(key, found)
         facts.append(found)
+    problems = [p for s, f in zip(sources, facts, strict=True) if (p := too_many_facts(s, f, most)) is not None]
+    if problems:
+        raise BriefError(problems)
     return facts
 
 

@@ -6,9 +6,10 @@ from pathlib import Path
 from typing import Any
 
 from builder.analyze import analyze
+from builder.bounds import too_long
+from builder.build import extract_all
 from builder.curation import Curation, DealIn, LoadedCuration, check_citations, read_curation
 from builder.errors import Problems
-from builder.extract import extract
 from builder.model import Brief
 from builder.sources import read_sources, shown_path, split_source
 from builder.yamlfile import YamlDocument
@@ -24,11 +25,11 @@ def extract_json(sources_dir: Path, brief_file: Path | None) -> dict[str, Any]:
     problems.raise_if_any()
     assert loaded is not None
     sources = [split_source(raw) for raw in raws]
+    problems.extend(too_long(sources, loaded.curation.limits.max_sentences_per_source))
+    problems.raise_if_any()
     problems.extend(check_citations(loaded, sources))
     problems.raise_if_any()
-    known = loaded.curation.known_organizations()
-    brief = analyze(sources, [extract(source, known) for source in sources], loaded)
-    return contract(brief)
+    return contract(analyze(sources, extract_all(sources, loaded), loaded))
 
 
 def contract(brief: Brief) -> dict[str, Any]:

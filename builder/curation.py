@@ -11,7 +11,16 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
-from builder.bounds import MAX_BRIEF_BYTES, BuildDate, Figure
+from builder.bounds import (
+    DEFAULT_MAX_FACTS,
+    DEFAULT_MAX_SENTENCES,
+    DEFAULT_MAX_SOURCE_BYTES,
+    DEFAULT_PRINT_MEMORY_MB,
+    DEFAULT_PRINT_SECONDS,
+    MAX_BRIEF_BYTES,
+    BuildDate,
+    Figure,
+)
 from builder.errors import Problem, Problems
 from builder.escaping import clean_text
 from builder.model import Citation, Model, Sentence, Source, sentence_source
@@ -164,7 +173,11 @@ class OutputIn(Model):
 class LimitsIn(Model):
     """Limits that protect the build from runaway input."""
 
-    max_source_bytes: int = Field(default=2_000_000, gt=0)
+    max_source_bytes: int = Field(default=DEFAULT_MAX_SOURCE_BYTES, gt=0, le=2**40)
+    max_sentences_per_source: int = Field(default=DEFAULT_MAX_SENTENCES, gt=0, le=10**9)
+    max_facts_per_source: int = Field(default=DEFAULT_MAX_FACTS, gt=0, le=10**9)
+    print_seconds: float = Field(default=DEFAULT_PRINT_SECONDS, gt=0, le=7 * 86_400)
+    print_memory_mb: int = Field(default=DEFAULT_PRINT_MEMORY_MB, ge=64, le=2**20)
 
 
 class Curation(Model):
