@@ -265,7 +265,7 @@ def serve_command(project: Path, dev_addr: str, pdf: bool) -> None:
 @click.option("--replace", is_flag=True, help="Replace what the folder holds.")
 def publish_command(project: Path, target: Path, replace: bool) -> None:
     """Copy the built site, PDF included, to a folder for hosting."""
-    from builder.project import publish
+    from builder.publish import publish
 
     root = find_project(project)
     count = publish(root, target, replace)

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import shutil
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -224,27 +222,3 @@ def _markdown(meta: SourceMeta, text: str) -> str:
     data = {name: getattr(meta, name) for name in META_ORDER}
     front = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False, width=1000)
     return f"---\n{front}---\n{text.rstrip()}\n"
-
-
-def publish(project: Path, target: Path, replace: bool) -> int:
-    """Copy the built site to target for hosting; return the number of files copied."""
-    site = project / "site"
-    if not (site / "index.html").is_file():
-        raise BriefError([Problem("site/", message="no built site to publish: run `dealbrief build` first")])
-    target = target.resolve()
-    if target == project.resolve() or (project.resolve() in target.parents and target.name in ("site", "docs", "data")):
-        raise BriefError([Problem(str(target), message="publish to a folder outside the project's own folders")])
-    if target.exists() and any(target.iterdir()) and not replace:
-        raise BriefError([Problem(str(target), message="is not empty; add --replace to replace what is there")])
-    staged = target.with_name(f".{target.name}.publishing-{os.getpid()}")
-    shutil.rmtree(staged, ignore_errors=True)
-    shutil.copytree(site, staged)
-    if target.exists():
-        old = target.with_name(f".{target.name}.old-{os.getpid()}")
-        os.rename(target, old)
-        os.rename(staged, target)
-        shutil.rmtree(old, ignore_errors=True)
-    else:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.rename(staged, target)
-    return sum(1 for path in target.rglob("*") if path.is_file())
