@@ -26,6 +26,7 @@ from builder.model import Brief, Source, SourceFacts
 from builder.oserrors import located_oserrors
 from builder.output import generated_pages, recover, stage_docs, staging, swap, write_atomic
 from builder.sources import read_sources, split_source
+from builder.userfiles import user_files_digest
 
 if TYPE_CHECKING:
     from builder.pdf import PrintJob
@@ -247,6 +248,7 @@ def inputs_key(project: Path, sources: Sequence[Source], options: BuildOptions) 
         os.environ.get("SOURCE_DATE_EPOCH", ""),
     ]
     parts += [f"{s.path}:{s.sha256}" for s in sources]
+    parts.append(user_files_digest(project))
     for name in ("data/brief.yaml", "mkdocs.yml"):
         path = project / name
         parts.append(path.read_text(encoding="utf-8", errors="replace") if path.is_file() else "")
@@ -309,6 +311,7 @@ class _Plan:
             config,
             *(f"{k}:{v}" for k, v in sorted(rendered.files.items())),
             os.environ.get("SOURCE_DATE_EPOCH", ""),
+            user_files_digest(project),
         )
         pdf_key = digest(code_version(), print_html, paper)
         site_kept = (

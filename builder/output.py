@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from builder.errors import BriefError, Problem
 from builder.lock import alive
+from builder.userfiles import is_generated
 
 if TYPE_CHECKING:
     from builder.render import Rendered
@@ -82,11 +83,15 @@ def check_hand_edits(project: Path, rendered: Rendered, force: bool) -> None:
 
 
 def generated_pages(project: Path) -> list[Path]:
-    """The pages in docs/ that dealbrief wrote (they carry its header)."""
+    """The pages in docs/ that dealbrief wrote (they carry its header and stand where it writes pages)."""
     docs = project / "docs"
     if not docs.is_dir():
         return []
-    return sorted(p for p in docs.rglob("*.md") if split_header(p.read_text(encoding="utf-8", errors="replace"))[0])
+    return sorted(
+        p
+        for p in docs.rglob("*.md")
+        if p.is_file() and is_generated(p.relative_to(project).as_posix(), p.read_text("utf-8", "replace"))
+    )
 
 
 def stage_docs(current: Path, staged: Path, rendered: Rendered) -> None:
@@ -94,10 +99,11 @@ def stage_docs(current: Path, staged: Path, rendered: Rendered) -> None:
     if current.is_dir():
         shutil.copytree(current, staged)
         for path in list(staged.rglob("*")):
+            relative = f"docs/{path.relative_to(staged).as_posix()}"
             if (
                 path.is_file()
                 and path.suffix in (".md", ".css")
-                and split_header(path.read_text("utf-8", "replace"))[0]
+                and is_generated(relative, path.read_text("utf-8", "replace"))
             ):
                 path.unlink()
     staged.mkdir(parents=True, exist_ok=True)

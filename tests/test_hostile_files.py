@@ -164,3 +164,39 @@ def test_add_refuses_a_named_pipe_at_once(tmp_path: Path) -> None:
     assert _problems(result.stderr)[1] == (
         f"  {tmp_path / 'pipe.txt'}: not a regular file (a named pipe); only regular files can be read"
     )
+
+
+def test_the_site_takes_in_the_users_own_files_without_no_cache(tmp_path: Path) -> None:
+    project = small_project(tmp_path / "p")
+    assert cli_process("build", "--no-pdf", "--project", str(project)).returncode == 0
+    (project / "docs" / "extra.md").write_text("# Our notes\n\nWritten by the analyst.\n", encoding="utf-8")
+    (project / "docs" / "logo.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>", encoding="utf-8")
+    assert cli_process("build", "--no-pdf", "--project", str(project)).returncode == 0
+    assert "Written by the analyst" in (project / "site" / "extra" / "index.html").read_text("utf-8")
+    assert (project / "site" / "logo.svg").read_text("utf-8").startswith("<svg")
+    (project / "docs" / "logo.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg' id='v2'/>", encoding="utf-8")
+    (project / "overrides" / "partials").mkdir(parents=True)
+    (project / "overrides" / "partials" / "copyright.html").write_text("<p>Our own footer</p>", encoding="utf-8")
+    assert cli_process("build", "--no-pdf", "--project", str(project)).returncode == 0
+    assert "v2" in (project / "site" / "logo.svg").read_text("utf-8")
+    assert "Our own footer" in (project / "site" / "index.html").read_text("utf-8")
+
+
+def test_a_users_copy_of_a_generated_page_is_kept(tmp_path: Path) -> None:
+    project = small_project(tmp_path / "p")
+    assert cli_process("build", "--no-pdf", "--project", str(project)).returncode == 0
+    copy = project / "docs" / "my-quotes.md"
+    copy.write_text((project / "docs" / "quotes.md").read_text("utf-8"), encoding="utf-8")
+    (project / "docs" / "sources" / "mine.md").write_text(
+        (project / "docs" / "sources" / "s.md").read_text("utf-8"), encoding="utf-8"
+    )
+    result = cli_process("build", "--no-pdf", "--project", str(project))
+    assert result.returncode == 0, result.stderr
+    assert copy.is_file() and (project / "docs" / "sources" / "mine.md").is_file()
+    assert (project / "site" / "my-quotes" / "index.html").is_file()
+    copy.unlink()  # it links to the source that goes next
+    (project / "data" / "sources" / "s.md").rename(project / "data" / "sources" / "t.md")
+    result = cli_process("build", "--no-pdf", "--project", str(project))
+    assert result.returncode == 0, result.stderr
+    assert not (project / "docs" / "sources" / "s.md").exists(), "a page of a source no longer there stays"
+    assert (project / "docs" / "sources" / "mine.md").is_file()
