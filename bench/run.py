@@ -39,12 +39,13 @@ BUILD_SCRIPT = textwrap.dedent(
                 return int(line.split()[1])
         return 0
     started = time.perf_counter()
-    from builder.build import BuildOptions, build
+    from builder.build import build
+from builder.config import Options
     imported = time.perf_counter()
     memory = {}
     def progress(stage):
         memory[stage] = high_water_kb()
-    result = build(BuildOptions(project=Path(sys.argv[1]), cache=sys.argv[2] == "cache"), progress=progress)
+    result = build(Options(project=Path(sys.argv[1]), cache=sys.argv[2] == "cache"), progress=progress)
     finished = time.perf_counter()
     print(json.dumps({"timings": result.timings, "import": imported - started, "build": finished - imported,
                       "high_water_at_stage_start_kb": memory,
@@ -208,11 +209,12 @@ def _print_html(project: Path, work: Path) -> Path:
         import sys
         from pathlib import Path
         from builder.analyze import analyze
-        from builder.build import epoch_of, extract_all, load
+        from builder.config import Options, epoch_of
+        from builder.gather import extract_all, load
         from builder.render import render_print_html
-        sources, loaded = load(Path(sys.argv[1]))
-        brief = analyze(sources, extract_all(sources, loaded), loaded)
-        Path(sys.argv[2]).write_text(render_print_html(brief, epoch_of(brief)), encoding="utf-8")
+        inputs = load(Options(project=Path(sys.argv[1])))
+        brief = analyze(inputs.sources, extract_all(inputs.sources, inputs.curation), inputs.curation)
+        Path(sys.argv[2]).write_text(render_print_html(brief, epoch_of(brief.built)), encoding="utf-8")
         """
     )
     target = work / "print.html"

@@ -17,8 +17,8 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from builder.atomic import write_atomic
 from builder.model import Source, SourceFacts
-from builder.output import write_atomic
 
 log = logging.getLogger(__name__)
 

@@ -14,8 +14,10 @@ from pathlib import Path
 import click
 
 from builder import __version__
-from builder.build import STAGES, BuildOptions, BuildResult, build, find_project
+from builder.build import BuildResult, build
+from builder.config import Options, Paper, find_project
 from builder.errors import BriefError, Problem
+from builder.gather import STAGES
 from builder.oserrors import oserror_problem
 
 PROJECT_OPTION = click.option(
@@ -131,14 +133,14 @@ def build_command(
     project: Path,
     no_pdf: bool,
     no_site: bool,
-    paper: str | None,
+    paper: Paper | None,
     force: bool,
     max_source_bytes: int | None,
     no_cache: bool,
 ) -> None:
     """Build docs/, site/ and site/brief.pdf from data/."""
     started = time.perf_counter()
-    options = BuildOptions(
+    options = Options(
         project=project,
         site=not no_site,
         pdf=not no_pdf,
@@ -159,7 +161,7 @@ def check_command(project: Path, max_source_bytes: int | None) -> None:
     """Validate data/ and check that docs/ and data/facts.json are up to date, without writing."""
     from builder.build import check
 
-    stale = check(project, max_source_bytes)
+    stale = check(Options(project=project, max_source_bytes=max_source_bytes))
     if stale:
         raise BriefError(
             [Problem(path, message="out of date: run `dealbrief build` and commit the result") for path in stale]
@@ -186,11 +188,11 @@ def check_command(project: Path, max_source_bytes: int | None) -> None:
 @click.option("--no-brief", is_flag=True, help="Ignore any brief.yaml.")
 def extract_command(sources_dir: Path, fmt: str, brief_file: Path | None, no_brief: bool) -> None:
     """Print the facts of the sources and the comparison across them, as JSON."""
-    from builder.contract import extract_json
+    from builder.build import extract_json
 
     if brief_file is None and not no_brief and (sources_dir.parent / "brief.yaml").is_file():
         brief_file = sources_dir.parent / "brief.yaml"
-    data = extract_json(sources_dir, None if no_brief else brief_file)
+    data = extract_json(Options(sources=sources_dir, brief_file=None if no_brief else brief_file, cache=False))
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 

@@ -1,42 +1,23 @@
-"""The JSON of `extract --format json`: the shape other tools rely on (keys may be added, never renamed)."""
+"""The brief as JSON: the extract contract other tools rely on (keys may be added, never renamed), and the
+whole brief as data/facts.json and the site's brief.json with its schema."""
 
 from __future__ import annotations
 
-from pathlib import Path
+import json
 from typing import Any
 
-from builder.analyze import analyze
-from builder.bounds import too_long
-from builder.build import extract_all
-from builder.curation import Curation, DealIn, LoadedCuration, check_citations, read_curation
-from builder.errors import Problems
-from builder.model import Brief
-from builder.sources import read_sources, shown_path, split_source
-from builder.yamlfile import YamlDocument
+from pydantic import BaseModel
 
-
-def extract_json(sources_dir: Path, brief_file: Path | None) -> dict[str, Any]:
-    """Extract and compare the sources in a folder; apply a brief.yaml when one is given."""
-    problems = Problems()
-    root = Path.cwd() if sources_dir.resolve().is_relative_to(Path.cwd().resolve()) else sources_dir.resolve().parent
-    loaded = read_curation(brief_file, shown_path(brief_file, root), problems) if brief_file else _no_curation()
-    limit = loaded.curation.limits.max_source_bytes if loaded else 2_000_000
-    raws = read_sources(sources_dir, root, problems, limit)
-    problems.raise_if_any()
-    assert loaded is not None
-    sources = [split_source(raw) for raw in raws]
-    problems.extend(too_long(sources, loaded.curation.limits.max_sentences_per_source))
-    problems.raise_if_any()
-    problems.extend(check_citations(loaded, sources))
-    problems.raise_if_any()
-    return contract(analyze(sources, extract_all(sources, loaded), loaded))
+from builder.model import Brief, Support
+from builder.wording import Wording
 
 
 def contract(brief: Brief) -> dict[str, Any]:
-    """Project the brief onto the documented JSON shape."""
+    """Project the brief onto the documented JSON shape, with the brief's wording where the contract has text."""
+    words = Wording(brief)
 
-    def dump(model: Any, *, exclude: set[str] | None = None) -> dict[str, Any]:
-        return model.model_dump(mode="json", exclude=exclude)  # type: ignore[no-any-return]
+    def dump(model: BaseModel, *, exclude: set[str] | None = None) -> dict[str, Any]:
+        return model.model_dump(mode="json", exclude=exclude)
 
     return {
         "sources": [
@@ -58,15 +39,41 @@ def contract(brief: Brief) -> dict[str, Any]:
         "dates": [dump(d) for d in brief.dates],
         "people": [dump(p) for p in brief.people],
         "organizations": [dump(o) for o in brief.organizations],
-        "conflicts": [dump(c) for c in brief.conflicts],
-        "questions": [dump(q) for q in brief.questions],
+        "conflicts": [{**dump(c), "note": words.conflict_note(c)} for c in brief.conflicts],
+        "questions": [
+            {**dump(q), "text": words.question_text(q), "reason": words.question_reason(q)} for q in brief.questions
+        ],
         "disclosures": [dump(d) for d in brief.disclosures],
         "unnamed": [dump(u) for u in brief.unnamed],
-        "quote_groups": [dump(g, exclude={"variants"}) for g in brief.quote_groups],
-        "amount_groups": [dump(g) for g in brief.amount_groups],
+        "quote_groups": [_with_support_note(dump(g, exclude={"variants"}), words) for g in brief.quote_groups],
+        "amount_groups": [_with_support_note(dump(g), words) for g in brief.amount_groups],
     }
 
 
-def _no_curation() -> LoadedCuration:
-    curation = Curation(deal=DealIn(title="Untitled deal", type="not stated", status="not stated"))
-    return LoadedCuration(curation, YamlDocument(data={}, root=None), "(no brief.yaml)")
+def _with_support_note(group: dict[str, Any], words: Wording) -> dict[str, Any]:
+    support = group["support"]
+    support["note"] = words.support_note(Support.model_validate(support))
+    return group
+
+
+def facts_json(brief: Brief, header: bool = True) -> str:
+    """The whole brief as JSON: data/facts.json (with a line saying it is generated) and the site's brief.json."""
+    data = brief.model_dump(mode="json")
+    if header:
+        data = {"generated": "by dealbrief from data/sources/ and data/brief.yaml; do not edit", **data}
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def without_header(text: str) -> str:
+    """The JSON of data/facts.json without its generated line, as the model reads it."""
+    data = json.loads(text)
+    data.pop("generated", None)
+    return json.dumps(data)
+
+
+def brief_schema() -> str:
+    """The JSON Schema of brief.json, published beside it."""
+    schema = Brief.model_json_schema()
+    schema["title"] = "dealbrief brief"
+    schema["description"] = "The whole brief a dealbrief site and PDF are rendered from (brief.json)."
+    return json.dumps(schema, ensure_ascii=False, indent=1, sort_keys=True) + "\n"

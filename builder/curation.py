@@ -14,20 +14,18 @@ from pydantic import Field, field_validator
 from builder.bounds import (
     DEFAULT_MAX_FACTS,
     DEFAULT_MAX_SENTENCES,
-    DEFAULT_MAX_SOURCE_BYTES,
     DEFAULT_PRINT_MEMORY_MB,
     DEFAULT_PRINT_SECONDS,
     MAX_BRIEF_BYTES,
     BuildDate,
     Figure,
 )
-from builder.errors import Problem, Problems
+from builder.config import DEFAULT_MAX_SOURCE_BYTES
+from builder.errors import BriefError, Problem, Problems
 from builder.escaping import clean_text
-from builder.model import Citation, Model, Sentence, Source, sentence_source
+from builder.model import SENTENCE_ID, Citation, Model, Sentence, Source, sentence_source
 from builder.safefiles import read_input
 from builder.yamlfile import YamlDocument, read_model
-
-SENTENCE_ID = re.compile(r"(?P<source>[a-z0-9][a-z0-9_-]*)-s(?P<n>\d+)")
 
 
 class Cite(Model):
@@ -222,12 +220,18 @@ class LoadedCuration:
         return Problem(self.file, line, column, dotted(loc), message)
 
 
+def empty_curation() -> LoadedCuration:
+    """The curation of a folder of sources without a brief.yaml: the deal not stated yet."""
+    curation = Curation(deal=DealIn(title="Untitled deal", type="not stated", status="not stated"))
+    return LoadedCuration(curation, YamlDocument(data={}, root=None), "(no brief.yaml)")
+
+
 def load_curation(path: Path, shown: str) -> LoadedCuration:
     """Read and validate brief.yaml; raise BriefError with every problem found."""
     problems = Problems()
     loaded = read_curation(path, shown, problems)
-    problems.raise_if_any()
-    assert loaded is not None
+    if loaded is None:
+        raise BriefError(problems.items)
     return loaded
 
 
@@ -326,7 +330,8 @@ def citation(by_id: dict[str, Source], ref: CiteRef) -> Citation:
     """Turn a checked citation into the model's Citation."""
     sentence_id, words = cite_sentence(ref)
     sentence = find_sentence(by_id, sentence_id)
-    assert not isinstance(sentence, str)
+    if isinstance(sentence, str):  # check_citations reports these before analysis runs
+        raise BriefError([Problem("data/brief.yaml", message=sentence)])
     source_id = sentence_source(sentence_id)
     return Citation(
         source=source_id, sentence=sentence_id, text=_exact(sentence.text, words) if words else sentence.text
@@ -347,8 +352,3 @@ def _exact(sentence: str, words: str) -> str:
     """The cited words as the sentence spells them (quotes and spaces may differ in brief.yaml)."""
     place = locate_words(sentence, words)
     return sentence[place[0] : place[1]] if place else words
-
-
-def normalize(text: str) -> str:
-    """Fold quotation marks and apostrophes to straight ones, and runs of spaces to one."""
-    return re.sub(r"\s+", " ", text.translate(_FOLD))

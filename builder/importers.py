@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from builder.model import SourceMeta
-from builder.sources import first_line, guess_encoding, is_binary
 
 MIN_ARTICLE_WORDS = 40
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -45,12 +44,11 @@ def article_from_html(html: str) -> Article:
         raise TypeError("trafilatura answered with a dict")
     text = (document.text or "").strip() if document is not None else ""
     words = len(text.split())
-    if words < MIN_ARTICLE_WORDS:
+    if document is None or words < MIN_ARTICLE_WORDS:
         raise ImportProblem(
             f"no article found in this page ({words} words of text after menus, adverts and comments are left out); "
             "save the page of the article itself"
         )
-    assert document is not None
     title = (document.title or "").strip() or None
     if title and text.startswith(title):
         text = text[len(title) :].lstrip("\n")
@@ -81,25 +79,3 @@ def _date(value: str | None) -> date | None:
         except ValueError:
             return None
     return None
-
-
-def article_from_text(text: str) -> Article:
-    """A plain-text article: its first line is the headline."""
-    headline = first_line(text)
-    if headline is None:
-        raise ImportProblem("empty: the file has no text")
-    return Article(SourceMeta(title=headline), text.strip("\n") + "\n")
-
-
-def decode_any(data: bytes) -> str:
-    """Decode text in UTF-8, or in the encoding it most likely has (for importing, not for building)."""
-    if is_binary(data):
-        raise ImportProblem("not a text file (it contains NUL bytes)")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    guess = guess_encoding(data)
-    if guess is None:
-        raise ImportProblem("not text in any encoding this tool recognises")
-    return data.decode(guess[0], errors="replace")

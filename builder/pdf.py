@@ -161,17 +161,16 @@ class PrintJob:
     """WeasyPrint in a worker process, started early so that its start-up and the printing overlap the
     rest of the build (the site above all) on a second core.
 
-    The worker gets the paper and the HTML on stdin and answers with the PDF on stdout: it never writes a
-    file, so a build that fails or is killed leaves nothing of it behind (the worker ends with its parent).
-    It may take at most seconds to print and memory_mb of memory. Use it as a context manager; a job not
-    given anything to print is closed without printing.
+    The worker gets the paper, its memory limit and the HTML on stdin and answers with the PDF on stdout: it
+    never writes a file, so a build that fails or is killed leaves nothing of it behind (the worker ends with
+    its parent). Use it as a context manager; a job not given anything to print is closed without printing.
     """
 
-    def __init__(self, seconds: float = DEFAULT_PRINT_SECONDS, memory_mb: int = DEFAULT_PRINT_MEMORY_MB) -> None:
+    def __init__(self) -> None:
         root = str(Path(__file__).resolve().parent.parent)
         code = (
             f"import sys; sys.path.insert(0, {root!r}); from builder.pdf import serve_print_job; "
-            f"serve_print_job({memory_mb}, {os.getpid()})"
+            f"serve_print_job({os.getpid()})"
         )
         # -P: the user's working folder is not searched for modules.
         self._process = subprocess.Popen(
@@ -184,8 +183,8 @@ class PrintJob:
         self._answer: tuple[bytes, bytes] = (b"", b"")
         self.seconds = 0.0
         self._started = 0.0
-        self.limit_seconds = seconds
-        self.limit_memory_mb = memory_mb
+        self.limit_seconds = DEFAULT_PRINT_SECONDS
+        self.limit_memory_mb = DEFAULT_PRINT_MEMORY_MB
 
     def __enter__(self) -> PrintJob:
         return self
@@ -205,12 +204,19 @@ class PrintJob:
             self._answer = (b"", str(error).encode())
         self.seconds = time.perf_counter() - started
 
-    def start(self, html: str, paper: str) -> None:
-        """Hand the HTML to the worker; the PDF is printed while the caller goes on."""
+    def start(
+        self,
+        html: str,
+        paper: str,
+        seconds: float = DEFAULT_PRINT_SECONDS,
+        memory_mb: int = DEFAULT_PRINT_MEMORY_MB,
+    ) -> None:
+        """Hand the HTML to the worker, to print in at most seconds and memory_mb; the caller goes on."""
         problems = check_links(html)
         if problems:
             raise BriefError(problems)
-        payload = f"{paper}\n{html}".encode()
+        self.limit_seconds, self.limit_memory_mb = seconds, memory_mb
+        payload = f"{paper} {memory_mb}\n{html}".encode()
         self._started = time.monotonic()
         self._thread = threading.Thread(target=self._exchange, args=(payload,), name="print-job", daemon=True)
         self._thread.start()
@@ -273,20 +279,22 @@ def _peak_memory() -> int:
     return 0
 
 
-def serve_print_job(memory_mb: int = DEFAULT_PRINT_MEMORY_MB, parent: int | None = None) -> None:
+def serve_print_job(parent: int | None = None) -> None:
     """The worker of PrintJob: load WeasyPrint first, then print what comes on stdin to stdout."""
     if parent is not None:
         threading.Thread(target=_end_with, args=(parent,), name="parent-watch", daemon=True).start()
     import weasyprint  # noqa: F401  (loaded before the HTML arrives: this is the part that overlaps)
 
-    limit = memory_mb * 2**20
+    payload = sys.stdin.buffer.read()
+    if not payload:
+        return
+    head, _, html = payload.decode("utf-8").partition("\n")
+    paper, _, memory_mb = head.partition(" ")
+    limit = int(memory_mb or DEFAULT_PRINT_MEMORY_MB) * 2**20
+    del payload
     with contextlib.suppress(ValueError, OSError):  # a platform without the limit prints without it
         resource.setrlimit(resource.RLIMIT_AS, (limit, resource.getrlimit(resource.RLIMIT_AS)[1]))
     try:
-        payload = sys.stdin.buffer.read()
-        if not payload:
-            return
-        paper, _, html = payload.decode("utf-8").partition("\n")
         pdf = pdf_bytes(html, paper)
     except BriefError as error:
         sys.stderr.write("; ".join(problem.message for problem in error.problems) + "\n")

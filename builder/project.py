@@ -13,17 +13,17 @@ from pydantic import ValidationError
 
 from builder.errors import BriefError, Problem, Problems
 from builder.escaping import clean_text, theme_html, yaml_quoted
-from builder.importers import Article, ImportProblem, article_from_html, article_from_text, decode_any
+from builder.importers import Article
 from builder.model import SourceMeta
 from builder.oserrors import located_oserrors, oserror_message
+from builder.readers import SOURCE_SUFFIXES, first_line, read_article
 from builder.safefiles import RefusedFile, read_bounded, write_new
-from builder.sources import SOURCE_ID, first_line, parse_front_matter
+from builder.sources import SOURCE_ID
 from builder.templating import environment
 
-IMPORTABLE = (".html", ".htm", ".txt", ".md")
-MAX_IMPORT_BYTES = 50_000_000  # a saved web page is larger than its article
 _SLUG = re.compile(r"[^a-z0-9]+")
 META_ORDER = ("title", "outlet", "author", "published", "url", "kind", "imported_from")
+MAX_IMPORT_BYTES = 50_000_000  # a saved web page is larger than its article
 
 
 def new_project(target: Path, title: str) -> list[str]:
@@ -88,11 +88,7 @@ def add_sources(
         problems.add(Problem("--id", message="an id can be given only when adding one file"))
     for file in files:
         shown = str(file)
-        try:
-            article = _article(file, problems)
-        except ImportProblem as problem:
-            problems.add(Problem(shown, message=str(problem)))
-            continue
+        article = _article(file, problems)
         if article is None:
             continue
         article = _with_overrides(article, overrides, shown, problems)
@@ -130,34 +126,32 @@ def add_sources(
 
 
 def _article(file: Path, problems: Problems) -> Article | None:
+    """Read a file to import through the build's readers, converting text that is not UTF-8."""
+    shown = str(file)
     suffix = file.suffix.lower()
-    if suffix not in IMPORTABLE:
-        raise ImportProblem(
-            f"cannot import a {suffix or 'file without extension'}: give .html, .htm, .txt or .md files"
+    if suffix not in SOURCE_SUFFIXES:
+        problems.add(
+            Problem(
+                shown,
+                message=f"cannot import a {suffix or 'file without extension'}: give .html, .htm, .txt or .md files",
+            )
         )
+        return None
     if not file.exists():
-        raise ImportProblem("no such file")
+        problems.add(Problem(shown, message="no such file"))
+        return None
     try:
         data = read_bounded(file, MAX_IMPORT_BYTES)
     except RefusedFile as refused:
-        raise ImportProblem(str(refused)) from None
-    except OSError as error:
-        raise ImportProblem(f"cannot read it: {oserror_message(error)}") from None
-    text = clean_text(decode_any(data))
-    if suffix in (".html", ".htm"):
-        article = article_from_html(text)
-        return Article(article.meta, clean_text(article.text))
-    if suffix == ".txt":
-        return article_from_text(text)
-    parsed = parse_front_matter(text, str(file), problems)
-    if parsed is None:
+        problems.add(Problem(shown, message=str(refused)))
         return None
-    meta, body = parsed
-    if not body.strip():
-        raise ImportProblem("empty: the file has no article text")
-    if meta.title is None:
-        meta = meta.model_copy(update={"title": first_line(body)})
-    return Article(meta, body)
+    except OSError as error:
+        problems.add(Problem(shown, message=f"cannot read it: {oserror_message(error)}"))
+        return None
+    article = read_article(data, suffix, shown, problems, convert=True)
+    if article is not None and article.meta.title is None:
+        article = Article(article.meta.model_copy(update={"title": first_line(article.text)}), article.text)
+    return article
 
 
 def _with_overrides(article: Article, overrides: dict[str, str | None], shown: str, problems: Problems) -> Article:
@@ -185,19 +179,20 @@ def _with_overrides(article: Article, overrides: dict[str, str | None], shown: s
 
 
 def _existing_texts(folder: Path) -> dict[str, str]:
+    """The article texts already in the project, by fingerprint, to refuse a second copy of one."""
     found: dict[str, str] = {}
     if not folder.is_dir():
         return found
     for path in sorted(folder.iterdir()):
         if path.suffix.lower() in (".md", ".txt") and not path.name.startswith("."):
             try:
-                text = read_bounded(path, MAX_IMPORT_BYTES, inside=folder).decode("utf-8")
-            except (UnicodeDecodeError, RefusedFile, OSError):
+                article = read_article(
+                    read_bounded(path, MAX_IMPORT_BYTES, inside=folder), path.suffix, path.name, Problems()
+                )
+            except (RefusedFile, OSError):
                 continue
-            if path.suffix.lower() == ".md" and text.startswith("---"):
-                parsed = parse_front_matter(text, path.name, Problems())
-                text = parsed[1] if parsed else text
-            found[_fingerprint(text)] = f"data/sources/{path.name}"
+            if article is not None:
+                found[_fingerprint(article.text)] = f"data/sources/{path.name}"
     return found
 
 

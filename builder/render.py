@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib.resources import files
@@ -10,6 +10,7 @@ from typing import Any
 
 from builder.analyze.cite import cite as cite_fact
 from builder.escaping import front_matter, json_for_html, theme_html
+from builder.generated import content_digest, header
 from builder.model import (
     AmountGroup,
     Brief,
@@ -28,8 +29,8 @@ from builder.model import (
     SourceNote,
     sentence_source,
 )
-from builder.output import content_digest, header
 from builder.templating import environment
+from builder.wording import Wording
 
 # The pages of the brief in reading order: path under docs/, template, title.
 PAGES: tuple[tuple[str, str, str], ...] = (
@@ -65,6 +66,7 @@ class View:
         self.brief = brief
         self.sources = {source.id: source for source in brief.sources}
         self.notes = {note.source: note for note in brief.source_notes}
+        self.words = Wording(brief)
 
     def sentence(self, sentence_id: str) -> Sentence:
         """The sentence with that id."""
@@ -98,12 +100,12 @@ class View:
         groups = [g for g in self.brief.amount_groups if g.kind in ("money", "percent")]
         return sorted(groups, key=lambda g: (-len(g.support.sources), g.kind != "money"))
 
-    def quotes_by_speaker(self) -> list[tuple[QuoteGroup, list[QuoteGroup]]]:
+    def quotes_by_speaker(self) -> list[tuple[_Speaker, list[QuoteGroup]]]:
         """Quote groups by speaker, speakers in the order the brief first quotes them."""
         by_speaker: dict[str, list[QuoteGroup]] = {}
         for group in self.brief.quote_groups:
             by_speaker.setdefault(group.speaker or "", []).append(group)
-        return [(_Speaker(name, groups), groups) for name, groups in by_speaker.items()]  # type: ignore[misc]
+        return [(_Speaker(name, groups), groups) for name, groups in by_speaker.items()]
 
     def diff(self, variant: QuoteVariant) -> list[DiffPiece]:
         """The pieces of a variant around its differences, with long same stretches cut to a few words."""
@@ -343,8 +345,3 @@ def _creator(group: QuoteGroup) -> dict[str, Any]:
         "@type": "Organization" if group.speaker_kind == "organization" else "Thing",
         "name": group.speaker,
     }
-
-
-def iter_pages(rendered: Rendered) -> Iterable[tuple[str, str]]:
-    """The generated files in a stable order."""
-    return sorted(rendered.files.items())

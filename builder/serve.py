@@ -16,7 +16,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from builder.build import BuildOptions, build
+from builder.build import build
+from builder.config import Options
 from builder.errors import BriefError
 from builder.oserrors import oserror_problem
 
@@ -57,7 +58,7 @@ class Regenerator:
     def regenerate(self) -> bool:
         """Regenerate once; report any problem instead of stopping the preview."""
         try:
-            build(BuildOptions(project=self.project, site=False, pdf=self.pdf, docs_in_place=True, wait=True))
+            build(Options(project=self.project, site=False, pdf=self.pdf, docs_in_place=True, wait=True))
         except BriefError as error:
             return self._failed(error.format_message())
         except OSError as error:
@@ -89,11 +90,10 @@ class Regenerator:
         """Poll the inputs until stopped, regenerating after each change."""
         seen = snapshot_mtimes(self.inputs())
         while not self.stopped.wait(self.poll):
-            now = snapshot_mtimes(self.inputs())
-            if now != seen:
+            if snapshot_mtimes(self.inputs()) != seen:
                 time.sleep(0.1)  # let an editor finish writing
+                seen = snapshot_mtimes(self.inputs())  # taken before: a change made while it runs is not lost
                 self.regenerate()
-                seen = snapshot_mtimes(self.inputs())
 
 
 def allowed_host(host: str, served: str) -> bool:

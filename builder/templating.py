@@ -1,4 +1,4 @@
-"""The one Jinja environment factory, its filters, and the phrases analysis writes from templates."""
+"""The one Jinja environment factory and its filters."""
 
 from __future__ import annotations
 
@@ -90,9 +90,3 @@ def environment(kind: str = "markdown") -> jinja2.Environment:
     )
     env.filters.update(_filters())
     return env
-
-
-def phrase(name: str, **values: Any) -> str:
-    """Write one of the brief's phrases (questions, notes) from templates/_phrases.txt."""
-    macro = getattr(environment("text").get_template("_phrases.txt").module, name)
-    return " ".join(str(macro(**values)).split())

@@ -10,10 +10,10 @@ from pydantic import BaseModel
 
 from builder.curation import locate_words
 from builder.errors import Problem
-from builder.model import Brief, Citation
+from builder.model import SENTENCE_ID, Brief, Citation
 
 _LINK = re.compile(r"\]\((?:\.\./)?sources/(?P<source>[a-z0-9][a-z0-9_-]*)\.md#(?P<anchor>[^)\s\"]+)")
-_ANCHOR = re.compile(r'id="(?P<id>[a-z0-9][a-z0-9_-]*-s\d+)"')
+_ANCHOR = re.compile(r'id="(?P<id>[^"]+)"')
 
 
 def citations_in(value: Any) -> Iterator[Citation]:
@@ -54,7 +54,7 @@ def verify_pages(files: dict[str, str]) -> list[Problem]:
     anchors: set[str] = set()
     for path, text in files.items():
         if path.startswith("docs/sources/"):
-            anchors.update(match.group("id") for match in _ANCHOR.finditer(text))
+            anchors.update(m.group("id") for m in _ANCHOR.finditer(text) if SENTENCE_ID.fullmatch(m.group("id")))
     problems = []
     for path, text in files.items():
         if not path.endswith(".md"):

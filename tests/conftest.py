@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from builder.build import BuildOptions, BuildResult, build
+from builder.build import BuildResult, build
 from builder.cli import main
+from builder.config import Options
 from builder.curation import LoadedCuration, load_curation
 from builder.model import Source
 from builder.sources import load_sources
@@ -78,7 +79,7 @@ def curation() -> LoadedCuration:
 def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuildResult]:
     """The example brief built once, site and PDF, in a temporary copy of the project."""
     project = copy_project(tmp_path_factory.mktemp("brief"))
-    yield build(BuildOptions(project=project))
+    yield build(Options(project=project))
 
 
 def chromium_path() -> str:

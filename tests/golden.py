@@ -11,8 +11,9 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from builder.build import BuildOptions, build
+from builder.build import build
 from builder.cli import main
+from builder.config import Options
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -34,7 +35,7 @@ def extract_seeds_json() -> str:
 
 def regenerate() -> None:
     """Rebuild docs/ and data/facts.json, and write the golden extract JSON."""
-    build(BuildOptions(project=ROOT, site=False, pdf=False))
+    build(Options(project=ROOT, site=False, pdf=False))
     GOLDEN.mkdir(exist_ok=True)
     (GOLDEN / "extract-seeds.json").write_text(extract_seeds_json(), encoding="utf-8")
 

@@ -7,8 +7,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from builder.build import BuildOptions, build, load
+from builder.build import build
+from builder.config import Options
 from builder.errors import BriefError
+from builder.gather import load
 from tests.conftest import copy_project, snapshot
 
 KATE = "converge360-q-"  # the prefix of the ids of Converge360's quotes
@@ -27,7 +29,7 @@ def curate(project: Path, facts: dict) -> None:  # type: ignore[type-arg]
 
 
 def brief_of(project: Path):  # type: ignore[no-untyped-def]
-    return build(BuildOptions(project=project, site=False, pdf=False)).brief
+    return build(Options(project=project, site=False, pdf=False)).brief
 
 
 def ids(project: Path) -> dict[str, str]:
@@ -90,7 +92,7 @@ def test_an_unknown_id_fails_with_file_and_line(project: Path) -> None:
     curate(project, {"hide": ["newsng-q-00000000"]})
     before = {name: snapshot(project / name) for name in ("data", "docs", "site")}
     with pytest.raises(BriefError) as caught:
-        build(BuildOptions(project=project, site=False, pdf=False))
+        build(Options(project=project, site=False, pdf=False))
     text = (project / "data" / "brief.yaml").read_text(encoding="utf-8")
     line = next(n for n, row in enumerate(text.splitlines(), start=1) if "newsng-q-00000000" in row)
     (problem,) = caught.value.problems
@@ -102,7 +104,7 @@ def test_an_unknown_id_fails_with_file_and_line(project: Path) -> None:
 def test_an_added_quote_must_stand_in_its_sentence(project: Path) -> None:
     curate(project, {"add": {"quotes": [{"text": "words nobody wrote", "cite": "newsng-s2"}]}})
     with pytest.raises(BriefError) as caught:
-        load(project)
+        load(Options(project=project))
     assert "the cited sentence newsng-s2 does not contain 'words nobody wrote'" in str(caught.value)
 
 

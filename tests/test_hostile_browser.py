@@ -18,8 +18,8 @@ from hypothesis import HealthCheck, example, given, settings
 
 from tests.conftest import chromium_path, run_cli
 from tests.hostile import ARTICLE, CITING_BRIEF, every_field_project, small_project
-from tests.test_browser import CHROMIUM_ARGS
-from tests.test_hardening_properties import every_field
+from tests.test_render_properties import every_field
+from tests.test_site_browser import CHROMIUM_ARGS
 
 pytestmark = pytest.mark.browser
 

@@ -12,7 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from builder.build import BuildResult, epoch_of
+from builder.build import BuildResult
+from builder.config import epoch_of
 from builder.errors import BriefError
 from builder.pdf import PrintJob, _FootnoteList, pdf_bytes, write_pdf
 from builder.render import render_print_html
@@ -124,7 +125,7 @@ def test_every_section_s_text_is_there(reader: pypdf.PdfReader) -> None:
 
 
 def test_letter_paper_and_byte_identical_reprints(built: BuildResult, tmp_path: Path) -> None:
-    html = render_print_html(built.brief, epoch_of(built.brief))
+    html = render_print_html(built.brief, epoch_of(built.brief.built))
     write_pdf(html, tmp_path / "a.pdf", "letter")
     write_pdf(html, tmp_path / "b.pdf", "letter")
     assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
@@ -133,7 +134,7 @@ def test_letter_paper_and_byte_identical_reprints(built: BuildResult, tmp_path: 
 
 
 def test_the_print_worker_prints_what_the_builder_would(built: BuildResult) -> None:
-    html = render_print_html(built.brief, epoch_of(built.brief))
+    html = render_print_html(built.brief, epoch_of(built.brief.built))
     with PrintJob() as job:
         job.start(html, "a4")
         printed = job.result()
@@ -141,7 +142,7 @@ def test_the_print_worker_prints_what_the_builder_would(built: BuildResult) -> N
 
 
 def test_a_failing_print_worker_is_reported_and_an_unused_one_ends(built: BuildResult) -> None:
-    html = render_print_html(built.brief, epoch_of(built.brief))
+    html = render_print_html(built.brief, epoch_of(built.brief.built))
     with PrintJob() as job:
         job.start(html, "a5")  # no such paper: the worker fails
         with pytest.raises(BriefError, match=r"site/brief\.pdf: printing failed: KeyError: 'a5'"):
@@ -153,7 +154,7 @@ def test_a_failing_print_worker_is_reported_and_an_unused_one_ends(built: BuildR
 
 def test_source_date_epoch_dates_the_pdf(built: BuildResult, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    write_pdf(render_print_html(built.brief, epoch_of(built.brief)), tmp_path / "epoch.pdf")
+    write_pdf(render_print_html(built.brief, epoch_of(built.brief.built)), tmp_path / "epoch.pdf")
     assert pypdf.PdfReader(tmp_path / "epoch.pdf").metadata["/CreationDate"] == "D:20231114221320Z"
 
 
@@ -231,5 +232,5 @@ def test_the_footnote_list_answers_in_as_a_plain_list_does(steps: list[tuple[str
 
 
 def test_counted_footnotes_print_the_same_bytes(built: BuildResult) -> None:
-    html = render_print_html(built.brief, epoch_of(built.brief))
+    html = render_print_html(built.brief, epoch_of(built.brief.built))
     assert pdf_bytes(html, fast_footnotes=True) == pdf_bytes(html, fast_footnotes=False)

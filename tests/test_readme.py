@@ -54,3 +54,39 @@ def test_the_new_deal_walkthrough_works_word_for_word(tmp_path: Path) -> None:
     site = tmp_path / "acme-brief" / "site"
     assert (site / "index.html").is_file() and (site / "brief.pdf").is_file()
     assert "1 conflict," in done.stdout
+
+
+def _cli_options() -> dict[str, list[str]]:
+    """Every command of the CLI and the long options it prints in --help."""
+    import click
+
+    from builder.cli import main
+
+    found = {}
+    context = click.Context(main)
+    for name, command in sorted(main.commands.items()):
+        options = []
+        for parameter in command.get_params(context):
+            if isinstance(parameter, click.Option) and "--help" not in parameter.opts:
+                options += [opt for opt in parameter.opts if opt.startswith("--")]
+        found[name] = options
+    return found
+
+
+def test_every_command_and_option_of_the_cli_is_in_the_readme() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Commands", 1)[1].split("\n## ", 1)[0]
+    lines = {}
+    for line in section.splitlines():
+        match = re.match(r"dealbrief (\w+)", line)
+        if match:
+            lines[match.group(1)] = line
+    missing = []
+    for command, options in _cli_options().items():
+        if command not in lines:
+            missing.append(command)
+            continue
+        missing += [
+            f"{command} {option}" for option in options if not re.search(re.escape(option) + r"\b", lines[command])
+        ]
+    assert not missing, f"the README's Commands section misses: {missing}"

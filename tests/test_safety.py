@@ -16,7 +16,8 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from builder.build import BuildOptions, BuildResult, build
+from builder.build import BuildResult, build
+from builder.config import Options
 from builder.output import recover
 from tests.conftest import FIXTURES, ROOT, copy_project, snapshot
 
@@ -45,7 +46,7 @@ def hostile_project(target: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
-    return build(BuildOptions(project=hostile_project(tmp_path_factory.mktemp("hostile")), force=True))
+    return build(Options(project=hostile_project(tmp_path_factory.mktemp("hostile")), force=True))
 
 
 class _Audit(HTMLParser):
@@ -181,7 +182,7 @@ def test_a_killed_build_leaves_the_previous_output(tmp_path: Path, built: BuildR
     process.send_signal(signal.SIGKILL)
     process.wait()
     assert {name: snapshot(project / name) for name in ("docs", "site")} == before
-    result = build(BuildOptions(project=project, pdf=False))
+    result = build(Options(project=project, pdf=False))
     assert result.brief.deal.status == "pending"
     assert [path.name for path in project.glob(".dealbrief-*")] == [".dealbrief-lock"]  # no scratch left
 

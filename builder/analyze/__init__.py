@@ -6,11 +6,12 @@ from collections.abc import Sequence
 
 from builder import __version__
 from builder.analyze.amounts import amount_groups
-from builder.analyze.curate import apply_curation, gather
 from builder.analyze.entities import merge_organizations_across, merge_people, parties
+from builder.analyze.fact_edits import apply_fact_edits, pool_facts
 from builder.analyze.questions import open_questions
 from builder.analyze.quotes import quote_groups
 from builder.analyze.timeline import anchor_undated, build_timeline
+from builder.config import Paper
 from builder.curation import LoadedCuration, citation
 from builder.errors import BriefError
 from builder.model import Brief, DealCard, PrintSettings, Source, SourceFacts, SourceNote, Statement, Stats
@@ -18,11 +19,16 @@ from builder.model import Brief, DealCard, PrintSettings, Source, SourceFacts, S
 __all__ = ["analyze", "built_date"]
 
 
-def analyze(sources: Sequence[Source], extracted: Sequence[SourceFacts], loaded: LoadedCuration) -> Brief:
-    """Compare the sources, apply the curation and return the brief every page is rendered from."""
+def analyze(
+    sources: Sequence[Source], extracted: Sequence[SourceFacts], loaded: LoadedCuration, paper: Paper | None = None
+) -> Brief:
+    """Compare the sources, apply the curation and return the brief every page is rendered from.
+
+    paper is the resolved paper size of the PDF, when the command line chose one over brief.yaml's.
+    """
     by_id = {source.id: source for source in sources}
     curation = loaded.curation
-    facts, problems = apply_curation(gather(extracted), loaded, sources)
+    facts, problems = apply_fact_edits(pool_facts(extracted), loaded, sources)
     problems.extend(_mixed_merges(loaded, facts.quotes, facts.amounts))
     if problems:
         raise BriefError(problems)
@@ -70,7 +76,7 @@ def analyze(sources: Sequence[Source], extracted: Sequence[SourceFacts], loaded:
         notes=dict(sorted(facts.notes.items())),
         stats=stats,
         print=PrintSettings(
-            paper=output.paper,
+            paper=paper or output.paper,
             author=output.author,
             organization=output.organization,
             keywords=output.keywords,

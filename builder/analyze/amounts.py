@@ -14,7 +14,6 @@ from builder.extract.lexicon import SENTENCE_COMMON
 from builder.extract.numbers import significant_step
 from builder.extract.units import CURRENCY_WORDS, QUALIFIER_BOUNDS, QUALIFIERS
 from builder.model import Amount, AmountGroup, AmountItem, Conflict, ConflictItem, Source, Verdict
-from builder.templating import phrase
 
 ABOUT = 0.05  # "about X" means X within five percent
 NEARLY = 0.10  # "nearly X" means up to ten percent below X
@@ -378,7 +377,6 @@ def _conflict(group_id: str, kind: str, about: str, members: Sequence[Amount]) -
         about=about,
         group=group_id,
         items=items,
-        note=phrase("conflict_note", kind=kind, items=items),
     )
 
 

@@ -4,21 +4,23 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 from builder.analyze.cite import cite
 from builder.curation import LoadedCuration, citation
 from builder.model import (
     AmountGroup,
+    Citation,
     Conflict,
     NonDisclosure,
     Question,
+    QuestionItem,
     QuestionKind,
     QuoteGroup,
     Source,
     UnnamedClaim,
     sentence_number,
 )
-from builder.templating import figure, phrase
 
 _KIND_ORDER: dict[QuestionKind, int] = {
     "undisclosed": 0,
@@ -43,52 +45,62 @@ def open_questions(
     questions: list[Question] = []
     for fact in disclosures:
         about = _noun_phrase(fact.about)
-        if fact.who:
-            text = phrase("q_declined", who=fact.who, about=about)
-        else:
-            text = phrase("q_undisclosed", about=about, plural=_plural(about))
-        reason = phrase("r_undisclosed", source=_name(sources, fact.source), text=_sentence(sources, fact))
-        questions.append(_question("undisclosed", text, reason, [cite(fact, sources)], [fact.id]))
+        questions.append(
+            _question("undisclosed", [cite(fact, sources)], [fact.id], about=about, who=fact.who, plural=_plural(about))
+        )
     groups = {group.id: group for group in amount_groups}
     for conflict in conflicts:
         group = groups[conflict.group]
         kind: QuestionKind = "hedged" if conflict.kind == "hedged-differently" else "conflict"
         items = [item for item in group.items if item.amount in _member_ids(group, conflict)] or list(group.items)
-        text = phrase(
-            "q_" + conflict.kind.replace("-", "_"),
-            about=conflict.about,
-            items=[(item.text, _name(sources, item.source)) for item in items],
-        )
         questions.append(
-            _question(kind, text, conflict.note, [item.citation for item in items], [i.amount for i in items])
+            _question(
+                kind,
+                [item.citation for item in items],
+                [i.amount for i in items],
+                about=conflict.about,
+                conflict=conflict.kind,
+                items=tuple(QuestionItem(text=item.text, source=item.source) for item in items),
+            )
         )
     for group in amount_groups:
         if group.support.single_source:
             item = group.items[0]
-            text = phrase(
-                "q_single_figure",
-                text=item.text,
-                about=group.about,
-                value=figure(item.value, item.unit, group.kind),
-                vague="billions" in item.text or "millions" in item.text,
+            questions.append(
+                _question(
+                    "single-source",
+                    [item.citation],
+                    [item.amount],
+                    about=group.about,
+                    items=(QuestionItem(text=item.text, source=item.source),),
+                )
             )
-            reason = phrase("r_single", source=_name(sources, item.source))
-            questions.append(_question("single-source", text, reason, [item.citation], [item.amount]))
     for claim in unnamed:
-        text = phrase("q_unnamed", descriptor=claim.descriptor, claim=_sentence(sources, claim))
-        reason = phrase("r_unnamed", source=_name(sources, claim.source))
-        questions.append(_question("unnamed", text, reason, [cite(claim, sources)], [claim.id]))
+        questions.append(
+            _question(
+                "unnamed",
+                [cite(claim, sources)],
+                [claim.id],
+                who=claim.descriptor,
+                claim=_sentence(sources, claim),
+                items=(QuestionItem(text=claim.text, source=claim.source),),
+            )
+        )
     for quoted in quote_groups:
         if quoted.unnamed:
-            text = phrase("q_unnamed_quote", speaker=quoted.speaker, quote=quoted.text)
-            reason = phrase("r_unnamed_quote", speaker=quoted.speaker)
             questions.append(
-                _question("unnamed", text, reason, [v.citation for v in quoted.variants], list(quoted.quotes))
+                _question(
+                    "unnamed",
+                    [v.citation for v in quoted.variants],
+                    list(quoted.quotes),
+                    who=quoted.speaker,
+                    claim=quoted.text,
+                )
             )
     by_id = dict(sources)
     for asked in loaded.curation.questions:
-        reason = asked.reason or phrase("r_analyst")
-        questions.append(_question("analyst", asked.text, reason, [citation(by_id, ref) for ref in asked.cite], []))
+        cited = [citation(by_id, ref) for ref in asked.cite]
+        questions.append(_question("analyst", cited, [], text=asked.text, reason=asked.reason))
     unique: dict[str, Question] = {}
     for question in questions:
         unique.setdefault(question.id, question)
@@ -108,11 +120,11 @@ def _member_ids(group: AmountGroup, conflict: Conflict) -> set[str]:
     return {item.amount for item in group.items if (item.source, item.citation.sentence, item.text) in places}
 
 
-def _question(kind: QuestionKind, text: str, reason: str, citations: list, facts: list[str]) -> Question:  # type: ignore[type-arg]
-    digest = hashlib.sha1(f"{kind}|{text}|{'|'.join(sorted(facts))}".encode()).hexdigest()[:8]
-    return Question(
-        id=f"qn-{digest}", kind=kind, text=text, reason=reason, citations=tuple(citations), facts=tuple(facts)
-    )
+def _question(kind: QuestionKind, citations: Sequence[Citation], facts: Sequence[str], **data: Any) -> Question:
+    """A question with an id that follows from what it asks about."""
+    question = Question(id="", kind=kind, citations=tuple(citations), facts=tuple(facts), **data)
+    digest = hashlib.sha1(question.model_dump_json(exclude={"id", "citations"}).encode()).hexdigest()[:8]
+    return question.model_copy(update={"id": f"qn-{digest}"})
 
 
 def _sentence_number(question: Question) -> int:
@@ -122,10 +134,6 @@ def _sentence_number(question: Question) -> int:
 def _sentence(sources: Mapping[str, Source], fact: NonDisclosure | UnnamedClaim) -> str:
     source = sources[fact.source]
     return source.sentence(fact.sentence).text
-
-
-def _name(sources: Mapping[str, Source], source_id: str) -> str:
-    return source_id
 
 
 def _noun_phrase(about: str) -> str:

@@ -8,7 +8,6 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from builder.model import Support
-from builder.templating import phrase
 
 _WORD = re.compile(r"[\w$£€¥%]+(?:[.,'’][\w]+)*")
 STOPWORDS = frozenset(
@@ -81,7 +80,6 @@ def support(sources: tuple[str, ...], texts: Sequence[tuple[str, ...]]) -> Suppo
         sources=sources,
         origins=origins,
         single_source=len(sources) == 1,
-        note=phrase("support_note", sources=len(sources), origins=origins),
     )
 
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 
 from builder.analyze.cite import cite
 from builder.curation import LoadedCuration, citation
 from builder.extract import context, reference_date
 from builder.extract.dates import WEEKDAYS, resolve
-from builder.model import Citation, DateMention, DealCard, Source, TimelineEvent
-from builder.templating import long_date, phrase
+from builder.model import Citation, DateMention, DealCard, EventKind, Precision, Source, TimelineEvent
 
 _ANNOUNCING = re.compile(
     r"\b(?:announc\w*|unveil\w*|reveal\w*|agree\w*|sign\w*|launch\w*|deal|partnership|said)\b", re.I
@@ -56,65 +56,61 @@ def anchor_undated(
     return placed
 
 
+@dataclass
+class _Event:
+    """An event while the timeline is assembled: the first statement of a date names it."""
+
+    precision: Precision
+    kind: EventKind
+    label: str | None
+    citations: list[Citation] = field(default_factory=list)
+    counted_from_announcement: bool = False
+    facts: list[str] = field(default_factory=list)
+
+
 def build_timeline(
     dates: Sequence[DateMention], sources: Mapping[str, Source], deal: DealCard, loaded: LoadedCuration
 ) -> list[TimelineEvent]:
     """Events by date: the announcement, what the sources date, and the analyst's own events."""
-    events: dict[str, dict] = {}  # type: ignore[type-arg]
+    events: dict[str, _Event] = {}
 
-    def add(value: str, precision: str, label: str, cited: list[Citation], note: str | None, fact: str | None) -> None:
-        event = events.setdefault(
-            value, {"precision": precision, "label": label, "citations": [], "notes": [], "facts": []}
-        )
+    def add(value: str, precision: Precision, kind: EventKind, label: str | None, cited: Sequence[Citation]) -> _Event:
+        event = events.setdefault(value, _Event(precision, kind, label))
         for item in cited:
-            if all(item.sentence != known.sentence for known in event["citations"]):
-                event["citations"].append(item)
-        if note and note not in event["notes"]:
-            event["notes"].append(note)
-        if fact:
-            event["facts"].append(fact)
+            if all(item.sentence != known.sentence for known in event.citations):
+                event.citations.append(item)
+        return event
 
     announced = deal.announced.isoformat() if deal.announced else None
     if deal.announced is not None:
-        add(
-            deal.announced.isoformat(),
-            "day",
-            phrase("event_announced", title=deal.title),
-            list(deal.announced_citations),
-            None,
-            None,
-        )
+        add(announced or "", "day", "announced", None, deal.announced_citations)
     for mention in dates:
         if mention.value is None or mention.precision is None:
             continue
         source = sources[mention.source]
         sentence = source.sentence(mention.sentence)
-        label = context(sentence, mention.start - sentence.start, mention.end - sentence.start)
         if len(sentence.text.replace(mention.text, "").split()) <= 2:
-            label = phrase("event_dated", source=source.id)  # a dateline
-        anchored = mention.anchor == "announcement" and mention.value != announced
-        note = phrase("note_anchor", date=long_date(deal.announced)) if anchored else None
-        add(mention.value, mention.precision, label, [cite(mention, sources)], note, mention.id)
+            kind: EventKind = "dateline"
+            label = None
+        else:
+            kind, label = "mention", context(sentence, mention.start - sentence.start, mention.end - sentence.start)
+        event = add(mention.value, mention.precision, kind, label, [cite(mention, sources)])
+        event.counted_from_announcement |= mention.anchor == "announcement" and mention.value != announced
+        event.facts.append(mention.id)
     by_id = dict(sources)
-    for event in loaded.curation.timeline:
-        add(
-            event.date.isoformat(),
-            "day",
-            event.label,
-            [citation(by_id, ref) for ref in event.cite],
-            None,
-            None,
-        )
+    for analyst in loaded.curation.timeline:
+        add(analyst.date.isoformat(), "day", "analyst", analyst.label, [citation(by_id, ref) for ref in analyst.cite])
     timeline = [
         TimelineEvent(
             date=value,
-            precision=data["precision"],
-            label=data["label"],
-            citations=tuple(data["citations"]),
-            note=" ".join(data["notes"]) or None,
-            facts=tuple(data["facts"]),
+            precision=event.precision,
+            kind=event.kind,
+            label=event.label,
+            citations=tuple(event.citations),
+            counted_from_announcement=event.counted_from_announcement,
+            facts=tuple(event.facts),
         )
-        for value, data in events.items()
+        for value, event in events.items()
     ]
     return sorted(timeline, key=lambda e: (e.date.split("/")[0], _PRECISION_ORDER[e.precision], e.date))
 

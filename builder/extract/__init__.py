@@ -9,9 +9,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from builder.extract.pipeline import EXTRACTOR_VERSION, context, extract, fact_id, reference_date
+    from builder.extract.pipeline import context, extract, fact_id, reference_date
 
-__all__ = ["EXTRACTOR_VERSION", "context", "extract", "fact_id", "reference_date"]
+__all__ = ["context", "extract", "fact_id", "reference_date"]
 
 
 def __getattr__(name: str) -> Any:

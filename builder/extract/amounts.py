@@ -15,7 +15,7 @@ from builder.extract.figures import (
     percent_of,
     with_context,
 )
-from builder.extract.numbers import NUMBER_DIGITS, SCALE_WORDS, number, plain
+from builder.extract.numbers import NUMBER_DIGITS, SCALE_WORDS, number
 
 _CORE_WORDS = """
     zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
@@ -141,11 +141,11 @@ def _amount_at(text: str, numeral: _Number, floor: int) -> Found | None:
     ):
         high = number(range_match.group("num"))
         pos = range_match.end()
-    scale, pos = _scale(text, pos, prefix is not None)
+    scale, pos = _scale(text, pos)
     if prefix is None and scale is None:
         code_then_scale = _CODE_AFTER.match(text, pos)
         if code_then_scale and _is_code(code_then_scale.group("code")):
-            scaled, after = _scale(text, code_then_scale.end(), True)
+            scaled, after = _scale(text, code_then_scale.end())
             if scaled is not None:
                 prefix = (_code(code_then_scale.group("code")), 0)
                 scale, pos = scaled, after
@@ -252,12 +252,12 @@ def _code(word: str) -> str:
     return units.CODE_ALIASES.get(upper, upper)
 
 
-def _scale(text: str, pos: int, money: bool) -> tuple[Decimal | None, int]:
+def _scale(text: str, pos: int) -> tuple[Decimal | None, int]:
     attached = _SCALE_ATTACHED.match(text, pos)
     if attached:
         return SCALE_WORDS[attached.group(1).lower()], attached.end()
     spaced = _SCALE_SPACED.match(text, pos)
-    if spaced and (money or spaced.group(1).lower() not in ("bn", "mn", "tn") or True):
+    if spaced:
         return SCALE_WORDS[spaced.group(1).lower()], spaced.end()
     return None, pos
 
@@ -302,7 +302,7 @@ def _currency_after(
         raw = code_match.group("code").upper()
         if raw in units.MILLION_CODES:
             return _code(raw[1:]), end, Decimal(10**6), Decimal(0)
-        scaled, after = _scale(text, end, True)
+        scaled, after = _scale(text, end)
         if scaled is not None and scale is None:
             return _code(raw), after, scaled, Decimal(0)
         return _with_cents(text, end, _code(raw), value, scale)
@@ -349,7 +349,7 @@ def _measure_unit(text: str, match: re.Match[str], pos: int, scale: Decimal | No
 
 
 def _unit_follows(text: str, pos: int) -> bool:
-    scale, after = _scale(text, pos, False)
+    scale, after = _scale(text, pos)
     return bool(
         _PERCENT.match(text, after)
         or _CURRENCY_WORD.match(text, after)
@@ -364,11 +364,6 @@ def _looks_like_year(raw: str, scale: Decimal | None) -> bool:
 
 def _finish(text: str, start: int, end: int, value: Decimal, high: Decimal | None, unit: str, kind: str) -> Found:
     return Found(start, end, value, unit, kind, high=high)
-
-
-def as_value(value: Decimal) -> int | float:
-    """Return the JSON form of a value."""
-    return plain(value)
 
 
 __all__ = ["NUMBER", "Found", "find_amounts", "find_vague_amounts"]

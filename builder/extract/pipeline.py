@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import Counter
 from datetime import date
-from pathlib import Path
 
 from builder.extract.amounts import find_amounts, find_vague_amounts
 from builder.extract.dates import find_dates, patterns_for, resolve
@@ -17,17 +15,6 @@ from builder.extract.numbers import plain
 from builder.extract.quotes import extract_quotes
 from builder.model import Amount, DateMention, Sentence, Source, SourceFacts
 
-
-def _code_version() -> str:
-    """Hash the extractor's own code, so cached results are never trusted after it changes."""
-    digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
-EXTRACTOR_VERSION = _code_version()
 _CONTEXT_WORDS = 10
 _NO_QUOTES = str.maketrans("", "", '“”"')
 _CLAUSE_BREAKS = (", ", "; ", ": ", " — ", " – ", " -- ")

@@ -1,8 +1,9 @@
-"""The Microsoft–Lumen brief shows what the Foundation and Analysis issues ask of it."""
+"""The Microsoft–Lumen brief as analysed from the three seed articles: groups, questions, timeline, parties."""
 
 from __future__ import annotations
 
 from builder.build import BuildResult
+from builder.wording import Wording
 
 
 def test_parties_and_roles(built: BuildResult) -> None:
@@ -85,7 +86,9 @@ def test_financials_include_the_network_figures(built: BuildResult) -> None:
 def test_open_questions(built: BuildResult) -> None:
     questions = built.brief.questions
     undisclosed = [q for q in questions if q.kind == "undisclosed"]
-    assert [q.text for q in undisclosed] == ["What are the financial terms of the deal?"]
+    words = Wording(built.brief)
+    assert [words.question_text(q) for q in undisclosed] == ["What are the financial terms of the deal?"]
+    assert undisclosed[0].about == "financial terms of the deal" and undisclosed[0].text is None
     assert undisclosed[0].citations[0].sentence == "converge360-s19"
     hedged = [q for q in questions if q.kind == "hedged"]
     assert len(hedged) == 1 and {c.sentence for c in hedged[0].citations} == {
@@ -105,7 +108,8 @@ def test_timeline(built: BuildResult) -> None:
     assert {"newsng-s2", "converge360-s6"} <= {c.sentence for c in announcement.citations}
     assert "2024-07-25" in events
     assert "2024-07-25/2025-07-25" in events  # the 12-month horizon of the cash-flow estimate
-    assert events["2024-04"].note and "announcement" in events["2024-04"].note
+    assert events["2024-04"].counted_from_announcement
+    assert "announcement" in (Wording(built.brief).event_note(events["2024-04"]) or "")
 
 
 def test_built_date_comes_from_the_inputs(built: BuildResult) -> None:

@@ -36,7 +36,7 @@ _QUOTE_FIELDS = {"speaker", "speaker_title", "speaker_org", "partial"}
 _AMOUNT_FIELDS = {"value", "unit", "qualifier"}
 
 
-def gather(extracted: Sequence[SourceFacts]) -> Facts:
+def pool_facts(extracted: Sequence[SourceFacts]) -> Facts:
     """Put the facts of every source together, in source order."""
     facts = Facts()
     for item in extracted:
@@ -48,7 +48,7 @@ def gather(extracted: Sequence[SourceFacts]) -> Facts:
     return facts
 
 
-def apply_curation(facts: Facts, loaded: LoadedCuration, sources: Sequence[Source]) -> tuple[Facts, list[Problem]]:
+def apply_fact_edits(facts: Facts, loaded: LoadedCuration, sources: Sequence[Source]) -> tuple[Facts, list[Problem]]:
     """Return the facts as the analyst wants them, and every reference to a fact that does not exist."""
     curation = loaded.curation.facts
     problems: list[Problem] = []

@@ -16,8 +16,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from builder.analyze import analyze
-from builder.build import extract_all, load
+from builder.config import Options
 from builder.errors import BriefError
+from builder.gather import extract_all, load
 from builder.render import render_pages
 from tests.conftest import copy_project
 from tests.hostile import BRIEF_FIELDS, HOSTILE_PIECES, SOURCE_FIELDS, created_markup, every_field_project
@@ -101,8 +102,8 @@ def _project_with(text: str | None = None, brief: str | None = None) -> Path:
 def _pipeline(project: Path) -> dict[str, str] | None:
     """Run load → extract → analyze → render; a BriefError is an answer, anything else a crash."""
     try:
-        sources, loaded = load(project)
-        brief = analyze(sources, extract_all(sources, loaded), loaded)
+        inputs = load(Options(project=project))
+        brief = analyze(inputs.sources, extract_all(inputs.sources, inputs.curation), inputs.curation)
         return render_pages(brief).files
     except BriefError:
         return None
@@ -172,8 +173,8 @@ class _SentenceText(HTMLParser):
 @given(markup_text)
 def test_markup_in_a_source_stays_text(text: str) -> None:
     project = _project_with(text="Headline\n\n" + text)
-    sources, loaded = load(project)
-    brief = analyze(sources, extract_all(sources, loaded), loaded)
+    inputs = load(Options(project=project))
+    brief = analyze(inputs.sources, extract_all(inputs.sources, inputs.curation), inputs.curation)
     page = render_pages(brief).files["docs/sources/s.md"]
     shutil.rmtree(project.parent, ignore_errors=True)
     body = page.split("\n---\n", 1)[1]
@@ -181,7 +182,7 @@ def test_markup_in_a_source_stays_text(text: str) -> None:
     parser = _SentenceText()
     parser.feed(html)
     assert not parser.foreign, parser.foreign
-    for sentence in sources[0].sentences:
+    for sentence in inputs.sources[0].sentences:
         shown = (
             "".join(parser.inside[sentence.id]).split(None, 1)[1] if " " in "".join(parser.inside[sentence.id]) else ""
         )
@@ -210,9 +211,9 @@ def test_any_text_in_every_field_builds_and_creates_no_markup(values: dict[str, 
 
     folder = Path(tempfile.mkdtemp(prefix="dealbrief-prop-"))
     try:
-        project = every_field_project(folder / "p", values)
-        sources, loaded = load(project)
-        pages = render_pages(analyze(sources, extract_all(sources, loaded), loaded)).files
+        inputs = load(Options(project=every_field_project(folder / "p", values)))
+        brief = analyze(inputs.sources, extract_all(inputs.sources, inputs.curation), inputs.curation)
+        pages = render_pages(brief).files
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     for path, text in pages.items():

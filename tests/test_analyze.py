@@ -6,25 +6,26 @@ from pathlib import Path
 
 from builder.analyze import analyze
 from builder.analyze.amounts import bounds
-from builder.contract import _no_curation
+from builder.curation import empty_curation
 from builder.extract import extract
 from builder.model import Amount, Brief
 from builder.sources import load_sources
+from builder.wording import Wording
 from tests.conftest import FIXTURES
 
 
 def conflict_brief() -> Brief:
     sources = load_sources(FIXTURES / "conflict", FIXTURES)
-    return analyze(sources, [extract(source) for source in sources], _no_curation())
+    return analyze(sources, [extract(source) for source in sources], empty_curation())
 
 
 def test_different_prices_for_the_same_purchase_conflict() -> None:
     brief = conflict_brief()
     (conflict,) = [c for c in brief.conflicts if c.kind == "conflict"]
     assert {(item.source, item.text) for item in conflict.items} == {("daily", "$2.5bn"), ("wire", "$2.1bn")}
-    assert conflict.note.startswith("The sources disagree: $2.5bn (daily)")
+    assert Wording(brief).conflict_note(conflict).startswith("The sources disagree: $2.5bn (daily)")
     question = next(q for q in brief.questions if q.kind == "conflict")
-    assert question.text.startswith("Which figure is right")
+    assert Wording(brief).question_text(question).startswith("Which figure is right")
 
 
 def test_converted_figures_are_linked_to_their_primary() -> None:
@@ -70,9 +71,10 @@ def test_hedges_are_read_as_ranges() -> None:
 
 
 def test_json_of_the_fixture_project_lists_the_conflict(tmp_path: Path) -> None:
-    from builder.contract import extract_json
+    from builder.build import extract_json
+    from builder.config import Options
 
-    data = extract_json(FIXTURES / "conflict", None)
+    data = extract_json(Options(sources=FIXTURES / "conflict"))
     kinds = {c["kind"] for c in data["conflicts"]}
     assert "conflict" in kinds
     assert all(q["citations"] for q in data["questions"])

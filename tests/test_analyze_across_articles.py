@@ -7,7 +7,7 @@ from functools import cache
 import pytest
 
 from builder.analyze import analyze
-from builder.contract import _no_curation
+from builder.curation import empty_curation
 from builder.extract import extract
 from builder.model import AmountGroup, Brief, SourceMeta
 from builder.sources import RawSource, split_source
@@ -46,7 +46,7 @@ def brief_of(deal: str) -> Brief:
     for name in DEALS[deal]:
         text = shared("corpus", "bbc-news", "business", f"{name}.txt").read_text(encoding="utf-8")
         sources.append(split_source(RawSource(name, f"{name}.txt", SourceMeta(title=text.splitlines()[0]), text, "")))
-    return analyze(sources, [extract(source) for source in sources], _no_curation())
+    return analyze(sources, [extract(source) for source in sources], empty_curation())
 
 
 def groups_with(brief: Brief, text: str) -> list[AmountGroup]:
@@ -105,7 +105,7 @@ def test_the_firefox_market_share_is_a_real_disagreement() -> None:
     for name in names:
         text = shared("corpus", "bbc-news", "tech", f"{name}.txt").read_text(encoding="utf-8")
         sources.append(split_source(RawSource(name, f"{name}.txt", SourceMeta(), text, "")))
-    brief = analyze(sources, [extract(source) for source in sources], _no_curation())
+    brief = analyze(sources, [extract(source) for source in sources], empty_curation())
     (conflict,) = [c for c in brief.conflicts if c.kind == "conflict"]
     assert {item.text for item in conflict.items} == {"7.4%", "about 5%"}
 

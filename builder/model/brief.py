@@ -1,0 +1,257 @@
+"""The analysis across sources: groups, conflicts, questions, timeline, the deal card and the whole brief."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import Field
+
+from builder.model.base import Model
+from builder.model.facts import (
+    Amount,
+    AmountKind,
+    DateMention,
+    NonDisclosure,
+    Organization,
+    Person,
+    Precision,
+    Quote,
+    SpeakerKind,
+    UnnamedClaim,
+)
+from builder.model.sources import Source
+
+
+class Citation(Model):
+    """A link from a statement to the sentence it rests on; text is what of it the sentence holds."""
+
+    source: str
+    sentence: str
+    text: str
+
+
+class Statement(Model):
+    """A sentence of the brief's own, with the source sentences behind it."""
+
+    text: str
+    citations: tuple[Citation, ...]
+
+
+class Support(Model):
+    """How many sources carry a fact, and how many of them are independent of each other."""
+
+    sources: tuple[str, ...]
+    origins: int
+    single_source: bool
+
+
+class DiffPiece(Model):
+    """A run of words of one variant: the same as the reference, or only in this variant."""
+
+    op: Literal["same", "added", "missing"]
+    text: str
+
+
+class QuoteVariant(Model):
+    """One source's wording of a quote."""
+
+    quote: str
+    source: str
+    text: str
+    citation: Citation
+    diff: tuple[DiffPiece, ...]
+    identical: bool
+
+
+class QuoteGroup(Model):
+    """The same quote as one or more sources carry it."""
+
+    id: str
+    speaker: str | None
+    speaker_kind: SpeakerKind | None
+    speaker_title: str | None
+    speaker_org: str | None
+    text: str
+    partial: bool
+    unnamed: bool
+    quotes: tuple[str, ...]
+    variants: tuple[QuoteVariant, ...]
+    prose: tuple[Citation, ...] = ()
+    support: Support
+    note: str | None = None
+
+
+Verdict = Literal["single", "agree", "hedged", "conflict", "conversion"]
+
+
+class AmountItem(Model):
+    """One source's statement of a figure, as an interval."""
+
+    amount: str
+    source: str
+    text: str
+    value: float | int
+    high: float | int | None
+    unit: str
+    qualifier: str | None
+    horizon: str | None
+    low_bound: float | None
+    high_bound: float | None
+    citation: Citation
+
+
+class AmountGroup(Model):
+    """Figures across sources that describe the same thing."""
+
+    id: str
+    kind: AmountKind
+    unit: str
+    about: str
+    items: tuple[AmountItem, ...]
+    verdict: Verdict
+    support: Support
+    note: str | None = None
+
+
+ConflictKind = Literal["hedged-differently", "conflict", "conversion-discrepancy"]
+
+
+class ConflictItem(Model):
+    """One side of a conflict."""
+
+    source: str
+    sentence: str
+    text: str
+    value: float | int | None
+    unit: str | None
+
+
+class Conflict(Model):
+    """Sources that disagree, or agree only with different hedges."""
+
+    id: str
+    kind: ConflictKind
+    about: str
+    group: str
+    items: tuple[ConflictItem, ...]
+
+
+QuestionKind = Literal["undisclosed", "conflict", "hedged", "single-source", "unnamed", "analyst"]
+
+
+class QuestionItem(Model):
+    """A figure a question weighs, as one source gives it."""
+
+    text: str
+    source: str
+
+
+class Question(Model):
+    """Something the sources leave open: what it is about, and the sentences behind it.
+
+    The wording is the templates'; text and reason are set only for the analyst's own questions.
+    """
+
+    id: str
+    kind: QuestionKind
+    citations: tuple[Citation, ...]
+    facts: tuple[str, ...] = ()
+    about: str | None = None
+    who: str | None = None
+    plural: bool = False
+    conflict: ConflictKind | None = None
+    items: tuple[QuestionItem, ...] = ()
+    claim: str | None = None
+    text: str | None = None
+    reason: str | None = None
+
+
+EventKind = Literal["mention", "announced", "dateline", "analyst"]
+
+
+class TimelineEvent(Model):
+    """A dated event, with the sentences that date it; label is the words of the source or the analyst."""
+
+    date: str
+    precision: Precision
+    kind: EventKind
+    label: str | None
+    citations: tuple[Citation, ...]
+    counted_from_announcement: bool = False
+    facts: tuple[str, ...] = ()
+
+
+class Party(Model):
+    """A party to the deal and what it does in it."""
+
+    name: str
+    organization: str | None
+    aliases: tuple[str, ...]
+    roles: tuple[Statement, ...]
+
+
+class DealCard(Model):
+    """What the deal is: the analyst's curation, each statement cited."""
+
+    title: str
+    type: str
+    status: str
+    announced: date | None
+    announced_citations: tuple[Citation, ...]
+    summary: tuple[Statement, ...]
+    parties: tuple[Party, ...]
+
+
+class SourceNote(Model):
+    """The analyst's view of a source."""
+
+    source: str
+    reliability: Literal["high", "medium", "low"] | None = None
+    note: str | None = None
+
+
+class Stats(Model):
+    """Counts shown on the overview."""
+
+    sources: int
+    facts: int
+    quotes: int
+    figures: int
+    conflicts: int
+    hedged: int
+    questions: int
+
+
+class PrintSettings(Model):
+    """Settings of the PDF."""
+
+    paper: Literal["a4", "letter"] = "a4"
+    author: str | None = None
+    organization: str | None = None
+    keywords: tuple[str, ...] = ()
+
+
+class Brief(Model):
+    """The whole brief: what every page and the PDF are rendered from."""
+
+    generator: str
+    built: date | None
+    deal: DealCard
+    sources: tuple[Source, ...]
+    source_notes: tuple[SourceNote, ...] = ()
+    quotes: tuple[Quote, ...]
+    amounts: tuple[Amount, ...]
+    dates: tuple[DateMention, ...]
+    people: tuple[Person, ...]
+    organizations: tuple[Organization, ...]
+    disclosures: tuple[NonDisclosure, ...]
+    unnamed: tuple[UnnamedClaim, ...]
+    quote_groups: tuple[QuoteGroup, ...]
+    amount_groups: tuple[AmountGroup, ...]
+    conflicts: tuple[Conflict, ...]
+    questions: tuple[Question, ...]
+    timeline: tuple[TimelineEvent, ...]
+    notes: dict[str, str] = Field(default_factory=dict)
+    stats: Stats
+    print: PrintSettings = PrintSettings()

@@ -1,0 +1,68 @@
+"""Sources: an article's metadata, its verbatim text and its numbered sentences."""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import field_validator
+
+from builder.bounds import BuildDate
+from builder.escaping import clean_text
+from builder.model.base import Model
+
+
+class SourceMeta(Model):
+    """What a source says about itself; anything it does not state stays None."""
+
+    title: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    published: BuildDate | None = None
+    url: str | None = None
+    kind: str | None = None
+    imported_from: str | None = None
+
+    @field_validator("title", "outlet", "author", "url", "kind", "imported_from")
+    @classmethod
+    def _clean(cls, value: str | None) -> str | None:
+        return None if value is None else clean_text(value)
+
+
+class Sentence(Model):
+    """One sentence of a source, with its place in the source's text."""
+
+    id: str
+    n: int
+    start: int
+    end: int
+    paragraph: int
+    text: str
+
+
+# A sentence's id: its source's id, "-s", and its number in the source.
+SENTENCE_ID = re.compile(r"(?P<source>[a-z0-9][a-z0-9_-]*)-s(?P<n>\d+)")
+
+
+def sentence_number(sentence_id: str) -> int:
+    """The number of a sentence in its source, from its id: <source>-s<number>."""
+    return int(sentence_id.rsplit("-s", 1)[1])
+
+
+def sentence_source(sentence_id: str) -> str:
+    """The id of the source a sentence is in, from the sentence's id: <source>-s<number>."""
+    return sentence_id.rsplit("-s", 1)[0]
+
+
+class Source(Model):
+    """One article: its metadata, its verbatim text and its sentences."""
+
+    id: str
+    path: str
+    meta: SourceMeta
+    text: str
+    sha256: str
+    sentences: tuple[Sentence, ...]
+
+    def sentence(self, sentence_id: str) -> Sentence:
+        """This source's sentence with that id."""
+        return self.sentences[sentence_number(sentence_id) - 1]
