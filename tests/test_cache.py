@@ -30,7 +30,7 @@ def run(project: Path, **options: object) -> BuildResult:
 def outputs(project: Path) -> dict[str, bytes]:
     found = {f"docs/{k}": v for k, v in snapshot(project / "docs").items()}
     found |= {f"site/{k}": v for k, v in snapshot(project / "site").items()}
-    found["data/facts.json"] = (project / "data" / "facts.json").read_bytes()
+    found |= {f"data/facts/{k}": v for k, v in snapshot(project / "data" / "facts").items()}
     return found
 
 

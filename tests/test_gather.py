@@ -16,7 +16,7 @@ def test_the_paper_chosen_on_the_command_line_reaches_every_output(tmp_path: Pat
     project = copy_project(tmp_path)
     gathered = gather(Options(project=project, paper="letter"))
     assert gathered.config.paper == "letter"
-    assert gathered.brief.print.paper == "letter"  # brief.json and facts.json carry it
+    assert gathered.brief.print.paper == "letter"  # brief.json carries it
     assert 'class="paper-letter"' in (gathered.print_html or "")
 
 

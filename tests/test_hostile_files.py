@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import snapshot
 from tests.hostile import ARTICLE, cli_obeying_permissions, cli_process, small_project
 
 HEADER = "Error: 1 problem found; nothing was written."
@@ -34,7 +35,7 @@ def test_a_link_out_of_the_project_is_refused_and_nothing_of_it_is_published(tmp
         "instead",
         "  data/sources/q.md: a link to /etc/passwd, outside the project; copy the file into the project instead",
     ]
-    assert not (project / "site").exists() and not (project / "data" / "facts.json").exists()
+    assert not (project / "site").exists() and not (project / "data" / "facts").exists()
 
 
 def test_a_link_inside_the_project_is_read(tmp_path: Path) -> None:
@@ -122,11 +123,12 @@ def test_a_read_only_project_is_one_located_message(tmp_path: Path) -> None:
 
 def test_a_full_disk_is_one_located_message_and_the_old_output_stays(tmp_path: Path) -> None:
     project = small_project(tmp_path / "p")
-    assert cli_process("build", "--no-pdf", "--project", str(project)).returncode == 0
-    before = (project / "data" / "facts.json").read_bytes()
+    assert cli_process("build", "--no-pdf", "--no-site", "--project", str(project)).returncode == 0
+    before = {name: snapshot(project / name) for name in ("docs", "data/facts")}
+    largest = max(len(data) for files in before.values() for data in files.values())
     source = project / "data" / "sources" / "s.md"
     source.write_text(ARTICLE + "\n\nAcme also said it would buy Gadget Inc for $3bn." * 40, encoding="utf-8")
-    result = cli_process("build", "--no-pdf", "--project", str(project), limit_file_bytes=len(before) + 1000)
+    result = cli_process("build", "--no-pdf", "--no-site", "--project", str(project), limit_file_bytes=largest + 1000)
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr
     problem = _problems(result.stderr)[1]
@@ -134,7 +136,7 @@ def test_a_full_disk_is_one_located_message_and_the_old_output_stays(tmp_path: P
         "the file is larger than the file system or a size limit allows: free some space or raise the limit and "
         "run it again"
     ), problem
-    assert (project / "data" / "facts.json").read_bytes() == before
+    assert {name: snapshot(project / name) for name in ("docs", "data/facts")} == before
     assert not list(project.glob(".dealbrief-stage-*")) and not list(project.rglob("*.tmp"))
 
 

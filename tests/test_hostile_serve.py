@@ -112,13 +112,13 @@ def test_the_preview_waits_for_a_running_build(preview: Preview) -> None:
 
 
 def test_the_preview_outlives_an_error_and_picks_up_the_fix(preview: Preview) -> None:
-    facts = preview.project / "data" / "facts.json"
+    facts = preview.project / "data" / "facts" / "quotes.yaml"
     facts.unlink()
     facts.mkdir()  # a folder where the build writes a file: an error that is not the brief's
     preview.edit("broken day")
     wait_until(
         lambda: any(
-            "data/facts.json: cannot use it: a folder stands where a file should be" in s for s in preview.said
+            "data/facts/quotes.yaml: cannot use it: a folder stands where a file should be" in s for s in preview.said
         ),
         what="the preview to report the error",
     )

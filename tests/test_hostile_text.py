@@ -53,8 +53,9 @@ def test_a_control_character_never_turns_front_matter_into_markdown(tmp_path: Pa
     source_page = pages["sources/s/index.html"]
     assert _jsonld(source_page)["citation"][0]["headline"] == f"Acme buys {PAYLOAD}"  # type: ignore[index]
     assert f"<title>Acme buys {html.escape(PAYLOAD)} - " in source_page
-    facts = (project / "data" / "facts.json").read_text("utf-8")
-    assert char not in facts and char not in (project / "docs" / "sources" / "s.md").read_text("utf-8")
+    for written in [*(project / "data" / "facts").glob("*.yaml"), project / "site" / "brief.json"]:
+        assert char not in written.read_text("utf-8"), written
+    assert char not in (project / "docs" / "sources" / "s.md").read_text("utf-8")
 
 
 def test_a_sentence_with_a_quoted_phrase_in_parentheses_builds(tmp_path: Path) -> None:

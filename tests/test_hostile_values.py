@@ -18,7 +18,7 @@ def _fails(project: Path) -> list[str]:
     code, output = run_cli("build", "--no-pdf", "--project", str(project))
     assert code == 1, output
     assert "Traceback" not in output
-    assert not (project / "data" / "facts.json").exists() and not (project / "docs").exists()
+    assert not (project / "data" / "facts").exists() and not (project / "docs").exists()
     lines = output.splitlines()
     return lines[lines.index(next(line for line in lines if line.startswith("Error:"))) :]
 
@@ -91,5 +91,5 @@ def test_a_run_of_digits_in_the_text_is_not_a_figure(tmp_path: Path) -> None:
     project = small_project(tmp_path / "p", {"s.md": text})
     code, output = run_cli("build", "--no-pdf", "--project", str(project))
     assert code == 0, output
-    facts = json.loads((project / "data" / "facts.json").read_text("utf-8"))
+    facts = json.loads((project / "site" / "brief.json").read_text("utf-8"))
     assert facts["amounts"] and all(abs(amount["value"]) < 10**30 for amount in facts["amounts"])
