@@ -20,9 +20,12 @@ from builder.factsfile import facts_files
 from builder.freshness import record_outputs
 from builder.gather import STAGES, Gathered, Loaded, StageTimer, gather
 from builder.generated import generated_pages
+from builder.lock import BuildLock
 from builder.model import Brief
+from builder.oserrors import located_oserrors
 from builder.output import fingerprints, recover, write_outputs
 from builder.plan import Plan, inputs_key, make_plan, nothing_to_do, pdf_key, site_key
+from builder.userfiles import user_files_digest
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +47,11 @@ class BuildResult:
 def build(options: Options, progress: Callable[[str], None] | None = None) -> BuildResult:
     """Build the brief of a project: read and check everything, then write docs/, site/ and the PDF."""
     project = find_project(options.project)
+    with BuildLock(project, wait=options.wait), located_oserrors(project):
+        return _build_locked(project, options, progress)
+
+
+def _build_locked(project: Path, options: Options, progress: Callable[[str], None] | None) -> BuildResult:
     recover(project)
     cache = BuildCache(project, enabled=options.cache)
     state = cache.state()
@@ -86,6 +94,8 @@ def _inputs_key(loaded: Loaded) -> str:
     files = [f"{s.path}:{s.sha256}" for s in loaded.sources]
     for path in (config.brief_file, config.project / "mkdocs.yml" if config.project else None):
         files.append(path.read_text(encoding="utf-8", errors="replace") if path and path.is_file() else "")
+    if config.project is not None:
+        files.append(user_files_digest(config.project))
     choices = (config.site, config.pdf, config.paper)
     return inputs_key(code_version(), choices, os.environ.get("SOURCE_DATE_EPOCH", ""), files)
 
@@ -101,7 +111,13 @@ def _plan(project: Path, gathered: Gathered, state: dict[str, str]) -> Plan:
     check_hand_edits(project, rendered, config.force)
     mkdocs_yml = (project / "mkdocs.yml").read_text(encoding="utf-8", errors="replace")
     return make_plan(
-        site_key=site_key(code_version(), mkdocs_yml, rendered.files, os.environ.get("SOURCE_DATE_EPOCH", "")),
+        site_key=site_key(
+            code_version(),
+            mkdocs_yml,
+            rendered.files,
+            os.environ.get("SOURCE_DATE_EPOCH", ""),
+            user_files_digest(project),
+        ),
         pdf_key=pdf_key(code_version(), print_html, config.paper),
         state=state,
         fingerprints=fingerprints(project),

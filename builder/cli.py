@@ -18,6 +18,7 @@ from builder.build import BuildResult, build
 from builder.config import Options, Paper, find_project
 from builder.errors import BriefError, Problem
 from builder.gather import STAGES
+from builder.oserrors import oserror_problem
 
 PROJECT_OPTION = click.option(
     "--project",
@@ -28,11 +29,43 @@ PROJECT_OPTION = click.option(
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """The command group: every failure ends in one message and an exit code, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except OSError as error:
+            raise BriefError([oserror_problem(error, Path.cwd())]) from None
+        except MemoryError:
+            raise BriefError([Problem("dealbrief", message="ran out of memory")]) from None
+        except Exception as error:
+            if ctx.meta.get("dealbrief.verbose"):
+                raise
+            raise InternalError(error) from None
+
+
+class InternalError(click.ClickException):
+    """A fault in dealbrief itself: said in one line, with how to see where it happened."""
+
+    exit_code = 70
+
+    def __init__(self, error: Exception) -> None:
+        super().__init__(
+            f"dealbrief failed: {type(error).__name__}: {error}. This is a fault in dealbrief, not in the brief; "
+            "run the command again with -v to see where it happened, and report it."
+        )
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="dealbrief")
 @click.option("-v", "--verbose", is_flag=True, help="Say more about what happens.")
-def main(verbose: bool) -> None:
+@click.pass_context
+def main(ctx: click.Context, verbose: bool) -> None:
     """Build sourced deal briefs: a searchable site and a PDF from the news coverage of a deal."""
+    ctx.meta["dealbrief.verbose"] = verbose
     logging.basicConfig(
         level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
     )
@@ -278,7 +311,8 @@ def serve_command(project: Path, dev_addr: str, pdf: bool) -> None:
 @click.option("--replace", is_flag=True, help="Replace what the folder holds.")
 def publish_command(project: Path, target: Path, replace: bool) -> None:
     """Copy the built site, PDF included, to a folder for hosting."""
-    from builder.project import publish, published_title
+    from builder.project import published_title
+    from builder.publish import publish
 
     root = find_project(project)
     title = published_title(root)

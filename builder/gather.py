@@ -17,6 +17,7 @@ from builder.cache import BuildCache
 from builder.config import DEFAULT_MAX_SOURCE_BYTES, Config, Options, epoch_of, find_project
 from builder.curation import LoadedCuration, check_citations, empty_curation, read_curation
 from builder.errors import BriefError, Problems
+from builder.limits import too_long, too_many_facts
 from builder.model import Brief, Source, SourceFacts
 from builder.sources import read_sources, shown_path, split_source
 
@@ -122,6 +123,8 @@ def load(options: Options) -> Loaded:
     if curation is None:  # read_curation records a problem whenever it returns None
         raise BriefError(problems.items)
     sources = [split_source(raw) for raw in raws]
+    problems.extend(too_long(sources, curation.curation.limits.max_sentences_per_source))
+    problems.raise_if_any()
     problems.extend(check_citations(curation, sources))
     problems.raise_if_any()
     config = Config(
@@ -148,6 +151,7 @@ def extract_all(
     from builder.extract import extract
 
     known = curation.curation.known_organizations()
+    most = curation.curation.limits.max_facts_per_source
     facts = []
     for source in sources:
         key = cache.extraction_key(source, known) if cache else ""
@@ -157,6 +161,9 @@ def extract_all(
             if cache:
                 cache.store_facts(key, found)
         facts.append(found)
+    problems = [p for s, f in zip(sources, facts, strict=True) if (p := too_many_facts(s, f, most)) is not None]
+    if problems:
+        raise BriefError(problems)
     return facts
 
 

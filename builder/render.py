@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -11,6 +9,7 @@ from importlib.resources import files
 from typing import Any
 
 from builder.analyze.cite import cite as cite_fact
+from builder.escaping import front_matter, json_for_html, theme_html
 from builder.generated import content_digest, header
 from builder.model import (
     AmountGroup,
@@ -30,7 +29,7 @@ from builder.model import (
     SourceNote,
     sentence_source,
 )
-from builder.templating import environment, json_for_html
+from builder.templating import environment
 from builder.wording import Wording
 
 # The pages of the brief in reading order: path under docs/, template, title.
@@ -246,14 +245,11 @@ def render_print_html(brief: Brief, epoch: int) -> str:
 
 
 def _page(body: str, jsonld: dict[str, Any], origin: str, title: str | None = None) -> str:
-    # Safe inside a <script> element (no "<", ">" or "&" left to end it), and one line of JSON, so a
-    # single-quoted YAML scalar holds it with its quotes doubled.
-    data = str(json_for_html(jsonld)).replace("'", "''")
     # A page outside the nav needs its title said: MkDocs reads a heading as the title only when it comes
-    # first, and the generated-file header comes before it. The theme writes a title into the page as
-    # HTML, so it is escaped here; a JSON string is a YAML double-quoted one.
-    named = f"title: {json.dumps(html.escape(title), ensure_ascii=False)}\n" if title else ""
-    content = f"---\n{named}jsonld: '{data}'\n---\n{body.strip()}\n"
+    # first, and the generated-file header comes before it. The theme writes the title into its HTML as it is.
+    values = {"title": theme_html(title)} if title else {}
+    values["jsonld"] = json_for_html(jsonld)
+    content = f"{front_matter(values)}{body.strip()}\n"
     return _with_header(content, origin)
 
 

@@ -60,6 +60,7 @@ from builder.model.sources import (
     Sentence,
     Source,
     SourceMeta,
+    locate_words,
     sentence_number,
     sentence_source,
 )
@@ -116,6 +117,7 @@ __all__ = [
     "TimelineEvent",
     "UnnamedClaim",
     "Verdict",
+    "locate_words",
     "sentence_number",
     "sentence_source",
 ]
