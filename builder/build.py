@@ -83,6 +83,7 @@ def _inputs_key(loaded: Loaded) -> str:
     files = [f"{s.path}:{s.sha256}" for s in loaded.sources]
     for path in (config.brief_file, config.project / "mkdocs.yml" if config.project else None):
         files.append(path.read_text(encoding="utf-8", errors="replace") if path and path.is_file() else "")
+    files += [version.model_dump_json() for version in loaded.versions]
     choices = (config.site, config.pdf, config.paper)
     return inputs_key(code_version(), choices, os.environ.get("SOURCE_DATE_EPOCH", ""), files)
 

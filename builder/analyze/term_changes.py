@@ -23,17 +23,18 @@ def record_terms(brief: Brief) -> tuple[RecordedTerm, ...]:
         data: dict[str, Any] = term.model_dump(mode="json")
         citations = tuple(Citation.model_validate(c) for c in data.get("citations", ()))
         state = data.get("state")
+        withheld = state == "not disclosed"
         recorded.append(
             RecordedTerm(
                 measure=str(data["measure"]),
                 subject=data.get("subject"),
                 stage=data.get("stage"),
-                text=data.get("text") or state or (citations[0].text if citations else ""),
+                text=data.get("text") or ("not disclosed" if withheld else citations[0].text if citations else ""),
                 value=data.get("value"),
                 low=data.get("low"),
                 high=data.get("high"),
                 unit=data.get("unit"),
-                state=state,
+                state=state if withheld else None,
                 verdict=data.get("verdict"),
                 citations=citations,
             )

@@ -327,3 +327,4 @@ class Brief(Model):
     notes: dict[str, str] = Field(default_factory=dict)
     stats: Stats
     print: PrintSettings = PrintSettings()
+    updates: tuple[Update, ...] = ()
