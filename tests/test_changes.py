@@ -280,3 +280,20 @@ def test_citations_follow_their_words_and_name_what_is_gone() -> None:
     moved, gone = (change.after for change in update.changes)
     assert moved is not None and moved.citations == (cite("agreed", 2, "$7.3 billion"),)
     assert gone is not None and gone.citations == () and gone.elsewhere == ("gone s1",)
+
+
+def test_another_source_answers_a_single_source_question_even_when_it_hedges_differently() -> None:
+    talks = cite("talks", 8, "more than 68 billion euros")
+    old = version(
+        1,
+        DAY1,
+        figures=(figure(("more than 68 billion euros", 6.8e10, talks)),),
+        questions=(single_source_question(talks),),
+    )
+    agreed = cite("agreed", 2, "about 67 billion euros")
+    hedged = figure(
+        ("more than 68 billion euros", 6.8e10, talks), ("about 67 billion euros", 6.7e10, agreed), verdict="hedged"
+    )
+    new = version(2, DAY2, sources=(source("talks", DAY1), source("agreed", DAY2)), figures=(hedged,))
+    [answered] = [c for c in compare(old, new) if c.kind.startswith("question-")]
+    assert answered.kind == "question-answered" and answered.after is not None and answered.after.citations == (agreed,)

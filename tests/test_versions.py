@@ -8,6 +8,7 @@ import shutil
 import xml.etree.ElementTree as ElementTree
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pypdf
 import pytest
@@ -134,6 +135,15 @@ def _lines(project: Path) -> tuple[str, list[str]]:
     return output, [line[4:] for line in output.splitlines() if line.startswith("  - ")]
 
 
+def _only_new(data: dict[str, Any], day_one: str) -> None:
+    """Nothing of the first day is listed as changed: every change rests on a sentence of the new stories."""
+    for change in data["changes"]:
+        assert not change["kind"].endswith(("-dropped", "-removed", "-edited", "-closed")), change["line"]
+        if change["kind"] != "source-added":
+            cited = {c["source"] for c in change["after"]["citations"]}
+            assert cited - {day_one}, change["line"]
+
+
 def test_a_deal_told_over_two_days(tmp_path: Path) -> None:
     """Talks on day one, the agreed deal the next: what the second build says is new, and nothing else."""
     corpus = shared(ARCHSTONE)
@@ -166,12 +176,7 @@ def test_a_deal_told_over_two_days(tmp_path: Path) -> None:
 
     # Nothing of the first day is listed as changed: only what the second day's stories say.
     data = json.loads(run_cli("changes", "--project", str(project), "--format", "json")[1])
-    day_one = "tishman-lehman-near-deal-for-archstone-smith-wsj"
-    for change in data["changes"]:
-        assert not change["kind"].endswith(("-dropped", "-removed", "-edited", "-closed")), change["line"]
-        if change["kind"] != "question-answered":
-            cited = {c["source"] for side in ("before", "after") for c in change.get(side, {}).get("citations", [])}
-            assert day_one not in cited, change["line"]
+    _only_new(data, "tishman-lehman-near-deal-for-archstone-smith-wsj")
 
     # Building again with nothing new changes nothing; the recorded versions and the feed stay byte for byte.
     site = project / "site" / "updates.xml"
@@ -190,3 +195,28 @@ def test_a_deal_told_over_two_days(tmp_path: Path) -> None:
 def json_brief(project: Path) -> Brief:
     """The brief the last build wrote."""
     return Brief.model_validate_json((project / "site" / "brief.json").read_bytes())
+
+
+def test_another_deal_lists_the_new_stories_quotes_and_nothing_old(tmp_path: Path) -> None:
+    """Barclays and ABN AMRO: the deal "looms" on a Sunday, is agreed on the Monday."""
+    corpus = shared("corpus/reuters-deals/2007")
+    project = tmp_path / "abn"
+    assert run_cli("new", str(project), "--title", "Barclays and ABN AMRO")[0] == 0
+    add = ["add", "--project", str(project), "--outlet", "Reuters", "--published"]
+    assert run_cli(*add, "2007-04-22", str(corpus / "20070422-us-abn-takeover-rbs-idusl2268229920070422.txt"))[0] == 0
+    assert run_cli("build", "--project", str(project), "--no-site", "--no-pdf", "--snapshot")[0] == 0
+    day_two = (
+        "20070423-us-abn-takeover-barclays-idusl2325329120070423.txt",
+        "20070423-us-abn-takeover-details-idusl2314291820070423.txt",
+    )
+    assert run_cli(*add, "2007-04-23", *(str(corpus / name) for name in day_two))[0] == 0
+    output, lines = _lines(project)
+    assert output.splitlines()[1].startswith("Since version 1 (22 April 2007): 2 new sources;")
+    assert (
+        "New quote, John Varley: “The appeal of this transaction is the substantial growth opportunity it presents” "
+        "[barclays-agrees-to-buy-abn-for-91-billion s11]"
+    ) in lines
+    _only_new(
+        json.loads(run_cli("changes", "--project", str(project), "--format", "json")[1]),
+        "barclays-deal-for-abn-looms-lasalle-set-for-sale",
+    )

@@ -283,7 +283,8 @@ def _answer(question: Question, old: Version, new: Version, terms: Sequence[Chan
     for figure in new.figures:
         if asked & {place(item.citation) for item in figure.items}:
             others = [item for item in figure.items if item.citation.source not in sources]
-            if figure.verdict == "agree" and others:
+            # Another source answers "is it confirmed?" however it hedges; a disagreement only by agreeing.
+            if others and (question.kind == "single-source" or figure.verdict == "agree"):
                 return _items(new, others)
     return None
 
