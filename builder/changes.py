@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from builder.analyze.changes import changes_since
+from builder.analyze.updates import changes_since
 from builder.cache import BuildCache
 from builder.config import Options, find_project
 from builder.gather import gather

@@ -89,7 +89,7 @@ def gather(
     if reuse is not None and (kept := reuse(loaded)) is not None:
         return Gathered(loaded, kept, reused=True)
     from builder.analyze import analyze
-    from builder.analyze.changes import with_updates
+    from builder.analyze.updates import with_updates
 
     with timer("extract"):
         extracted = extract_all(loaded.sources, loaded.curation, cache)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from builder.analyze.changes import compare, history, resolved
+from builder.analyze.changes import compare
 from builder.analyze.record import numbered, question_key
-from builder.model import Citation, Question, QuestionItem, Sentence, Source, SourceMeta
+from builder.model import Citation, Question, QuestionItem
 from builder.model.versions import (
     RecordedConflict,
     RecordedEvent,
@@ -247,39 +247,6 @@ def test_versions_are_named_by_date_and_sources_and_numbered_in_order() -> None:
     edited = facts.model_copy(update={"deal": "A buys all of B"})
     second = numbered(edited, [first])
     assert (second.number, second.name) == (2, "2007-05-28-1-source-2")
-
-
-def test_history_is_newest_first_and_the_same_before_and_after_recording() -> None:
-    v1 = numbered(version(0, DAY1), [])
-    current = numbered(version(0, DAY2, sources=(source("talks", DAY1), source("agreed", DAY2))), [v1])
-    pending = history([v1], current)
-    assert [(u.number, u.since) for u in pending] == [(2, v1.name), (1, None)]
-    assert history([v1, current], current) == pending
-    assert [u.number for u in history([], v1)] == [1] and history([], v1)[0].changes == ()
-
-
-def test_citations_follow_their_words_and_name_what_is_gone() -> None:
-    text = "The deal was agreed. It is worth $7.3 billion."
-    sentences = (
-        Sentence(id="agreed-s1", n=1, start=0, end=20, paragraph=1, text="The deal was agreed."),
-        Sentence(id="agreed-s2", n=2, start=21, end=len(text), paragraph=1, text="It is worth $7.3 billion."),
-    )
-    brief_sources = {
-        "agreed": Source(id="agreed", path="x", meta=SourceMeta(), text=text, sha256="", sentences=sentences)
-    }
-    v1 = version(1, DAY1)
-    v2 = version(
-        2,
-        DAY2,
-        figures=(
-            figure(("$7.3 billion", 7.3e9, cite("agreed", 5, "$7.3 billion"))),
-            figure(("$1", 1, cite("gone", 1, "$1"))),
-        ),
-    )
-    update = resolved(history([v1], v2)[0], brief_sources)
-    moved, gone = (change.after for change in update.changes)
-    assert moved is not None and moved.citations == (cite("agreed", 2, "$7.3 billion"),)
-    assert gone is not None and gone.citations == () and gone.elsewhere == ("gone s1",)
 
 
 def test_another_source_answers_a_single_source_question_even_when_it_hedges_differently() -> None:

@@ -1,4 +1,4 @@
-"""What changed between two versions of the brief's facts, and the history of a brief's versions.
+"""What changed between two versions of the brief's facts.
 
 Pure functions of versions. Facts are matched on what they are — a quote's words and speaker, the
 sentences a figure is stated in, what a question asks about — never on ids that change with the wording.
@@ -6,15 +6,14 @@ sentences a figure is stated in, what a question asks about — never on ids tha
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from builder.analyze.quotes import MATCH, MIN_WORDS
-from builder.analyze.record import numbered, place, question_key, record
+from builder.analyze.record import place, question_key
 from builder.analyze.similarity import containment, words
 from builder.analyze.term_changes import term_changes
-from builder.curation import locate_words
-from builder.model import Brief, Change, ChangeKind, Citation, Question, Side, Source, Update, sentence_number
+from builder.model import Change, ChangeKind, Citation, Question, Side
 from builder.model.versions import RecordedFigure, RecordedItem, RecordedQuote, Version
 
 # The order a reader meets the changes of one version in: what arrived, what moved, what it settles.
@@ -41,45 +40,6 @@ ORDER: tuple[ChangeKind, ...] = (
 )
 _RANK = {kind: index for index, kind in enumerate(ORDER)}
 _T = TypeVar("_T")
-
-
-def with_updates(brief: Brief, recorded: Sequence[Version]) -> Brief:
-    """The brief with its updates: every recorded version and this one, newest first."""
-    sources = {source.id: source for source in brief.sources}
-    current = numbered(record(brief), recorded)
-    return brief.model_copy(update={"updates": tuple(resolved(u, sources) for u in history(recorded, current))})
-
-
-def changes_since(brief: Brief, since: Version, recorded: Sequence[Version]) -> Update:
-    """What changed from a version to the brief as it is now."""
-    current = numbered(record(brief), recorded)
-    return resolved(update(since, current), {source.id: source for source in brief.sources})
-
-
-def history(recorded: Sequence[Version], current: Version) -> list[Update]:
-    """One update per version, newest first; the current facts count as a version when they differ."""
-    chain = sorted(recorded, key=lambda version: version.number)
-    if not chain or chain[-1].number != current.number:
-        chain.append(current)
-    updates = [update(previous, version) for previous, version in zip([None, *chain[:-1]], chain, strict=True)]
-    return updates[::-1]
-
-
-def update(previous: Version | None, version: Version) -> Update:
-    """A version, and what changed since the one before it."""
-    if previous is None:
-        return Update(number=version.number, version=version.name, dated=version.dated, sources=len(version.sources))
-    return Update(
-        number=version.number,
-        version=version.name,
-        dated=version.dated,
-        sources=len(version.sources),
-        since=previous.name,
-        since_number=previous.number,
-        since_dated=previous.dated,
-        changes=tuple(compare(previous, version)),
-        still_open=len(_pair(previous.questions, version.questions, _question_id, _same_question)[0]),
-    )
 
 
 def compare(old: Version, new: Version) -> list[Change]:
@@ -122,6 +82,11 @@ def _without_repeats(changes: Sequence[Change]) -> list[Change]:
             continue
         kept.append(change)
     return kept
+
+
+def still_open(old: Version, new: Version) -> int:
+    """How many of the old version's questions the new one still asks."""
+    return len(_pair(old.questions, new.questions, _question_id, _same_question)[0])
 
 
 def _sources(old: Version, new: Version) -> list[Change]:
@@ -341,41 +306,3 @@ def _pair(
             taken.add(found)
             pairs[position] = (olds[found], fact)
     return [pairs[p] for p in sorted(pairs)], unmatched, [olds[i] for i in range(len(olds)) if i not in taken]
-
-
-def resolved(update: Update, sources: Mapping[str, Source]) -> Update:
-    """An update whose citations all land in the brief as it is; the others are named as no longer there."""
-    changes = tuple(
-        change.model_copy(
-            update={
-                "before": _resolve(change.before, sources) if change.before else None,
-                "after": _resolve(change.after, sources) if change.after else None,
-            }
-        )
-        for change in update.changes
-    )
-    return update.model_copy(update={"changes": changes})
-
-
-def _resolve(side: Side, sources: Mapping[str, Source]) -> Side:
-    kept, elsewhere = [], list(side.elsewhere)
-    for citation in side.citations:
-        found = _locate(citation, sources)
-        if found is None:
-            elsewhere.append(f"{citation.source} s{sentence_number(citation.sentence)}")
-        else:
-            kept.append(found)
-    return side.model_copy(update={"citations": tuple(kept), "elsewhere": tuple(elsewhere)})
-
-
-def _locate(citation: Citation, sources: Mapping[str, Source]) -> Citation | None:
-    """The citation in the brief's sources: at its sentence, or where an edit of the source moved the words."""
-    source = sources.get(citation.source)
-    if source is None:
-        return None
-    number = sentence_number(citation.sentence)
-    candidates = [source.sentences[number - 1]] if 0 < number <= len(source.sentences) else []
-    for sentence in [*candidates, *source.sentences]:
-        if citation.text in sentence.text or locate_words(sentence.text, citation.text) is not None:
-            return citation.model_copy(update={"sentence": sentence.id})
-    return None
