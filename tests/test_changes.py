@@ -264,3 +264,14 @@ def test_another_source_answers_a_single_source_question_even_when_it_hedges_dif
     new = version(2, DAY2, sources=(source("talks", DAY1), source("agreed", DAY2)), figures=(hedged,))
     [answered] = [c for c in compare(old, new) if c.kind.startswith("question-")]
     assert answered.kind == "question-answered" and answered.after is not None and answered.after.citations == (agreed,)
+
+
+def test_a_term_is_dated_by_the_day_its_stage_was_reached_where_the_sources_say() -> None:
+    said = cite("agreed", 2, "$7.3 billion")
+    term = RecordedTerm(measure="deal_value", stage="agreed", when="2007-05-27", text="$7.3 billion", citations=(said,))
+    sources = (source("agreed", DAY2),)
+    [stated] = compare(version(1, DAY1, sources=sources), version(2, DAY2, sources=sources, terms=(term,)))
+    assert stated.after is not None and stated.after.dated == date(2007, 5, 27)
+    undated = term.model_copy(update={"when": "2007-05"})
+    [stated] = compare(version(1, DAY1, sources=sources), version(2, DAY2, sources=sources, terms=(undated,)))
+    assert stated.after is not None and stated.after.dated == DAY2

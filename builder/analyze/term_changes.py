@@ -6,13 +6,16 @@ offered); its stage and value are what may change from one version to the next.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from builder.model import Brief, Change, ChangeKind, Citation, Side
 from builder.model.versions import RecordedTerm, Version
 
 _VALUE = ("value", "low", "high", "unit", "state")
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DISAGREE = {"conflict", "conversion"}
 
 
@@ -29,6 +32,7 @@ def record_terms(brief: Brief) -> tuple[RecordedTerm, ...]:
                 measure=str(data["measure"]),
                 subject=data.get("subject"),
                 stage=data.get("stage"),
+                when=data.get("when"),
                 text=data.get("text") or ("not disclosed" if withheld else citations[0].text if citations else ""),
                 value=data.get("value"),
                 low=data.get("low"),
@@ -76,4 +80,8 @@ def _by_key(terms: Sequence[RecordedTerm]) -> dict[tuple[str, str], RecordedTerm
 
 
 def _side(term: RecordedTerm, version: Version) -> Side:
-    return version.side(term.text, term.citations, stage=term.stage)
+    """A term as a version states it, dated by the day its stage was reached where the sources say."""
+    side = version.side(term.text, term.citations, stage=term.stage)
+    if term.when and _DAY.fullmatch(term.when):
+        return side.model_copy(update={"dated": date.fromisoformat(term.when)})
+    return side

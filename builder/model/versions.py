@@ -76,6 +76,7 @@ class RecordedTerm(Model):
     measure: str
     subject: str | None = None
     stage: str | None = None
+    when: str | None = None
     text: str
     value: float | int | None = None
     low: float | int | None = None
