@@ -96,6 +96,7 @@ def _inputs_key(loaded: Loaded) -> str:
         files.append(path.read_text(encoding="utf-8", errors="replace") if path and path.is_file() else "")
     if config.project is not None:
         files.append(user_files_digest(config.project))
+    files += [version.model_dump_json() for version in loaded.versions]
     choices = (config.site, config.pdf, config.paper)
     return inputs_key(code_version(), choices, os.environ.get("SOURCE_DATE_EPOCH", ""), files)
 
