@@ -127,7 +127,12 @@ def _figures(article: g.GoldArticle, found: SourceFacts, kind: str, table: dict[
 
 
 def figure_kind(amount: Amount) -> str:
-    """Money, percent or quantity, with a change in percentage points counted as a percentage."""
+    """Money, percent or quantity, with a change in percentage points counted as a percentage.
+
+    Money given only as an order of magnitude ("billions of dollars", marked vague) is no figure.
+    """
+    if amount.vague:
+        return "vague"
     return "percent" if amount.unit == "percentage points" else amount.kind
 
 
