@@ -24,7 +24,7 @@ def _one(text: str) -> tuple[str, Decimal, Decimal | None, str, str | None]:
         ("The stock rose to ($5.2  billion) on Monday.", "$5.2  billion", "5200000000", None, "USD", None),
         ("Shares closed at 412-1/2 pence.", "412-1/2 pence", "412.5", None, "GBX", None),
         ("It pays a 45 euro cent dividend.", "45 euro cent", "0.45", None, "EUR", None),
-        ("It is worth $3 billion to $3.5 billion.", "$3 billion to $3.5 billion", "3000000000", "3500000000", "USD", None),
+        ("It is worth $3 billion to $3.5 billion.", "$3 billion to $3.5 billion", "3e9", "3.5e9", "USD", None),
         ("Growth of 8 percent to 9 percent is likely.", "8 percent to 9 percent", "8", "9", "%", None),
         ("Growth of 8-9 percent is likely.", "8-9 percent", "8", "9", "%", None),
         ("Loans of 2 to 4 billion euros were raised.", "2 to 4 billion euros", "2000000000", "4000000000", "EUR", None),

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from builder.extract import lexicon as lx
 from builder.extract.names import Candidate, NameTable, find_names
+from builder.extract.speaker_lines import SpeakerLine, speaker_lines
 from builder.model import Mention, Organization, Person, Source
 
 _TITLE_TOKEN = r"(?:[a-z][\w-]*|CEO|CFO|COO|CTO|CIO|MD|VP|SVP|EVP|MP)"
@@ -66,6 +67,7 @@ class Entities:
     organizations: tuple[Organization, ...]
     products: frozenset[str]
     mentions: tuple[NamedMention, ...]
+    lines: tuple[SpeakerLine, ...] = ()
 
     def before(self, position: int, kinds: Sequence[str] = ("person", "org")) -> list[NamedMention]:
         """Return the mentions that end before position, nearest first."""
@@ -130,16 +132,28 @@ def same_organization(a: str, b: str) -> bool:
 def extract_entities(source: Source, known_orgs: frozenset[str] = frozenset()) -> Entities:
     """Find the people and organisations of a source with their titles and mentions."""
     spans = [(s.start, s.end) for s in source.sentences]
-    table = find_names(source.text, spans, known_orgs, _title_spans(source.text))
+    lines = speaker_lines(source.text)
+    masked = _title_spans(source.text) + [(line.start, line.end) for line in lines]
+    table = find_names(source.text, spans, known_orgs, masked)
     sentence_of = _sentence_finder(source)
     people = [_person(source, name, found, table, sentence_of) for name, found in table.people.items()]
-    orgs = merge_organizations(
-        (
-            Organization(id=f"o-{slug(name)}", name=name, mentions=_mentions(source, found, sentence_of))
-            for name, found in table.orgs.items()
-        ),
-        {},
-    )
+    named = [
+        Organization(id=f"o-{slug(name)}", name=name, mentions=_mentions(source, found, sentence_of))
+        for name, found in table.orgs.items()
+    ]
+    for line in lines:
+        mention = Mention(
+            source=source.id,
+            sentence=sentence_of(line.name_start),
+            start=line.name_start,
+            end=line.name_end,
+            text=source.text[line.name_start : line.name_end],
+        )
+        if line.kind == "organization":
+            named.append(Organization(id=f"o-{slug(line.name)}", name=line.name, mentions=(mention,)))
+        else:
+            people = _with_line_person(people, line, mention)
+    orgs = merge_organizations(named, {})
     for person in people:
         if (
             person.organization
@@ -148,7 +162,27 @@ def extract_entities(source: Source, known_orgs: frozenset[str] = frozenset()) -
         ):
             orgs.append(Organization(id=f"o-{slug(person.organization)}", name=person.organization))
     mentions = _named_mentions(source, table, people, orgs)
-    return Entities(tuple(people), tuple(sorted(orgs, key=lambda o: o.id)), frozenset(table.products), mentions)
+    return Entities(
+        tuple(people), tuple(sorted(orgs, key=lambda o: o.id)), frozenset(table.products), mentions, tuple(lines)
+    )
+
+
+def _with_line_person(people: list[Person], line: SpeakerLine, mention: Mention) -> list[Person]:
+    """Add the person a speaker line names, or the line's mention to the person the text names elsewhere."""
+    for index, person in enumerate(people):
+        if person.name.lower() == line.name.lower():
+            people[index] = person.model_copy(
+                update={
+                    "title": person.title or line.title,
+                    "organization": person.organization or line.org,
+                    "mentions": tuple(sorted((*person.mentions, mention), key=lambda m: m.start)),
+                }
+            )
+            return people
+    people.append(
+        Person(id=f"p-{slug(line.name)}", name=line.name, title=line.title, organization=line.org, mentions=(mention,))
+    )
+    return people
 
 
 def merge_organizations(orgs: Iterable[Organization], aliases: Mapping[str, Sequence[str]]) -> list[Organization]:

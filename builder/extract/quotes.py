@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from builder.extract import speakers
 from builder.extract.entities import Entities
 from builder.extract.ids import unique_id
+from builder.extract.speaker_lines import SpeakerLine
 from builder.model import Quote, Source, Span
 
 _OPENERS = "“\"‘'"
@@ -140,7 +141,10 @@ def extract_quotes(source: Source, entities: Entities) -> list[Quote]:
     previous_span: QuoteSpan | None = None
     seen_ids: dict[str, int] = {}
     paragraphs = paragraph_spans(source)
+    lines = {line.end: line for line in entities.lines}
+    line: SpeakerLine | None = None
     for span in find_quote_spans(text, paragraphs):
+        line = _governing_line(text, span, previous_span, lines, line)
         first = sentence_at(span.inner_start)
         last = sentence_at(max(span.inner_start, span.inner_end - 1))
         head_start = source.sentences[first].start
@@ -154,6 +158,8 @@ def extract_quotes(source: Source, entities: Entities) -> list[Quote]:
         if stops:
             tail_end = min(stops)
         speaker, partial = _attribute(text, span, head_start, tail_start, tail_end, entities)
+        if line is not None and speaker is None:
+            speaker, partial = _line_speaker(line), False
         partial = partial or span.single or text[span.inner_start : span.inner_start + 1].islower()
         if speaker is None and not partial:
             speaker = _continued(text, span, paragraphs, last_speaker_in_paragraph, entities)
@@ -212,6 +218,26 @@ def _attribute(
         speaker = speakers.resolve(phrase, start, end, entities)
         return _with_outlet(speaker, outlet), partial
     return None, partial
+
+
+def _governing_line(
+    text: str,
+    span: QuoteSpan,
+    previous: QuoteSpan | None,
+    lines: dict[int, SpeakerLine],
+    current: SpeakerLine | None,
+) -> SpeakerLine | None:
+    """The speaker line a quotation falls under: the line right before it, or the line of the quotation
+    right before it when nothing but space stands between them."""
+    if span.open in lines:
+        return lines[span.open]
+    if current is not None and previous is not None and not text[previous.close + 1 : span.open].strip():
+        return current
+    return None
+
+
+def _line_speaker(line: SpeakerLine) -> speakers.Speaker:
+    return speakers.Speaker(line.name, line.kind, line.title, line.org, start=line.name_start, end=line.name_end)
 
 
 def _after_is_closer(text: str, span: QuoteSpan, after: tuple[str, int, int]) -> bool:
