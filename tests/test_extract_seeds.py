@@ -15,8 +15,9 @@ def facts(seeds: list[Source], curation: LoadedCuration) -> dict[str, SourceFact
     return {source.id: extract(source, known) for source in seeds}
 
 
-# Every direct quote of the seeds: (source, opening words, speaker, partial).
+# Every direct quote of the seeds, the block quotation of a blog post too: (source, opening words, speaker, partial).
 QUOTES = [
+    ("blog-2024-07-25", "Datacenters have become critical infrastructure", "Microsoft", False),
     ("blog-2024-07-25", "AI is reshaping our daily lives", "Erin Chapple", False),
     ("blog-2024-07-25", "We are focused both on the impact", "Erin Chapple", False),
     ("blog-2024-07-25", "We are preparing for a future", "Kate Johnson", False),

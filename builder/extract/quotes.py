@@ -6,6 +6,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from builder.extract import lexicon as lx
 from builder.extract import speakers
 from builder.extract.entities import Entities
 from builder.extract.ids import unique_id
@@ -18,6 +19,10 @@ _SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?%])[’'](?=$|[\s.,;:!?)\]—–-])")
 _LETTER = re.compile(r"[A-Za-z]")
 _MAX_SINGLE_WORDS = 30
 _MARKS = re.compile(r"[“”\"]")
+_BLOCK_WORDS = 12
+_LIST_ITEM = re.compile(r"[-*•–—]|\d+[.)]\s|\(?[a-z][.)]\s")
+_VERB_WORDS = frozenset(lx.SPEECH_VERBS)
+_ENDS_CLAUSE = re.compile(r"[.!?,:;…—–)-]\s*$")
 
 
 @dataclass
@@ -30,6 +35,7 @@ class QuoteSpan:
     inner_end: int
     paragraph: int
     single: bool = False
+    block: bool = False
 
 
 def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]:
@@ -57,12 +63,16 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote
             if open_at is None:
                 if shape == "open":
                     open_at, opened_in = position, number
+            elif position == open_at + 1 and text[position] == text[open_at]:
+                open_at = position  # a doubled opening mark, a typing slip: ""unfair"
             elif shape == "close":
                 spans.append(_span(text, open_at, position, opened_in))
                 open_at = None
             elif shape == "open" and position > open_at + 1:
-                # A new quotation opens before the last one closed: paragraphs run together in the text.
-                spans.append(_span(text, open_at, position, opened_in))
+                # A new quotation opens before the last one closed: paragraphs run together in the text, or
+                # the first mark was a stray one ("The latest change is a "transparent attempt ...").
+                if _ENDS_CLAUSE.search(text, open_at, position):
+                    spans.append(_span(text, open_at, position, opened_in))
                 open_at, opened_in = position, number
         if open_at is not None:
             carried = (open_at, opened_in)
@@ -70,8 +80,27 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote
         spans.append(_span(text, carried[0], paragraphs[-1][1], carried[1]))
     spans = [span for span in spans if _LETTER.search(text, span.inner_start, span.inner_end)]
     spans.extend(_single_quote_spans(text, paragraphs, spans))
+    spans.extend(_block_quotes(text, paragraphs))
     spans.sort(key=lambda span: span.open)
     return spans
+
+
+def _block_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]:
+    """A paragraph quoted without marks after one that introduces it ("The company explains in a blog post:")."""
+    found: list[QuoteSpan] = []
+    for number in range(1, len(paragraphs)):
+        (intro_start, intro_end), (start, end) = paragraphs[number - 1], paragraphs[number]
+        if (
+            text[intro_end - 1] != ":"
+            or _MARKS.search(text, start, end)
+            or len(text[start:end].split()) < _BLOCK_WORDS
+            or _LIST_ITEM.match(text, start)
+        ):
+            continue  # no introduction, quotation marks of its own, too short, or an item of a list
+        intro = text[max(intro_start, intro_end - 160) : intro_end].lower().split()
+        if _VERB_WORDS.intersection(intro):
+            found.append(QuoteSpan(start - 1, end, start, end, number, block=True))
+    return found
 
 
 def _shape(text: str, position: int, start: int, end: int) -> str:
@@ -147,7 +176,7 @@ def extract_quotes(source: Source, entities: Entities) -> list[Quote]:
         line = _governing_line(text, span, previous_span, lines, line)
         first = sentence_at(span.inner_start)
         last = sentence_at(max(span.inner_start, span.inner_end - 1))
-        head_start = source.sentences[first].start
+        head_start = source.sentences[first - 1 if span.block and first else first].start
         if previous_span is not None and previous_span.close >= head_start:
             head_start = previous_span.close + 1
         tail_end = source.sentences[min(last, len(source.sentences) - 1)].end
