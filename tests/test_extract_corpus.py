@@ -63,7 +63,7 @@ SPEAKERS = [
     (
         "business/glazer-makes-new-man-utd-approach.txt",
         "The board can confirm",
-        "a statement issued on Sunday",
+        "Manchester United",
         None,
         None,
         None,

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from builder.extract import lexicon as lx
 from builder.extract.names import Candidate, NameTable, find_names
+from builder.extract.orgnames import merge_organizations, org_key, same_organization, slug
 from builder.extract.speaker_lines import SpeakerLine, speaker_lines
 from builder.model import Mention, Organization, Person, Source
 
@@ -38,13 +37,6 @@ _COPULA = re.compile(
     rf"^\s*(?:\([^)]*\)\s*)?(?:is|was|has\sbeen|became|becomes)\s(?:the|a|an)\s(?P<title>{_TITLE_PHRASE}?)"
     rf"\s(?:of|at|for)\s(?P<org>{_ORG_PHRASE})"
 )
-_LEGAL_SUFFIXES = frozenset(
-    """
-    inc corp corporation co company ltd limited plc llc group holdings sa ag nv
-    """.split()
-)
-_SLUG = re.compile(r"[^a-z0-9]+")
-_LOWER_HEADS = frozenset(head.lower() for head in lx.ORG_HEADS)
 
 
 @dataclass(frozen=True)
@@ -68,6 +60,8 @@ class Entities:
     products: frozenset[str]
     mentions: tuple[NamedMention, ...]
     lines: tuple[SpeakerLine, ...] = ()
+    text: str = ""
+    sentence_starts: tuple[int, ...] = ()
 
     def before(self, position: int, kinds: Sequence[str] = ("person", "org")) -> list[NamedMention]:
         """Return the mentions that end before position, nearest first."""
@@ -83,6 +77,21 @@ class Entities:
                 return mention.name
         return recent[0].name if recent else None
 
+    def sentence_of(self, position: int) -> int:
+        """The number (from 0) of the sentence that holds a position."""
+        return max(0, bisect_right(self.sentence_starts, position) - 1)
+
+    def full_org_name(self, name: str) -> str:
+        """The longest name the text gives an organisation named in short ("United" → "Manchester United")."""
+        words = name.split()
+        longer = {
+            org.name
+            for org in self.organizations
+            if len(org.name.split()) > len(words)
+            and (org.name.split()[-len(words) :] == words or org.name.split()[: len(words)] == words)
+        }
+        return longer.pop() if len(longer) == 1 else name
+
     def person(self, name: str) -> Person | None:
         """Find a person by full name or surname."""
         for person in self.people:
@@ -97,36 +106,6 @@ class Entities:
             if key in {org_key(alias) for alias in (org.name, *org.aliases)}:
                 return org
         return None
-
-
-def slug(text: str) -> str:
-    """Make an id part from a name."""
-    return _SLUG.sub("-", text.lower()).strip("-")[:48] or "x"
-
-
-@lru_cache(maxsize=8192)
-def org_key(name: str) -> str:
-    """Reduce an organisation name to what its variants share."""
-    words = re.sub(r"['’]s\b|['’.,]", "", name.lower()).replace("&", " and ").split()
-    if words and words[0] == "the":
-        words = words[1:]
-    while len(words) > 1 and words[-1] in _LEGAL_SUFFIXES:
-        words.pop()
-    return " ".join(words)
-
-
-@lru_cache(maxsize=16384)
-def same_organization(a: str, b: str) -> bool:
-    """Tell whether two names name one organisation: suffixes, apostrophes and initials aside."""
-    key_a, key_b = org_key(a), org_key(b)
-    if key_a == key_b:
-        return True
-    short, long = sorted((key_a.split(), key_b.split()), key=len)
-    heads = _LOWER_HEADS
-    if short and long[: len(short)] == short and all(word in heads for word in long[len(short) :]):
-        return True
-    capitals = [word for word in long if word not in ("of", "and", "the", "for")]
-    return len(short) == 1 and len(capitals) > 1 and short[0] == "".join(word[0] for word in capitals)
 
 
 def extract_entities(source: Source, known_orgs: frozenset[str] = frozenset()) -> Entities:
@@ -163,7 +142,13 @@ def extract_entities(source: Source, known_orgs: frozenset[str] = frozenset()) -
             orgs.append(Organization(id=f"o-{slug(person.organization)}", name=person.organization))
     mentions = _named_mentions(source, table, people, orgs)
     return Entities(
-        tuple(people), tuple(sorted(orgs, key=lambda o: o.id)), frozenset(table.products), mentions, tuple(lines)
+        tuple(people),
+        tuple(sorted(orgs, key=lambda o: o.id)),
+        frozenset(table.products),
+        mentions,
+        tuple(lines),
+        source.text,
+        tuple(s.start for s in source.sentences),
     )
 
 
@@ -183,72 +168,6 @@ def _with_line_person(people: list[Person], line: SpeakerLine, mention: Mention)
         Person(id=f"p-{slug(line.name)}", name=line.name, title=line.title, organization=line.org, mentions=(mention,))
     )
     return people
-
-
-def merge_organizations(orgs: Iterable[Organization], aliases: Mapping[str, Sequence[str]]) -> list[Organization]:
-    """Merge organisations that are one under different names; the longest name leads.
-
-    Names are compared only with names that share their first word, or whose initials they could be,
-    or that the analyst lists as aliases, so the work grows with the number of names, not its square.
-    """
-    items = list(orgs)
-    union = list(range(len(items)))
-
-    def find(i: int) -> int:
-        while union[i] != i:
-            union[i] = union[union[i]]
-            i = union[i]
-        return i
-
-    buckets: dict[str, list[int]] = defaultdict(list)
-    for i, org in enumerate(items):
-        for name in (org.name, *org.aliases):
-            key = org_key(name)
-            words = key.split()
-            if words:
-                buckets[words[0]].append(i)
-                if len(words) > 1:
-                    buckets["".join(w[0] for w in words if w not in ("of", "and", "the", "for"))].append(i)
-            for lead, listed in aliases.items():
-                if key in {org_key(n) for n in (lead, *listed)}:
-                    buckets["alias:" + lead].append(i)
-    for bucket in buckets.values():
-        for position, i in enumerate(bucket):
-            for j in bucket[position + 1 :]:
-                if find(i) == find(j):
-                    continue
-                names_i, names_j = (items[i].name, *items[i].aliases), (items[j].name, *items[j].aliases)
-                if any(same_organization(a, b) for a in names_i for b in names_j) or _aliased(
-                    names_i, names_j, aliases
-                ):
-                    union[find(j)] = find(i)
-    groups: dict[int, list[Organization]] = defaultdict(list)
-    for i, org in enumerate(items):
-        groups[find(i)].append(org)
-    merged = []
-    for _, group in sorted(groups.items()):
-        names = sorted({n for member in group for n in (member.name, *member.aliases)}, key=lambda n: (-len(n), n))
-        lead = next((n for n in names if n in aliases), names[0])
-        alias_set = sorted({*names, *aliases.get(lead, ())} - {lead})
-        mentions = tuple(sorted({m for member in group for m in member.mentions}, key=lambda m: (m.source, m.start)))
-        merged.append(
-            Organization(
-                id=f"o-{slug(lead)}",
-                name=lead,
-                aliases=tuple(alias_set),
-                party=any(m.party for m in group),
-                mentions=mentions,
-            )
-        )
-    return merged
-
-
-def _aliased(names: Sequence[str], others: Sequence[str], aliases: Mapping[str, Sequence[str]]) -> bool:
-    for lead, alias_list in aliases.items():
-        family = {org_key(n) for n in (lead, *alias_list)}
-        if any(org_key(n) in family for n in names) and any(org_key(n) in family for n in others):
-            return True
-    return False
 
 
 def _title_spans(text: str) -> list[tuple[int, int]]:
@@ -371,3 +290,15 @@ def _named_mentions(
         NamedMention(m.start, m.end, "org", org.name, None, m.start in openers) for org in orgs for m in org.mentions
     ]
     return tuple(sorted(mentions, key=lambda m: m.start))
+
+
+__all__ = [
+    "Entities",
+    "NamedMention",
+    "SentenceFinder",
+    "extract_entities",
+    "merge_organizations",
+    "org_key",
+    "same_organization",
+    "slug",
+]

@@ -52,6 +52,26 @@ OTHER_NAMES = _words(
 ).difference({"Toshiba"})
 FIRST_NAMES = FEMALE_NAMES | MALE_NAMES | OTHER_NAMES
 
+# Firms whose names read like a person's: the text alone cannot tell.
+FIRMS_NAMED_LIKE_PEOPLE = frozenset(
+    {
+        "Morgan Stanley",
+        "Merrill Lynch",
+        "Charles Schwab",
+        "Dean Witter",
+        "Arthur Andersen",
+        "Ernst & Young",
+        "Bear Stearns",
+        "Lehman Brothers",
+        "Marks & Spencer",
+        "John Lewis",
+        "Sanford Bernstein",
+        "Sanford C. Bernstein",
+        "Thomas Cook",
+        "Morgan Grenfell",
+    }
+)
+
 HONORIFICS = {
     "mr": "male",
     "mrs": "female",
@@ -205,7 +225,7 @@ NOT_NAMES = _words(
     January February March April May June July August September October November December Christmas Easter
     About Featured News Similarly Commenting Experts Analysts Shares Sales Profits Investors Officials Critics
     Under Over Per According Despite During Until Unlike Like Yet So Do Does Did Has Have Had Is Are Was Were Be
-    Being Been Can Could Should Would Will Might Must Shall Ms. Mr. Dr. Mrs. Read Related Features"""
+    Being Been Can Could Should Would Will Might Must Shall Ms. Mr. Dr. Mrs. Read Related Features Another"""
 )
 # Words that open a person-describing noun phrase used as a speaker ("one analyst", "a City trader").
 DESCRIPTOR_OPENERS = _words("a an one some many several most two three other another its the his her their")
@@ -221,7 +241,7 @@ ORG_NOUNS = _words(
     """company companies firm firms group bank banks carrier airline airlines retailer maker manufacturer
     giant operator government regulator ministry department agency commission board brewer insurer chain
     supermarket broadcaster network provider partner partners club union exchange business businesses
-    corporation conglomerate publisher studio network-provider team council authority court"""
+    corporation conglomerate publisher studio network-provider team council authority court consortium"""
 )
 DOCUMENT_NOUNS = _words(
     """announcement statement release report filing letter memo email e-mail note notice blog post document
@@ -236,7 +256,9 @@ SPEECH_VERBS = _words(
     urges quipped quips observed observes concluded concludes maintained maintains revealed reveals reported
     reports quoted warned cautioned cautions promised promises pledged pledges boasted boasts complained
     complains described describes called calls agreed agrees disagreed responded responds recalled recalls
-    affirmed affirms assured assures hinted hints forecast forecasts projected projects expects expected"""
+    affirmed affirms assured assures hinted hints forecast forecasts projected projects expects expected
+    tweeted tweets recounted recounts blasted blasts cited cites reiterated reiterates recommended recommends
+    saying adding noting calling citing describing arguing warning insisting claiming stating telling"""
 )
 PRONOUNS = {"he": "male", "she": "female", "it": "it", "they": "plural", "him": "male", "her": "female"}
 # Capitalised only because they open a sentence.

@@ -168,6 +168,7 @@ def extract_quotes(source: Source, entities: Entities) -> list[Quote]:
     quotes: list[Quote] = []
     last_speaker_in_paragraph: dict[int, speakers.Speaker] = {}
     previous_span: QuoteSpan | None = None
+    previous_speaker: speakers.Speaker | None = None
     seen_ids: dict[str, int] = {}
     paragraphs = paragraph_spans(source)
     lines = {line.end: line for line in entities.lines}
@@ -189,6 +190,8 @@ def extract_quotes(source: Source, entities: Entities) -> list[Quote]:
         speaker, partial = _attribute(text, span, head_start, tail_start, tail_end, entities)
         if line is not None and speaker is None:
             speaker, partial = _line_speaker(line), False
+        if speaker is None and partial and quotes and quotes[-1].sentences[-1] == source.sentences[first].id:
+            speaker = previous_speaker  # the second fragment of one reported sentence: the same speaker
         partial = partial or span.single or text[span.inner_start : span.inner_start + 1].islower()
         if speaker is None and not partial:
             speaker = _continued(text, span, paragraphs, last_speaker_in_paragraph, entities)
@@ -216,7 +219,7 @@ def extract_quotes(source: Source, entities: Entities) -> list[Quote]:
                 reported_by=speaker.reported_by if speaker else None,
             )
         )
-        previous_span = span
+        previous_span, previous_speaker = span, speaker
     return quotes
 
 
@@ -237,7 +240,7 @@ def _attribute(
             partial = True
     elif head.strip() and not framed:
         partial = True
-    if after is not None and (before is None or _after_is_closer(text, span, after)):
+    if after is not None and (before is None or (not partial and _after_is_closer(text, span, after))):
         phrase, start, end = after
         speaker = speakers.resolve(phrase, start, end, entities)
         outlet = speakers.outlet_after(text, end, tail_end)

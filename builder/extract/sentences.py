@@ -32,7 +32,7 @@ SENTENCE_OPENERS = frozenset(
 )
 
 _DATELINE = re.compile(r"\s*(?:(?:date|dated|published|updated)\s*:?\s*)?\d{4}-\d{2}-\d{2}\b", re.I)
-_BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?\s?[A-Z0-9£$€¥])")
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]{0,2}\s?[A-Z0-9£$€¥])")
 _NEXT_WORD = re.compile(r"\s+[\"“‘'(\[]?([A-Za-z]+)")
 _OPEN_COMMA = re.compile(r",[\"”’']?\s*$")
 _TERMINAL = re.compile(r"[.!?…:;\"”’')\]]\s*$")

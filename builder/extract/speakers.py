@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from builder.extract import lexicon as lx
+from builder.extract import referents
 from builder.extract.entities import Entities, NamedMention
 
 _VERBS = "|".join(sorted(lx.SPEECH_VERBS, key=len, reverse=True))
@@ -26,20 +27,34 @@ _OUTLETS = (
 POST_VERB_FIRST = re.compile(
     rf"^\s*[,—–-]?\s*(?P<verb>{_VERBS})\s(?P<who>(?:[^\"“”;!?.]|\.(?=\S))+?)(?=\s*$|[.;!?](?:\s|$)|\s[\"“])"
 )
+# A dot inside a speaker's name belongs to an honorific or an initial: "Mr. Trump", "J. Christopher Flowers".
+_NAME_DOT = r"(?:(?<=\bMr)|(?<=\bMs)|(?<=\bDr)|(?<=Mrs)|(?<=\bSt)|(?<=\bJr)|(?<=\b[A-Z]))\."
 POST_SUBJECT_FIRST = re.compile(
-    rf"^\s*[,—–-]?\s*(?P<who>[^\"“”.;!?]{{1,140}}?)\s(?:has\s|had\s|have\s|also\s|later\s|then\s)?(?P<verb>{_VERBS})\b"
+    rf"^\s*[,—–-]?\s*(?P<who>(?:[^\"“”.;!?]|{_NAME_DOT}){{1,140}}?)\s(?:has\s|had\s|have\s|also\s|later\s|then\s)?"
+    rf"(?P<verb>{_VERBS})\b(?!\s+to\b)"
 )
 POST_ACCORDING = re.compile(r"^\s*[,—–-]?\s*according\sto\s(?P<who>[^\"“”.;!?]+?)(?=\s*$|[.;!?,](?:\s|$))")
+PRE_ACCORDING_LEAD = re.compile(r"\W*(?:[Aa]ccording\sto|[Pp]er)\s(?P<who>[^\"“”,]{3,120}),\s")
 PRE_FRAME = re.compile(r"(?:^|[,;]\s)(?:[Pp]er|[Aa]ccording\sto|[Ii]n\sthe\swords\sof)\s(?P<who>[^\"“”,]+?),?\s*$")
 PRE_VERB = re.compile(
-    rf"(?P<who>[^\"“”]{{1,240}}?)\s(?:has\s|had\s|have\s|also\s|later\s|then\s|once\s)?(?P<verb>{_VERBS})\b(?P<rest>[^\"“”]{{0,120}})$"
+    rf"(?P<who>[^\"“”]{{1,240}}?)\s(?:has\s|had\s|have\s|also\s|later\s|then\s|once\s)?(?P<verb>{_VERBS})\b"
+    rf"(?P<rest>[^\"“”]{{0,240}})$"
 )
-POST_QUOTED_AS = re.compile(rf"^\s*[,—–-]?\s*(?P<outlet>{_OUTLETS})\squoted\s(?P<who>[^\"“”.;!?]+?)\sas\ssaying")
+_REPORTS = r"(?:quoted|quotes|reports|reported|cited|cites)"
+POST_QUOTED_AS = re.compile(rf"^\s*[,—–-]?\s*(?P<outlet>{_OUTLETS})\s{_REPORTS}\s(?P<who>[^\"“”.;!?]+?)\sas\ssaying")
+# "It quoted a spokesman for Atticus complaining that ...": the one quoted speaks.
+PRE_QUOTING = re.compile(
+    rf"(?P<outlet>[^\"“”]{{1,80}}?)\s{_REPORTS}\s(?P<who>[^\"“”]{{3,120}}?)\s(?:as\s)?"
+    r"(?:saying|complaining|warning|arguing|adding|calling|describing)\b[^\"“”]{0,240}$"
+)
 PRE_DOCUMENT = re.compile(
     r"(?P<who>(?:a|an|the|its|his|her|their)\s(?:[\w-]+\s){0,3}?(?:statement|release|letter|note|memo|e-?mail|filing|"
     r"announcement|report|notice)\b[^\"“”:]{0,50}?)\s(?:reading|stating|which\sread|that\sread|saying)\s*:?\s*$"
 )
-_NOT_A_SPEAKER = re.compile(r"(?:^|\s)(?:is|are|was|were|be|been|being|has|have|had)$|^(?:it|there)$", re.I)
+_NOT_A_SPEAKER = re.compile(
+    r"(?:^|\s)(?:is|are|was|were|be|been|being|has|have|had)$|^(?:there|but|and|or|so|as|that|which|who|if|when)$", re.I
+)
+_CLAUSE_BREAK = re.compile(r";\s|,\s(?:but|while|whereas|although)\s|\s(?:but|whereas)\s")
 _RELATIVE_TAIL = re.compile(r"\s(?:which|who|that)(?:\s\w+){0,3}$")
 _ADVERBS = re.compile(r"^(?:(?:now|but|and|however|meanwhile|then|also|yet|still|so|instead|later|earlier),?\s)+", re.I)
 _QUOTED_BY = re.compile(rf"\s(?:quoted|cited)\sby\s(?P<outlet>{_OUTLETS}).*$")
@@ -54,9 +69,14 @@ _STOP_TAIL = re.compile(
 _LEADING = re.compile(r"^(?:(?:[A-Z][\w’'-]*\s)?(?:[a-z][\w’'-]*\s){0,8}[a-z][\w’'-]*,\s)+")
 _PRONOUN = re.compile(r"^(?P<p>he|she|it|they|we|i)$", re.I)
 _DESCRIPTOR = re.compile(
-    r"^(?P<det>a|an|one|some|many|several|most|two|three|other|another|its|the|his|her|their|our)\s(?P<np>.+)$",
+    r"^(?P<det>a|an|one|some|many|several|most|two|three|other|another|its|the|his|her|their|our|both)\s(?P<np>.+)$",
     re.I,
 )
+_SHORT_LEAD = 7
+_GENERIC_OUTLET = re.compile(r"the\s(?:newspaper|paper|magazine|agency|news\sagency)", re.I)
+_PERSON_NOUNS = lx.UNNAMED_NOUNS | lx.TITLE_HEADS | frozenset(noun + "s" for noun in lx.TITLE_HEADS)
+_STATEMENTS = frozenset({"statement", "release"})
+_BOTH_PARTIES = re.compile(r"(?:two\s)?(?:companies|firms|groups|partners|parties)")
 
 
 @dataclass(frozen=True)
@@ -84,8 +104,10 @@ def attribution_after(text: str, start: int, end: int) -> tuple[str, int, int] |
         match = pattern.match(tail)
         if match:
             who = match.group("who")
-            if pattern is POST_SUBJECT_FIRST and (len(who.split()) > 12 or re.search(r"[\"“”]", who)):
-                continue
+            if pattern is POST_SUBJECT_FIRST and (
+                len(who.split()) > 12 or re.search(r"[\"“”]", who) or _NOT_A_SPEAKER.search(who.strip(" ,"))
+            ):
+                continue  # too long to be a name, or a word such as "but" before the verb
             if pattern is not POST_SUBJECT_FIRST:
                 who = _STOP_TAIL.sub("", who)
             who = who.strip(" ,")
@@ -102,16 +124,40 @@ def attribution_before(text: str, start: int, end: int) -> tuple[str, int, int, 
     if quoted:
         offset = start + quoted.start("who")
         return quoted.group("who"), offset, offset + len(quoted.group("who")), quoted.group("outlet")
+    quoting = PRE_QUOTING.search(head)
+    if quoting:
+        offset = start + quoting.start("who")
+        outlet = quoting.group("outlet").strip()
+        return quoting.group("who"), offset, offset + len(quoting.group("who")), outlet if _is_outlet(outlet) else None
     document = PRE_DOCUMENT.search(head)
     if document:
         offset = start + document.start("who")
         return document.group("who"), offset, offset + len(document.group("who")), None
-    frame = PRE_FRAME.search(head)
+    frame = PRE_FRAME.search(head) or PRE_ACCORDING_LEAD.match(head)
     if frame:
         offset = start + frame.start("who")
         return frame.group("who"), offset, offset + len(frame.group("who")), None
     if not _VERB_WORDS.intersection(head.lower().split()):
         return None
+    for clause_start in _clause_starts(head):
+        found = _verb_clause(text, start + clause_start, end)
+        if found is not None:
+            return found
+    return None
+
+
+def _clause_starts(head: str) -> list[int]:
+    """Where the clauses of the words before a quote start, last first: the clause nearest the quote speaks.
+
+    "US Customs claimed X, but his lawyer, Y, told the BBC ... and added:" is Y's; a clause with no subject
+    of its own ("and added:") is passed over for the one before it.
+    """
+    return [*(m.end() for m in reversed(list(_CLAUSE_BREAK.finditer(head)))), 0]
+
+
+def _verb_clause(text: str, start: int, end: int) -> tuple[str, int, int, str | None] | None:
+    """The subject of the first speech verb in text[start:end], trimmed to the speaker's words."""
+    head = text[start:end]
     match = PRE_VERB.search(head)
     if match is None:
         return None
@@ -122,12 +168,16 @@ def attribution_before(text: str, start: int, end: int) -> tuple[str, int, int, 
     if relative and not _has_name(trimmed):
         trimmed = " ".join(trimmed[: relative.start()].split()[-3:])  # "organisations which have publicly"
         trimmed = re.sub(r"^(?:from|by|of|to|in|with|on|at|for)\s", "", trimmed)
-    if _NOT_A_SPEAKER.search(trimmed):
-        return None  # "it is predicted", "it was reported": no one is named
+    if not trimmed.strip(" ,") or _NOT_A_SPEAKER.search(trimmed.strip(" ,")):
+        return None  # "it is predicted", "it was reported", "and added": no one is named here
     offset = start + match.start("who") + (len(who) - len(trimmed))
     outlet = _TOLD.search(match.group("verb") + (match.group("rest") or ""))
     found = (outlet.group("outlet") or outlet.group("outlet2")) if outlet else None
     return trimmed.strip(" ,"), offset, offset + len(trimmed.strip(" ,")), found
+
+
+def _is_outlet(name: str) -> bool:
+    return bool(re.fullmatch(_OUTLETS, name))
 
 
 def outlet_after(text: str, start: int, end: int) -> str | None:
@@ -158,13 +208,22 @@ def resolve(phrase: str, start: int, end: int, entities: Entities) -> Speaker:
     words = phrase.split()
     if words and _PRONOUN.match(phrase.strip()):
         return _pronoun(phrase.strip().lower(), start, entities, end)
-    outlet = re.fullmatch(_OUTLETS, phrase.strip())
-    if outlet:
+    if not inside and 1 < len(words) <= _SHORT_LEAD and _PRONOUN.match(words[-1]):
+        # "In February 2004 he": a time or place before the pronoun
+        return _pronoun(words[-1].lower(), end - len(words[-1]), entities, end)
+    if re.fullmatch(_OUTLETS, phrase.strip()):
+        if _GENERIC_OUTLET.fullmatch(phrase.strip()):
+            named = referents.last_outlet(start, entities)
+            if named is not None:
+                return Speaker(named, "outlet", start=start, end=end)
         return Speaker(phrase.strip(), "outlet", start=start, end=end)
     orgs = [m for m in inside if m.kind == "org"]
     descriptor = _DESCRIPTOR.match(phrase.strip())
-    if orgs and not (descriptor and descriptor.group("det").lower() in ("a", "an", "one")):
-        return Speaker(orgs[0].name, "organization", start=start, end=end)
+    personal = descriptor is not None and _head(descriptor.group("np")) in _PERSON_NOUNS
+    if orgs and not (descriptor and (descriptor.group("det").lower() in ("a", "an", "one") or personal)):
+        return Speaker(
+            entities.full_org_name(_subject_org(phrase, orgs, entities).name), "organization", start=start, end=end
+        )
     surname = entities.person(words[-1]) if words and words[-1][:1].isupper() else None
     if surname is not None:
         return Speaker(surname.name, "person", surname.title, surname.organization, start=start, end=end)
@@ -173,6 +232,20 @@ def resolve(phrase: str, start: int, end: int, entities: Entities) -> Speaker:
     if words and words[0][:1].isupper():
         return Speaker(phrase.strip(), None, start=start, end=end)
     return Speaker(phrase.strip() or None, "descriptor", start=start, end=end)
+
+
+def _subject_org(phrase: str, orgs: list[NamedMention], entities: Entities) -> NamedMention:
+    """The organisation a phrase names as the speaker: the first of "TCI, the fund that ...", the last of
+    "F&N's adviser JP Morgan" (an organisation followed by 's only owns the speaker)."""
+    if ", " in phrase:
+        return orgs[0]
+    owners = ("'s", "’s", "'", "’")
+    spoken = [m for m in orgs if not entities.text.startswith(owners, m.end)]
+    return spoken[-1] if spoken else orgs[0]
+
+
+def _head(noun_phrase: str) -> str:
+    return re.split(r"\s(?:at|for|of|from|with|in|close|familiar|who|which)\s", noun_phrase)[0].split()[-1].lower()
 
 
 def _person_speaker(mention: NamedMention, entities: Entities, start: int, end: int) -> Speaker:
@@ -185,26 +258,42 @@ def _person_speaker(mention: NamedMention, entities: Entities, start: int, end: 
 def _pronoun(pronoun: str, position: int, entities: Entities, end: int) -> Speaker:
     wanted = lx.PRONOUNS.get(pronoun)
     if wanted in ("male", "female"):
-        for mention in entities.before(position, ("person",)):
-            if mention.gender in (wanted, None):
-                return _person_speaker(mention, entities, position, end)
+        found = referents.antecedent(wanted, position, entities)
+        if found is not None and found.kind == "person":
+            person = entities.person(found.name)
+            title, org = (person.title, person.organization) if person else (None, None)
+            return Speaker(found.name, "person", title, org, start=position, end=end)
+        if found is not None:
+            return Speaker(found.name, "descriptor", unnamed=True, start=position, end=end)
     elif wanted == "it":
         salient = entities.salient_org(position)
         if salient is not None:
-            return Speaker(salient, "organization", start=position, end=end)
+            return Speaker(entities.full_org_name(salient), "organization", start=position, end=end)
     return Speaker(pronoun, "descriptor", start=position, end=end)
 
 
 def _descriptor(match: re.Match[str], phrase: str, start: int, end: int, entities: Entities) -> Speaker:
     determiner = match.group("det").lower()
     noun_phrase = match.group("np")
-    head = re.split(r"\s(?:at|for|of|from|with|in|close|familiar)\s", noun_phrase)[0].split()[-1].lower()
+    head = _head(noun_phrase)
     if head in lx.DOCUMENT_NOUNS or noun_phrase.lower().split()[0] in lx.DOCUMENT_NOUNS:
+        if head in _STATEMENTS or noun_phrase.lower().split()[0] in _STATEMENTS:
+            issuer = entities.salient_org(start)  # a statement speaks for the organisation that issued it
+            if issuer is not None:
+                return Speaker(entities.full_org_name(issuer), "organization", start=start, end=end)
         return Speaker(phrase, "document", start=start, end=end)
+    if determiner in ("the", "both") and _BOTH_PARTIES.fullmatch(noun_phrase.lower()):
+        parties = referents.two_parties(start, entities)
+        if parties is not None:
+            return Speaker(parties, "organization", start=start, end=end)
+    if determiner == "the" and head in lx.TITLE_HEADS:
+        holder = referents.titled_person(head, start, entities)
+        if holder is not None:
+            return _person_speaker(NamedMention(start, end, "person", holder, None), entities, start, end)
     if determiner == "the" and head in lx.ORG_NOUNS and not head.endswith("s"):
         salient = entities.salient_org(start)
         if salient is not None:
-            return Speaker(salient, "organization", start=start, end=end)
+            return Speaker(entities.full_org_name(salient), "organization", start=start, end=end)
         return Speaker(phrase, "organization", start=start, end=end)
     if head in lx.ORG_NOUNS:
         return Speaker(phrase, "organization", start=start, end=end)
