@@ -74,3 +74,13 @@ def test_a_paragraph_introduced_with_a_colon_is_a_block_quotation() -> None:
     )
     ((quoted, speaker),) = _quotes(text)
     assert quoted.startswith("Widgets have become") and speaker == "Acme"
+
+
+def test_titles_terms_and_headline_claims_are_not_quotes() -> None:
+    text = (
+        "Acme set to 'woo' Widget\n\n"
+        'Acme, maker of the "Space Racer" game, plans a "phase one" deal with Widget. '
+        'Its chief told CNBC\'s "Market Hour" that Widget was "a great fit". '
+        'Analysts expect "entertainment and leisure" robots to sell well.\n'
+    )
+    assert [quoted for quoted, _ in _quotes(text)] == ["a great fit"]

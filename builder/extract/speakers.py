@@ -37,7 +37,7 @@ POST_ACCORDING = re.compile(r"^\s*[,—–-]?\s*according\sto\s(?P<who>[^\"“�
 PRE_ACCORDING_LEAD = re.compile(r"\W*(?:[Aa]ccording\sto|[Pp]er)\s(?P<who>[^\"“”,]{3,120}),\s")
 PRE_FRAME = re.compile(r"(?:^|[,;]\s)(?:[Pp]er|[Aa]ccording\sto|[Ii]n\sthe\swords\sof)\s(?P<who>[^\"“”,]+?),?\s*$")
 PRE_VERB = re.compile(
-    rf"(?P<who>[^\"“”]{{1,240}}?)\s(?:has\s|had\s|have\s|also\s|later\s|then\s|once\s)?(?P<verb>{_VERBS})\b"
+    rf"(?P<who>[^\"“”]{{1,240}}?)\s(?:has\s|had\s|have\s|also\s|later\s|then\s|once\s|did\s|does\s)?(?P<verb>{_VERBS})\b"
     rf"(?P<rest>[^\"“”]{{0,240}})$"
 )
 _REPORTS = r"(?:quoted|quotes|reports|reported|cited|cites)"
@@ -73,6 +73,8 @@ _DESCRIPTOR = re.compile(
     re.I,
 )
 _SHORT_LEAD = 7
+_VERB_FIRST = re.compile(r"(?:is|are|was|were|has|have|had|will|would|could|should|may|might|can|did|does)\b", re.I)
+_LONGEST_UNNAMED = 8
 _GENERIC_OUTLET = re.compile(r"the\s(?:newspaper|paper|magazine|agency|news\sagency)", re.I)
 _PERSON_NOUNS = lx.UNNAMED_NOUNS | lx.TITLE_HEADS | frozenset(noun + "s" for noun in lx.TITLE_HEADS)
 _STATEMENTS = frozenset({"statement", "release"})
@@ -105,7 +107,10 @@ def attribution_after(text: str, start: int, end: int) -> tuple[str, int, int] |
         if match:
             who = match.group("who")
             if pattern is POST_SUBJECT_FIRST and (
-                len(who.split()) > 12 or re.search(r"[\"“”]", who) or _NOT_A_SPEAKER.search(who.strip(" ,"))
+                len(who.split()) > 12
+                or re.search(r"[\"“”]", who)
+                or _NOT_A_SPEAKER.search(who.strip(" ,"))
+                or _VERB_FIRST.match(who.strip(" ,"))
             ):
                 continue  # too long to be a name, or a word such as "but" before the verb
             if pattern is not POST_SUBJECT_FIRST:
@@ -229,6 +234,8 @@ def resolve(phrase: str, start: int, end: int, entities: Entities) -> Speaker:
         return Speaker(surname.name, "person", surname.title, surname.organization, start=start, end=end)
     if descriptor:
         return _descriptor(descriptor, phrase.strip(), start, end, entities)
+    if len(words) > _LONGEST_UNNAMED:
+        return Speaker(None, None, start=start, end=end)  # a clause, not a speaker: no one is named
     if words and words[0][:1].isupper():
         return Speaker(phrase.strip(), None, start=start, end=end)
     return Speaker(phrase.strip() or None, "descriptor", start=start, end=end)
