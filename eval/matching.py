@@ -113,17 +113,21 @@ def same_speaker(found: str | None, found_kind: str | None, gold: str | None, go
 
     A person must be the same person; an organisation the same organisation; an unnamed speaker or a
     document the same head noun ("analysts" and "one analyst" agree, "a source" and "a banker" do not).
-    A joint speaker in the gold ("Michael Dell and Silver Lake") is matched by either of its parts.
+    A joint speaker in the gold ("Michael Dell and Silver Lake") is matched by either of its parts, a person
+    or an organisation.
     """
     if gold is None:
         return found is None
     if found is None:
         return False
-    parts = [gold, *re.split(r"\s(?:and|&)\s", gold)] if " and " in gold or " & " in gold else [gold]
+    joint = " and " in gold or " & " in gold
+    parts = [gold, *re.split(r"\s(?:and|&)\s", gold)] if joint else [gold]
     for part in parts:
-        if gold_kind == "person" and found_kind in ("person", None) and same_person(found, part):
+        person = gold_kind == "person" or (joint and part != gold)
+        organization = gold_kind == "organization" or (joint and part != gold)
+        if person and found_kind in ("person", None) and same_person(found, part):
             return True
-        if gold_kind == "organization" and found_kind in ("organization", "outlet", None) and same_org(found, part):
+        if organization and found_kind in ("organization", "outlet", None) and same_org(found, part):
             return True
         if gold_kind in ("descriptor", "document"):
             if found_kind in ("descriptor", "document", None) and head_noun(found) == head_noun(part):

@@ -25,9 +25,17 @@ _AFTER = re.compile(
     rf"|^\s?,\s(?:an?\s|the\s)?(?P<title_only>{_TITLE_PHRASE})(?=\s?[,.;]|\s(?:said|says|told|added))"
     rf"|^\sof\s(?:the\s)?(?P<org_only>{_ORG_PHRASE})"
 )
+# A word of a name: a full stop belongs to it only in initials and legal forms ("J.P.", "Inc."), not "Qwest."
+_SALIENT_MENTIONS = 6
+# Words that may stand before a sentence's subject: "But the LSE", "However, Acme", "(Reuters) - Acme"
+_SUBJECT_LEAD = re.compile(
+    r"(?:[A-Z]{2,}[A-Z ,]*\s*)?(?:\(Reuters\)\s*-\s*)?(?:(?:But|And|However|Meanwhile|Now|Yet|Still),?\s)?"
+    r"(?:(?:[Tt]he|[Ii]ts|[Rr]ival|[Bb]oth)\s)?"
+)
+_NAME_WORD = r"(?:[A-Z]\.(?:[A-Z]\.)+|(?:Inc|Corp|Co|Ltd)\.|[A-Z](?:[\w&-]|\.(?=\w))*)"
 _BEFORE = re.compile(
-    r"(?:(?P<org>(?:the\s[a-z]+|[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)*))['’]s?\s|(?P<org2>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)*)\s)?"
-    r"(?P<title>(?:(?:vice-chairman|vice-president|co-founder|co-chairman|deputy-chairman|"
+    rf"(?:(?P<org>(?:the\s[a-z]+|{_NAME_WORD}(?:\s{_NAME_WORD})*))['’]s?\s|(?P<org2>{_NAME_WORD}(?:\s{_NAME_WORD})*)\s)?"
+    r"(?P<title>(?i:(?:vice-chairman|vice-president|co-founder|co-chairman|deputy-chairman|"
     r"chief|executive|financial|operating|managing|vice|deputy|senior|group|global|corporate|non-executive|"
     r"finance|former|founder|president|chairman|chairwoman|director|boss|head|spokesman|spokeswoman|analyst|economist|"
     r"minister|secretary|governor|CEO|CFO|COO|CTO|MD|officer|partner|trader|strategist|editor|chancellor)\s){1,4})$"
@@ -69,11 +77,13 @@ class Entities:
         return [m for m in reversed(self.mentions[:index]) if m.kind in kinds]
 
     def salient_org(self, position: int) -> str | None:
-        """The organisation "it" or "the company" most likely means: the last one that opened a sentence
-        recently, else the last one named."""
+        """The organisation "it" or "the company" most likely means: the subject of a recent sentence (named
+        in its first words), else the last one named."""
         recent = self.before(position, ("org",))
-        for mention in recent[:6]:
-            if mention.opens_sentence:
+        for mention in recent[:_SALIENT_MENTIONS]:
+            sentence = self.sentence_of(mention.start)
+            start = self.sentence_starts[sentence] if self.sentence_starts else 0
+            if mention.opens_sentence or _SUBJECT_LEAD.fullmatch(self.text, start, mention.start):
                 return mention.name
         return recent[0].name if recent else None
 

@@ -68,6 +68,8 @@ FIRMS_NAMED_LIKE_PEOPLE = frozenset(
         "Sanford Bernstein",
         "Sanford C. Bernstein",
         "Thomas Cook",
+        "JP Morgan",
+        "J.P. Morgan",
         "Morgan Grenfell",
     }
 )
@@ -225,7 +227,8 @@ NOT_NAMES = _words(
     January February March April May June July August September October November December Christmas Easter
     About Featured News Similarly Commenting Experts Analysts Shares Sales Profits Investors Officials Critics
     Under Over Per According Despite During Until Unlike Like Yet So Do Does Did Has Have Had Is Are Was Were Be
-    Being Been Can Could Should Would Will Might Must Shall Ms. Mr. Dr. Mrs. Read Related Features Another"""
+    Being Been Can Could Should Would Will Might Must Shall Ms. Mr. Dr. Mrs. Read Related Features Another
+    Former Ex Irishmen Irishman Englishman Frenchman Dutchman Scotsman Welshman Americans Britons"""
 )
 # Words that open a person-describing noun phrase used as a speaker ("one analyst", "a City trader").
 DESCRIPTOR_OPENERS = _words("a an one some many several most two three other another its the his her their")

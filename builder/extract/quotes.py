@@ -39,6 +39,7 @@ def extract_quotes(source: Source, entities: Entities) -> list[Quote]:
     lines = {line.end: line for line in entities.lines}
     line: SpeakerLine | None = None
     headline = _headline_sentences(source)
+    sentence_index = {sentence.id: number for number, sentence in enumerate(source.sentences)}
     for span in find_quote_spans(text, paragraphs):
         line = _governing_line(text, span, previous_span, lines, line)
         first = sentence_at(span.inner_start)
@@ -56,12 +57,19 @@ def extract_quotes(source: Source, entities: Entities) -> list[Quote]:
         speaker, partial = _attribute(text, span, head_start, tail_start, tail_end, entities)
         if line is not None and speaker is None:
             speaker, partial = _line_speaker(line), False
-        if speaker is None and partial and quotes and quotes[-1].sentences[-1] == source.sentences[first].id:
-            speaker = previous_speaker  # the second fragment of one reported sentence: the same speaker
+        attributed = speaker is not None and bool(speaker.name)  # by its own words, before any carried over
+        if speaker is None and partial and quotes and previous_speaker is not None:
+            previous_sentence = sentence_index[quotes[-1].sentences[-1]]
+            if previous_sentence == first:
+                speaker, attributed = previous_speaker, True  # a second fragment of the reported sentence
+            elif previous_sentence == first - 1 and not _names_someone(
+                entities, source.sentences[first].start, span.open
+            ):
+                speaker = previous_speaker  # the next sentence going on with the same words
         partial = partial or span.single or text[span.inner_start : span.inner_start + 1].islower()
         if speaker is None and not partial:
             speaker = _continued(text, span, paragraphs, last_speaker_in_paragraph, entities)
-        if not_speech(text, span, partial, speaker is not None and bool(speaker.name), first < headline):
+        if not_speech(text, span, partial, attributed, first < headline):
             continue
         if speaker is not None and speaker.name:
             last_speaker_in_paragraph[_paragraph_of(paragraphs, span.close)] = speaker
@@ -89,6 +97,10 @@ def extract_quotes(source: Source, entities: Entities) -> list[Quote]:
         )
         previous_span, previous_speaker = span, speaker
     return quotes
+
+
+def _names_someone(entities: Entities, start: int, end: int) -> bool:
+    return any(start <= m.start < end for m in entities.mentions)
 
 
 def _headline_sentences(source: Source) -> int:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from builder.extract.entities import Entities, NamedMention
 
 _LOOKBACK_SENTENCES = 4
+_NEAR = 70
 _SPOKESPERSON = re.compile(
     r"\b(?:[Aa]n?|[Oo]ne|[Tt]he|[Aa]nother|[Ii]ts|[Tt]heir)\s(?:[\w’'-]+\s){0,2}?(?P<noun>spokesman|spokeswoman|spokesperson)"
     r"(?:\s(?:for|at|of|from|with)\s(?:the\s)?[A-Z][\w&.’'-]*(?:\s(?:[A-Z][\w&.’'-]*|of|and|&))*)?"
@@ -102,14 +103,52 @@ def _spokespeople(entities: Entities, position: int) -> list[NamedMention]:
     ]
 
 
-def titled_person(title: str, position: int, entities: Entities) -> str | None:
-    """The last person before position whose title has this word: "the chief executive" → who holds that title."""
+def titled_person(title: str, position: int, entities: Entities, org: str | None = None) -> str | None:
+    """The person "the chief executive" or "the Lockheed executive" at position stands for: the last one before
+    it with that title (given after the name, or written before it: "President Donald Trump"), of that
+    organisation when one is named; else the first one after it."""
     word = title.lower()
-    for mention in entities.before(position, ("person",)):
+    people = [m for m in entities.mentions if m.kind == "person"]
+    before = [m for m in reversed(people) if m.end <= position]
+    after = [m for m in people if m.start >= position]
+    for mention in (*before, *after):
         person = entities.person(mention.name)
-        if person is not None and person.title and word in person.title.lower().split():
+        if person is None:
+            continue
+        titled = bool(person.title) and word in person.title.lower().split()  # type: ignore[union-attr]
+        written = re.search(
+            rf"\b{re.escape(word)}\s(?:[A-Z][\w.'’-]*\s)*$",
+            entities.text[max(0, mention.start - 40) : mention.start],
+            re.I,
+        )
+        if (titled or written) and (org is None or _works_for(person.organization, org, mention, entities)):
             return person.name
     return None
+
+
+def _works_for(organization: str | None, org: str, mention: NamedMention, entities: Entities) -> bool:
+    """Tell whether a person is of an organisation: as their title says, or named just before them."""
+    lead = org.lower().split()
+    if organization and organization.lower().split()[: len(lead)] == lead:
+        return True
+    return org.lower() in entities.text[max(0, mention.start - _NEAR) : mention.start].lower()
+
+
+def introduced(head: str, position: int, entities: Entities) -> str | None:
+    """An unnamed speaker introduced shortly before ("an unnamed executive at Euronext") that "the executive"
+    at position refers back to."""
+    first = entities.sentence_of(position) - _LOOKBACK_SENTENCES
+    start = entities.sentence_starts[max(0, first)] if entities.sentence_starts else 0
+    pattern = re.compile(
+        rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s(?:(?!(?:of|the|for|and)\s)[\w-]+\s){{0,3}}?{re.escape(head)}\b"
+        r"(?:\s(?:at|for|of|from|with)\s(?:the\s)?[A-Z][\w&.’'-]*(?:\s[A-Z][\w&.’'-]*)*)?"
+    )
+    found = None
+    for match in pattern.finditer(entities.text, start, position):
+        found = match
+    if found is None or any(m.kind == "person" and found.end() <= m.start < position for m in entities.mentions):
+        return None  # none, or a person named since
+    return found.group()
 
 
 def last_outlet(position: int, entities: Entities) -> str | None:

@@ -34,7 +34,7 @@ POST_SUBJECT_FIRST = re.compile(
     rf"(?P<verb>{_VERBS})\b(?!\s+to\b)"
 )
 POST_ACCORDING = re.compile(r"^\s*[,—–-]?\s*according\sto\s(?P<who>[^\"“”.;!?]+?)(?=\s*$|[.;!?,](?:\s|$))")
-PRE_ACCORDING_LEAD = re.compile(r"\W*(?:[Aa]ccording\sto|[Pp]er)\s(?P<who>[^\"“”,]{3,120}),\s")
+PRE_ACCORDING_LEAD = re.compile(r"\W*(?:[Aa]ccording(?:\sto)?|[Pp]er)\s(?P<who>[^\"“”,]{3,120}),\s")
 PRE_FRAME = re.compile(r"(?:^|[,;]\s)(?:[Pp]er|[Aa]ccording\sto|[Ii]n\sthe\swords\sof)\s(?P<who>[^\"“”,]+?),?\s*$")
 PRE_VERB = re.compile(
     rf"(?P<who>[^\"“”]{{1,240}}?)\s(?:has\s|had\s|have\s|also\s|later\s|then\s|once\s|did\s|does\s)?(?P<verb>{_VERBS})\b"
@@ -77,6 +77,8 @@ _VERB_FIRST = re.compile(r"(?:is|are|was|were|has|have|had|will|would|could|shou
 _LONGEST_UNNAMED = 8
 _GENERIC_OUTLET = re.compile(r"the\s(?:newspaper|paper|magazine|agency|news\sagency)", re.I)
 _PERSON_NOUNS = lx.UNNAMED_NOUNS | lx.TITLE_HEADS | frozenset(noun + "s" for noun in lx.TITLE_HEADS)
+_TITLE_NOUNS = lx.TITLE_HEADS | frozenset({"chief", "boss", "executive", "head"})
+_UNNAMED_GROUPS = frozenset({"consortium", "syndicate", "coalition"})
 _STATEMENTS = frozenset({"statement", "release"})
 _BOTH_PARTIES = re.compile(r"(?:two\s)?(?:companies|firms|groups|partners|parties)")
 
@@ -283,7 +285,11 @@ def _descriptor(match: re.Match[str], phrase: str, start: int, end: int, entitie
     determiner = match.group("det").lower()
     noun_phrase = match.group("np")
     head = _head(noun_phrase)
-    if head in lx.DOCUMENT_NOUNS or noun_phrase.lower().split()[0] in lx.DOCUMENT_NOUNS:
+    if (
+        head in lx.DOCUMENT_NOUNS
+        or head.removesuffix("s") in lx.DOCUMENT_NOUNS
+        or noun_phrase.lower().split()[0] in lx.DOCUMENT_NOUNS
+    ):
         if head in _STATEMENTS or noun_phrase.lower().split()[0] in _STATEMENTS:
             issuer = entities.salient_org(start)  # a statement speaks for the organisation that issued it
             if issuer is not None:
@@ -293,10 +299,17 @@ def _descriptor(match: re.Match[str], phrase: str, start: int, end: int, entitie
         parties = referents.two_parties(start, entities)
         if parties is not None:
             return Speaker(parties, "organization", start=start, end=end)
-    if determiner == "the" and head in lx.TITLE_HEADS:
-        holder = referents.titled_person(head, start, entities)
+    earlier = referents.introduced(head, start, entities) if determiner == "the" and head in _PERSON_NOUNS else None
+    if earlier is not None:
+        unnamed = head in lx.UNNAMED_NOUNS or head in _TITLE_NOUNS
+        return Speaker(earlier, "descriptor", unnamed=unnamed, start=start, end=end)
+    if determiner in ("the", "its", "their") and head in _TITLE_NOUNS:
+        named = [m.name for m in entities.mentions if start <= m.start < end and m.kind == "org"]
+        holder = referents.titled_person(head, start, entities, named[0] if named and determiner == "the" else None)
         if holder is not None:
             return _person_speaker(NamedMention(start, end, "person", holder, None), entities, start, end)
+    if head in _UNNAMED_GROUPS:
+        return Speaker(phrase, "organization", start=start, end=end)  # "the consortium": no one name stands for it
     if determiner == "the" and head in lx.ORG_NOUNS and not head.endswith("s"):
         salient = entities.salient_org(start)
         if salient is not None:
