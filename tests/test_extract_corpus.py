@@ -95,7 +95,7 @@ SPEAKERS = [
     (
         "business/euronext-joins-bid-battle-for-lse.txt",
         "Because we already own Liffe",
-        "the executive",
+        "an unnamed executive at Euronext",
         None,
         None,
         None,
