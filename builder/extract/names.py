@@ -61,7 +61,7 @@ _TITLE_BEFORE = re.compile(
     re.I,
 )
 _TITLE_AFTER = re.compile(
-    r"^,\s(?:(?:an?|the|its|their|his|her)\s)?(?:[\w’'-]+\s){0,4}?(?:chief|executive|CEO|chairman|chairwoman|president|"
+    r"^,\s(?:(?:an?|the|its|their|his|her)\s)?(?:[\w’'-]+\s){0,4}?(?:\w+-)?(?:chief|executive|CEO|chairman|chairwoman|president|"
     r"analyst|spokesman|spokeswoman|spokesperson|boss|minister|director|founder|economist|manager|head|secretary|"
     r"governor|officer|partner|trader|strategist|commissioner|editor|lawyer|professor|owner|investor|fund\smanger)\b"
     r"|^,\s(?:from|of|at)\s(?:the\s)?[A-Z][\w’'-]+(?:['’]s)?\s[A-Z][^,]{0,80},\s(?:said|says|told|added)\b",
@@ -134,9 +134,13 @@ def _split_run(run: str, offset: int, sentence_start: int, lower: set[str]) -> l
     """Cut a run of capitalised words into names: drop openers, split at titles and at sentence start."""
     tokens = [(m.start(), m.end(), m.group()) for m in _TOKENS.finditer(run)]
     pieces: list[list[tuple[int, int, str]]] = [[]]
+    heading = _heading_words(tokens) if offset == sentence_start else 0
     for position, (start, end, token) in enumerate(tokens):
         bare = _POSSESSIVE.sub("", token)
         first_in_sentence = position == 0 and offset == sentence_start
+        if position < heading:
+            pieces.append([])  # "HARD TIMES Regina Alexander": a heading run into the sentence
+            continue
         if (
             bare in lx.NOT_NAMES
             or (bare.lower() in lx.TITLE_WORDS and bare not in lx.ORG_HEADS)
@@ -160,6 +164,16 @@ def _split_run(run: str, offset: int, sentence_start: int, lower: set[str]) -> l
             start, end = piece[0][0], piece[-1][1]
             result.append((offset + start, offset + end, run[start:end]))
     return result
+
+
+def _heading_words(tokens: list[tuple[int, int, str]]) -> int:
+    """How many words in capitals open a run before a name in mixed case: a section heading of wire copy."""
+    count = 0
+    while (
+        count < len(tokens) and tokens[count][2].isalpha() and tokens[count][2].isupper() and len(tokens[count][2]) > 1
+    ):
+        count += 1
+    return count if count >= 2 and count < len(tokens) and not tokens[count][2].isupper() else 0
 
 
 def _person_of_org(piece: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:

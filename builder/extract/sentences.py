@@ -80,10 +80,12 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 def _is_soft_wrap(previous: str, line: str) -> bool:
     """Tell whether a line continues the previous one (a hard-wrapped paragraph).
 
-    It does when the previous line stops without closing punctuation and this one starts in lower case, or
+    It does when the previous line stops without closing punctuation and this one starts in lower case or
+    with a figure ("... a seller in" then "'03 at half price"), or
     when the previous line stops at a comma (`... a break fee,"` then `Qantas said in a statement.`).
     """
-    return (not _TERMINAL.search(previous) and line[:1].islower()) or bool(_OPEN_COMMA.search(previous))
+    continues = line[:1].islower() or line[:1].isdigit() or (line[:1] in "'’" and line[1:2].isdigit())
+    return (not _TERMINAL.search(previous) and continues) or bool(_OPEN_COMMA.search(previous))
 
 
 def split_sentences(text: str) -> list[Segment]:

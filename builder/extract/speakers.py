@@ -201,6 +201,7 @@ def _has_name(phrase: str) -> bool:
 
 def resolve(phrase: str, start: int, end: int, entities: Entities) -> Speaker:
     """Turn a speaker phrase into a named person or organisation, a pronoun's referent, or a descriptor."""
+    phrase = " ".join(phrase.split())  # wire copy wraps lines inside a phrase
     inside = [m for m in entities.mentions if start <= m.start < end]
     people = [m for m in inside if m.kind == "person"]
     if people:
