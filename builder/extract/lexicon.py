@@ -122,7 +122,7 @@ ORG_HEADS = _words(
     Records Music Publishing Press Times Post Journal Telegraph Guardian Herald Chronicle Mail Express News
     Resources Mining Minerals Steel Chemicals Chemical Motors Automotive Aerospace Railways Rail Railway Transport
     Logistics Shipping Lines Hotels Resorts Retail Supermarkets Brands Wireless Mobile Online Interactive Games
-    Semiconductor Semiconductors Devices Instruments Solutions Consulting Associates Properties Realty Estates
+    Semiconductor Semiconductors Devices Instruments Solutions Consulting Associates Properties Realty Estates Unit
     Utilities Water Power Electric Electricity Health Healthcare Medical Biotech Court Parliament Congress
     Senate Treasury Police Army Navy Cabinet Commissioner Regulator Bureau Centre Center Foundation Society
     League Club Consortium Alliance Cooperative Co-operative Mutual Building Society Exchange Boerse Bourse Börse

@@ -24,11 +24,12 @@ _OUTLETS = (
     r"the\s(?:newspaper|paper|magazine|agency|news\sagency)|(?:[A-Z][\w]+\s){1,4}(?:newspaper|magazine|news\sagency|website))"
 )
 # ', said X ...' or ' said X' right after the closing mark.
-POST_VERB_FIRST = re.compile(
-    rf"^\s*[,—–-]?\s*(?P<verb>{_VERBS})\s(?P<who>(?:[^\"“”;!?.]|\.(?=\S))+?)(?=\s*$|[.;!?](?:\s|$)|\s[\"“])"
-)
-# A dot inside a speaker's name belongs to an honorific or an initial: "Mr. Trump", "J. Christopher Flowers".
+# A dot inside a speaker's name belongs to an honorific or an initial: "Mr. Trump", "a U.S. source".
 _NAME_DOT = r"(?:(?<=\bMr)|(?<=\bMs)|(?<=\bDr)|(?<=Mrs)|(?<=\bSt)|(?<=\bJr)|(?<=\b[A-Z]))\."
+POST_VERB_FIRST = re.compile(
+    rf"^\s*[,—–-]?\s*(?P<verb>{_VERBS})\s(?P<who>(?:[^\"“”;!?.]|{_NAME_DOT}|\.(?=\S))+?)"
+    r"(?=\s*$|(?<!\b[A-Z])[.;!?](?:\s|$)|\s[\"“])"
+)
 POST_SUBJECT_FIRST = re.compile(
     rf"^\s*[,—–-]?\s*(?P<who>(?:[^\"“”.;!?]|{_NAME_DOT}){{1,140}}?)\s(?:has\s|had\s|have\s|also\s|later\s|then\s)?"
     rf"(?P<verb>{_VERBS})\b(?!\s+to\b)"
@@ -209,6 +210,9 @@ def resolve(phrase: str, start: int, end: int, entities: Entities) -> Speaker:
         return _person_speaker(chosen, entities, start, end)
     if ", " in phrase and not inside:
         # "Speaking at the forum in Dubai, he": the speaker is the last part of the phrase.
+        lead = phrase.split(", ", 1)[0].strip()
+        if _DESCRIPTOR.match(lead):  # "the source, one of several in New York": the first part speaks
+            return resolve(lead, start, start + len(lead), entities)
         tail = phrase.rsplit(", ", 1)[1].strip()
         if _PRONOUN.match(tail) or _DESCRIPTOR.match(tail):
             offset = end - len(phrase) + phrase.rindex(tail)
