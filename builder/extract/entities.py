@@ -92,15 +92,21 @@ class Entities:
         return max(0, bisect_right(self.sentence_starts, position) - 1)
 
     def full_org_name(self, name: str) -> str:
-        """The longest name the text gives an organisation named in short ("United" → "Manchester United")."""
+        """The full name of an organisation named in short ("United" → "Manchester United"), when the text makes
+        it plain which one is meant."""
         words = name.split()
-        longer = {
-            org.name
-            for org in self.organizations
-            if len(org.name.split()) > len(words)
-            and (org.name.split()[-len(words) :] == words or org.name.split()[: len(words)] == words)
-        }
-        return longer.pop() if len(longer) == 1 else name
+        longer = sorted(
+            (
+                (len(org.mentions), org.name)
+                for org in self.organizations
+                if len(org.name.split()) > len(words)
+                and (org.name.split()[-len(words) :] == words or org.name.split()[: len(words)] == words)
+            ),
+            reverse=True,
+        )
+        if len(longer) == 1 or (len(longer) > 1 and longer[0][0] > longer[1][0]):
+            return longer[0][1]  # the only one, or the one the text names most often
+        return name
 
     def person(self, name: str) -> Person | None:
         """Find a person by full name or surname."""

@@ -117,6 +117,9 @@ def _attribute(
 ) -> tuple[speakers.Speaker | None, bool]:
     """Find the speaker after or before the quote; tell whether the quote is partial."""
     head = text[head_start : span.open]
+    agent = speakers.passive_agent(text, head_start, span.open, tail_start, tail_end)
+    if agent is not None:
+        return speakers.resolve(*agent, entities), True
     framed = not head.strip() or head.rstrip().endswith((":", "—", "–"))
     after = speakers.attribution_after(text, tail_start, tail_end)
     before = speakers.attribution_before(text, head_start, span.open) if head.strip() else None

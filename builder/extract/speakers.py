@@ -55,6 +55,13 @@ PRE_DOCUMENT = re.compile(
 _NOT_A_SPEAKER = re.compile(
     r"(?:^|\s)(?:is|are|was|were|be|been|being|has|have|had)$|^(?:there|but|and|or|so|as|that|which|who|if|when)$", re.I
 )
+_PASSIVE_BEFORE = re.compile(
+    r"\b(?:was|were|been|be|is|are)\s(?:\w+ly\s)?(?:deemed|described|called|branded|labelled|labeled|termed|dubbed"
+    r"|considered|criticised|criticized)\s(?:as\s)?$"
+)
+_BY_AFTER = re.compile(
+    r"\s*,?\s*by\s(?P<who>[^\"“”.;!?,]{2,80}?)(?=\s(?:when|as|after|before|because|in|on|at|who|which|that|for)\b|[.;!?,]|\s*$)"
+)
 _CLAUSE_BREAK = re.compile(r";\s|,\s(?:but|while|whereas|although)\s|\s(?:but|whereas)\s")
 _RELATIVE_TAIL = re.compile(r"\s(?:which|who|that)(?:\s\w+){0,3}$")
 _ADVERBS = re.compile(r"^(?:(?:now|but|and|however|meanwhile|then|also|yet|still|so|instead|later|earlier),?\s)+", re.I)
@@ -184,6 +191,18 @@ def _verb_clause(text: str, start: int, end: int) -> tuple[str, int, int, str | 
     return trimmed.strip(" ,"), offset, offset + len(trimmed.strip(" ,")), found
 
 
+def passive_agent(
+    text: str, head_start: int, open_mark: int, tail_start: int, tail_end: int
+) -> tuple[str, int, int] | None:
+    """The speaker of a quote that a passive verb reports: debt "deemed "unwise" by the board"."""
+    if not _PASSIVE_BEFORE.search(text, head_start, open_mark):
+        return None
+    match = _BY_AFTER.match(text, tail_start, tail_end)
+    if match is None:
+        return None
+    return match.group("who"), match.start("who"), match.end("who")
+
+
 def _is_outlet(name: str) -> bool:
     return bool(re.fullmatch(_OUTLETS, name))
 
@@ -208,8 +227,8 @@ def resolve(phrase: str, start: int, end: int, entities: Entities) -> Speaker:
     if people:
         chosen = people[0] if re.search(r",\swho\s|^\W*\w+\s\w+,", phrase) or len(people) == 1 else people[-1]
         return _person_speaker(chosen, entities, start, end)
-    if ", " in phrase and not inside:
-        # "Speaking at the forum in Dubai, he": the speaker is the last part of the phrase.
+    if ", " in phrase and not any(m.start - start < 2 for m in inside):
+        # "Speaking at the forum in Dubai, he", "talks with the LSE, its chief": the last part speaks.
         lead = phrase.split(", ", 1)[0].strip()
         if _DESCRIPTOR.match(lead):  # "the source, one of several in New York": the first part speaks
             return resolve(lead, start, start + len(lead), entities)
