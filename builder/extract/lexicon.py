@@ -51,6 +51,13 @@ OTHER_NAMES = _words(
     Taylor Toshiba Wei Yang"""
 ).difference({"Toshiba"})
 FIRST_NAMES = FEMALE_NAMES | MALE_NAMES | OTHER_NAMES
+# East Asian family names, written first: "Xi Jinping", "Liu He", "Lee Hsien Yang", "He Jianxiong".
+FAMILY_NAMES_FIRST = _words(
+    """Xi Li Wang Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Gao Lin Luo Zheng Liang Xie Song
+    Tang Han Feng Deng Cao Peng Zeng Xiao Tian Dong Pan Yuan Cai Jiang Yu Du Ye Cheng Wei Su Lu Ding Ren Shen Yao
+    Fang Jin Dai Tan Lee Lim Goh Ng Ong Teo Koh Chan Wong Leung Lau Cheung Ho Tse Yip Chua Tay Kim Park Choi Jung
+    Kang Cho Yoon Jang Shin Moon Nguyen Tran Pham"""
+)
 
 # Firms whose names read like a person's: the text alone cannot tell.
 FIRMS_NAMED_LIKE_PEOPLE = frozenset(

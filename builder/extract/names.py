@@ -141,6 +141,9 @@ def _split_run(run: str, offset: int, sentence_start: int, lower: set[str]) -> l
         if position < heading:
             pieces.append([])  # "HARD TIMES Regina Alexander": a heading run into the sentence
             continue
+        if _family_name_first(tokens, position):
+            pieces[-1].append((start, end, token))  # "He Jianxiong", "Liu He": a name, not the pronoun
+            continue
         if (
             bare in lx.NOT_NAMES
             or (bare.lower() in lx.TITLE_WORDS and bare not in lx.ORG_HEADS)
@@ -164,6 +167,16 @@ def _split_run(run: str, offset: int, sentence_start: int, lower: set[str]) -> l
             start, end = piece[0][0], piece[-1][1]
             result.append((offset + start, offset + end, run[start:end]))
     return result
+
+
+def _family_name_first(tokens: list[tuple[int, int, str]], position: int) -> bool:
+    """Tell whether a token belongs to an East Asian name written family name first ("He Jianxiong", "Liu He")."""
+    token = tokens[position][2]
+    following = tokens[position + 1][2] if position + 1 < len(tokens) else ""
+    previous = tokens[position - 1][2] if position else ""
+    if token in lx.FAMILY_NAMES_FIRST and following[:1].isupper() and following not in lx.NOT_NAMES:
+        return any(c.islower() for c in following)
+    return token == "He" and previous in lx.FAMILY_NAMES_FIRST
 
 
 def _heading_words(tokens: list[tuple[int, int, str]]) -> int:
@@ -348,7 +361,8 @@ def _kind(name: str, found: list[Candidate], known_orgs: frozenset[str], honored
         return "org"
     if name in lx.PLACES or all(token in lx.PLACES for token in tokens):
         return "place"
-    if tokens[0] in lx.FIRST_NAMES and 2 <= len(tokens) <= 4 and not any(t in lx.ORG_HEADS for t in tokens):
+    first_named = tokens[0] in lx.FIRST_NAMES or tokens[0] in lx.FAMILY_NAMES_FIRST
+    if first_named and 2 <= len(tokens) <= 4 and not any(t in lx.ORG_HEADS for t in tokens):
         return "person"
     if (
         _INITIALS.fullmatch(tokens[0])

@@ -49,6 +49,12 @@ def extract_quotes(source: Source, entities: Entities) -> list[Quote]:
             head_start = previous_span.close + 1
         tail_end = source.sentences[min(last, len(source.sentences) - 1)].end
         tail_start = span.close + 1
+        if (
+            not text[tail_start:tail_end].strip()
+            and text[span.close - 1 : span.close] in "?!"
+            and last + 1 < len(source.sentences)
+        ):
+            tail_end = source.sentences[last + 1].end  # "... on the Chinese part?” He Jianxiong ... said.
         next_open = text.find("“", tail_start, tail_end)
         straight = text.find('"', tail_start, tail_end)
         stops = [p for p in (next_open, straight) if p != -1]

@@ -151,6 +151,15 @@ def introduced(head: str, position: int, entities: Entities) -> str | None:
     return found.group()
 
 
+def named_in_apposition(noun: str, position: int, entities: Entities) -> str | None:
+    """The name an earlier apposition gave "the group" at position: "The group, WeWorkers Coalition, formed ..."."""
+    pattern = re.compile(rf"\b[Tt]he\s{re.escape(noun)},\s(?P<name>[A-Z][\w&.’'-]*(?:\s[A-Z][\w&.’'-]*){{0,5}}),")
+    found = None
+    for match in pattern.finditer(entities.text, 0, position):
+        found = match.group("name")
+    return found
+
+
 def last_outlet(position: int, entities: Entities) -> str | None:
     """The last newspaper, agency or broadcaster named before position ("the newspaper said" stands for it)."""
     found = None

@@ -81,6 +81,9 @@ _DESCRIPTOR = re.compile(
     re.I,
 )
 _SHORT_LEAD = 7
+_SHORT_SUBJECT = 12
+_LONG_APPOSITION = 20  # "He Jianxiong, the former executive director for China at the IMF, said"
+_NAMED_APPOSITION = re.compile(r"[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3},\s")
 _VERB_FIRST = re.compile(r"(?:is|are|was|were|has|have|had|will|would|could|should|may|might|can|did|does)\b", re.I)
 _LONGEST_UNNAMED = 8
 _GENERIC_OUTLET = re.compile(r"the\s(?:newspaper|paper|magazine|agency|news\sagency)", re.I)
@@ -117,7 +120,7 @@ def attribution_after(text: str, start: int, end: int) -> tuple[str, int, int] |
         if match:
             who = match.group("who")
             if pattern is POST_SUBJECT_FIRST and (
-                len(who.split()) > 12
+                len(who.split()) > (_LONG_APPOSITION if _NAMED_APPOSITION.match(who.strip()) else _SHORT_SUBJECT)
                 or re.search(r"[\"“”]", who)
                 or _NOT_A_SPEAKER.search(who.strip(" ,"))
                 or _VERB_FIRST.match(who.strip(" ,"))
@@ -334,6 +337,9 @@ def _descriptor(match: re.Match[str], phrase: str, start: int, end: int, entitie
             return _person_speaker(NamedMention(start, end, "person", holder, None), entities, start, end)
     if head in _UNNAMED_GROUPS:
         return Speaker(phrase, "organization", start=start, end=end)  # "the consortium": no one name stands for it
+    appositive = referents.named_in_apposition(head, start, entities) if determiner == "the" else None
+    if appositive is not None and head in lx.ORG_NOUNS:
+        return Speaker(appositive, "organization", start=start, end=end)
     if determiner == "the" and head in lx.ORG_NOUNS and not head.endswith("s"):
         salient = entities.salient_org(start)
         if salient is not None:
