@@ -40,6 +40,12 @@ _BEFORE = re.compile(
     r"finance|former|founder|president|chairman|chairwoman|director|boss|head|spokesman|spokeswoman|analyst|economist|"
     r"minister|secretary|governor|CEO|CFO|COO|CTO|MD|officer|partner|trader|strategist|editor|chancellor)\s){1,4})$"
 )
+_BEFORE_TITLE_WORDS = frozenset(
+    """vice-chairman vice-president co-founder co-chairman deputy-chairman chief executive financial operating
+    managing vice deputy senior group global corporate non-executive finance former founder president chairman
+    chairwoman director boss head spokesman spokeswoman analyst economist minister secretary governor ceo cfo coo cto
+    md officer partner trader strategist editor chancellor""".split()
+)
 _POSSESSOR = re.compile(rf"(?P<org>{_ORG_TOKEN}(?: {_ORG_TOKEN})*)['’]s? $")
 _COPULA = re.compile(
     rf"^\s*(?:\([^)]*\)\s*)?(?:is|was|has\sbeen|became|becomes)\s(?:the|a|an)\s(?P<title>{_TITLE_PHRASE}?)"
@@ -215,7 +221,7 @@ def _person(source: Source, name: str, found: list[Candidate], table: NameTable,
             elif title and re.search(r"\s(?:of|at|for)\s[A-Z]", title):
                 title, _, organization = re.split(r"\s(of|at|for)\s(?=[A-Z])", title, maxsplit=1)[0:3]
             break
-        match = _BEFORE.search(before)
+        match = _BEFORE.search(before) if before.rsplit(None, 1)[-1:] and _ends_with_title(before) else None
         if match and _is_title(match.group("title")):
             title = match.group("title").strip()
             org = match.group("org") or match.group("org2")
@@ -240,6 +246,11 @@ def _person(source: Source, name: str, found: list[Candidate], table: NameTable,
         organization=organization,
         mentions=_mentions(source, found, sentence_of),
     )
+
+
+def _ends_with_title(before: str) -> bool:
+    """Tell cheaply whether the words before a name end with a title word, before the costly pattern runs."""
+    return before.rsplit(None, 1)[-1].lower() in _BEFORE_TITLE_WORDS
 
 
 def _plausible_org(name: str, table: NameTable) -> bool:

@@ -172,11 +172,12 @@ def _split_run(run: str, offset: int, sentence_start: int, lower: set[str]) -> l
 def _family_name_first(tokens: list[tuple[int, int, str]], position: int) -> bool:
     """Tell whether a token belongs to an East Asian name written family name first ("He Jianxiong", "Liu He")."""
     token = tokens[position][2]
+    if token not in lx.FAMILY_NAMES_FIRST:
+        return False
+    if token == "He" and position and tokens[position - 1][2] in lx.FAMILY_NAMES_FIRST:
+        return True
     following = tokens[position + 1][2] if position + 1 < len(tokens) else ""
-    previous = tokens[position - 1][2] if position else ""
-    if token in lx.FAMILY_NAMES_FIRST and following[:1].isupper() and following not in lx.NOT_NAMES:
-        return any(c.islower() for c in following)
-    return token == "He" and previous in lx.FAMILY_NAMES_FIRST
+    return following[:1].isupper() and following not in lx.NOT_NAMES and any(c.islower() for c in following)
 
 
 def _heading_words(tokens: list[tuple[int, int, str]]) -> int:
@@ -191,6 +192,8 @@ def _heading_words(tokens: list[tuple[int, int, str]]) -> int:
 
 def _person_of_org(piece: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
     """Split "Chip MacDonald of Jones Day" into the person and the firm; "Bank of America" stays whole."""
+    if len(piece) < 4:
+        return [piece]
     words = [token for _, _, token in piece]
     if "of" not in words[2:]:
         return [piece]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from builder.extract.entities import Entities, NamedMention
 
@@ -49,9 +50,7 @@ def antecedent(gender: str, position: int, entities: Entities, depth: int = 0) -
     the question back to the sentences before it.
     """
     current = entities.sentence_of(position)
-    candidates = [
-        m for m in entities.before(position, ("person",)) if m.gender in (gender, None) and not _inside_org(m, entities)
-    ]
+    candidates = [m for m in entities.before(position, ("person",)) if m.gender in (gender, None)]
     candidates += [m for m in _spokespeople(entities, position) if m.gender in (gender, None)]
     by_sentence: dict[int, list[NamedMention]] = {}
     for mention in candidates:
@@ -82,17 +81,6 @@ def _referent(mention: NamedMention) -> Referent:
     return Referent(mention.name, "person" if mention.kind == "person" else "descriptor", mention.start, mention.end)
 
 
-def _inside_org(mention: NamedMention, entities: Entities) -> bool:
-    """A person's name inside an organisation's ("Michael Dell" in "Michael Dell Foundation") is not the person."""
-    return any(
-        m.kind == "org"
-        and m.start <= mention.start
-        and mention.end <= m.end
-        and (m.start, m.end) != (mention.start, mention.end)
-        for m in entities.mentions
-    )
-
-
 def _spokespeople(entities: Entities, position: int) -> list[NamedMention]:
     """Spokesmen and spokeswomen the few sentences before position name as their organisation's voice."""
     first = entities.sentence_of(position) - _LOOKBACK_SENTENCES
@@ -101,6 +89,19 @@ def _spokespeople(entities: Entities, position: int) -> list[NamedMention]:
         NamedMention(m.start(), m.end(), "descriptor", m.group(), _GENDER[m.group("noun")])
         for m in _SPOKESPERSON.finditer(entities.text, start, position)
     ]
+
+
+@cache
+def _introduction(head: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s(?:(?!(?:of|the|for|and)\s)[\w-]+\s){{0,3}}?{re.escape(head)}\b"
+        r"(?:\s(?:at|for|of|from|with)\s(?:the\s)?[A-Z][\w&.’'-]*(?:\s[A-Z][\w&.’'-]*)*)?"
+    )
+
+
+@cache
+def _apposition(noun: str) -> re.Pattern[str]:
+    return re.compile(rf"\b[Tt]he\s{re.escape(noun)},\s(?P<name>[A-Z][\w&.’'-]*(?:\s[A-Z][\w&.’'-]*){{0,5}}),")
 
 
 def titled_person(title: str, position: int, entities: Entities, org: str | None = None) -> str | None:
@@ -139,12 +140,8 @@ def introduced(head: str, position: int, entities: Entities) -> str | None:
     at position refers back to."""
     first = entities.sentence_of(position) - _LOOKBACK_SENTENCES
     start = entities.sentence_starts[max(0, first)] if entities.sentence_starts else 0
-    pattern = re.compile(
-        rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s(?:(?!(?:of|the|for|and)\s)[\w-]+\s){{0,3}}?{re.escape(head)}\b"
-        r"(?:\s(?:at|for|of|from|with)\s(?:the\s)?[A-Z][\w&.’'-]*(?:\s[A-Z][\w&.’'-]*)*)?"
-    )
     found = None
-    for match in pattern.finditer(entities.text, start, position):
+    for match in _introduction(head).finditer(entities.text, start, position):
         found = match
     if found is None or any(m.kind == "person" and found.end() <= m.start < position for m in entities.mentions):
         return None  # none, or a person named since
@@ -153,9 +150,10 @@ def introduced(head: str, position: int, entities: Entities) -> str | None:
 
 def named_in_apposition(noun: str, position: int, entities: Entities) -> str | None:
     """The name an earlier apposition gave "the group" at position: "The group, WeWorkers Coalition, formed ..."."""
-    pattern = re.compile(rf"\b[Tt]he\s{re.escape(noun)},\s(?P<name>[A-Z][\w&.’'-]*(?:\s[A-Z][\w&.’'-]*){{0,5}}),")
+    if f"he {noun}, " not in entities.text:
+        return None
     found = None
-    for match in pattern.finditer(entities.text, 0, position):
+    for match in _apposition(noun).finditer(entities.text, 0, position):
         found = match.group("name")
     return found
 

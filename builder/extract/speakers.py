@@ -62,6 +62,10 @@ _PASSIVE_BEFORE = re.compile(
 _BY_AFTER = re.compile(
     r"\s*,?\s*by\s(?P<who>[^\"“”.;!?,]{2,80}?)(?=\s(?:when|as|after|before|because|in|on|at|who|which|that|for)\b|[.;!?,]|\s*$)"
 )
+# Words a pattern needs, so that heads without them skip it.
+_REPORT_WORDS = frozenset("quoted quotes reports reported cited cites".split())
+_DOCUMENT_CUES = frozenset("reading stating read saying".split())
+_FRAME_WORDS = frozenset("per according words".split())
 _CLAUSE_BREAK = re.compile(r";\s|,\s(?:but|while|whereas|although)\s|\s(?:but|whereas)\s")
 _RELATIVE_TAIL = re.compile(r"\s(?:which|who|that)(?:\s\w+){0,3}$")
 _ADVERBS = re.compile(r"^(?:(?:now|but|and|however|meanwhile|then|also|yet|still|so|instead|later|earlier),?\s)+", re.I)
@@ -138,24 +142,25 @@ def attribution_after(text: str, start: int, end: int) -> tuple[str, int, int] |
 def attribution_before(text: str, start: int, end: int) -> tuple[str, int, int, str | None] | None:
     """Find the speaker phrase in text[start:end], the words before an opening quotation mark."""
     head = text[start:end]
-    quoted = PRE_QUOTED_AS.search(head)
+    words = set(head.lower().split())
+    quoted = PRE_QUOTED_AS.search(head) if "quoted" in words else None
     if quoted:
         offset = start + quoted.start("who")
         return quoted.group("who"), offset, offset + len(quoted.group("who")), quoted.group("outlet")
-    quoting = PRE_QUOTING.search(head)
+    quoting = PRE_QUOTING.search(head) if words & _REPORT_WORDS else None
     if quoting:
         offset = start + quoting.start("who")
         outlet = quoting.group("outlet").strip()
         return quoting.group("who"), offset, offset + len(quoting.group("who")), outlet if _is_outlet(outlet) else None
-    document = PRE_DOCUMENT.search(head)
+    document = PRE_DOCUMENT.search(head) if words & _DOCUMENT_CUES else None
     if document:
         offset = start + document.start("who")
         return document.group("who"), offset, offset + len(document.group("who")), None
-    frame = PRE_FRAME.search(head) or PRE_ACCORDING_LEAD.match(head)
+    frame = (PRE_FRAME.search(head) or PRE_ACCORDING_LEAD.match(head)) if words & _FRAME_WORDS else None
     if frame:
         offset = start + frame.start("who")
         return frame.group("who"), offset, offset + len(frame.group("who")), None
-    if not _VERB_WORDS.intersection(head.lower().split()):
+    if not _VERB_WORDS.intersection(words):
         return None
     for clause_start in _clause_starts(head):
         found = _verb_clause(text, start + clause_start, end)
