@@ -84,3 +84,14 @@ def test_titles_terms_and_headline_claims_are_not_quotes() -> None:
         'Analysts expect "entertainment and leisure" robots to sell well.\n'
     )
     assert [quoted for quoted, _ in _quotes(text)] == ["a great fit"]
+
+
+def test_the_author_is_credited_and_not_a_person_of_the_deal() -> None:
+    text = (
+        "Acme buys Widget\n\n"
+        'Acme Corp said it would buy Widget Inc. "It is a good fit," said Jane Doe, Acme\'s chief executive.\n\n'
+        "(Reporting by Mark Poe in London; Additional reporting by Ann Lee; Editing by John Roe)\n"
+    )
+    facts = extract(split_source(RawSource("story", "story.txt", SourceMeta(), text, "")))
+    assert facts.byline == "Mark Poe"
+    assert [person.name for person in facts.people] == ["Jane Doe"]

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from builder.extract import lexicon as lx
+from builder.extract.bylines import credits
 from builder.extract.names import Candidate, NameTable, find_names
 from builder.extract.orgnames import merge_organizations, org_key, same_organization, slug
 from builder.extract.speaker_lines import SpeakerLine, speaker_lines
@@ -76,6 +77,7 @@ class Entities:
     lines: tuple[SpeakerLine, ...] = ()
     text: str = ""
     sentence_starts: tuple[int, ...] = ()
+    byline: str | None = None
 
     def before(self, position: int, kinds: Sequence[str] = ("person", "org")) -> list[NamedMention]:
         """Return the mentions that end before position, nearest first."""
@@ -134,7 +136,8 @@ def extract_entities(source: Source, known_orgs: frozenset[str] = frozenset()) -
     """Find the people and organisations of a source with their titles and mentions."""
     spans = [(s.start, s.end) for s in source.sentences]
     lines = speaker_lines(source.text)
-    masked = _title_spans(source.text) + [(line.start, line.end) for line in lines]
+    newsroom = credits(source.text)  # the article's writers and editors are not people of the deal
+    masked = [*_title_spans(source.text), *((line.start, line.end) for line in lines), *newsroom.spans]
     table = find_names(source.text, spans, known_orgs, masked)
     sentence_of = _sentence_finder(source)
     people = [_person(source, name, found, table, sentence_of) for name, found in table.people.items()]
@@ -171,6 +174,7 @@ def extract_entities(source: Source, known_orgs: frozenset[str] = frozenset()) -
         tuple(lines),
         source.text,
         tuple(s.start for s in source.sentences),
+        newsroom.author,
     )
 
 

@@ -76,6 +76,7 @@ FIRMS_NAMED_LIKE_PEOPLE = frozenset(
         "Sanford C. Bernstein",
         "Thomas Cook",
         "JP Morgan",
+        "Thomson Reuters",
         "J.P. Morgan",
         "Morgan Grenfell",
     }

@@ -41,6 +41,7 @@ def extract(source: Source, known_orgs: frozenset[str] = frozenset()) -> SourceF
         unnamed=tuple(find_unnamed(source, quoted, words)),
         products=tuple(sorted(entities.products)),
         rates=tuple(rates),
+        byline=entities.byline,
     )
 
 
