@@ -31,7 +31,10 @@ _CURRENCY_WORD = re.compile(
 _PENCE_ATTACHED = re.compile(r"p(?![\w])")
 _CODE_AFTER = re.compile(r"\s?(?P<code>[A-Za-z]{3,4})(?![\w])")
 _SIGN_AFTER = re.compile(rf"\s?(?P<sign>{alternation(units.SUFFIX_SIGNS)})")
-_PERCENT = re.compile(r"\s?(?:(?P<points>percentage[\s-]points?)|%|per[\s-]?cents?\b|percent(?:age)?s?\b)", re.I)
+_PERCENT = re.compile(
+    r"\s?(?:(?P<points>percentage[\s-]points?)|(?P<basis>basis[\s-]points?|bps\b)|%|per[\s-]?cents?\b|percent(?:age)?s?\b)",
+    re.I,
+)
 _MEASURE = re.compile(rf"(?:[\s-]|(?<=\d))?[(\[{{<]?(?P<unit>{alternation(units.MEASURES)})[)\]}}>]?(?![\w/²])", re.I)
 _COUNT = re.compile(rf"\s(?P<noun>{alternation(units.COUNT_NOUNS)})\b")
 # "from 10 to 15 percent" is a change between two figures, not a range.
@@ -192,6 +195,9 @@ def _after_number(
     if percent:
         if percent.group("points"):
             return _finish(text, start, percent.end(), value, high, "percentage points", "quantity")
+        if percent.group("basis"):  # a basis point is a hundredth of a percentage point
+            hundredths = high / 100 if high is not None else None
+            return _finish(text, start, percent.end(), value / 100, hundredths, "percentage points", "quantity")
         return _finish(text, start, percent.end(), value, high, "%", "percent")
     currency = _currency_after(text, pos, value, scale)
     if currency is not None:
