@@ -114,7 +114,9 @@ def find_names(
         if _is_title_case(sentence):
             continue  # headlines capitalise every word; their names are found in the body
         for match in NAME_RUN.finditer(sentence):
-            for piece in _split_run(match.group(), start + match.start(), start, lower_vocabulary):
+            run = match.group()
+            named_elsewhere = match.start() == 0 and " " in run and text.count(run) > 1
+            for piece in _split_run(run, start + match.start(), start, lower_vocabulary, named_elsewhere):
                 if masked and any(a <= piece[0] < b for a, b in masked):
                     continue
                 candidates.append(_candidate(text, piece, index))
@@ -130,8 +132,14 @@ def _is_title_case(sentence: str) -> bool:
     return sum(word[0].isupper() for word in words) / len(words) >= _TITLE_CASE_HEADLINE
 
 
-def _split_run(run: str, offset: int, sentence_start: int, lower: set[str]) -> list[tuple[int, int, str]]:
-    """Cut a run of capitalised words into names: drop openers, split at titles and at sentence start."""
+def _split_run(
+    run: str, offset: int, sentence_start: int, lower: set[str], named_elsewhere: bool = False
+) -> list[tuple[int, int, str]]:
+    """Cut a run of capitalised words into names: drop openers, split at titles and at sentence start.
+
+    A word that opens the sentence is kept when the whole run is a name the text uses elsewhere too ("Equity
+    Office, the largest landlord, said" after "Equity Office has accepted").
+    """
     tokens = [(m.start(), m.end(), m.group()) for m in _TOKENS.finditer(run)]
     pieces: list[list[tuple[int, int, str]]] = [[]]
     heading = _heading_words(tokens) if offset == sentence_start else 0
@@ -151,7 +159,7 @@ def _split_run(run: str, offset: int, sentence_start: int, lower: set[str]) -> l
         ):
             pieces.append([])  # "Paris-based Euronext": the name is Euronext
             continue
-        if first_in_sentence and (bare.lower() in lower or bare.lower() in lx.SENTENCE_COMMON):
+        if first_in_sentence and not named_elsewhere and (bare.lower() in lower or bare.lower() in lx.SENTENCE_COMMON):
             pieces.append([])
             continue
         pieces[-1].append((start, end, token))

@@ -24,8 +24,12 @@ _OUTLETS = (
     r"the\s(?:newspaper|paper|magazine|agency|news\sagency)|(?:[A-Z][\w]+\s){1,4}(?:newspaper|magazine|news\sagency|website))"
 )
 # ', said X ...' or ' said X' right after the closing mark.
+POST_TRAILING_VERBS = "said|says|added|told\\s(?:Reuters|reporters)"
 # A dot inside a speaker's name belongs to an honorific or an initial: "Mr. Trump", "a U.S. source".
-_NAME_DOT = r"(?:(?<=\bMr)|(?<=\bMs)|(?<=\bDr)|(?<=Mrs)|(?<=\bSt)|(?<=\bJr)|(?<=\b[A-Z]))\."
+_NAME_DOT = (
+    r"(?:(?<=\bMr)|(?<=\bMs)|(?<=\bDr)|(?<=Mrs)|(?<=\bSt)|(?<=\bJr)|(?<=\b[A-Z])|(?<=\bInc)|(?<=\bCorp)|(?<=\bCo)"
+    r"|(?<=\bLtd))\.(?!$)"
+)
 POST_VERB_FIRST = re.compile(
     rf"^\s*[,—–-]?\s*(?P<verb>{_VERBS})\s(?P<who>(?:[^\"“”;!?.]|{_NAME_DOT}|\.(?=\S))+?)"
     r"(?=\s*$|(?<!\b[A-Z])[.;!?](?:\s|$)|\s[\"“])"
@@ -40,6 +44,10 @@ PRE_FRAME = re.compile(r"(?:^|[,;]\s)(?:[Pp]er|[Aa]ccording\sto|[Ii]n\sthe\sword
 PRE_VERB = re.compile(
     rf"(?P<who>[^\"“”]{{1,240}}?)\s(?:has\s|had\s|have\s|also\s|later\s|then\s|once\s|did\s|does\s)?(?P<verb>{_VERBS})\b"
     rf"(?P<rest>[^\"“”]{{0,240}})$"
+)
+POST_TRAILING = re.compile(
+    rf",\s(?:{POST_TRAILING_VERBS})\s(?!(?:in|on|at|during|after|before|last|this|yesterday|today|earlier|later"
+    rf"|when|while|by|to|from|with|as|that|it)\b)(?P<who>(?:[^\"“”;!?.,]|{_NAME_DOT}|\.(?=\S))+?(?:,[^\"“”;!?.]{{0,80}})?)\s*[.!?]?\s*$"
 )
 _REPORTS = r"(?:quoted|quotes|reports|reported|cited|cites)"
 POST_QUOTED_AS = re.compile(rf"^\s*[,—–-]?\s*(?P<outlet>{_OUTLETS})\s{_REPORTS}\s(?P<who>[^\"“”.;!?]+?)\sas\ssaying")
@@ -66,6 +74,9 @@ _BY_AFTER = re.compile(
 _REPORT_WORDS = frozenset("quoted quotes reports reported cited cites".split())
 _DOCUMENT_CUES = frozenset("reading stating read saying".split())
 _FRAME_WORDS = frozenset("per according words".split())
+_LEADING_NAME = re.compile(
+    r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s)?[A-Z][\w&.'’-]*(?:\s(?:(?:and|&|of)\s)?(?:(?:Mr|Ms|Mrs|Dr)\.?\s)?[A-Z][\w&.'’-]*)*"
+)
 _CLAUSE_BREAK = re.compile(r";\s|,\s(?:but|while|whereas|although)\s|\s(?:but|whereas)\s")
 _RELATIVE_TAIL = re.compile(r"\s(?:which|who|that)(?:\s\w+){0,3}$")
 _ADVERBS = re.compile(r"^(?:(?:now|but|and|however|meanwhile|then|also|yet|still|so|instead|later|earlier),?\s)+", re.I)
@@ -115,6 +126,11 @@ class Speaker:
 def attribution_after(text: str, start: int, end: int) -> tuple[str, int, int] | None:
     """Find the speaker phrase in text[start:end], the words after a closing quotation mark."""
     tail = text[start:end]
+    trailing = POST_TRAILING.search(tail) if "," in tail else None
+    if trailing is not None and trailing.start() > 0 and trailing.group("who").split()[0] not in lx.NOT_NAMES:
+        # "there was "hectic" trading on Alcoa, because of the report, said Andrew Wilkinson": the sentence's speaker
+        offset = start + trailing.start("who")
+        return trailing.group("who"), offset, offset + len(trailing.group("who"))
     quoted = POST_QUOTED_AS.match(tail)
     if quoted:
         offset = start + quoted.start("who")
@@ -185,6 +201,9 @@ def _verb_clause(text: str, start: int, end: int) -> tuple[str, int, int, str | 
     if match is None:
         return None
     who = match.group("who")
+    lead = _LEADING_NAME.match(who) if match.group("verb").endswith("ing") else None
+    if lead is not None and lead.group().split()[0] not in lx.NOT_NAMES:
+        who = lead.group()  # "ICE filed a statement ..., calling": the main clause's subject speaks
     trimmed = _LEADING.sub("", who) if not _has_name(who) else who
     trimmed = _ADVERBS.sub("", trimmed)
     relative = _RELATIVE_TAIL.search(trimmed)
