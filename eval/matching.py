@@ -17,7 +17,7 @@ QUOTE_OVERLAP = 0.8
 
 _WORD = re.compile(r"\w+")
 _HONORIFIC = re.compile(r"^(?:mr|mrs|ms|miss|dr|sir|lord|lady|dame|prof|professor)\.?\s+", re.I)
-_INITIALS = re.compile(r"\b([A-Za-z])\.\s?(?=[A-Za-z]\b\.?)")
+_SUFFIX = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\.?$")
 _DESCRIPTOR_CUT = re.compile(r"\s(?:at|for|of|from|with|in|close|familiar|who|which|that|to)\s", re.I)
 
 
@@ -73,11 +73,17 @@ def pair_quotes(gold: Sequence[str], not_quotes: Sequence[str], found: Sequence[
 
 
 def person_name(name: str) -> str:
-    """A person's name reduced to what its spellings share: no honorific, initials run together, one case."""
+    """A person's name reduced to what its spellings share: no honorific or suffix (Jr.), initials run together
+    ("J.P." and "JP"), one case."""
     name = _HONORIFIC.sub("", name.replace("’", "'").strip())
-    name = _INITIALS.sub(r"\1", name)
-    name = re.sub(r"\b([A-Za-z])\.", r"\1", name)
-    return " ".join(name.casefold().split())
+    name = _SUFFIX.sub("", name)
+    words: list[str] = []
+    for word in name.replace(".", " ").split():
+        if len(word) == 1 and words and len(words[-1]) <= 2 and words[-1].isupper():
+            words[-1] += word  # "J P" → "JP"
+        else:
+            words.append(word)
+    return " ".join(words).casefold()
 
 
 def same_person(found: str, gold: str) -> bool:

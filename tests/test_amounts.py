@@ -75,3 +75,8 @@ def test_exchange_rate_notes_are_rates_not_amounts(sentence: str, base: str, quo
 )
 def test_names_with_digits_are_not_quantities(sentence: str) -> None:
     assert [a.value for a in find_amounts(sentence) if a.kind == "quantity"] in ([], [30])
+
+
+def test_basis_points_are_hundredths_of_a_percentage_point() -> None:
+    (amount,) = find_amounts("Its credit spread widened 78 basis points on the news.")
+    assert (amount.value, amount.unit, amount.kind) == (Decimal("0.78"), "percentage points", "quantity")
