@@ -50,7 +50,7 @@ ASSETS: tuple[tuple[str, str], ...] = (
 )
 INPUTS = "data/sources/ and data/brief.yaml"
 _DIFF_CONTEXT = 5
-_KIND_ORDER = ("undisclosed", "conflict", "hedged", "unnamed", "single-source", "analyst")
+_KIND_ORDER = ("undisclosed", "conflict", "hedged", "unnamed", "single-source", "party", "analyst")
 
 
 @dataclass(frozen=True)

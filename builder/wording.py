@@ -42,6 +42,8 @@ class Wording:
             return phrase("q_" + question.conflict.replace("-", "_"), about=question.about, items=items)
         if question.kind == "single-source":
             return phrase("q_single_figure", text=question.items[0].text, about=question.about)
+        if question.kind == "party":
+            return phrase("q_party", role=question.who, about=question.about)
         if question.items:  # a claim of unnamed people
             return phrase("q_unnamed", descriptor=question.who, claim=question.claim)
         return phrase("q_unnamed_quote", speaker=question.who, quote=question.claim)
@@ -60,6 +62,8 @@ class Wording:
             return phrase("conflict_note", kind=question.conflict, items=items)
         if question.kind == "single-source":
             return phrase("r_single", source=self.source_name(question.items[0].source))
+        if question.kind == "party" and first is not None:
+            return phrase("r_party", role=question.who, about=question.about, source=source, words=first.text)
         if question.items:
             return phrase("r_unnamed", source=self.source_name(question.items[0].source))
         return phrase("r_unnamed_quote", speaker=question.who)
