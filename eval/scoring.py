@@ -54,12 +54,17 @@ class Row:
 
 @dataclass
 class Section:
-    """A scorer's answer: a titled table of rows, and any further data for results.json."""
+    """A scorer's answer: a titled table of rows, and any further data for results.json.
+
+    A scorer whose figures are not per corpus (the deal card, scored per deal) gives its table as `lines`,
+    the first one its header, instead of rows.
+    """
 
     name: str
     title: str
     rows: list[Row]
     extra: dict[str, Any] = field(default_factory=dict)
+    lines: list[list[str]] = field(default_factory=list)
 
     def row(self, key: str) -> Row:
         """The row of a metric, by its key."""
@@ -83,6 +88,11 @@ def table(sections: Iterable[Section]) -> str:
     """The sections as Markdown tables, one per section."""
     blocks = []
     for section in sections:
+        if section.lines:
+            header, *body = section.lines
+            lines = ["| " + " | ".join(header) + " |", "|---|" + "---:|" * (len(header) - 1)]
+            blocks.append("\n".join(lines + ["| " + " | ".join(cells) + " |" for cells in body]))
+            continue
         lines = [
             "| " + " | ".join((section.title, *COLUMNS)) + " |",
             "|---|" + "---:|" * len(COLUMNS),

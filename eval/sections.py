@@ -8,9 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from eval import extraction
+from eval import cards, extraction
 from eval.scoring import Section
+
+
+def card_section() -> Section:
+    """The proposed deal card against the deal gold (eval/cards.py), one score per field over the deals."""
+    lines, results = cards.evaluate()
+    return Section("cards", lines[0][0], [], results, lines)
+
 
 SECTIONS: dict[str, Callable[[], Section]] = {
     "extraction": extraction.score,
+    "cards": card_section,
 }

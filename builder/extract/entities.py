@@ -229,6 +229,8 @@ def _person(source: Source, name: str, found: list[Candidate], table: NameTable,
         if match and _is_title(match.group("title")):
             title = match.group("title").strip()
             org = match.group("org") or match.group("org2")
+            if org and all(word.lower() in _BEFORE_TITLE_WORDS for word in org.split()):
+                title, org = f"{org} {title}", None  # "Chief Executive Michael Dell": all of it is the title
             if org and (org.startswith("the ") or _plausible_org(org, table)):
                 organization = org
             break

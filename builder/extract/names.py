@@ -7,6 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from builder.extract import lexicon as lx
+from builder.extract.name_runs import looks_like_name, split_run
 
 _TOKEN = r"(?:[A-Z][\w'’.&@-]*[\w]|[A-Z](?:\.[A-Z])*\.?|\d+[A-Z][\w]*)"
 _JOIN = r"(?:\s(?:of|de|du|von|van|der|den|da|di|la|le|bin|al|&|for)\s|\s|-)"
@@ -46,8 +47,6 @@ _EMPLOYER_CUE = re.compile(
     r"|spokesman|spokeswoman|partner)\s(?:of|at|for|with)\s(?:the\s)?$",
     re.I,
 )
-_TOKENS = re.compile(r"\S+")
-_DESCRIBING_SUFFIXES = ("-based", "-born", "-listed", "-owned", "-controlled", "-backed", "-headquartered")
 _INITIALS = re.compile(r"[A-Z]\.(?:[A-Z]\.)?|[A-Z]{2}")
 _LEGAL_FORMS = frozenset("inc corp corporation co ltd plc llc ag sa nv group holdings".split())
 _PUNCTUATION = ".,;:!?\"“”‘’'()[]—–-"
@@ -116,7 +115,7 @@ def find_names(
         for match in NAME_RUN.finditer(sentence):
             run = match.group()
             named_elsewhere = match.start() == 0 and " " in run and text.count(run) > 1
-            for piece in _split_run(run, start + match.start(), start, lower_vocabulary, named_elsewhere):
+            for piece in split_run(run, start + match.start(), start, lower_vocabulary, named_elsewhere):
                 if masked and any(a <= piece[0] < b for a, b in masked):
                     continue
                 candidates.append(_candidate(text, piece, index))
@@ -130,86 +129,6 @@ def _is_title_case(sentence: str) -> bool:
     if len(words) < 4:
         return False
     return sum(word[0].isupper() for word in words) / len(words) >= _TITLE_CASE_HEADLINE
-
-
-def _split_run(
-    run: str, offset: int, sentence_start: int, lower: set[str], named_elsewhere: bool = False
-) -> list[tuple[int, int, str]]:
-    """Cut a run of capitalised words into names: drop openers, split at titles and at sentence start.
-
-    A word that opens the sentence is kept when the whole run is a name the text uses elsewhere too ("Equity
-    Office, the largest landlord, said" after "Equity Office has accepted").
-    """
-    tokens = [(m.start(), m.end(), m.group()) for m in _TOKENS.finditer(run)]
-    pieces: list[list[tuple[int, int, str]]] = [[]]
-    heading = _heading_words(tokens) if offset == sentence_start else 0
-    for position, (start, end, token) in enumerate(tokens):
-        bare = _POSSESSIVE.sub("", token)
-        first_in_sentence = position == 0 and offset == sentence_start
-        if position < heading:
-            pieces.append([])  # "HARD TIMES Regina Alexander": a heading run into the sentence
-            continue
-        if _family_name_first(tokens, position):
-            pieces[-1].append((start, end, token))  # "He Jianxiong", "Liu He": a name, not the pronoun
-            continue
-        if (
-            bare in lx.NOT_NAMES
-            or (bare.lower() in lx.TITLE_WORDS and bare not in lx.ORG_HEADS)
-            or bare.lower().endswith(_DESCRIBING_SUFFIXES)
-        ):
-            pieces.append([])  # "Paris-based Euronext": the name is Euronext
-            continue
-        if first_in_sentence and not named_elsewhere and (bare.lower() in lower or bare.lower() in lx.SENTENCE_COMMON):
-            pieces.append([])
-            continue
-        pieces[-1].append((start, end, token))
-        if token != bare:
-            pieces.append([])  # a possessive ends the name: "Google's parent company"
-    result: list[tuple[int, int, str]] = []
-    for piece in [part for whole in pieces for part in _person_of_org(whole)]:
-        while piece and piece[-1][2].lower() in lx.ORG_JOINERS:
-            piece.pop()
-        while piece and piece[0][2].lower() in lx.ORG_JOINERS:
-            piece.pop(0)
-        if piece:
-            start, end = piece[0][0], piece[-1][1]
-            result.append((offset + start, offset + end, run[start:end]))
-    return result
-
-
-def _family_name_first(tokens: list[tuple[int, int, str]], position: int) -> bool:
-    """Tell whether a token belongs to an East Asian name written family name first ("He Jianxiong", "Liu He")."""
-    token = tokens[position][2]
-    if token not in lx.FAMILY_NAMES_FIRST:
-        return False
-    if token == "He" and position and tokens[position - 1][2] in lx.FAMILY_NAMES_FIRST:
-        return True
-    following = tokens[position + 1][2] if position + 1 < len(tokens) else ""
-    return following[:1].isupper() and following not in lx.NOT_NAMES and any(c.islower() for c in following)
-
-
-def _heading_words(tokens: list[tuple[int, int, str]]) -> int:
-    """How many words in capitals open a run before a name in mixed case: a section heading of wire copy."""
-    count = 0
-    while (
-        count < len(tokens) and tokens[count][2].isalpha() and tokens[count][2].isupper() and len(tokens[count][2]) > 1
-    ):
-        count += 1
-    return count if count >= 2 and count < len(tokens) and not tokens[count][2].isupper() else 0
-
-
-def _person_of_org(piece: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
-    """Split "Chip MacDonald of Jones Day" into the person and the firm; "Bank of America" stays whole."""
-    if len(piece) < 4:
-        return [piece]
-    words = [token for _, _, token in piece]
-    if "of" not in words[2:]:
-        return [piece]
-    cut = words.index("of", 2)
-    head = words[:cut]
-    if any(word in lx.ORG_HEADS for word in head) or not _looks_like_name(head):
-        return [piece]
-    return [piece[:cut], piece[cut + 1 :]]
 
 
 def _candidate(text: str, piece: tuple[int, int, str], sentence: int) -> Candidate:
@@ -378,7 +297,7 @@ def _kind(name: str, found: list[Candidate], known_orgs: frozenset[str], honored
     if (
         _INITIALS.fullmatch(tokens[0])
         and 2 <= len(tokens) <= 4
-        and _looks_like_name(tokens[1:])
+        and looks_like_name(tokens[1:])
         and (tokens[1] in lx.FIRST_NAMES or tokens[-1] in honored)
     ):
         return "person"  # "J. Christopher Flowers", "JP McManus" (written "Mr McManus" elsewhere)
@@ -386,7 +305,7 @@ def _kind(name: str, found: list[Candidate], known_orgs: frozenset[str], honored
         return "person" if len(tokens) > 1 else "person-ref"
     if (_ACRONYM.fullmatch(name) and name not in lx.NOT_ORG_ACRONYMS) or _DOMAIN.fullmatch(name):
         return "org"
-    name_shaped = 2 <= len(tokens) <= 4 and not any(t in lx.ORG_HEADS for t in tokens) and _looks_like_name(tokens)
+    name_shaped = 2 <= len(tokens) <= 4 and not any(t in lx.ORG_HEADS for t in tokens) and looks_like_name(tokens)
     cues = set().union(*(cues_of(c) for c in found))
     if name_shaped and "titled" in cues and "employer" not in cues:
         return "person"
@@ -395,16 +314,6 @@ def _kind(name: str, found: list[Candidate], known_orgs: frozenset[str], honored
     if name_shaped and "speaks" in cues and len(tokens) <= 3:
         return "person"
     return "other"
-
-
-def _looks_like_name(tokens: list[str]) -> bool:
-    """Name-shaped: capitalised words with lower-case letters, or particles such as 'van'."""
-    return all(
-        (t[0].isupper() and any(c.islower() for c in t[1:]) and t not in lx.NOT_NAMES)
-        or t in lx.NAME_PARTICLES
-        or (0 < i < len(tokens) - 1 and re.fullmatch(r"[A-Z]\.", t) is not None)
-        for i, t in enumerate(tokens)
-    )
 
 
 def _gender(name: str, found: list[Candidate]) -> str | None:

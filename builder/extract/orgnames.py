@@ -54,7 +54,7 @@ def same_organization(a: str, b: str) -> bool:
 
 def _abbreviates(x: str, y: str) -> bool:
     a, b = sorted((x, y), key=len)
-    return a == b or (len(a) >= _SHORT_WORD and b.startswith(a))
+    return a == b or (len(a) >= _SHORT_WORD and b.isalpha() and b.startswith(a))
 
 
 def merge_organizations(orgs: Iterable[Organization], aliases: Mapping[str, Sequence[str]]) -> list[Organization]:
