@@ -10,23 +10,25 @@ from eval.matching import pair_quotes, same_figure, same_person, same_speaker
 from eval.scoring import Row, Section, rows
 
 _SHORT = 90
+# The rows of the table: key in results.json, label in the table.
+LABELS = (
+    ("quotes.recall", "quotes: recall"),
+    ("quotes.precision", "quotes: precision"),
+    ("speakers.accuracy", "speakers: accuracy"),
+    ("money.recall", "money: recall"),
+    ("money.precision", "money: precision"),
+    ("percent.recall", "percentages: recall"),
+    ("percent.precision", "percentages: precision"),
+    ("people.recall", "people: recall"),
+    ("people.precision", "people: precision"),
+    ("author.accuracy", "author: accuracy"),
+    ("articles.imported", "articles read"),
+)
 
 
 def score() -> Section:
     """Score the extractor on every article gold."""
-    table = rows(
-        ("quotes.recall", "quotes: recall"),
-        ("quotes.precision", "quotes: precision"),
-        ("speakers.accuracy", "speakers: accuracy"),
-        ("money.recall", "money: recall"),
-        ("money.precision", "money: precision"),
-        ("percent.recall", "percentages: recall"),
-        ("percent.precision", "percentages: precision"),
-        ("people.recall", "people: recall"),
-        ("people.precision", "people: precision"),
-        ("author.accuracy", "author: accuracy"),
-        ("articles.imported", "articles read"),
-    )
+    table = rows(*LABELS)
     errors: dict[str, Any] = {}
     for article in g.articles():
         refused = g.not_imported(article)

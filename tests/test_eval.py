@@ -3,13 +3,15 @@ regression in quotes, speakers or figures fails the suite. `make eval` prints th
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from eval import extraction
 from eval import gold as eval_gold
 from eval.matching import pair_quotes, same_figure, same_person, same_speaker
 from eval.scoring import Section
-from tests.conftest import shared
+from tests.conftest import ROOT, shared
 
 # The floors every corpus must hold (quotes, speakers, money and percentages are the acceptance floors;
 # people and authors guard against regressions).
@@ -74,3 +76,19 @@ def test_figures_match_by_unit_value_and_range_to_the_gold_precision() -> None:
     assert same_figure((2e9, 2.5e9, "USD"), (2e9, 2.5e9, "USD"))
     assert not same_figure((2e9, None, "USD"), (2e9, 2.5e9, "USD"))
     assert not same_figure((2e9, None, "USD"), (2e9, None, "EUR"))
+
+
+def test_the_readme_shows_the_latest_results() -> None:
+    results = json.loads((ROOT / "eval" / "results.json").read_text(encoding="utf-8"))
+    readme = (ROOT / "README.md").read_text(encoding="utf-8").split("## Accuracy", 1)[1].split("\n## ", 1)[0]
+    metrics = results["sections"]["extraction"]["metrics"]
+    rows = [line for line in readme.splitlines() if line.startswith("| ")]
+    shown = {cells[0]: cells[1:] for cells in ([c.strip() for c in row.strip("|").split("|")] for row in rows)}
+    for key, label in extraction.LABELS:
+        expected = [_cell(metrics[key][column]) for column in (*eval_gold.CORPORA, "all")]
+        assert shown[label] == expected, f"README: run `make eval` and copy its table ({label})"
+
+
+def _cell(ratio: dict[str, object]) -> str:
+    value = ratio["value"]
+    return "–" if value is None else f"{value:.2f} ({ratio['hits']}/{ratio['total']})"
