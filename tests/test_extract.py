@@ -22,7 +22,7 @@ QUOTES = [
     ("blog-2024-07-25", "We are focused both on the impact", "Erin Chapple", False),
     ("blog-2024-07-25", "We are preparing for a future", "Kate Johnson", False),
     ("blog-2024-07-25", "Microsoft has an ambitious vision for AI", "Kate Johnson", False),
-    ("blog-2024-07-25", "improve Lumen’s cash flow by more than $20 million", "Lumen Technologies and Microsoft", True),
+    ("blog-2024-07-25", "improve Lumen’s cash flow by more than $20 million", "Microsoft and Lumen Technologies", True),
     ("blog-2024-07-25", "Azure’s advanced global infrastructure", "Erin Chapple", False),
     ("blog-2024-07-25", "We are committed to partnering with Lumen", "Erin Chapple", False),
     ("converge360", "Microsoft has an ambitious vision for AI", "Kate Johnson", False),

@@ -167,11 +167,13 @@ def last_outlet(position: int, entities: Entities) -> str | None:
 
 
 def two_parties(position: int, entities: Entities) -> str | None:
-    """ "the two companies": the two organisations named last before position, as "A and B"."""
+    """ "the two companies": the two organisations named last before position, as "A and B" in the order the
+    text first names them."""
     names: list[str] = []
     for mention in entities.before(position, ("org",)):
         if mention.name not in names:
             names.append(mention.name)
         if len(names) == 2:
-            return f"{names[1]} and {names[0]}"
+            first = {name: min(m.start for m in entities.mentions if m.name == name) for name in names}
+            return " and ".join(sorted(names, key=first.__getitem__))
     return None
