@@ -27,8 +27,8 @@ _OUTLETS = (
 POST_TRAILING_VERBS = "said|says|added|told\\s(?:Reuters|reporters)"
 # A dot inside a speaker's name belongs to an honorific or an initial: "Mr. Trump", "a U.S. source".
 _NAME_DOT = (
-    r"(?:(?<=\bMr)|(?<=\bMs)|(?<=\bDr)|(?<=Mrs)|(?<=\bSt)|(?<=\bJr)|(?<=\b[A-Z])|(?<=\bInc)|(?<=\bCorp)|(?<=\bCo)"
-    r"|(?<=\bLtd))\.(?!$)"
+    r"(?:(?:(?<=\bMr)|(?<=\bMs)|(?<=\bDr)|(?<=Mrs)|(?<=\bSt)|(?<=\bJr)|(?<=\b[A-Z])|(?<=\bInc)|(?<=\bCorp)|(?<=\bCo)"
+    r"|(?<=\bLtd))\.(?!$)|(?<=[A-Z])\.(?=[A-Z]))"  # and the dot of a ticker: "( ICP.L )"
 )
 POST_VERB_FIRST = re.compile(
     rf"^\s*[,—–-]?\s*(?P<verb>{_VERBS})\s(?P<who>(?:[^\"“”;!?.]|{_NAME_DOT}|\.(?=\S))+?)"
