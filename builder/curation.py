@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
+from builder.bounds import (
+    DEFAULT_MAX_FACTS,
+    DEFAULT_MAX_SENTENCES,
+    DEFAULT_PRINT_MEMORY_MB,
+    DEFAULT_PRINT_SECONDS,
+    MAX_BRIEF_BYTES,
+    BuildDate,
+    Figure,
+)
 from builder.config import DEFAULT_MAX_SOURCE_BYTES
 from builder.errors import BriefError, Problem, Problems
-from builder.model import SENTENCE_ID, Citation, Model, Sentence, Source, sentence_source
+from builder.escaping import clean_text
+from builder.model import SENTENCE_ID, Citation, Model, Sentence, Source, locate_words, sentence_source
+from builder.safefiles import read_input
 from builder.yamlfile import YamlDocument, read_model
 
 
@@ -37,26 +47,70 @@ class StatementIn(Model):
 class AnnouncedIn(Model):
     """When the deal was announced, and the sentences that say so."""
 
-    date: date
+    date: BuildDate
     cite: tuple[CiteRef, ...] = Field(min_length=1)
+    proposed: bool = False
+
+
+class WordIn(Model):
+    """A word of the deal card (its type or its status) with the sentences that say it."""
+
+    value: str = Field(min_length=1)
+    cite: tuple[CiteRef, ...] = ()
+    proposed: bool = False
+
+
+class ValueIn(Model):
+    """What the whole deal is worth, or that the sources say it was not disclosed."""
+
+    amount: float | int | None = None
+    unit: str | None = None
+    state: Literal["not disclosed"] | None = None
+    cite: tuple[CiteRef, ...] = ()
+    proposed: bool = False
+
+    @model_validator(mode="after")
+    def _amount_or_state(self) -> ValueIn:
+        if (self.amount is None) == (self.state is None):
+            raise ValueError("give either amount and unit, or state: not disclosed")
+        if self.amount is not None and not self.unit:
+            raise ValueError("an amount needs its unit (USD, GBP, EUR, …)")
+        return self
+
+
+class SummaryIn(StatementIn):
+    """A sentence of the summary, with the sentences it rests on."""
+
+    proposed: bool = False
+
+
+# A type or status the brief.yaml of `dealbrief new` leaves for the analyst or the draft to fill.
+NOT_STATED = "not stated yet"
 
 
 class DealIn(Model):
     """What the deal is."""
 
     title: str = Field(min_length=1)
-    type: str = Field(min_length=1)
-    status: str = Field(min_length=1)
+    type: str | WordIn | None = None
+    status: str | WordIn | None = None
     announced: AnnouncedIn | None = None
-    summary: tuple[StatementIn, ...] = ()
+    value: ValueIn | None = None
+    summary: tuple[SummaryIn, ...] = ()
+
+
+PartyRoleIn = Literal["acquirer", "target", "seller", "partner", "investor", "adviser", "financier"]
 
 
 class PartyIn(Model):
     """A party to the deal."""
 
     name: str = Field(min_length=1)
+    role: PartyRoleIn | None = None
+    cite: tuple[CiteRef, ...] = ()
     aliases: tuple[str, ...] = ()
     roles: tuple[StatementIn, ...] = ()
+    proposed: bool = False
 
 
 class OrganizationIn(Model):
@@ -79,7 +133,7 @@ class CorrectionIn(Model):
     speaker: str | None = None
     speaker_title: str | None = None
     speaker_org: str | None = None
-    value: float | int | None = None
+    value: Figure | None = None
     unit: str | None = None
     qualifier: str | None = None
     partial: bool | None = None
@@ -99,7 +153,7 @@ class AddAmountIn(Model):
     """A figure the extractor missed."""
 
     text: str = Field(min_length=1)
-    value: float | int
+    value: Figure
     unit: str = Field(min_length=1)
     kind: Literal["money", "percent", "quantity"]
     qualifier: str | None = None
@@ -150,7 +204,7 @@ class EventIn(Model):
 class OutputIn(Model):
     """Settings of the outputs."""
 
-    built: date | None = None
+    built: BuildDate | None = None
     paper: Literal["a4", "letter"] = "a4"
     author: str | None = None
     organization: str | None = None
@@ -160,7 +214,11 @@ class OutputIn(Model):
 class LimitsIn(Model):
     """Limits that protect the build from runaway input."""
 
-    max_source_bytes: int = Field(default=DEFAULT_MAX_SOURCE_BYTES, gt=0)
+    max_source_bytes: int = Field(default=DEFAULT_MAX_SOURCE_BYTES, gt=0, le=2**40)
+    max_sentences_per_source: int = Field(default=DEFAULT_MAX_SENTENCES, gt=0, le=10**9)
+    max_facts_per_source: int = Field(default=DEFAULT_MAX_FACTS, gt=0, le=10**9)
+    print_seconds: float = Field(default=DEFAULT_PRINT_SECONDS, gt=0, le=7 * 86_400)
+    print_memory_mb: int = Field(default=DEFAULT_PRINT_MEMORY_MB, ge=64, le=2**20)
 
 
 class Curation(Model):
@@ -175,6 +233,7 @@ class Curation(Model):
     timeline: tuple[EventIn, ...] = ()
     output: OutputIn = OutputIn()
     limits: LimitsIn = LimitsIn()
+    drafted: tuple[str, ...] = ()
 
     def known_organizations(self) -> frozenset[str]:
         """Every organisation name the analyst gave, aliases included."""
@@ -207,7 +266,7 @@ class LoadedCuration:
 
 def empty_curation() -> LoadedCuration:
     """The curation of a folder of sources without a brief.yaml: the deal not stated yet."""
-    curation = Curation(deal=DealIn(title="Untitled deal", type="not stated", status="not stated"))
+    curation = Curation(deal=DealIn(title="Untitled deal"))
     return LoadedCuration(curation, YamlDocument(data={}, root=None), "(no brief.yaml)")
 
 
@@ -222,11 +281,14 @@ def load_curation(path: Path, shown: str) -> LoadedCuration:
 
 def read_curation(path: Path, shown: str, problems: Problems) -> LoadedCuration | None:
     """Read brief.yaml, recording problems instead of raising."""
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         problems.add(Problem(shown, message="missing: the brief needs a brief.yaml (`dealbrief new` writes one)"))
         return None
+    data = read_input(path, shown, problems, MAX_BRIEF_BYTES, inside=path.parent)
+    if data is None:
+        return None
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = clean_text(data.decode("utf-8-sig"))
     except UnicodeDecodeError as error:
         problems.add(Problem(shown, message=f"not UTF-8 (byte at offset {error.start}); save it as UTF-8"))
         return None
@@ -249,10 +311,16 @@ def iter_citations(curation: Curation) -> Iterator[tuple[tuple[int | str, ...], 
     if deal.announced:
         for i, ref in enumerate(deal.announced.cite):
             yield ("deal", "announced", "cite", i), ref, None
+    for name in ("type", "status", "value"):
+        entry = getattr(deal, name)
+        for i, ref in enumerate(getattr(entry, "cite", ())):
+            yield ("deal", name, "cite", i), ref, None
     for s, statement in enumerate(deal.summary):
         for i, ref in enumerate(statement.cite):
             yield ("deal", "summary", s, "cite", i), ref, None
     for p, party in enumerate(curation.parties):
+        for i, ref in enumerate(party.cite):
+            yield ("parties", p, "cite", i), ref, None
         for r, role in enumerate(party.roles):
             for i, ref in enumerate(role.cite):
                 yield ("parties", p, "roles", r, "cite", i), ref, None
@@ -318,16 +386,6 @@ def citation(by_id: dict[str, Source], ref: CiteRef) -> Citation:
     return Citation(
         source=source_id, sentence=sentence_id, text=_exact(sentence.text, words) if words else sentence.text
     )
-
-
-_FOLD = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "\u00a0": " "})
-
-
-def locate_words(sentence: str, words: str) -> tuple[int, int] | None:
-    """Where the words stand in the sentence, quotation marks and spacing aside."""
-    pattern = r"\s+".join(re.escape(part) for part in words.translate(_FOLD).split())
-    match = re.search(pattern, sentence.translate(_FOLD)) if pattern else None
-    return (match.start(), match.end()) if match else None
 
 
 def _exact(sentence: str, words: str) -> str:

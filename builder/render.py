@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import html
-import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from importlib.resources import files
 from typing import Any
 
 from builder.analyze.cite import cite as cite_fact
+from builder.escaping import front_matter, json_for_html, theme_html
 from builder.generated import content_digest, header
 from builder.model import (
     AmountGroup,
@@ -31,7 +31,7 @@ from builder.model import (
     Term,
     sentence_source,
 )
-from builder.templating import environment, json_for_html
+from builder.templating import environment
 from builder.wording import Wording
 
 # The pages of the brief in reading order: path under docs/, template, title.
@@ -42,6 +42,7 @@ PAGES: tuple[tuple[str, str, str], ...] = (
     ("financials.md", "financials.md.j2", "Financials"),
     ("questions.md", "questions.md.j2", "Open questions"),
     ("timeline.md", "timeline.md.j2", "Timeline"),
+    ("updates.md", "updates.md.j2", "Updates"),
     ("sources/index.md", "sources.md.j2", "Sources"),
 )
 # Files copied from the package into the project on every build, so a brief never runs on stale assets.
@@ -51,17 +52,8 @@ ASSETS: tuple[tuple[str, str], ...] = (
 )
 INPUTS = "data/sources/ and data/brief.yaml"
 _DIFF_CONTEXT = 5
-_KIND_ORDER = (
-    "undisclosed",
-    "conflict",
-    "revision",
-    "timing",
-    "conditions",
-    "hedged",
-    "unnamed",
-    "single-source",
-    "analyst",
-)
+_KIND_ORDER: tuple[str, ...] = ("undisclosed", "conflict", "revision", "timing", "conditions", "hedged", "unnamed")
+_KIND_ORDER += ("single-source", "party", "analyst")
 # Financials shows figures by what they measure: the deal's terms first, then the parties, the market, the rest.
 _MEASURE_ORDER: tuple[str, ...] = ("deal_value", "price_per_share", "premium", "stake", "financing", "fee", "shares")
 _MEASURE_ORDER += ("synergies", "earnings_effect", "revenue", "profit", "market_value", "market_move", "exchange_rate")
@@ -173,15 +165,6 @@ class View:
         paragraphs = [line.strip() for line in text.split("\n") if line.strip()]
         return [paragraphs[0], *(p.lstrip("“\"‘'") for p in paragraphs[1:])] if paragraphs else [text]
 
-    def figures_by_kind(self) -> list[tuple[str, list[AmountGroup]]]:
-        """Figure groups by kind: money, percentages, quantities."""
-        found = []
-        for kind in ("money", "percent", "quantity"):
-            groups = [g for g in self.brief.amount_groups if g.kind == kind]
-            if groups:
-                found.append((kind, groups))
-        return found
-
     def horizons(self, group: AmountGroup) -> list[str]:
         """The horizons the sources give a figure, each once."""
         return list(dict.fromkeys(item.horizon for item in group.items if item.horizon))
@@ -234,6 +217,15 @@ class View:
             cited |= {c.sentence for c in self.first_mentions(entity.mentions)[:1]}
         return cited
 
+    def feed_id(self) -> str:
+        """The feed's id: the deal's title as a name that stays while the title does."""
+        return "urn:dealbrief:" + ("-".join(re.findall(r"[a-z0-9]+", self.brief.deal.title.lower())) or "brief")
+
+    @staticmethod
+    def atom_date(day: date | None) -> str:
+        """A version's date as the feed gives it; an undated version is dated at the epoch, never by the clock."""
+        return f"{(day or date(1970, 1, 1)).isoformat()}T00:00:00Z"
+
     def source_note(self, source_id: str) -> SourceNote | None:
         """The analyst's note on a source."""
         return self.notes.get(source_id)
@@ -273,6 +265,8 @@ def render_pages(brief: Brief) -> Rendered:
     for target, asset in ASSETS:
         text = files("builder").joinpath("templates", asset).read_text(encoding="utf-8")
         files_out[target] = _asset(target, text)
+    feed = environment("html").get_template("updates.xml.j2").render(brief=brief, view=view)
+    files_out["docs/updates.xml"] = _after_first_line(feed, header(INPUTS, content_digest(feed)))
     return Rendered(files_out)
 
 
@@ -283,14 +277,11 @@ def render_print_html(brief: Brief, epoch: int) -> str:
 
 
 def _page(body: str, jsonld: dict[str, Any], origin: str, title: str | None = None) -> str:
-    # Safe inside a <script> element (no "<", ">" or "&" left to end it), and one line of JSON, so a
-    # single-quoted YAML scalar holds it with its quotes doubled.
-    data = str(json_for_html(jsonld)).replace("'", "''")
     # A page outside the nav needs its title said: MkDocs reads a heading as the title only when it comes
-    # first, and the generated-file header comes before it. The theme writes a title into the page as
-    # HTML, so it is escaped here; a JSON string is a YAML double-quoted one.
-    named = f"title: {json.dumps(html.escape(title), ensure_ascii=False)}\n" if title else ""
-    content = f"---\n{named}jsonld: '{data}'\n---\n{body.strip()}\n"
+    # first, and the generated-file header comes before it. The theme writes the title into its HTML as it is.
+    values = {"title": theme_html(title)} if title else {}
+    values["jsonld"] = json_for_html(jsonld)
+    content = f"{front_matter(values)}{body.strip()}\n"
     return _with_header(content, origin)
 
 
@@ -302,6 +293,12 @@ def _with_header(content: str, origin: str) -> str:
         end = content.index("\n---\n", 4) + 5
         return content[:end] + line + "\n" + content[end:]
     return line + "\n" + content
+
+
+def _after_first_line(content: str, line: str) -> str:
+    """Put a header line after the first line (an XML declaration must stay first)."""
+    first, _, rest = content.partition("\n")
+    return f"{first}\n{line}\n{rest}"
 
 
 def _asset(target: str, text: str) -> str:

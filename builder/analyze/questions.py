@@ -36,6 +36,7 @@ _KIND_ORDER: dict[QuestionKind, int] = {
     "unnamed": 6,
     "single-source": 7,
     "analyst": 8,
+    "party": 9,
 }
 # Terms whose presence says the sources speak of a transaction, which has a timetable and conditions.
 _TRANSACTION: frozenset[str] = frozenset({"deal_value", "price_per_share", "premium", "stake", "financing"})
@@ -57,13 +58,13 @@ def open_questions(
     for term in terms:
         if term.state == "not disclosed":
             questions.append(
-                _question("undisclosed", term.citations, [], measure=term.measure, subject=term.subject, who=None)
+                make_question("undisclosed", term.citations, [], measure=term.measure, subject=term.subject, who=None)
             )
     for fact in disclosures:
         if undisclosed_measure(fact) is None and fact.who:  # a refusal to comment, not a withheld term
             about = _noun_phrase(fact.about)
             questions.append(
-                _question(
+                make_question(
                     "undisclosed", [cite(fact, sources)], [fact.id], about=about, who=fact.who, plural=_plural(about)
                 )
             )
@@ -76,7 +77,7 @@ def open_questions(
         if conflict.kind == "conversion-discrepancy":
             items = [item for item in group.conversions if item.amount in _member_ids(group, conflict)] or items
         questions.append(
-            _question(
+            make_question(
                 "conflict",
                 [item.citation for item in items],
                 [i.amount for i in items],
@@ -90,7 +91,7 @@ def open_questions(
     questions.extend(_term_questions(terms))
     for claim in unnamed:
         questions.append(
-            _question(
+            make_question(
                 "unnamed",
                 [cite(claim, sources)],
                 [claim.id],
@@ -102,7 +103,7 @@ def open_questions(
     for quoted in quote_groups:
         if quoted.unnamed:
             questions.append(
-                _question(
+                make_question(
                     "unnamed",
                     [v.citation for v in quoted.variants],
                     list(quoted.quotes),
@@ -115,7 +116,7 @@ def open_questions(
     for asked in loaded.curation.questions:
         cited = [citation(by_id, ref) for ref in asked.cite]
         asked_about |= {c.sentence for c in cited}
-        questions.append(_question("analyst", cited, [], text=asked.text, reason=asked.reason))
+        questions.append(make_question("analyst", cited, [], text=asked.text, reason=asked.reason))
     # The analyst's own question about a sentence stands for the one the builder would ask about it.
     questions = [
         q
@@ -148,7 +149,7 @@ def _term_questions(terms: Sequence[Term]) -> list[Question]:
             earlier = next((v for v in reversed(term.history) if v.state == "stated"), None)
             versions = [v for v in (earlier, term) if v is not None]
             questions.append(
-                _question(
+                make_question(
                     "revision",
                     [c for v in versions for c in v.citations[:1]],
                     [a for v in versions for a in v.amounts[:1]],
@@ -164,9 +165,9 @@ def _term_questions(terms: Sequence[Term]) -> list[Question]:
     if anchor is None:
         return questions
     if "timing" not in measures:
-        questions.append(_question("timing", anchor.citations[:1], [], subject=anchor.subject))
+        questions.append(make_question("timing", anchor.citations[:1], [], subject=anchor.subject))
     if "conditions" not in measures and measures & _ACQUISITION:
-        questions.append(_question("conditions", anchor.citations[:1], [], subject=anchor.subject))
+        questions.append(make_question("conditions", anchor.citations[:1], [], subject=anchor.subject))
     return questions
 
 
@@ -174,7 +175,7 @@ def _term_measure(measure: str | None) -> TermMeasure | None:
     return next((term for term in TERM_ORDER if term == measure), None)
 
 
-def _question(kind: QuestionKind, citations: Sequence[Citation], facts: Sequence[str], **data: Any) -> Question:
+def make_question(kind: QuestionKind, citations: Sequence[Citation], facts: Sequence[str], **data: Any) -> Question:
     """A question with an id that follows from what it asks about."""
     question = Question(id="", kind=kind, citations=tuple(citations), facts=tuple(facts), **data)
     digest = hashlib.sha1(question.model_dump_json(exclude={"id", "citations"}).encode()).hexdigest()[:8]

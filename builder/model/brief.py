@@ -8,6 +8,9 @@ from typing import Literal
 from pydantic import Field
 
 from builder.model.base import Model
+from builder.model.citation import Citation as Citation
+from builder.model.citation import Statement as Statement
+from builder.model.deal import DealProposal, ProposedValue
 from builder.model.facts import (
     Amount,
     AmountKind,
@@ -23,21 +26,7 @@ from builder.model.facts import (
     UnnamedClaim,
 )
 from builder.model.sources import Source
-
-
-class Citation(Model):
-    """A link from a statement to the sentence it rests on; text is what of it the sentence holds."""
-
-    source: str
-    sentence: str
-    text: str
-
-
-class Statement(Model):
-    """A sentence of the brief's own, with the source sentences behind it."""
-
-    text: str
-    citations: tuple[Citation, ...]
+from builder.model.terms import Term, TermMeasure
 
 
 class Support(Model):
@@ -158,63 +147,17 @@ class Conflict(Model):
     rates: tuple[ImpliedRate, ...] = ()
 
 
-# A deal term: a measure a figure can have, or a term the sources state in words.
-TermMeasure = Literal[
-    "deal_value",
-    "price_per_share",
-    "premium",
-    "stake",
-    "shares",
-    "consideration",
-    "financing",
-    "fee",
-    "synergies",
-    "earnings_effect",
-    "conditions",
-    "timing",
-]
-TermState = Literal["stated", "not disclosed"]
-TermVerdict = Literal["single", "agree", "hedged", "conflict", "conversion", "revised", "not disclosed"]
-
-
-class TermVersion(Model):
-    """One version of a deal term: its value at one stage, from one date, as the sources state it.
-
-    A figure has value (or low and high for a range) and unit; a term stated in words has text only; a term
-    the sources say was not disclosed has state "not disclosed" and the citation of that statement.
-    """
-
-    state: TermState = "stated"
-    stage: Stage | None = None
-    when: str | None = None
-    value: float | int | None = None
-    low: float | int | None = None
-    high: float | int | None = None
-    unit: str | None = None
-    text: str | None = None
-    party: str | None = None
-    verdict: TermVerdict = "single"
-    group: str | None = None
-    amounts: tuple[str, ...] = ()
-    citations: tuple[Citation, ...] = ()
-
-
-class Term(TermVersion):
-    """A term of the deal (its value, the price a share, the stake, the fee, …) about one subject: its latest
-    version, the versions before it (its history, oldest first), and what others estimated or expected of it
-    or valued it at on the market (estimates), which neither revise it nor dispute it."""
-
-    id: str
-    measure: TermMeasure
-    subject: str | None = None
-    history: tuple[TermVersion, ...] = ()
-    estimates: tuple[TermVersion, ...] = ()
-    revised: bool = False
-    reason: Citation | None = None
-
-
 QuestionKind = Literal[
-    "undisclosed", "conflict", "hedged", "revision", "timing", "conditions", "single-source", "unnamed", "analyst"
+    "undisclosed",
+    "conflict",
+    "hedged",
+    "revision",
+    "timing",
+    "conditions",
+    "single-source",
+    "unnamed",
+    "analyst",
+    "party",
 ]
 
 
@@ -263,16 +206,27 @@ class TimelineEvent(Model):
 
 
 class Party(Model):
-    """A party to the deal and what it does in it."""
+    """A party to the deal: its role in it, and what it does, as the analyst states or the sources propose."""
 
     name: str
     organization: str | None
     aliases: tuple[str, ...]
     roles: tuple[Statement, ...]
+    role: str | None = None
+    role_citations: tuple[Citation, ...] = ()
+    does: Citation | None = None
+    proposed: bool = False
+    role_proposed: bool = False
+
+
+CardField = Literal["type", "status", "announced", "value", "summary"]
 
 
 class DealCard(Model):
-    """What the deal is: the analyst's curation, each statement cited."""
+    """What the deal is, each statement cited: the analyst's where confirmed, else proposed from the sources.
+
+    proposed names the fields shown from the proposal; a party says so itself.
+    """
 
     title: str
     type: str
@@ -281,6 +235,10 @@ class DealCard(Model):
     announced_citations: tuple[Citation, ...]
     summary: tuple[Statement, ...]
     parties: tuple[Party, ...]
+    type_citations: tuple[Citation, ...] = ()
+    status_citations: tuple[Citation, ...] = ()
+    value: ProposedValue | None = None
+    proposed: tuple[CardField, ...] = ()
 
 
 class SourceNote(Model):
@@ -312,12 +270,81 @@ class PrintSettings(Model):
     keywords: tuple[str, ...] = ()
 
 
+ChangeKind = Literal[
+    "source-added",
+    "source-removed",
+    "source-edited",
+    "term-stated",
+    "term-revised",
+    "term-confirmed",
+    "term-contradicted",
+    "quote-added",
+    "quote-confirmed",
+    "quote-dropped",
+    "figure-stated",
+    "figure-confirmed",
+    "figure-dropped",
+    "conflict-found",
+    "conflict-resolved",
+    "question-raised",
+    "question-answered",
+    "question-closed",
+    "event-added",
+]
+
+
+class Side(Model):
+    """What one version says of a changed fact: its words, stage and date, and the sentences behind it.
+
+    elsewhere names the cited sentences that are no longer in the brief (their source was removed or edited).
+    """
+
+    text: str
+    stage: str | None = None
+    dated: date | None = None
+    citations: tuple[Citation, ...] = ()
+    elsewhere: tuple[str, ...] = ()
+
+
+class Change(Model):
+    """One difference between two versions of the brief's facts.
+
+    about is what the change is about (a source's outlet, a quote's speaker, a figure's words, a term's
+    measure, an event's label); detail the kind of a conflict or an event; when an event's date.
+    """
+
+    kind: ChangeKind
+    about: str | None = None
+    subject: str | None = None
+    detail: str | None = None
+    when: str | None = None
+    before: Side | None = None
+    after: Side | None = None
+    source: str | None = None
+    question: Question | None = None
+
+
+class Update(Model):
+    """A version of the brief and what changed since the one before it (none for the first)."""
+
+    number: int
+    version: str
+    dated: date | None
+    sources: int
+    since: str | None = None
+    since_number: int | None = None
+    since_dated: date | None = None
+    changes: tuple[Change, ...] = ()
+    still_open: int = 0
+
+
 class Brief(Model):
     """The whole brief: what every page and the PDF are rendered from."""
 
     generator: str
     built: date | None
     deal: DealCard
+    proposal: DealProposal = DealProposal()
     sources: tuple[Source, ...]
     source_notes: tuple[SourceNote, ...] = ()
     quotes: tuple[Quote, ...]
@@ -336,3 +363,4 @@ class Brief(Model):
     notes: dict[str, str] = Field(default_factory=dict)
     stats: Stats
     print: PrintSettings = PrintSettings()
+    updates: tuple[Update, ...] = ()
