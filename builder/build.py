@@ -17,6 +17,7 @@ from builder.cache import BuildCache, code_version
 from builder.config import Options, find_project
 from builder.contract import facts_json
 from builder.factsfile import facts_files
+from builder.freshness import record_outputs
 from builder.gather import STAGES, Gathered, Loaded, StageTimer, gather
 from builder.generated import generated_pages
 from builder.lock import BuildLock
@@ -75,11 +76,13 @@ def _build_locked(project: Path, options: Options, progress: Callable[[str], Non
         result = BuildResult(gathered.brief, project, timer.timings, extracted=gathered.extracted)
         if gathered.reused:
             result.skipped = ["extract", "analyze", "render", "site", "pdf"]
+            record_outputs(project, site=options.site, pdf=options.pdf, enabled=options.cache)
             return result
         plan = _plan(project, gathered, state)
         write_outputs(project, gathered, plan, timer, printer, result.outputs, result.skipped)
     cache.store_brief(facts_json(gathered.brief))
     cache.save_state(plan.state(inputs, fingerprints(project)))
+    record_outputs(project, site=options.site, pdf=options.pdf, enabled=options.cache)
     known = gathered.loaded.curation.curation.known_organizations()
     cache.prune({cache.extraction_key(source, known) for source in gathered.loaded.sources})
     return result
@@ -93,6 +96,7 @@ def _inputs_key(loaded: Loaded) -> str:
         files.append(path.read_text(encoding="utf-8", errors="replace") if path and path.is_file() else "")
     if config.project is not None:
         files.append(user_files_digest(config.project))
+    files += [version.model_dump_json() for version in loaded.versions]
     choices = (config.site, config.pdf, config.paper)
     return inputs_key(code_version(), choices, os.environ.get("SOURCE_DATE_EPOCH", ""), files)
 

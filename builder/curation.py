@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -15,7 +14,7 @@ from builder import bounds
 from builder.config import DEFAULT_MAX_SOURCE_BYTES
 from builder.errors import BriefError, Problem, Problems
 from builder.escaping import clean_text
-from builder.model import SENTENCE_ID, Citation, Model, Sentence, Source, sentence_source
+from builder.model import SENTENCE_ID, Citation, Model, Sentence, Source, locate_words, sentence_source
 from builder.safefiles import read_input
 from builder.yamlfile import YamlDocument, read_model
 
@@ -379,16 +378,6 @@ def citation(by_id: dict[str, Source], ref: CiteRef) -> Citation:
     return Citation(
         source=source_id, sentence=sentence_id, text=_exact(sentence.text, words) if words else sentence.text
     )
-
-
-_FOLD = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "\u00a0": " "})
-
-
-def locate_words(sentence: str, words: str) -> tuple[int, int] | None:
-    """Where the words stand in the sentence, quotation marks and spacing aside."""
-    pattern = r"\s+".join(re.escape(part) for part in words.translate(_FOLD).split())
-    match = re.search(pattern, sentence.translate(_FOLD)) if pattern else None
-    return (match.start(), match.end()) if match else None
 
 
 def _exact(sentence: str, words: str) -> str:

@@ -22,6 +22,7 @@ from builder.model import Brief, Source, SourceFacts
 from builder.sources import read_sources, shown_path, split_source
 
 if TYPE_CHECKING:
+    from builder.model.versions import Version
     from builder.render import Rendered
 
 STAGES = ("load", "extract", "analyze", "render", "site", "pdf")
@@ -47,11 +48,12 @@ class StageTimer:
 
 @dataclass(frozen=True)
 class Loaded:
-    """The inputs of a run, read and checked, with the configuration they resolve to."""
+    """The inputs of a run, read and checked, with the configuration they resolve to, and the versions recorded."""
 
     config: Config
     sources: list[Source]
     curation: LoadedCuration
+    versions: tuple[Version, ...] = ()
 
 
 @dataclass
@@ -88,11 +90,13 @@ def gather(
     if reuse is not None and (kept := reuse(loaded)) is not None:
         return Gathered(loaded, kept, reused=True)
     from builder.analyze import analyze
+    from builder.analyze.updates import with_updates
 
     with timer("extract"):
         extracted = extract_all(loaded.sources, loaded.curation, cache)
     with timer("analyze"):
         brief = analyze(loaded.sources, extracted, loaded.curation, paper=loaded.config.paper)
+        brief = with_updates(brief, loaded.versions)
     gathered = Gathered(loaded, brief, extracted=list(cache.misses) if cache else [])
     if render:
         with timer("render"):
@@ -119,6 +123,7 @@ def load(options: Options) -> Loaded:
         curation.curation.limits.max_source_bytes if curation else DEFAULT_MAX_SOURCE_BYTES
     )
     raws = read_sources(sources_dir, root, problems, limit)
+    versions = _read_versions(project, problems)
     problems.raise_if_any()
     if curation is None:  # read_curation records a problem whenever it returns None
         raise BriefError(problems.items)
@@ -141,7 +146,14 @@ def load(options: Options) -> Loaded:
         cache=options.cache,
         docs_in_place=options.docs_in_place,
     )
-    return Loaded(config, sources, curation)
+    return Loaded(config, sources, curation, versions)
+
+
+def _read_versions(project: Path | None, problems: Problems) -> tuple[Version, ...]:
+    """The versions a project recorded; a folder of sources outside a project has none."""
+    from builder.versions import read_versions
+
+    return read_versions(project, problems) if project is not None else ()
 
 
 def extract_all(

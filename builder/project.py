@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -21,6 +22,7 @@ from builder.safefiles import RefusedFile, read_bounded, write_new
 from builder.sources import SOURCE_ID
 from builder.templating import environment
 
+TEMPLATE_SOURCE = "your-source"  # the source id the examples in a new brief.yaml cite
 _SLUG = re.compile(r"[^a-z0-9]+")
 META_ORDER = ("title", "outlet", "author", "published", "url", "kind", "imported_from")
 MAX_IMPORT_BYTES = 50_000_000  # a saved web page is larger than its article
@@ -62,6 +64,10 @@ class Added:
     file: str
     target: str
     meta: SourceMeta
+
+    @property
+    def id(self) -> str:
+        return Path(self.target).stem
 
     @property
     def found(self) -> list[str]:
@@ -123,6 +129,16 @@ def add_sources(
                 (project / done.target).unlink(missing_ok=True)
             raise
     return added
+
+
+def template_examples(project: Path) -> list[int]:
+    """The lines of data/brief.yaml that still cite the template's example source instead of a real one."""
+    try:
+        lines = (project / "data" / "brief.yaml").read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return []
+    pattern = re.compile(rf"\b{TEMPLATE_SOURCE}-s\d+")
+    return [number for number, line in enumerate(lines, start=1) if pattern.search(line)]
 
 
 def _article(file: Path, problems: Problems) -> Article | None:
@@ -217,3 +233,13 @@ def _markdown(meta: SourceMeta, text: str) -> str:
     data = {name: getattr(meta, name) for name in META_ORDER}
     front = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False, width=1000)
     return f"---\n{front}---\n{text.rstrip()}\n"
+
+
+def published_title(project: Path) -> str | None:
+    """The title of the brief the built site shows (from site/brief.json), to say which brief is published."""
+    try:
+        data = json.loads((project / "site" / "brief.json").read_text(encoding="utf-8"))
+        title = data["deal"]["title"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return title if isinstance(title, str) else None

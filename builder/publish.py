@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 from builder.errors import BriefError, Problem
+from builder.freshness import stale_outputs
 from builder.lock import BuildLock
 from builder.oserrors import located_oserrors
 
@@ -40,6 +41,9 @@ def publish(project: Path, target: Path, replace: bool) -> int:
         raise BriefError([Problem(str(target), message=refused)])
     if not (site / "index.html").is_file():
         raise BriefError([Problem("site/", message="no built site to publish: run `dealbrief build` first")])
+    stale = stale_outputs(project)
+    if stale:
+        raise BriefError(stale)
     target = target.resolve()
     if target.exists() and not target.is_dir():
         raise BriefError([Problem(str(target), message="is a file; publish to a folder")])

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from importlib.resources import files
 from typing import Any
 
@@ -40,6 +41,7 @@ PAGES: tuple[tuple[str, str, str], ...] = (
     ("financials.md", "financials.md.j2", "Financials"),
     ("questions.md", "questions.md.j2", "Open questions"),
     ("timeline.md", "timeline.md.j2", "Timeline"),
+    ("updates.md", "updates.md.j2", "Updates"),
     ("sources/index.md", "sources.md.j2", "Sources"),
 )
 # Files copied from the package into the project on every build, so a brief never runs on stale assets.
@@ -196,6 +198,15 @@ class View:
             cited |= {c.sentence for c in self.first_mentions(entity.mentions)[:1]}
         return cited
 
+    def feed_id(self) -> str:
+        """The feed's id: the deal's title as a name that stays while the title does."""
+        return "urn:dealbrief:" + ("-".join(re.findall(r"[a-z0-9]+", self.brief.deal.title.lower())) or "brief")
+
+    @staticmethod
+    def atom_date(day: date | None) -> str:
+        """A version's date as the feed gives it; an undated version is dated at the epoch, never by the clock."""
+        return f"{(day or date(1970, 1, 1)).isoformat()}T00:00:00Z"
+
     def source_note(self, source_id: str) -> SourceNote | None:
         """The analyst's note on a source."""
         return self.notes.get(source_id)
@@ -235,6 +246,8 @@ def render_pages(brief: Brief) -> Rendered:
     for target, asset in ASSETS:
         text = files("builder").joinpath("templates", asset).read_text(encoding="utf-8")
         files_out[target] = _asset(target, text)
+    feed = environment("html").get_template("updates.xml.j2").render(brief=brief, view=view)
+    files_out["docs/updates.xml"] = _after_first_line(feed, header(INPUTS, content_digest(feed)))
     return Rendered(files_out)
 
 
@@ -261,6 +274,12 @@ def _with_header(content: str, origin: str) -> str:
         end = content.index("\n---\n", 4) + 5
         return content[:end] + line + "\n" + content[end:]
     return line + "\n" + content
+
+
+def _after_first_line(content: str, line: str) -> str:
+    """Put a header line after the first line (an XML declaration must stay first)."""
+    first, _, rest = content.partition("\n")
+    return f"{first}\n{line}\n{rest}"
 
 
 def _asset(target: str, text: str) -> str:

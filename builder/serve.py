@@ -67,7 +67,11 @@ class Regenerator:
             log.debug("regeneration failed", exc_info=True)
             return self._failed(f"could not regenerate docs/: {type(error).__name__}: {error}")
         self.failed = None
-        self.report("docs/ regenerated")
+        self.report(
+            "docs/ and site/brief.pdf regenerated; site/ is not: run `dealbrief build` before publishing"
+            if self.pdf
+            else "docs/ regenerated; site/ and site/brief.pdf are not: run `dealbrief build` before publishing"
+        )
         return True
 
     def _failed(self, message: str) -> bool:

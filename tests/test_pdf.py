@@ -18,7 +18,7 @@ from builder.errors import BriefError
 from builder.pdf import PrintJob, _FootnoteList, pdf_bytes, write_pdf
 from builder.render import render_print_html
 
-SECTIONS = ["Overview", "Parties", "Quotes", "Financials", "Open questions", "Timeline", "Sources"]
+SECTIONS = ["Overview", "Parties", "Quotes", "Financials", "Open questions", "Timeline", "Updates", "Sources"]
 
 
 @pytest.fixture(scope="module")

@@ -66,3 +66,13 @@ class Source(Model):
     def sentence(self, sentence_id: str) -> Sentence:
         """This source's sentence with that id."""
         return self.sentences[sentence_number(sentence_id) - 1]
+
+
+_FOLD = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "\u00a0": " "})
+
+
+def locate_words(sentence: str, words: str) -> tuple[int, int] | None:
+    """Where the words stand in the sentence, quotation marks and spacing aside."""
+    pattern = r"\s+".join(re.escape(part) for part in words.translate(_FOLD).split())
+    match = re.search(pattern, sentence.translate(_FOLD)) if pattern else None
+    return (match.start(), match.end()) if match else None
