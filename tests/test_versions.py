@@ -221,3 +221,17 @@ def test_another_deal_lists_the_new_stories_quotes_and_nothing_old(tmp_path: Pat
         json.loads(run_cli("changes", "--project", str(project), "--format", "json")[1]),
         "barclays-deal-for-abn-looms-lasalle-set-for-sale",
     )
+
+
+def test_a_version_that_links_out_of_the_project_is_refused(tmp_path: Path) -> None:
+    outside = tmp_path / "elsewhere.json"
+    outside.write_text(version_json(Version(number=1, name="v", dated=None, deal="d", sources=())), encoding="utf-8")
+    folder = tmp_path / "brief" / "data" / "versions"
+    folder.mkdir(parents=True)
+    (folder / "v.json").symlink_to(outside)
+    problems = Problems()
+    assert read_versions(tmp_path / "brief", problems) == ()
+    assert [str(p) for p in problems.items] == [
+        f"data/versions/v.json: a link to {outside.resolve()}, outside the project; "
+        "copy the file into the project instead"
+    ]
