@@ -16,6 +16,16 @@ from builder.errors import BriefError, Problem, Problems
 from builder.model import SENTENCE_ID, Citation, Model, Sentence, Source, sentence_source
 from builder.yamlfile import YamlDocument, read_model
 
+# What each kind of page furniture is called in messages.
+FURNITURE_NAMES = {
+    "label": "a section label",
+    "share": "a share bar",
+    "byline": "the byline",
+    "credits": "the reporting credits",
+    "date": "a date on a line of its own",
+    "author": "the author's box",
+}
+
 
 class Cite(Model):
     """A citation written out: the sentence, and the words of it the statement rests on."""
@@ -305,7 +315,13 @@ def find_sentence(by_id: dict[str, Source], sentence_id: str) -> Sentence | str:
     n = int(match.group("n"))
     if not 1 <= n <= len(source.sentences):
         return f"cites {sentence_id!r}, but {source.id} has sentences s1 to s{len(source.sentences)}"
-    return source.sentences[n - 1]
+    sentence = source.sentences[n - 1]
+    if sentence.furniture:
+        return (
+            f"cites {sentence_id!r}, which is {FURNITURE_NAMES.get(sentence.furniture, 'page furniture')} "
+            f"({sentence.text!r}), not a sentence of the article: cite a sentence that states it"
+        )
+    return sentence
 
 
 def citation(by_id: dict[str, Source], ref: CiteRef) -> Citation:

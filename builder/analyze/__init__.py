@@ -31,13 +31,13 @@ def analyze(
     problems.extend(_mixed_merges(loaded, facts.quotes, facts.amounts))
     if problems:
         raise BriefError(problems)
-    organizations = merge_organizations_across(extracted, curation)
+    organizations = merge_organizations_across(extracted, curation, by_id)
     deal = _deal_card(loaded, by_id, organizations)
     party_names = [party.name for party in curation.parties]
     groups_of_quotes, quotes = quote_groups(facts.quotes, sources, party_names, facts.merges, facts.notes)
     groups_of_amounts, conflicts, amounts = amount_groups(facts.amounts, sources, facts.merges, facts.notes)
     dates = anchor_undated(facts.dates, by_id, deal.announced)
-    timeline = build_timeline(dates, by_id, deal, loaded)
+    timeline = build_timeline(dates, by_id, deal, loaded, amounts)
     questions = open_questions(
         by_id, facts.disclosures, conflicts, groups_of_amounts, groups_of_quotes, facts.unnamed, loaded
     )
@@ -63,7 +63,7 @@ def analyze(
         quotes=tuple(quotes),
         amounts=tuple(amounts),
         dates=tuple(dates),
-        people=tuple(merge_people(extracted)),
+        people=tuple(merge_people(extracted, by_id)),
         organizations=tuple(organizations),
         disclosures=tuple(facts.disclosures),
         unnamed=tuple(facts.unnamed),
