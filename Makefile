@@ -35,7 +35,7 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff format --check builder tests bench
 	$(BIN)/mypy
 
-## check: validate data/ and verify that docs/ and data/facts.json are up to date, writing nothing
+## check: validate data/ and verify that docs/ and data/facts/ are up to date, writing nothing
 check: $(VENV)/.installed
 	$(BIN)/dealbrief check
 

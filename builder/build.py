@@ -15,7 +15,8 @@ from pathlib import Path
 
 from builder.cache import BuildCache, code_version
 from builder.config import Options, find_project
-from builder.contract import facts_json, without_header
+from builder.contract import facts_json
+from builder.factsfile import facts_files
 from builder.gather import STAGES, Gathered, Loaded, StageTimer, gather
 from builder.generated import generated_pages
 from builder.model import Brief
@@ -53,8 +54,11 @@ def build(options: Options, progress: Callable[[str], None] | None = None) -> Bu
         inputs = _inputs_key(loaded)
         if not nothing_to_do(inputs, state, fingerprints(project), options.site, options.pdf, options.force):
             return None
-        facts = (project / "data" / "facts.json").read_text("utf-8")
-        return Brief.model_validate_json(without_header(facts))
+        kept = cache.load_brief()
+        try:
+            return Brief.model_validate_json(kept) if kept else None
+        except ValueError:
+            return None
 
     from builder.pdf import PrintJob  # the print worker starts while the brief is gathered
 
@@ -66,6 +70,7 @@ def build(options: Options, progress: Callable[[str], None] | None = None) -> Bu
             return result
         plan = _plan(project, gathered, state)
         write_outputs(project, gathered, plan, timer, printer, result.outputs, result.skipped)
+    cache.store_brief(facts_json(gathered.brief))
     cache.save_state(plan.state(inputs, fingerprints(project)))
     known = gathered.loaded.curation.curation.known_organizations()
     cache.prune({cache.extraction_key(source, known) for source in gathered.loaded.sources})
@@ -111,7 +116,7 @@ def check(options: Options) -> list[str]:
     if project is None or gathered.rendered is None:
         raise ValueError("check compares a project's rendered brief")
     expected = dict(gathered.rendered.files)
-    expected["data/facts.json"] = facts_json(gathered.brief)
+    expected.update(facts_files(gathered.brief))
     stale = []
     for target, text in sorted(expected.items()):
         path = project / target

@@ -106,6 +106,20 @@ class BuildCache:
         if self.enabled:
             self._write(self.folder / "state.json", json.dumps({**state, "code": code_version()}, sort_keys=True))
 
+    def load_brief(self) -> str | None:
+        """The JSON of the brief the last build made, to stand for a build whose inputs have not changed."""
+        if not self.enabled:
+            return None
+        try:
+            return (self.folder / "brief.json").read_text(encoding="utf-8")
+        except OSError:
+            return None
+
+    def store_brief(self, brief_json: str) -> None:
+        """Keep the brief this build made."""
+        if self.enabled:
+            self._write(self.folder / "brief.json", brief_json)
+
     def prune(self, keep: set[str]) -> None:
         """Drop extraction entries no current source needs, so the cache does not grow without end."""
         folder = self.folder / "extract"

@@ -15,7 +15,7 @@ import click
 
 from builder import __version__
 from builder.build import BuildResult, build
-from builder.config import Options, find_project
+from builder.config import Options, Paper, find_project
 from builder.errors import BriefError, Problem
 from builder.gather import STAGES
 
@@ -77,6 +77,17 @@ def summary(result: BuildResult, seconds: float) -> None:
         f"{count(stats.conflicts, 'conflict')}, {stats.hedged} hedged differently, "
         f"{count(stats.questions, 'open question')} in {seconds:.1f} s."
     )
+    card = result.brief.deal
+    confirmed = [name for name in ("type", "status", "announced", "value", "summary") if name not in card.proposed]
+    proposed: list[str] = list(card.proposed)
+    roles = sum(1 for party in card.parties if party.proposed or party.role_proposed)
+    if roles:
+        proposed.append(count(roles, "party role"))
+    if proposed:
+        click.echo(
+            f"Deal card: confirmed {', '.join(confirmed) or 'nothing yet'}; proposed from the sources "
+            f"{', '.join(proposed)} (`dealbrief draft` writes them into data/brief.yaml to review)."
+        )
     for output in result.outputs:
         click.echo(f"  {result.project / output}")
     if result.skipped:
@@ -86,7 +97,7 @@ def summary(result: BuildResult, seconds: float) -> None:
 @main.command("build")
 @PROJECT_OPTION
 @click.option("--no-pdf", is_flag=True, help="Skip the PDF.")
-@click.option("--no-site", is_flag=True, help="Only regenerate docs/ and data/facts.json.")
+@click.option("--no-site", is_flag=True, help="Only regenerate docs/ and data/facts/.")
 @click.option("--paper", type=click.Choice(["a4", "letter"]), default=None, help="Paper size of the PDF.")
 @click.option("--force", is_flag=True, help="Overwrite generated pages even if they were edited by hand.")
 @click.option(
@@ -100,7 +111,7 @@ def build_command(
     project: Path,
     no_pdf: bool,
     no_site: bool,
-    paper: str | None,
+    paper: Paper | None,
     force: bool,
     max_source_bytes: int | None,
     no_cache: bool,
@@ -125,7 +136,7 @@ def build_command(
 @PROJECT_OPTION
 @click.option("--max-source-bytes", type=click.IntRange(min=1), default=None, help="The largest source file accepted.")
 def check_command(project: Path, max_source_bytes: int | None) -> None:
-    """Validate data/ and check that docs/ and data/facts.json are up to date, without writing."""
+    """Validate data/ and check that docs/ and data/facts/ are up to date, without writing."""
     from builder.build import check
 
     stale = check(Options(project=project, max_source_bytes=max_source_bytes))
@@ -133,7 +144,7 @@ def check_command(project: Path, max_source_bytes: int | None) -> None:
         raise BriefError(
             [Problem(path, message="out of date: run `dealbrief build` and commit the result") for path in stale]
         )
-    click.echo("The brief is valid and docs/ and data/facts.json are up to date.")
+    click.echo("The brief is valid and docs/ and data/facts/ are up to date.")
 
 
 @main.command("extract")
@@ -175,6 +186,27 @@ def new_command(directory: Path, title: str) -> None:
     for name in written:
         click.echo(f"  {name}")
     click.echo("Next: add articles with `dealbrief add FILE…`, then `dealbrief build`.")
+
+
+@main.command("draft")
+@PROJECT_OPTION
+def draft_command(project: Path) -> None:
+    """Write the deal card proposed from the sources into data/brief.yaml, to confirm, correct or delete."""
+    from builder.draft import draft
+
+    done = draft(project)
+    if not done.written:
+        click.echo("Nothing new to propose: data/brief.yaml is unchanged.")
+    else:
+        click.echo("Proposed from the sources into data/brief.yaml, each entry marked `proposed: true`:")
+        for label, items in (("added", done.added), ("refreshed", done.refreshed), ("withdrawn", done.withdrawn)):
+            if items:
+                click.echo(f"  {label}: {', '.join(items)}")
+        click.echo("Confirm an entry by deleting its `proposed: true`, correct it, or delete it.")
+    if done.kept:
+        click.echo(f"  kept as you wrote them: {', '.join(done.kept)}")
+    for hint in done.hints:
+        click.echo(f"  {hint}")
 
 
 @main.command("add")

@@ -10,11 +10,12 @@ import os
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Literal
 
 from builder.errors import BriefError, Problem
 
 DEFAULT_MAX_SOURCE_BYTES = 2_000_000
-Paper = str  # "a4" or "letter"
+Paper = Literal["a4", "letter"]
 
 
 @dataclass(frozen=True)

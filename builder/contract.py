@@ -1,5 +1,5 @@
 """The brief as JSON: the extract contract other tools rely on (keys may be added, never renamed), and the
-whole brief as data/facts.json and the site's brief.json with its schema."""
+whole brief as the site's brief.json with its schema."""
 
 from __future__ import annotations
 
@@ -47,6 +47,52 @@ def contract(brief: Brief) -> dict[str, Any]:
         "unnamed": [dump(u) for u in brief.unnamed],
         "quote_groups": [_with_support_note(dump(g, exclude={"variants"}), words) for g in brief.quote_groups],
         "amount_groups": [_with_support_note(dump(g), words) for g in brief.amount_groups],
+        "deal": deal_json(brief),
+    }
+
+
+def deal_json(brief: Brief) -> dict[str, Any]:
+    """The deal card: kind, status, announcement, parties with roles, value and summary, each cited.
+
+    Fields the analyst has not confirmed in brief.yaml are the proposal from the sources; `proposed` lists
+    them, and a party says it of itself.
+    """
+    card = brief.deal
+
+    def cites(citations: Any) -> list[dict[str, Any]]:
+        return [c.model_dump(mode="json") for c in citations]
+
+    value: dict[str, Any] | None = None
+    if card.value is not None:
+        value = (
+            {"state": card.value.state} if card.value.state else {"amount": card.value.amount, "unit": card.value.unit}
+        )
+        if card.value.qualifier:
+            value["qualifier"] = card.value.qualifier
+        value["citations"] = cites(card.value.citations)
+    return {
+        "title": card.title,
+        "type": card.type or None,
+        "status": card.status or None,
+        "announced": card.announced.isoformat() if card.announced else None,
+        "parties": [
+            {
+                "name": p.name,
+                "role": p.role,
+                "citations": cites(p.role_citations),
+                "does": p.does.model_dump(mode="json") if p.does else None,
+                "proposed": p.proposed or p.role_proposed,
+            }
+            for p in card.parties
+        ],
+        "value": value,
+        "summary": [{"text": s.text, "citations": cites(s.citations)} for s in card.summary],
+        "citations": {
+            "type": cites(card.type_citations),
+            "status": cites(card.status_citations),
+            "announced": cites(card.announced_citations),
+        },
+        "proposed": list(card.proposed),
     }
 
 
@@ -56,19 +102,9 @@ def _with_support_note(group: dict[str, Any], words: Wording) -> dict[str, Any]:
     return group
 
 
-def facts_json(brief: Brief, header: bool = True) -> str:
-    """The whole brief as JSON: data/facts.json (with a line saying it is generated) and the site's brief.json."""
-    data = brief.model_dump(mode="json")
-    if header:
-        data = {"generated": "by dealbrief from data/sources/ and data/brief.yaml; do not edit", **data}
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
-
-
-def without_header(text: str) -> str:
-    """The JSON of data/facts.json without its generated line, as the model reads it."""
-    data = json.loads(text)
-    data.pop("generated", None)
-    return json.dumps(data)
+def facts_json(brief: Brief) -> str:
+    """The whole brief as JSON: the site's brief.json, and what a rebuild with nothing changed reads back."""
+    return json.dumps(brief.model_dump(mode="json"), ensure_ascii=False, indent=1) + "\n"
 
 
 def brief_schema() -> str:

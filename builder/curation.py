@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from builder.config import DEFAULT_MAX_SOURCE_BYTES
 from builder.errors import BriefError, Problem, Problems
@@ -49,24 +49,68 @@ class AnnouncedIn(Model):
 
     date: date
     cite: tuple[CiteRef, ...] = Field(min_length=1)
+    proposed: bool = False
+
+
+class WordIn(Model):
+    """A word of the deal card (its type or its status) with the sentences that say it."""
+
+    value: str = Field(min_length=1)
+    cite: tuple[CiteRef, ...] = ()
+    proposed: bool = False
+
+
+class ValueIn(Model):
+    """What the whole deal is worth, or that the sources say it was not disclosed."""
+
+    amount: float | int | None = None
+    unit: str | None = None
+    state: Literal["not disclosed"] | None = None
+    cite: tuple[CiteRef, ...] = ()
+    proposed: bool = False
+
+    @model_validator(mode="after")
+    def _amount_or_state(self) -> ValueIn:
+        if (self.amount is None) == (self.state is None):
+            raise ValueError("give either amount and unit, or state: not disclosed")
+        if self.amount is not None and not self.unit:
+            raise ValueError("an amount needs its unit (USD, GBP, EUR, …)")
+        return self
+
+
+class SummaryIn(StatementIn):
+    """A sentence of the summary, with the sentences it rests on."""
+
+    proposed: bool = False
+
+
+# A type or status the brief.yaml of `dealbrief new` leaves for the analyst or the draft to fill.
+NOT_STATED = "not stated yet"
 
 
 class DealIn(Model):
     """What the deal is."""
 
     title: str = Field(min_length=1)
-    type: str = Field(min_length=1)
-    status: str = Field(min_length=1)
+    type: str | WordIn | None = None
+    status: str | WordIn | None = None
     announced: AnnouncedIn | None = None
-    summary: tuple[StatementIn, ...] = ()
+    value: ValueIn | None = None
+    summary: tuple[SummaryIn, ...] = ()
+
+
+PartyRoleIn = Literal["acquirer", "target", "seller", "partner", "investor", "adviser", "financier"]
 
 
 class PartyIn(Model):
     """A party to the deal."""
 
     name: str = Field(min_length=1)
+    role: PartyRoleIn | None = None
+    cite: tuple[CiteRef, ...] = ()
     aliases: tuple[str, ...] = ()
     roles: tuple[StatementIn, ...] = ()
+    proposed: bool = False
 
 
 class OrganizationIn(Model):
@@ -185,6 +229,7 @@ class Curation(Model):
     timeline: tuple[EventIn, ...] = ()
     output: OutputIn = OutputIn()
     limits: LimitsIn = LimitsIn()
+    drafted: tuple[str, ...] = ()
 
     def known_organizations(self) -> frozenset[str]:
         """Every organisation name the analyst gave, aliases included."""
@@ -217,7 +262,7 @@ class LoadedCuration:
 
 def empty_curation() -> LoadedCuration:
     """The curation of a folder of sources without a brief.yaml: the deal not stated yet."""
-    curation = Curation(deal=DealIn(title="Untitled deal", type="not stated", status="not stated"))
+    curation = Curation(deal=DealIn(title="Untitled deal"))
     return LoadedCuration(curation, YamlDocument(data={}, root=None), "(no brief.yaml)")
 
 
@@ -259,10 +304,16 @@ def iter_citations(curation: Curation) -> Iterator[tuple[tuple[int | str, ...], 
     if deal.announced:
         for i, ref in enumerate(deal.announced.cite):
             yield ("deal", "announced", "cite", i), ref, None
+    for name in ("type", "status", "value"):
+        entry = getattr(deal, name)
+        for i, ref in enumerate(getattr(entry, "cite", ())):
+            yield ("deal", name, "cite", i), ref, None
     for s, statement in enumerate(deal.summary):
         for i, ref in enumerate(statement.cite):
             yield ("deal", "summary", s, "cite", i), ref, None
     for p, party in enumerate(curation.parties):
+        for i, ref in enumerate(party.cite):
+            yield ("parties", p, "cite", i), ref, None
         for r, role in enumerate(party.roles):
             for i, ref in enumerate(role.cite):
                 yield ("parties", p, "roles", r, "cite", i), ref, None

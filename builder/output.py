@@ -20,11 +20,13 @@ from builder.cache import digest
 from builder.config import epoch_of
 from builder.contract import brief_schema, facts_json
 from builder.errors import BriefError, Problem
+from builder.factsfile import FACTS_DIR, facts_files
 from builder.generated import content_digest, generated_pages, split_header
 from builder.plan import FINGERPRINTED
 
 if TYPE_CHECKING:
     from builder.gather import Gathered, StageTimer
+    from builder.model import Brief
     from builder.pdf import PrintJob
     from builder.plan import Plan
     from builder.render import Rendered
@@ -171,9 +173,8 @@ def write_outputs(
             if plan.rebuild_site and (project / "site" / "brief.pdf").is_file():
                 files["brief.pdf"] = (project / "site" / "brief.pdf").read_bytes()
         if plan.site or plan.pdf:
-            files["brief.json"] = facts_json(brief, header=False).encode()
+            files["brief.json"] = facts_json(brief).encode()
             files["brief.schema.json"] = brief_schema().encode()
-        (stage / "facts.json").write_text(facts_json(brief), encoding="utf-8")
         if plan.rebuild_site:  # the new site goes in whole, with its files
             for name, data in files.items():
                 (stage / "site" / name).write_bytes(data)
@@ -183,8 +184,8 @@ def write_outputs(
         if not plan.rebuild_site:  # the kept site takes the new files one by one
             for name, data in files.items():
                 write_atomic(project / "site" / name, data)
-        os.replace(stage / "facts.json", project / "data" / "facts.json")
-        outputs.append("data/facts.json")
+        write_facts(project, brief)
+        outputs.append(f"{FACTS_DIR}/")
 
 
 def _replace_pages(project: Path, rendered: Rendered) -> None:
@@ -197,11 +198,26 @@ def _replace_pages(project: Path, rendered: Rendered) -> None:
             page.unlink()
 
 
+def write_facts(project: Path, brief: Brief) -> None:
+    """Write data/facts/*.yaml, each file atomically, and drop the data/facts.json of earlier versions."""
+    for target, text in facts_files(brief).items():
+        path = project / target
+        if not path.is_file() or path.read_text(encoding="utf-8", errors="replace") != text:
+            write_atomic(path, text)
+    old = project / "data" / "facts.json"
+    if old.is_file() and old.read_text(encoding="utf-8", errors="replace").startswith('{\n "generated": "by dealbrief'):
+        old.unlink()
+
+
 def fingerprints(project: Path) -> dict[str, str]:
     """Hashes of the outputs as they are on disk, to notice whether someone changed or removed them."""
     pages = generated_pages(project)
     docs = digest(*(f"{p.relative_to(project)}:{p.read_text('utf-8', 'replace')}" for p in pages)) if pages else ""
-    found = {"docs": docs, "facts": _file_digest(project / "data" / "facts.json")}
+    facts = sorted((project / FACTS_DIR).glob("*.yaml"))
+    found = {
+        "docs": docs,
+        "facts": digest(*(f"{p.name}:{p.read_text('utf-8', 'replace')}" for p in facts)) if facts else "",
+    }
     for name in FINGERPRINTED[2:]:
         found[name] = _file_digest(project / name)
     return found

@@ -18,7 +18,6 @@ from builder.model import (
     DiffPiece,
     Fact,
     Mention,
-    NonDisclosure,
     Organization,
     Person,
     Question,
@@ -32,10 +31,9 @@ from builder.model import (
 from builder.wording import Wording
 
 _DIFF_CONTEXT = 5
-_KIND_ORDER = ("undisclosed", "conflict", "hedged", "unnamed", "single-source", "analyst")
+_KIND_ORDER = ("undisclosed", "conflict", "hedged", "unnamed", "single-source", "party", "analyst")
 # What matters most to a reader of a deal: what is withheld, disputed or asked by the analyst first.
-_IMPORTANCE = ("undisclosed", "conflict", "analyst", "hedged", "unnamed", "single-source")
-_TERMS_WORDS = frozenset("terms financial price value sum consideration amount fee valuation".split())
+_IMPORTANCE = ("undisclosed", "conflict", "analyst", "hedged", "party", "unnamed", "single-source")
 KEY_PEOPLE = 4
 KEY_QUOTES = 3
 KEY_QUOTE_WORDS = 45
@@ -120,13 +118,6 @@ class View:
         """Money and percentage figures, the ones more sources give first."""
         groups = [g for g in self.brief.amount_groups if g.kind in ("money", "percent")]
         return sorted(groups, key=lambda g: (-len(g.support.sources), g.kind != "money"))
-
-    def value_withheld(self) -> NonDisclosure | None:
-        """The statement that the deal's terms or value were not disclosed, if a source makes one."""
-        for fact in self.brief.disclosures:
-            if not fact.who and _TERMS_WORDS & set(fact.about.lower().split()):
-                return fact
-        return None
 
     def key_people(self) -> list[Person]:
         """The people of the deal a reader should know: those with a title or organisation, most cited first."""

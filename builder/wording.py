@@ -141,6 +141,8 @@ class Wording:
             return phrase("q_figures", kind=question.conflict, items=texts)
         if question.kind == "single-source":
             return phrase("q_single_figure", text=question.items[0].text)
+        if question.kind == "party":
+            return phrase("q_party", role=question.who, about=question.about)
         descriptor, plural = _descriptor(question.who or "")
         if question.items:  # a claim of unnamed people
             source = self.source_name(question.items[0].source)
@@ -164,6 +166,8 @@ class Wording:
             return phrase("r_figures", kind=question.conflict, items=items)
         if question.kind == "single-source" and first is not None:
             return phrase("r_single", source=self.source_name(question.items[0].source), excerpt=self.excerpt(first))
+        if question.kind == "party" and first is not None:
+            return phrase("r_party", role=question.who, about=question.about, source=source, words=first.text)
         if question.items and first is not None:
             return phrase("r_unnamed", source=source, text=self.sentence(first.sentence))
         return phrase("r_unnamed_quote", source=source)

@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
-PROJECT_FILES = ("mkdocs.yml", "data/brief.yaml", "data/facts.json", "data/sources", "docs", "overrides")
+PROJECT_FILES = ("mkdocs.yml", "data/brief.yaml", "data/facts", "data/sources", "docs", "overrides")
 
 
 def shared(*parts: str) -> Path:

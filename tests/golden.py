@@ -1,6 +1,6 @@
 """Regenerate the golden files the tests compare against: `make golden`, then review the diff.
 
-The committed docs/ and data/facts.json are golden files too: `make golden` rebuilds them.
+The committed docs/ and data/facts/ are golden files too: `make golden` rebuilds them.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ def extract_seeds_json() -> str:
 
 
 def regenerate() -> None:
-    """Rebuild docs/ and data/facts.json, and write the golden extract JSON."""
+    """Rebuild docs/ and data/facts/, and write the golden extract JSON."""
     build(Options(project=ROOT, site=False, pdf=False))
     GOLDEN.mkdir(exist_ok=True)
     (GOLDEN / "extract-seeds.json").write_text(extract_seeds_json(), encoding="utf-8")
@@ -42,4 +42,4 @@ def regenerate() -> None:
 
 if __name__ == "__main__":
     regenerate()
-    print("Regenerated docs/, data/facts.json and tests/golden/extract-seeds.json; review `git diff`.")
+    print("Regenerated docs/, data/facts/ and tests/golden/extract-seeds.json; review `git diff`.")

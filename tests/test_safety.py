@@ -40,7 +40,7 @@ def hostile_project(target: Path) -> Path:
     (target / "data" / "sources").mkdir()
     shutil.copy(FIXTURES / "hostile" / "evil.md", target / "data" / "sources" / "evil.md")
     shutil.copy(FIXTURES / "hostile-brief.yaml", target / "data" / "brief.yaml")
-    (target / "data" / "facts.json").unlink()
+    shutil.rmtree(target / "data" / "facts")
     return target
 
 
@@ -147,7 +147,7 @@ def _build_in_process(project: Path, seed: str) -> None:
 def _outputs(project: Path) -> dict[str, bytes]:
     found = {f"docs/{k}": v for k, v in snapshot(project / "docs").items()}
     found |= {f"site/{k}": v for k, v in snapshot(project / "site").items()}
-    found["data/facts.json"] = (project / "data" / "facts.json").read_bytes()
+    found |= {f"data/facts/{k}": v for k, v in snapshot(project / "data" / "facts").items()}
     return found
 
 

@@ -29,7 +29,7 @@ NOT_SENTENCES = (
     "md-nav",
     "variants",
 )
-DROPPED = ("cite", "fn", "flag", "variant", "page-ref", "md-button")
+DROPPED = ("cite", "fn", "flag", "proposed", "variant", "page-ref", "md-button")
 _END = re.compile(r"[.!?…][\"”’')\]]*$")
 _OPENING = "“‘\"'( "
 

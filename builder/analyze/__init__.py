@@ -6,20 +6,24 @@ from collections.abc import Sequence
 
 from builder import __version__
 from builder.analyze.amounts import amount_groups
-from builder.analyze.entities import merge_organizations_across, merge_people, parties
+from builder.analyze.card import deal_card
+from builder.analyze.deal import propose_deal
+from builder.analyze.entities import mark_parties, merge_organizations_across, merge_people
 from builder.analyze.fact_edits import apply_fact_edits, pool_facts
+from builder.analyze.party_questions import party_questions
 from builder.analyze.questions import open_questions
 from builder.analyze.quotes import quote_groups
 from builder.analyze.timeline import anchor_undated, build_timeline
-from builder.curation import LoadedCuration, citation
+from builder.config import Paper
+from builder.curation import LoadedCuration
 from builder.errors import BriefError
-from builder.model import Brief, DealCard, PrintSettings, Source, SourceFacts, SourceNote, Statement, Stats
+from builder.model import Brief, PrintSettings, Source, SourceFacts, SourceNote, Stats
 
 __all__ = ["analyze", "built_date"]
 
 
 def analyze(
-    sources: Sequence[Source], extracted: Sequence[SourceFacts], loaded: LoadedCuration, paper: str | None = None
+    sources: Sequence[Source], extracted: Sequence[SourceFacts], loaded: LoadedCuration, paper: Paper | None = None
 ) -> Brief:
     """Compare the sources, apply the curation and return the brief every page is rendered from.
 
@@ -32,8 +36,11 @@ def analyze(
     if problems:
         raise BriefError(problems)
     organizations = merge_organizations_across(extracted, curation, by_id)
-    deal = _deal_card(loaded, by_id, organizations)
-    party_names = [party.name for party in curation.parties]
+    people = merge_people(extracted, by_id)
+    proposal = propose_deal(sources, organizations, people, facts.amounts, facts.dates, facts.disclosures)
+    deal = deal_card(loaded, proposal, by_id, organizations)
+    organizations = mark_parties(organizations, [party.name for party in deal.parties])
+    party_names = [party.name for party in deal.parties]
     groups_of_quotes, quotes = quote_groups(facts.quotes, sources, party_names, facts.merges, facts.notes)
     groups_of_amounts, conflicts, amounts = amount_groups(facts.amounts, sources, facts.merges, facts.notes)
     dates = anchor_undated(facts.dates, by_id, deal.announced)
@@ -41,6 +48,7 @@ def analyze(
     questions = open_questions(
         by_id, facts.disclosures, conflicts, groups_of_amounts, groups_of_quotes, facts.unnamed, loaded
     )
+    questions += party_questions(deal, sources)
     stats = Stats(
         sources=len(sources),
         facts=len(quotes) + len(amounts) + len(dates) + len(facts.disclosures) + len(facts.unnamed),
@@ -55,6 +63,7 @@ def analyze(
         generator=f"dealbrief {__version__}",
         built=built_date(sources, loaded),
         deal=deal,
+        proposal=proposal,
         sources=tuple(sources),
         source_notes=tuple(
             SourceNote(source=name, reliability=note.reliability, note=note.note)
@@ -63,7 +72,7 @@ def analyze(
         quotes=tuple(quotes),
         amounts=tuple(amounts),
         dates=tuple(dates),
-        people=tuple(merge_people(extracted, by_id)),
+        people=tuple(people),
         organizations=tuple(organizations),
         disclosures=tuple(facts.disclosures),
         unnamed=tuple(facts.unnamed),
@@ -75,7 +84,7 @@ def analyze(
         notes=dict(sorted(facts.notes.items())),
         stats=stats,
         print=PrintSettings(
-            paper="letter" if (paper or output.paper) == "letter" else "a4",
+            paper=paper or output.paper,
             author=output.author,
             organization=output.organization,
             keywords=output.keywords,
@@ -92,23 +101,7 @@ def built_date(sources: Sequence[Source], loaded: LoadedCuration):  # type: igno
     if dated:
         return max(dated)
     announced = loaded.curation.deal.announced
-    return announced.date if announced else None
-
-
-def _deal_card(loaded: LoadedCuration, by_id: dict[str, Source], organizations: Sequence) -> DealCard:  # type: ignore[type-arg]
-    deal = loaded.curation.deal
-    return DealCard(
-        title=deal.title,
-        type=deal.type,
-        status=deal.status,
-        announced=deal.announced.date if deal.announced else None,
-        announced_citations=tuple(citation(by_id, ref) for ref in deal.announced.cite) if deal.announced else (),
-        summary=tuple(
-            Statement(text=item.text, citations=tuple(citation(by_id, ref) for ref in item.cite))
-            for item in deal.summary
-        ),
-        parties=tuple(parties(loaded.curation, organizations, by_id)),
-    )
+    return announced.date if announced and not announced.proposed else None
 
 
 def _mixed_merges(loaded: LoadedCuration, quotes: Sequence, amounts: Sequence) -> list:  # type: ignore[type-arg]

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
-from builder.curation import Curation, citation
+from builder.curation import Curation
 from builder.extract.entities import merge_organizations, same_organization, slug
-from builder.model import Mention, Organization, Party, Person, Source, SourceFacts, Statement
+from builder.model import Mention, Organization, Person, Source, SourceFacts
 
 
 def merge_people(extracted: Sequence[SourceFacts], sources: Mapping[str, Source] | None = None) -> list[Person]:
@@ -86,17 +86,11 @@ def merge_organizations_across(
     return sorted(result, key=lambda o: (not o.party, -len({m.source for m in o.mentions}), o.name))
 
 
-def parties(curation: Curation, organizations: Sequence[Organization], sources: Mapping[str, Source]) -> list[Party]:
-    """The deal's parties with their roles, each role cited."""
-    found = []
-    for party in curation.parties:
-        org = next(
-            (o for o in organizations if same_organization(party.name, o.name) or party.name in o.aliases),
-            None,
-        )
-        roles = tuple(
-            Statement(text=role.text, citations=tuple(citation(dict(sources), ref) for ref in role.cite))
-            for role in party.roles
-        )
-        found.append(Party(name=party.name, organization=org.id if org else None, aliases=party.aliases, roles=roles))
-    return found
+def mark_parties(organizations: Sequence[Organization], party_names: Sequence[str]) -> list[Organization]:
+    """Mark the organisations that are parties to the deal, parties first."""
+    result = []
+    for org in organizations:
+        names = (org.name, *org.aliases)
+        party = any(same_organization(party, name) for party in party_names for name in names)
+        result.append(org.model_copy(update={"party": party}) if party != org.party else org)
+    return sorted(result, key=lambda o: (not o.party, -len({m.source for m in o.mentions}), o.name))

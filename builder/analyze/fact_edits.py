@@ -79,7 +79,7 @@ def apply_fact_edits(facts: Facts, loaded: LoadedCuration, sources: Sequence[Sou
 
 def _unknown(fact: str) -> str:
     return (
-        f"no fact with id {fact!r}: ids are listed in data/facts.json "
+        f"no fact with id {fact!r}: ids are listed in data/facts/ "
         "(a fact's id changes only when its words or its sentence change)"
     )
 

@@ -29,6 +29,7 @@ _KIND_ORDER: dict[QuestionKind, int] = {
     "unnamed": 3,
     "single-source": 4,
     "analyst": 5,
+    "party": 6,
 }
 
 
@@ -46,7 +47,9 @@ def open_questions(
     for fact in disclosures:
         about = _noun_phrase(fact.about)
         questions.append(
-            _question("undisclosed", [cite(fact, sources)], [fact.id], about=about, who=fact.who, plural=_plural(about))
+            make_question(
+                "undisclosed", [cite(fact, sources)], [fact.id], about=about, who=fact.who, plural=_plural(about)
+            )
         )
     groups = {group.id: group for group in amount_groups}
     for conflict in conflicts:
@@ -54,7 +57,7 @@ def open_questions(
         kind: QuestionKind = "hedged" if conflict.kind == "hedged-differently" else "conflict"
         items = [item for item in group.items if item.amount in _member_ids(group, conflict)] or list(group.items)
         questions.append(
-            _question(
+            make_question(
                 kind,
                 [item.citation for item in items],
                 [i.amount for i in items],
@@ -67,7 +70,7 @@ def open_questions(
         if group.support.single_source:
             item = group.items[0]
             questions.append(
-                _question(
+                make_question(
                     "single-source",
                     [item.citation],
                     [item.amount],
@@ -77,7 +80,7 @@ def open_questions(
             )
     for claim in unnamed:
         questions.append(
-            _question(
+            make_question(
                 "unnamed",
                 [cite(claim, sources)],
                 [claim.id],
@@ -89,7 +92,7 @@ def open_questions(
     for quoted in quote_groups:
         if quoted.unnamed:
             questions.append(
-                _question(
+                make_question(
                     "unnamed",
                     [v.citation for v in quoted.variants],
                     list(quoted.quotes),
@@ -100,7 +103,7 @@ def open_questions(
     by_id = dict(sources)
     for asked in loaded.curation.questions:
         cited = [citation(by_id, ref) for ref in asked.cite]
-        questions.append(_question("analyst", cited, [], text=asked.text, reason=asked.reason))
+        questions.append(make_question("analyst", cited, [], text=asked.text, reason=asked.reason))
     unique: dict[str, Question] = {}
     for question in questions:
         unique.setdefault(question.id, question)
@@ -120,7 +123,7 @@ def _member_ids(group: AmountGroup, conflict: Conflict) -> set[str]:
     return {item.amount for item in group.items if (item.source, item.citation.sentence, item.text) in places}
 
 
-def _question(kind: QuestionKind, citations: Sequence[Citation], facts: Sequence[str], **data: Any) -> Question:
+def make_question(kind: QuestionKind, citations: Sequence[Citation], facts: Sequence[str], **data: Any) -> Question:
     """A question with an id that follows from what it asks about."""
     question = Question(id="", kind=kind, citations=tuple(citations), facts=tuple(facts), **data)
     digest = hashlib.sha1(question.model_dump_json(exclude={"id", "citations"}).encode()).hexdigest()[:8]

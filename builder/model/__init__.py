@@ -28,6 +28,17 @@ from builder.model.brief import (
     TimelineEvent,
     Verdict,
 )
+from builder.model.deal import (
+    DEAL_STATUSES,
+    DEAL_TYPES,
+    PARTY_ROLES,
+    DealProposal,
+    ProposedDate,
+    ProposedParty,
+    ProposedStatus,
+    ProposedType,
+    ProposedValue,
+)
 from builder.model.facts import (
     Amount,
     AmountKind,
@@ -54,6 +65,9 @@ from builder.model.sources import (
 )
 
 __all__ = [
+    "DEAL_STATUSES",
+    "DEAL_TYPES",
+    "PARTY_ROLES",
     "SENTENCE_ID",
     "Amount",
     "AmountGroup",
@@ -66,6 +80,7 @@ __all__ = [
     "ConflictKind",
     "DateMention",
     "DealCard",
+    "DealProposal",
     "DiffPiece",
     "EventKind",
     "Fact",
@@ -77,6 +92,11 @@ __all__ = [
     "Person",
     "Precision",
     "PrintSettings",
+    "ProposedDate",
+    "ProposedParty",
+    "ProposedStatus",
+    "ProposedType",
+    "ProposedValue",
     "Question",
     "QuestionItem",
     "QuestionKind",

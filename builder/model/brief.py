@@ -8,6 +8,9 @@ from typing import Literal
 from pydantic import Field
 
 from builder.model.base import Model
+from builder.model.citation import Citation as Citation
+from builder.model.citation import Statement as Statement
+from builder.model.deal import DealProposal, ProposedValue
 from builder.model.facts import (
     Amount,
     AmountKind,
@@ -21,21 +24,6 @@ from builder.model.facts import (
     UnnamedClaim,
 )
 from builder.model.sources import Source
-
-
-class Citation(Model):
-    """A link from a statement to the sentence it rests on; text is what of it the sentence holds."""
-
-    source: str
-    sentence: str
-    text: str
-
-
-class Statement(Model):
-    """A sentence of the brief's own, with the source sentences behind it."""
-
-    text: str
-    citations: tuple[Citation, ...]
 
 
 class Support(Model):
@@ -137,7 +125,7 @@ class Conflict(Model):
     items: tuple[ConflictItem, ...]
 
 
-QuestionKind = Literal["undisclosed", "conflict", "hedged", "single-source", "unnamed", "analyst"]
+QuestionKind = Literal["undisclosed", "conflict", "hedged", "single-source", "unnamed", "analyst", "party"]
 
 
 class QuestionItem(Model):
@@ -183,16 +171,27 @@ class TimelineEvent(Model):
 
 
 class Party(Model):
-    """A party to the deal and what it does in it."""
+    """A party to the deal: its role in it, and what it does, as the analyst states or the sources propose."""
 
     name: str
     organization: str | None
     aliases: tuple[str, ...]
     roles: tuple[Statement, ...]
+    role: str | None = None
+    role_citations: tuple[Citation, ...] = ()
+    does: Citation | None = None
+    proposed: bool = False
+    role_proposed: bool = False
+
+
+CardField = Literal["type", "status", "announced", "value", "summary"]
 
 
 class DealCard(Model):
-    """What the deal is: the analyst's curation, each statement cited."""
+    """What the deal is, each statement cited: the analyst's where confirmed, else proposed from the sources.
+
+    proposed names the fields shown from the proposal; a party says so itself.
+    """
 
     title: str
     type: str
@@ -201,6 +200,10 @@ class DealCard(Model):
     announced_citations: tuple[Citation, ...]
     summary: tuple[Statement, ...]
     parties: tuple[Party, ...]
+    type_citations: tuple[Citation, ...] = ()
+    status_citations: tuple[Citation, ...] = ()
+    value: ProposedValue | None = None
+    proposed: tuple[CardField, ...] = ()
 
 
 class SourceNote(Model):
@@ -238,6 +241,7 @@ class Brief(Model):
     generator: str
     built: date | None
     deal: DealCard
+    proposal: DealProposal = DealProposal()
     sources: tuple[Source, ...]
     source_notes: tuple[SourceNote, ...] = ()
     quotes: tuple[Quote, ...]

@@ -1,4 +1,4 @@
-"""The Microsoft–Lumen brief shows what the Foundation and Analysis issues ask of it."""
+"""The Microsoft–Lumen brief as analysed from the three seed articles: groups, questions, timeline, parties."""
 
 from __future__ import annotations
 

@@ -1,0 +1,347 @@
+"""The deal card proposed from the text alone: what kind of deal, where it stands, when it was announced,
+who takes part in what role, what it is worth, and a few sentences that sum it up, each cited.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from builder.analyze.deal_value import deal_value
+from builder.analyze.party_names import Entity, deal_entities
+from builder.analyze.roles import PartyRoles, assign_roles, role_findings, what_parties_do
+from builder.extract import reference_date
+from builder.model import Amount, Citation, DateMention, NonDisclosure, Organization, Person, Sentence, Source
+from builder.model.deal import (
+    DealProposal,
+    DealStatus,
+    DealType,
+    ProposedDate,
+    ProposedParty,
+    ProposedStatus,
+    ProposedType,
+)
+
+# Statuses from the least to the most settled; the card keeps the latest source's.
+_STATUS_ORDER: tuple[DealStatus, ...] = (
+    "rumoured",
+    "in talks",
+    "approach",
+    "offer",
+    "rejected",
+    "agreed",
+    "completed",
+    "terminated",
+)
+_DEAL_NOUNS = (
+    r"(?:deal|takeover|bid|offer|buyout|merger|acquisition|partnership|alliance|venture|sale|purchase|"
+    r"transaction|proposal|approach|agreement|talks|tie-up|combination)"
+)
+_STATUS_PATTERNS: tuple[tuple[DealStatus, str], ...] = (
+    (
+        "terminated",
+        rf"\b(?:{_DEAL_NOUNS}\w*\s(?:\w+\s){{0,6}}(?:collapsed|was\scalled\soff|were\scalled\soff|fell\sapart|"
+        rf"broke\sdown|ended|failed|was\sabandoned|was\sscrapped|was\sterminated)|collapse\sof\s(?:the\s)?"
+        rf"(?:\w+\s){{0,3}}{_DEAL_NOUNS}|(?:called\soff|abandoned|scrapped|terminated|walked\saway\sfrom|"
+        rf"pulled\sout\sof|withdrew)\s(?:the|its|their|his|a)\s(?:\w+\s){{0,3}}{_DEAL_NOUNS})",
+    ),
+    (
+        "completed",
+        rf"\b(?:complet\w*|closed|finali[sz]ed)\s(?:the\s|its\s|their\s|his\s)?(?:\S+\s){{0,4}}"
+        rf"{_DEAL_NOUNS}|{_DEAL_NOUNS}\s(?:was|has\sbeen|were)\s(?:completed|closed)\b",
+    ),
+    (
+        "agreed",
+        rf"\b(?:agreed|agrees|agreeing)\s(?:to\s(?:buy|acquire|sell|merge|be\s|a\s|an\s|the\s|terms|"
+        rf"combine|form|take\sover)|{_DEAL_NOUNS}|on\s)|\b(?:accepted|accepts|recommended|backed)\s"
+        rf"(?:a|an|the|its|their|his)\s(?:\w+\s){{0,4}}{_DEAL_NOUNS}|\bsigned\s(?:a|an|the)\s(?:\w+\s){{0,3}}"
+        rf"{_DEAL_NOUNS}|\bwon\s(?:a|the)\s(?:\w+\s){{0,2}}(?:battle|contest|race|war)|\b(?:announced|unveiled)\s"
+        rf"(?:a|an|the|its|their)\s(?:\w+\s){{0,4}}(?:partnership|deal|agreement|merger|acquisition|alliance|"
+        rf"joint\sventure|tie-up)|\bagreed\s{_DEAL_NOUNS}",
+    ),
+    (
+        "rejected",
+        rf"\b(?:reject\w*|rebuff\w*|spurn\w*|turn\w*\sdown|snubb?\w*|dismiss\w*\sthe\s(?:\w+\s)?{_DEAL_NOUNS}|"
+        rf"not\sprepared\sto\srecommend)",
+    ),
+    (
+        "offer",
+        r"\b(?:offer(?:s|ed)?|bid|bids|bidding|tabled|takeover\sbid)\b",
+    ),
+    ("approach", r"\b(?:approach\w*|proposals?|expressions?\sof\sinterest)\b"),
+    (
+        "in talks",
+        r"\b(?:talks|negotiat\w*|discussions|close\sto\s(?:buying|a\sdeal|an\sagreement|agreeing)|"
+        r"near(?:s|ing)?\s(?:a\s)?(?:deal|agreement|buyout)|edging\scloser|due\sdiligence|held\stalks|meet)\b",
+    ),
+    ("rumoured", r"\b(?:speculat\w*|rumou?r\w*|reportedly|poised|consider\w*|exploring|potential|possible)\b"),
+)
+_STATUS_CUES = tuple((status, re.compile(pattern, re.I)) for status, pattern in _STATUS_PATTERNS)
+# Words that make a cue about something that did not, or not yet, happen; and words that place it before
+# the news of the source, which a later stage may have overtaken (a settled stage stands).
+_UNREAL = re.compile(
+    r"\b(?:not|no|never|denied|denies|deny|won['’]t|wouldn['’]t|could|may|might|would|if|threat\w*|"
+    r"offered\sto|unless|any|whether|expected\sto|likely\sto|plans?\sto|in\s(?:19|20)\d\d|once|"
+    r"ready\sto|set\sto|poised\sto)\b[^,;]{0,40}$",
+    re.I,
+)
+_BEFORE = re.compile(r"\b(?:previous\w*|earlier|last\s(?:week|month|year)|had\sbeen|already)\b[^,;]{0,40}$", re.I)
+_SETTLED: tuple[DealStatus, ...] = ("agreed", "completed", "terminated")
+_NO_FORMAL = re.compile(
+    r"\b(?:no|neither|nor|not\s(?:yet\s)?(?:made|tabled|launched))\b[^.]{0,30}\bformal\s(?:offer|bid)|"
+    r"\bformal\s(?:offer|bid)\s(?:has|have)\snot\b|\bno\sformal\s(?:offer|bid)",
+    re.I,
+)
+_LEAD_SENTENCES = 3
+
+_TYPE_PATTERNS: tuple[tuple[DealType, str], ...] = (
+    ("joint venture", r"\bjoint[\s-]venture"),
+    ("partnership", r"\b(?:partnership|alliance|collaborat\w*|partner(?:s|ing|ed)?\swith|tie-up)\b"),
+    ("merger", r"\b(?:merger|merge[sd]?|merging|combination|combine[sd]?|combining)\b"),
+    ("stake purchase", r"\bstake\b"),
+    ("takeover bid", r"\b(?:takeover|bid|bids|bidder|bidding|suitor|hostile|offer|offers|offered|approach)\b"),
+    (
+        "acquisition",
+        r"\b(?:buy|buys|buying|bought|acquire[sd]?|acquiring|acquisition|buyout|purchase[sd]?|go(?:ing)?\sprivate|"
+        r"take\s\w+\sprivate|taking\s\w+\sprivate|LBO)\b",
+    ),
+    ("sale", r"\b(?:sell|sells|selling|sold|sale|divest\w*|dispos\w*|spin[\s-]?off)\b"),
+    ("investment", r"\b(?:invest(?:s|ed|ing|ment)?\s(?:\$|£|€|in)|funding\sround|raised\s\$)\b"),
+)
+_TYPE_CUES = tuple((kind, re.compile(pattern, re.I)) for kind, pattern in _TYPE_PATTERNS)
+
+
+def propose_deal(
+    sources: Sequence[Source],
+    organizations: Sequence[Organization],
+    people: Sequence[Person],
+    amounts: Sequence[Amount],
+    dates: Sequence[DateMention],
+    disclosures: Sequence[NonDisclosure],
+) -> DealProposal:
+    """The deal card the sources support, every field cited; fields the text does not give stay empty."""
+    if not sources:
+        return DealProposal()
+    by_id = {source.id: source for source in sources}
+    entities = deal_entities(organizations, people)
+    people_ids = frozenset(index for index, entity in enumerate(entities) if entity.person)
+    roles = assign_roles(list(role_findings(sources, entities)), people_ids)
+    ordered = sorted(sources, key=lambda s: (_day(s) < 0, _day(s), s.id))
+    does = what_parties_do(ordered, entities, {entity for entity, _, _ in roles.parties})
+    parties = _parties(roles, entities, does)
+    names = _party_forms(entities, parties)
+    return DealProposal(
+        type=_deal_type(sources, roles),
+        status=_status(sources),
+        announced=_announced(sources, dates, names),
+        parties=tuple(parties),
+        value=deal_value(amounts, disclosures, by_id, lambda s: _day(by_id[s]), names),
+        summary=_summary(sources, names),
+    )
+
+
+def _party_forms(entities: Sequence[Entity], parties: Sequence[ProposedParty]) -> re.Pattern[str] | None:
+    """Every way the sources write the names of the main parties: buyers, targets, sellers and partners."""
+    main = {p.name for p in parties if p.role in ("acquirer", "target", "seller", "partner")}
+    forms = sorted({f for e in entities if e.name in main for f in e.forms}, key=lambda f: (-len(f), f))
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b") if forms else None
+
+
+def _day(source: Source) -> int:
+    return source.meta.published.toordinal() if source.meta.published else -1
+
+
+def _parties(roles: PartyRoles, entities: Sequence[Entity], does: dict[int, Citation]) -> list[ProposedParty]:
+    return [
+        ProposedParty(
+            name=entities[entity].name,
+            role=role,  # type: ignore[arg-type]
+            citations=tuple(cites),
+            does=does.get(entity),
+        )
+        for entity, role, cites in roles.parties
+    ]
+
+
+def _deal_type(sources: Sequence[Source], roles: PartyRoles) -> ProposedType | None:
+    """The kind of deal most of the sources' words describe, weighed by who does what to whom."""
+    counts: Counter[DealType] = Counter()
+    cites: dict[DealType, list[Citation]] = {}
+    for source in sources:
+        for sentence in source.sentences:
+            for kind, cue in _TYPE_CUES:
+                found = cue.findall(sentence.text)
+                if found:
+                    weight = 2 if sentence.n <= _LEAD_SENTENCES else 1
+                    counts[kind] += weight * len(found)
+                    cites.setdefault(kind, []).append(_cite_words(source, sentence, cue))
+    role_names = {role for _, role, _ in roles.parties}
+    has_buyer = "acquirer" in role_names and "target" in role_names
+    if not counts:
+        return None
+    if not has_buyer and "partner" in role_names:
+        kind = max(("partnership", "merger", "joint venture"), key=lambda k: (counts[k], k == "partnership"))
+    elif counts["merger"] > counts["takeover bid"] + counts["acquisition"] and "acquirer" not in role_names:
+        kind = "merger"
+    elif has_buyer or counts["takeover bid"] + counts["acquisition"]:
+        control = counts["takeover bid"] + counts["acquisition"]
+        # words of a transaction (buy, sell, sale) against words of a contest (bid, offer, takeover)
+        bought = counts["acquisition"] + (counts["sale"] if has_buyer else 0)
+        if counts["stake purchase"] * 2 > control:
+            kind = "stake purchase"
+        else:
+            kind = "takeover bid" if counts["takeover bid"] > bought else "acquisition"
+    else:
+        kind = counts.most_common(1)[0][0]
+    return ProposedType(value=kind, citations=tuple(_first_per_source(cites.get(kind, []))))
+
+
+def _status(sources: Sequence[Source]) -> ProposedStatus | None:
+    """Where the deal stands: the latest dated source's word, or among undated sources the most common."""
+    found: list[tuple[int, DealStatus, Citation]] = []
+    capped = False
+    for source in sources:
+        status = _source_status(source)
+        if status is not None:
+            found.append((_day(source), *status))
+        capped = capped or any(_NO_FORMAL.search(s.text) for s in source.sentences)
+    if not found:
+        return None
+    dated = sorted((f for f in found if f[0] >= 0), key=lambda f: f[0])
+    if dated:
+        current = dated[0]
+        for later in dated[1:]:
+            current = _fold(current, later)
+        return ProposedStatus(value=current[1], citations=(current[2],))
+    votes = Counter("approach" if capped and status == "offer" else status for _, status, _ in found)
+    best = max(votes, key=lambda s: (votes[s], _STATUS_ORDER.index(s)))
+    cites = [c for _, status, c in found if status == best or (capped and status == "offer" and best == "approach")]
+    return ProposedStatus(value=best, citations=tuple(cites[:3]))
+
+
+def _fold(current: tuple[int, DealStatus, Citation], later: tuple[int, DealStatus, Citation]):  # type: ignore[no-untyped-def]
+    """An agreed deal stays agreed through later offers and talks: they revise it, they do not undo it."""
+    settled = ("agreed", "completed")
+    if current[1] in settled and later[1] in ("rumoured", "in talks", "approach", "offer"):
+        return current
+    return later
+
+
+def _source_status(source: Source) -> tuple[DealStatus, Citation] | None:
+    """The most settled stage a source states as fact: in its opening sentences, or a settled one anywhere."""
+    best: tuple[DealStatus, Citation] | None = None
+    for sentence in source.sentences:
+        lead = sentence.n <= _LEAD_SENTENCES
+        for status, cue in _STATUS_CUES:
+            if not lead and status not in _SETTLED:
+                continue
+            match = next((m for m in cue.finditer(sentence.text) if _real(sentence.text, m.start(), status)), None)
+            if match is None:
+                continue
+            if best is None or _STATUS_ORDER.index(status) > _STATUS_ORDER.index(best[0]):
+                best = (status, Citation(source=source.id, sentence=sentence.id, text=match.group().strip()))
+            break
+    return best
+
+
+def _real(text: str, start: int, status: DealStatus) -> bool:
+    before = text[max(0, start - 60) : start]
+    return _UNREAL.search(before) is None and (status in _SETTLED or _BEFORE.search(before) is None)
+
+
+_ANNOUNCING = re.compile(
+    r"\b(?:announc\w*|unveil\w*|agreed|said|confirmed|disclosed|revealed|launched|made|tabled|offered|bid)\b",
+    re.I,
+)
+
+
+def _announced(
+    sources: Sequence[Source], dates: Sequence[DateMention], names: re.Pattern[str] | None
+) -> ProposedDate | None:
+    """The earliest day a source says the deal, or the bid, was announced."""
+    by_id = {source.id: source for source in sources}
+    dated = sorted(day for day in (reference_date(s) for s in sources) if day is not None)
+    found: list[tuple[date, DateMention]] = []
+    for mention in dates:
+        source = by_id.get(mention.source)
+        if source is None or (mention.start < 12 and mention.sentence.endswith("-s1")):
+            continue  # a dateline dates the article, not the deal
+        sentence = source.sentence(mention.sentence).text
+        about_deal = re.search(_DEAL_NOUNS, sentence, re.I) or (names and names.search(sentence))
+        if not (_ANNOUNCING.search(sentence) and about_deal):
+            continue
+        day = _day_of(mention, dated)
+        if day is not None:
+            found.append((day, mention))
+    if not found:
+        return None
+    first = min(day for day, _ in found)
+    cites = [Citation(source=m.source, sentence=m.sentence, text=m.text) for day, m in found if day == first]
+    return ProposedDate(value=first, citations=tuple(_first_per_source(cites)))
+
+
+def _day_of(mention: DateMention, dated: Sequence[date]) -> date | None:
+    """The day a mention names; an undated source's weekday counts back from the first dated source."""
+    if mention.value and mention.precision == "day":
+        return date.fromisoformat(mention.value)
+    if mention.value is None and mention.expression and mention.expression.startswith("weekday:") and dated:
+        weekday = int(mention.expression.split(":")[1])
+        return dated[0] - timedelta(days=(dated[0].weekday() - weekday) % 7)
+    return None
+
+
+_SUMMARY_MOST = 5
+_SUMMARY_WORDS = (10, 60)
+
+
+def _summary(sources: Sequence[Source], names: re.Pattern[str] | None) -> tuple[Citation, ...]:
+    """Three to five sentences of the sources that say the most about the deal, in the order of events."""
+    scored: list[tuple[int, int, int, Source, Sentence]] = []
+    # dated sources in the order of events first, then the undated
+    for order, source in enumerate(sorted(sources, key=lambda s: (_day(s) < 0, _day(s), s.id))):
+        for sentence in source.sentences:
+            words = len(sentence.text.split())
+            if not _SUMMARY_WORDS[0] <= words <= _SUMMARY_WORDS[1] or _quoted(sentence.text):
+                continue
+            if sentence.n == 1 and source.meta.title and sentence.text.strip() == source.meta.title.strip():
+                continue
+            named = len(set(names.findall(sentence.text))) if names else 0
+            lead = 3 if sentence.n <= _LEAD_SENTENCES else 0
+            score = min(named, 2) + 2 * bool(re.search(_DEAL_NOUNS, sentence.text, re.I)) + lead
+            score += bool(re.search(r"[$£€¥]\s?\d|\d\s?(?:billion|million|bn|m)\b", sentence.text))
+            scored.append((score, order, sentence.n, source, sentence))
+    chosen: list[tuple[int, int, Source, Sentence]] = []
+    for score, order, n, source, sentence in sorted(scored, key=lambda item: (-item[0], item[1], item[2])):
+        if len(chosen) >= _SUMMARY_MOST or score < 4:
+            break
+        if any(_alike(sentence.text, other.text) for *_, other in chosen):
+            continue
+        chosen.append((order, n, source, sentence))
+    chosen.sort(key=lambda item: (item[0], item[1]))
+    return tuple(Citation(source=s.id, sentence=sentence.id, text=sentence.text) for _, _, s, sentence in chosen)
+
+
+def _quoted(text: str) -> bool:
+    return text.lstrip().startswith(("“", '"', "‘")) or text.count("“") + text.count('"') >= 2
+
+
+def _alike(a: str, b: str) -> bool:
+    words_a, words_b = set(a.lower().split()), set(b.lower().split())
+    return len(words_a & words_b) >= 0.6 * min(len(words_a), len(words_b))
+
+
+def _cite_words(source: Source, sentence: Sentence, cue: re.Pattern[str]) -> Citation:
+    match = cue.search(sentence.text)
+    return Citation(source=source.id, sentence=sentence.id, text=match.group() if match else sentence.text)
+
+
+def _first_per_source(citations: Sequence[Citation], most: int = 3) -> list[Citation]:
+    seen: dict[str, Citation] = {}
+    for citation in citations:
+        seen.setdefault(citation.source, citation)
+    return list(seen.values())[:most]
+
+
+__all__ = ["propose_deal"]

@@ -1,0 +1,194 @@
+"""The names of the parties a brief may have: every organisation and person the extractors found, each
+once with every form the sources write it in, and the marking of those names in a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from builder.extract import lexicon as lx
+from builder.extract.entities import org_key, same_organization
+from builder.model import Organization, Person, Sentence
+
+MARK = "\u27e8{}\u27e9"  # ⟨n⟩ stands for the n-th entity in a marked sentence
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One party candidate: the name shown, and every form the sources write it in."""
+
+    name: str
+    person: bool
+    forms: tuple[str, ...]
+
+
+@dataclass
+class Marked:
+    """A sentence with its entities replaced by marks, and the way back to the sentence's own text."""
+
+    text: str
+    sentence: Sentence
+    source: str
+    places: list[tuple[int, int, int]] = field(default_factory=list)  # (marked start, original start, length delta)
+
+    def original(self, start: int, end: int) -> str:
+        """The sentence's own words for a stretch of the marked text."""
+        return self.sentence.text[self._back(start) : self._back(end)].strip(" ,")
+
+    def _back(self, position: int) -> int:
+        return position + sum(delta for start, _, delta in self.places if start < position)
+
+
+# Words for where a party is from, which the extractors can take for names ("Australian winemaker Southcorp").
+_DEMONYMS = frozenset(
+    """
+    American Australian Austrian Belgian Brazilian British Canadian Chinese Danish Dutch Emirati European
+    Finnish French German Greek Hungarian Indian Indonesian Irish Israeli Italian Japanese Korean Malaysian
+    Mexican Norwegian Polish Portuguese Qatari Russian Saudi Scottish Singaporean Spanish Swedish Swiss Taiwanese
+    Thai Turkish Welsh Anglo-Dutch Anglo-American Pan-European Asian African Latin Arab Nordic
+    """.split()
+)
+_NOT_PARTIES = lx.PLACES | lx.NOT_NAMES | _DEMONYMS | lx.ORG_HEADS
+
+
+def deal_entities(organizations: Sequence[Organization], people: Sequence[Person]) -> list[Entity]:
+    """The organisations and people that could be parties, each once, with every form of their name."""
+    groups: list[tuple[str, bool, set[str], Counter[str]]] = []
+    for org in organizations:
+        forms = {_clean(n) for n in (org.name, *org.aliases, *(m.text for m in org.mentions))}
+        forms = {f for f in forms if _plausible(f)}
+        if forms and _plausible(_clean(org.name)):
+            groups.append((_clean(org.name), False, forms, Counter({_clean(org.name): len(org.mentions)})))
+    for person in people:
+        if not _plausible(person.name) or " " not in person.name:
+            continue
+        forms = {person.name}
+        surname = person.name.split()[-1]
+        forms |= {f"Mr {surname}", f"Ms {surname}", f"Mrs {surname}", f"Mr. {surname}"}
+        groups.append((person.name, True, forms, Counter({person.name: len(person.mentions)})))
+    # Longer names first, so that "United" joins "Manchester United" and "Charoen" joins the person.
+    groups.sort(key=lambda g: (-len(g[0].split()), g[1] is False, g[0]))
+    merged: list[tuple[str, bool, set[str], Counter[str]]] = []
+    for name, is_person, forms, counts in groups:
+        home = next((g for g in merged if any(_same(name, n, is_person, g[1]) for n in g[3])), None)
+        if home is None:
+            merged.append((name, is_person, set(forms), Counter(counts)))
+        else:
+            home[2].update(forms)
+            home[3].update(counts)
+    # The name shown is the one the sources use most, the fullest on a tie.
+    merged = [
+        (max(counts, key=lambda n: (counts[n], len(n), n)) if not is_person else name, is_person, forms, counts)
+        for name, is_person, forms, counts in merged
+    ]
+    firsts = Counter(name.split()[0] for name, is_person, _, _ in merged if not is_person and " " in name)
+    entities = []
+    for name, is_person, forms, _ in merged:
+        if not is_person:
+            # A company's short name ("Dell" for "Dell Inc", "Macquarie" for "Macquarie Bank") is the
+            # company's, even where its founder shares it.
+            forms |= {key for key in (_short(f) for f in forms) if key}
+            first = name.split()[0]
+            if " " in name and firsts[first] == 1 and _distinctive(first):
+                forms.add(first)
+        entities.append(Entity(name=name, person=is_person, forms=tuple(sorted(forms, key=lambda f: (-len(f), f)))))
+    return entities
+
+
+def _distinctive(word: str) -> bool:
+    """A first word that names its company alone: not a common word, a place, a first name or a head."""
+    return (
+        len(word) > 2
+        and word[0].isupper()
+        and word not in _NOT_PARTIES
+        and word not in lx.FIRST_NAMES
+        and word.lower() not in lx.SENTENCE_COMMON
+        and word.lower() not in ("new", "royal", "national", "general", "united", "first", "china", "global")
+    )
+
+
+def _clean(name: str) -> str:
+    """A name without the ticker wire copy sets after it."""
+    return re.sub(r"(?:\s+[A-Z0-9]{2,6}\.[A-Z]{1,3})+$", "", name).strip(" .,")
+
+
+def _short(name: str) -> str | None:
+    """The name without its legal ending, as sources write it the second time ("Dell" for "Dell Inc")."""
+    words = name.split()
+    if len(words) > 1 and org_key(name) != name.lower() and words[-1].rstrip(".") in lx.ORG_HEADS:
+        short = " ".join(words[:-1]).rstrip(",")
+        return short if _plausible(short) and short.split()[-1].rstrip(".") not in lx.ORG_HEADS else None
+    return None
+
+
+def _plausible(name: str) -> bool:
+    """A name that can be a party: not a place, a month, a nationality or a shouted heading word."""
+    words = name.split()
+    if not words or name in _NOT_PARTIES or words[0] in lx.NOT_NAMES | _DEMONYMS | _OPENERS:
+        return False
+    headed = any(w.rstrip(".,") in lx.ORG_HEADS for w in words)
+    if words[0] in lx.PLACES and not headed:
+        return False  # "London" opens "London Stock Exchange", but alone it is a dateline
+    if words[0].endswith(("-based", "-led")) or any(w.isalpha() and w.isupper() and len(w) > 4 for w in words):
+        return False
+    if _TICKER.fullmatch(words[0]):
+        return False
+    # "Southeast Asia", "Shell for Australia": a place at the end of a name without a company word
+    return not (words[-1] in lx.PLACES and not headed)
+
+
+_TICKER = re.compile(r"[A-Z0-9]{1,6}\.[A-Z]{1,3}")
+_OPENERS = frozenset("Another Rival Fellow Bosses Unions Representatives Shareholders Investors".split())
+
+
+def _same(a: str, b: str, a_person: bool, b_person: bool) -> bool:
+    """Whether a name found later is the entity of a name kept earlier (longer names come first)."""
+    if a_person and b_person:
+        return a == b
+    if a_person != b_person:
+        # "Charoen" found as an organisation is the person Charoen Sirivadhanabhakdi
+        person, other = (a, b) if a_person else (b, a)
+        return " " not in other and other in person.split()
+    if same_organization(a, b) or org_key(a).rstrip("s") == org_key(b).rstrip("s"):
+        return True
+    if org_key(b).startswith(org_key(a) + " ") or org_key(a).startswith(org_key(b) + " "):
+        return True  # "Overseas Union" is "Overseas Union Enterprise Ltd"
+    # "United" is "Manchester United": a one-word name that ends a longer one
+    short, long = sorted((a, b), key=lambda n: len(n.split()))
+    return " " not in short and len(long.split()) > 1 and long.split()[-1] == short and short not in lx.ORG_HEADS
+
+
+class Marker:
+    """Mark every entity of the brief in a sentence, longest names first."""
+
+    def __init__(self, entities: Sequence[Entity]) -> None:
+        forms = sorted(
+            ((form, index) for index, entity in enumerate(entities) for form in entity.forms),
+            key=lambda item: (-len(item[0]), item[0]),
+        )
+        self.owner = {form: index for form, index in reversed(forms)}
+        pattern = "|".join(re.escape(form) for form, _ in forms)
+        self.pattern = re.compile(rf"(?<![\w&])(?:{pattern})(?![\w&])") if forms else None
+
+    def mark(self, source: str, sentence: Sentence) -> Marked:
+        """The sentence with each entity's name replaced by its mark."""
+        marked = Marked(sentence.text, sentence, source)
+        if self.pattern is None:
+            return marked
+        pieces: list[str] = []
+        last = 0
+        length = 0
+        for match in self.pattern.finditer(sentence.text):
+            pieces.append(sentence.text[last : match.start()])
+            length += match.start() - last
+            label = MARK.format(self.owner[match.group()])
+            marked.places.append((length, match.start(), len(match.group()) - len(label)))
+            pieces.append(label)
+            length += len(label)
+            last = match.end()
+        pieces.append(sentence.text[last:])
+        marked.text = "".join(pieces)
+        return marked

@@ -1,0 +1,124 @@
+"""The deal card proposed from the text alone: the seeds, and deals written for the test."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from builder.analyze import analyze
+from builder.build import extract_json
+from builder.config import Options
+from builder.curation import empty_curation
+from builder.extract import extract
+from builder.model import Brief, DealProposal, Source
+from builder.sources import load_sources
+from builder.wording import Wording
+from tests.conftest import ROOT
+
+
+def proposal(folder: Path, articles: dict[str, str]) -> DealProposal:
+    """The proposal for articles written into folder, each `name: text` with an optional first line date."""
+    return analyze_folder(folder, articles).proposal
+
+
+def dated(day: str, title: str, body: str) -> str:
+    return f"---\ntitle: {title}\npublished: {day}\n---\n{title}\n\n{body}\n"
+
+
+def test_the_seeds_from_the_text_alone_are_an_announced_partnership_of_two_partners() -> None:
+    deal = extract_json(Options(sources=ROOT / "data" / "sources", brief_file=None, cache=False))["deal"]
+    sentences = {s.id: s.text for s in load_sources(ROOT / "data" / "sources", ROOT) for s in s.sentences}
+
+    def cited(citations: list[dict[str, str]]) -> bool:
+        return bool(citations) and all(c["text"] in sentences[c["sentence"]] for c in citations)
+
+    assert deal["type"] == "partnership" and cited(deal["citations"]["type"])
+    assert deal["status"] == "agreed" and cited(deal["citations"]["status"])
+    assert deal["announced"] == "2024-07-24" and cited(deal["citations"]["announced"])
+    assert [(p["name"], p["role"]) for p in deal["parties"]] == [
+        ("Microsoft", "partner"),
+        ("Lumen Technologies", "partner"),
+    ]
+    assert all(cited(p["citations"]) for p in deal["parties"])
+    does = {p["name"]: p["does"]["text"] for p in deal["parties"]}
+    assert "Lumen" in does["Microsoft"] and "Microsoft Azure" in does["Lumen Technologies"]
+    assert deal["value"]["state"] == "not disclosed" and cited(deal["value"]["citations"])
+    assert 3 <= len(deal["summary"]) <= 5 and all(cited(s["citations"]) for s in deal["summary"])
+    assert deal["proposed"] == ["type", "status", "announced", "value", "summary"]
+
+
+def test_an_agreed_purchase_names_buyer_target_value_and_day(tmp_path: Path) -> None:
+    card = proposal(
+        tmp_path,
+        {
+            "wire": dated(
+                "2025-03-04",
+                "Northwind to buy Contoso",
+                "Northwind Traders agreed on Monday to buy Contoso Ltd for $4.2 billion in cash. "
+                "Contoso's board backed the deal. Goldman Sachs is advising Contoso.",
+            )
+        },
+    )
+    assert card.type and card.type.value == "acquisition"
+    assert card.status and card.status.value == "agreed"
+    assert card.announced and card.announced.value == date(2025, 3, 3)
+    assert card.value and (card.value.amount, card.value.unit) == (4_200_000_000, "USD")
+    assert {(p.name, p.role) for p in card.parties} >= {("Northwind Traders", "acquirer"), ("Contoso Ltd", "target")}
+
+
+def test_the_latest_source_sets_the_status(tmp_path: Path) -> None:
+    card = proposal(
+        tmp_path,
+        {
+            "a": dated(
+                "2025-01-10", "Fabrikam bids for Tailspin", "Fabrikam Inc offered $900 million for Tailspin Toys."
+            ),
+            "b": dated(
+                "2025-01-20",
+                "Tailspin rebuffs Fabrikam",
+                "Tailspin Toys rejected the takeover offer from Fabrikam Inc.",
+            ),
+        },
+    )
+    assert card.status and card.status.value == "rejected"
+    assert card.status.citations[0].source == "b"
+
+
+@pytest.mark.parametrize(
+    ("text", "ended"),
+    [
+        ("Talks on the merger of Alpha Holdings and Beta Group collapsed on Wednesday.", True),
+        ("Alpha Holdings denied a report that its merger with Beta Group had collapsed.", False),
+        ("The buyers offered to terminate the merger with Beta Group on Monday.", False),
+    ],
+)
+def test_only_a_deal_that_ended_is_terminated(tmp_path: Path, text: str, ended: bool) -> None:
+    card = proposal(tmp_path, {"story": dated("2025-02-02", "Alpha and Beta", text)})
+    assert (card.status is not None and card.status.value == "terminated") == ended
+
+
+def test_no_sources_no_card() -> None:
+    sources: list[Source] = []
+    assert analyze(sources, [], empty_curation()).proposal == DealProposal()
+
+
+def test_who_advises_is_asked_only_where_the_coverage_speaks_of_advisers(tmp_path: Path) -> None:
+    body = "Northwind Traders agreed on Monday to buy Contoso Ltd for $4.2 billion in cash."
+    quiet = analyze_folder(tmp_path / "quiet", {"wire": dated("2025-03-04", "Northwind to buy Contoso", body)})
+    assert not [q for q in quiet.questions if q.kind == "party"]
+    talk = body + " Contoso Ltd hired advisers to weigh the offer."
+    asked = analyze_folder(tmp_path / "talk", {"wire": dated("2025-03-04", "Northwind to buy Contoso", talk)})
+    (question,) = [q for q in asked.questions if q.kind == "party" and q.who == "adviser"]
+    assert Wording(asked).question_text(question) == "Who advises Contoso Ltd?"
+    seeds = extract_json(Options(sources=ROOT / "data" / "sources", brief_file=None, cache=False))
+    assert not [q for q in seeds["questions"] if q["kind"] == "party"]
+
+
+def analyze_folder(folder: Path, articles: dict[str, str]) -> Brief:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in articles.items():
+        (folder / f"{name}.md").write_text(text, encoding="utf-8")
+    sources = load_sources(folder, folder)
+    return analyze(sources, [extract(s) for s in sources], empty_curation())
