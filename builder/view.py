@@ -125,18 +125,23 @@ class View:
         return named[:KEY_PEOPLE]
 
     def key_quotes(self) -> list[QuoteGroup]:
-        """A few quotes that carry the deal: named speakers, whole quotes, the widely carried first, one each."""
+        """A few quotes that carry the deal: named people first, the widely carried first, one a speaker."""
         candidates = [
             g
             for g in self.brief.quote_groups
-            if g.speaker and not g.unnamed and not g.partial and len(g.text.split()) <= KEY_QUOTE_WORDS
+            if g.speaker and not g.unnamed and not g.partial and len(self.key_quote_text(g).split()) <= KEY_QUOTE_WORDS
         ]
-        candidates.sort(key=lambda g: (-len(g.support.sources), g.speaker_kind != "person"))
+        candidates.sort(key=lambda g: (g.speaker_kind != "person", -len(g.support.sources)))
         chosen: list[QuoteGroup] = []
         for group in candidates:
             if all(group.speaker != other.speaker for other in chosen):
                 chosen.append(group)
         return chosen[:KEY_QUOTES]
+
+    def key_quote_text(self, group: QuoteGroup) -> str:
+        """A quote as the summary shows it: its first paragraph, with an ellipsis when more follows."""
+        paragraphs = self.quote_paragraphs(group.text)
+        return paragraphs[0] + (" …" if len(paragraphs) > 1 else "")
 
     def top_questions(self) -> list[Question]:
         """The open questions that matter most, a few."""

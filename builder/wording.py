@@ -119,6 +119,12 @@ class Wording:
         return self.sources[sentence_source(sentence_id)].sentence(sentence_id).text
 
     @staticmethod
+    def quoted(words: str) -> str:
+        """A source's words in quotation marks, as a sentence of the brief: a full stop after them when they
+        have none of their own."""
+        return f"“{words}”" if is_whole(words) else f"“{words}”."
+
+    @staticmethod
     def shown(words: str) -> str:
         """A source's words shown as the brief's text: as they are when they end as a sentence or a cut does,
         in quotation marks when they do not (a headline, a caption)."""
