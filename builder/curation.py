@@ -13,18 +13,9 @@ from pydantic import Field, field_validator, model_validator
 
 from builder.config import DEFAULT_MAX_SOURCE_BYTES
 from builder.errors import BriefError, Problem, Problems
+from builder.extract.furniture import FURNITURE_NAMES
 from builder.model import SENTENCE_ID, Citation, Model, Sentence, Source, sentence_source
 from builder.yamlfile import YamlDocument, read_model
-
-# What each kind of page furniture is called in messages.
-FURNITURE_NAMES = {
-    "label": "a section label",
-    "share": "a share bar",
-    "byline": "the byline",
-    "credits": "the reporting credits",
-    "date": "a date on a line of its own",
-    "author": "the author's box",
-}
 
 
 class Cite(Model):

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from builder.analyze.cite import cite as cite_fact
+from builder.extract.furniture import FURNITURE_NAMES
 from builder.model import (
     AmountGroup,
     Brief,
@@ -273,6 +274,11 @@ class View:
         for entity in entities:
             cited |= {c.sentence for c in self.first_mentions(entity.mentions)[:1]}
         return cited
+
+    @staticmethod
+    def furniture_name(kind: str) -> str:
+        """What a kind of page furniture is called: "a section label", "the byline"."""
+        return FURNITURE_NAMES.get(kind, "page furniture")
 
     def source_note(self, source_id: str) -> SourceNote | None:
         """The analyst's note on a source."""

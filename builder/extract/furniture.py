@@ -62,6 +62,15 @@ _BIO_NAME = re.compile(rf"^(?P<name>{_NAME})\s*(?:\(|,|\bis\b|\bwas\b|\bhas\b|\b
 _TOKEN = re.compile(r"\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?|[\w'’.@-]+", re.I)
 _LETTER = re.compile(r"[^\W_]")
 _TIME = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?$", re.I)
+# What each kind of furniture is called where a reader or an analyst is told of it.
+FURNITURE_NAMES = {
+    "label": "a section label",
+    "share": "a share bar",
+    "byline": "the byline",
+    "credits": "the reporting credits",
+    "date": "a date on a line of its own",
+    "author": "the author's box",
+}
 _MAX_LABEL_WORDS = 6
 _MAX_BYLINE_WORDS = 14
 _MAX_BIO_PARAGRAPHS = 3
