@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 
-.PHONY: brief test lint check bench serve golden clean
+.PHONY: brief test lint check bench bench-articles serve golden clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,10 @@ check: $(VENV)/.installed
 ## bench: measure every stage and print the table (results in bench/results.json)
 bench: $(VENV)/.installed-bench
 	$(BIN)/python bench/run.py
+
+## bench-articles: score `dealbrief add` on the article-extraction benchmark in ../shared (the README's table)
+bench-articles: $(VENV)/.installed
+	$(BIN)/python -m tests.article_benchmark
 
 ## serve: live preview of the brief while you edit data/
 serve: $(VENV)/.installed

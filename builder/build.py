@@ -17,11 +17,15 @@ from builder.cache import BuildCache, code_version
 from builder.config import Options, find_project
 from builder.contract import facts_json
 from builder.factsfile import facts_files
+from builder.freshness import record_outputs
 from builder.gather import STAGES, Gathered, Loaded, StageTimer, gather
 from builder.generated import generated_pages
+from builder.lock import BuildLock
 from builder.model import Brief
+from builder.oserrors import located_oserrors
 from builder.output import fingerprints, recover, write_outputs
 from builder.plan import Plan, inputs_key, make_plan, nothing_to_do, pdf_key, site_key
+from builder.userfiles import user_files_digest
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +47,11 @@ class BuildResult:
 def build(options: Options, progress: Callable[[str], None] | None = None) -> BuildResult:
     """Build the brief of a project: read and check everything, then write docs/, site/ and the PDF."""
     project = find_project(options.project)
+    with BuildLock(project, wait=options.wait), located_oserrors(project):
+        return _build_locked(project, options, progress)
+
+
+def _build_locked(project: Path, options: Options, progress: Callable[[str], None] | None) -> BuildResult:
     recover(project)
     cache = BuildCache(project, enabled=options.cache)
     state = cache.state()
@@ -67,11 +76,13 @@ def build(options: Options, progress: Callable[[str], None] | None = None) -> Bu
         result = BuildResult(gathered.brief, project, timer.timings, extracted=gathered.extracted)
         if gathered.reused:
             result.skipped = ["extract", "analyze", "render", "site", "pdf"]
+            record_outputs(project, site=options.site, pdf=options.pdf, enabled=options.cache)
             return result
         plan = _plan(project, gathered, state)
         write_outputs(project, gathered, plan, timer, printer, result.outputs, result.skipped)
     cache.store_brief(facts_json(gathered.brief))
     cache.save_state(plan.state(inputs, fingerprints(project)))
+    record_outputs(project, site=options.site, pdf=options.pdf, enabled=options.cache)
     known = gathered.loaded.curation.curation.known_organizations()
     cache.prune({cache.extraction_key(source, known) for source in gathered.loaded.sources})
     return result
@@ -83,6 +94,9 @@ def _inputs_key(loaded: Loaded) -> str:
     files = [f"{s.path}:{s.sha256}" for s in loaded.sources]
     for path in (config.brief_file, config.project / "mkdocs.yml" if config.project else None):
         files.append(path.read_text(encoding="utf-8", errors="replace") if path and path.is_file() else "")
+    if config.project is not None:
+        files.append(user_files_digest(config.project))
+    files += [version.model_dump_json() for version in loaded.versions]
     choices = (config.site, config.pdf, config.paper)
     return inputs_key(code_version(), choices, os.environ.get("SOURCE_DATE_EPOCH", ""), files)
 
@@ -98,7 +112,13 @@ def _plan(project: Path, gathered: Gathered, state: dict[str, str]) -> Plan:
     check_hand_edits(project, rendered, config.force)
     mkdocs_yml = (project / "mkdocs.yml").read_text(encoding="utf-8", errors="replace")
     return make_plan(
-        site_key=site_key(code_version(), mkdocs_yml, rendered.files, os.environ.get("SOURCE_DATE_EPOCH", "")),
+        site_key=site_key(
+            code_version(),
+            mkdocs_yml,
+            rendered.files,
+            os.environ.get("SOURCE_DATE_EPOCH", ""),
+            user_files_digest(project),
+        ),
         pdf_key=pdf_key(code_version(), print_html, config.paper),
         state=state,
         fingerprints=fingerprints(project),

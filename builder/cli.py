@@ -18,6 +18,8 @@ from builder.build import BuildResult, build
 from builder.config import Options, Paper, find_project
 from builder.errors import BriefError, Problem
 from builder.gather import STAGES
+from builder.model.versions import Version
+from builder.oserrors import oserror_problem
 
 PROJECT_OPTION = click.option(
     "--project",
@@ -28,11 +30,43 @@ PROJECT_OPTION = click.option(
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """The command group: every failure ends in one message and an exit code, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except OSError as error:
+            raise BriefError([oserror_problem(error, Path.cwd())]) from None
+        except MemoryError:
+            raise BriefError([Problem("dealbrief", message="ran out of memory")]) from None
+        except Exception as error:
+            if ctx.meta.get("dealbrief.verbose"):
+                raise
+            raise InternalError(error) from None
+
+
+class InternalError(click.ClickException):
+    """A fault in dealbrief itself: said in one line, with how to see where it happened."""
+
+    exit_code = 70
+
+    def __init__(self, error: Exception) -> None:
+        super().__init__(
+            f"dealbrief failed: {type(error).__name__}: {error}. This is a fault in dealbrief, not in the brief; "
+            "run the command again with -v to see where it happened, and report it."
+        )
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="dealbrief")
 @click.option("-v", "--verbose", is_flag=True, help="Say more about what happens.")
-def main(verbose: bool) -> None:
+@click.pass_context
+def main(ctx: click.Context, verbose: bool) -> None:
     """Build sourced deal briefs: a searchable site and a PDF from the news coverage of a deal."""
+    ctx.meta["dealbrief.verbose"] = verbose
     logging.basicConfig(
         level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
     )
@@ -107,6 +141,7 @@ def summary(result: BuildResult, seconds: float) -> None:
     help="The largest source file accepted (default 2,000,000 or limits.max_source_bytes).",
 )
 @click.option("--no-cache", is_flag=True, help="Do all the work again, ignoring what .cache/ kept.")
+@click.option("--snapshot", is_flag=True, help="Record the brief's facts as a version in data/versions/.")
 def build_command(
     project: Path,
     no_pdf: bool,
@@ -115,6 +150,7 @@ def build_command(
     force: bool,
     max_source_bytes: int | None,
     no_cache: bool,
+    snapshot: bool,
 ) -> None:
     """Build docs/, site/ and site/brief.pdf from data/."""
     started = time.perf_counter()
@@ -130,6 +166,18 @@ def build_command(
     with progress_reporter() as report:
         result = build(options, progress=report)
     summary(result, time.perf_counter() - started)
+    if snapshot:
+        from builder.versions import record_version
+
+        recorded(*record_version(result.project, result.brief))
+
+
+def recorded(version: Version, new: bool) -> None:
+    """Say which version the facts were recorded as, or that they are the latest one's."""
+    if new:
+        click.echo(f"Recorded version {version.number}: data/versions/{version.name}.json")
+    else:
+        click.echo(f"The facts are those of version {version.number} ({version.name}); nothing recorded.")
 
 
 @main.command("check")
@@ -138,13 +186,14 @@ def build_command(
 def check_command(project: Path, max_source_bytes: int | None) -> None:
     """Validate data/ and check that docs/ and data/facts/ are up to date, without writing."""
     from builder.build import check
+    from builder.freshness import stale_outputs
 
     stale = check(Options(project=project, max_source_bytes=max_source_bytes))
-    if stale:
-        raise BriefError(
-            [Problem(path, message="out of date: run `dealbrief build` and commit the result") for path in stale]
-        )
-    click.echo("The brief is valid and docs/ and data/facts/ are up to date.")
+    problems = [Problem(path, message="out of date: run `dealbrief build` and commit the result") for path in stale]
+    problems += stale_outputs(find_project(project))
+    if problems:
+        raise BriefError(problems)
+    click.echo("The brief is valid and docs/, data/facts/ and site/ are up to date.")
 
 
 @main.command("extract")
@@ -227,18 +276,29 @@ def add_command(
     source_id: str | None,
 ) -> None:
     """Import articles (.html, .txt, .md) into data/sources/, never overwriting a source."""
-    from builder.project import add_sources
+    from builder.project import TEMPLATE_SOURCE, add_sources, template_examples
 
     root = find_project(project)
     overrides = {"outlet": outlet, "author": author, "published": published, "url": url}
+    added_ids = []
     for added in add_sources(root, list(files), overrides, source_id):
+        added_ids.append(added.id)
         click.echo(f"Added {added.file} as {added.target}")
+        click.echo(f"  id: {added.id} (cite its sentence 2 as {added.id}-s2)")
         found = ", ".join(f"{name}: {getattr(added.meta, name)}" for name in added.found)
         click.echo(f"  found {found or 'no metadata'}")
         if added.missing:
             click.echo(
                 f"  not stated: {', '.join(added.missing)} (set them in the file's front matter if you know them)"
             )
+    examples = template_examples(root)
+    if examples and added_ids:
+        lines = ", ".join(str(number) for number in examples)
+        click.echo(
+            f"data/brief.yaml still has the template's examples, which cite {TEMPLATE_SOURCE}-s<n> "
+            f"(line{'s' if len(examples) > 1 else ''} {lines}): when you use one, cite {added_ids[0]}-s<n> "
+            "or another id above, with the sentence's number from the source's page."
+        )
 
 
 @main.command("serve")
@@ -266,11 +326,36 @@ def serve_command(project: Path, dev_addr: str, pdf: bool) -> None:
 @click.option("--replace", is_flag=True, help="Replace what the folder holds.")
 def publish_command(project: Path, target: Path, replace: bool) -> None:
     """Copy the built site, PDF included, to a folder for hosting."""
-    from builder.project import publish
+    from builder.project import published_title
+    from builder.publish import publish
+    from builder.versions import record_site
 
     root = find_project(project)
+    title = published_title(root)
+    click.echo(f"Publishing the brief {'“' + title + '” ' if title else ''}of {root} to {target}.")
     count = publish(root, target, replace)
     click.echo(f"Published {count} files to {target}.")
+    recorded(*record_site(root))
+
+
+@main.command("changes")
+@PROJECT_OPTION
+@click.option(
+    "--since",
+    default=None,
+    help="A version (its name or number), a date (YYYY-MM-DD: the version of that day) or a facts file "
+    "(a version, or the brief.json of an earlier build); default: the latest version.",
+)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def changes_command(project: Path, since: str | None, fmt: str) -> None:
+    """Say what is new in the brief since a version: sources, terms, quotes, questions, conflicts."""
+    from builder.changes import changes_report
+
+    report = changes_report(Options(project=project, cache=True), since)
+    if fmt == "json":
+        sys.stdout.write(json.dumps(report.data(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        click.echo(report.text(), nl=False)
 
 
 __all__ = ["BriefError", "Problem", "main"]

@@ -30,6 +30,7 @@ class Options:
     max_source_bytes: int | None = None
     cache: bool = True
     docs_in_place: bool = False  # write pages one by one into docs/ (the live preview watches that folder)
+    wait: bool = False  # wait for a build that runs in the project instead of refusing to start
     sources: Path | None = None  # `extract`: a folder of sources outside any project
     brief_file: Path | None = None  # `extract`: the brief.yaml to apply, if any
 
@@ -56,7 +57,7 @@ def find_project(start: Path) -> Path:
     """The brief project that holds start: the nearest folder with mkdocs.yml and data/brief.yaml."""
     start = start.resolve()
     for folder in (start, *start.parents):
-        if (folder / "mkdocs.yml").is_file() and (folder / "data" / "brief.yaml").is_file():
+        if (folder / "mkdocs.yml").is_file() and (folder / "data" / "brief.yaml").exists():
             return folder
     raise BriefError(
         [

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -11,10 +10,21 @@ from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
+from builder.bounds import (
+    DEFAULT_MAX_FACTS,
+    DEFAULT_MAX_SENTENCES,
+    DEFAULT_PRINT_MEMORY_MB,
+    DEFAULT_PRINT_SECONDS,
+    MAX_BRIEF_BYTES,
+    BuildDate,
+    Figure,
+)
 from builder.config import DEFAULT_MAX_SOURCE_BYTES
 from builder.errors import BriefError, Problem, Problems
-from builder.extract.furniture import FURNITURE_NAMES
-from builder.model import SENTENCE_ID, Citation, Model, Sentence, Source, sentence_source
+from builder.escaping import clean_text
+from builder.extract.furniture import not_a_sentence
+from builder.model import SENTENCE_ID, Citation, Model, Sentence, Source, locate_words, sentence_source
+from builder.safefiles import read_input
 from builder.yamlfile import YamlDocument, read_model
 
 
@@ -38,7 +48,7 @@ class StatementIn(Model):
 class AnnouncedIn(Model):
     """When the deal was announced, and the sentences that say so."""
 
-    date: date
+    date: BuildDate
     cite: tuple[CiteRef, ...] = Field(min_length=1)
     proposed: bool = False
 
@@ -124,7 +134,7 @@ class CorrectionIn(Model):
     speaker: str | None = None
     speaker_title: str | None = None
     speaker_org: str | None = None
-    value: float | int | None = None
+    value: Figure | None = None
     unit: str | None = None
     qualifier: str | None = None
     partial: bool | None = None
@@ -144,7 +154,7 @@ class AddAmountIn(Model):
     """A figure the extractor missed."""
 
     text: str = Field(min_length=1)
-    value: float | int
+    value: Figure
     unit: str = Field(min_length=1)
     kind: Literal["money", "percent", "quantity"]
     qualifier: str | None = None
@@ -195,7 +205,7 @@ class EventIn(Model):
 class OutputIn(Model):
     """Settings of the outputs."""
 
-    built: date | None = None
+    built: BuildDate | None = None
     paper: Literal["a4", "letter"] = "a4"
     author: str | None = None
     organization: str | None = None
@@ -205,7 +215,11 @@ class OutputIn(Model):
 class LimitsIn(Model):
     """Limits that protect the build from runaway input."""
 
-    max_source_bytes: int = Field(default=DEFAULT_MAX_SOURCE_BYTES, gt=0)
+    max_source_bytes: int = Field(default=DEFAULT_MAX_SOURCE_BYTES, gt=0, le=2**40)
+    max_sentences_per_source: int = Field(default=DEFAULT_MAX_SENTENCES, gt=0, le=10**9)
+    max_facts_per_source: int = Field(default=DEFAULT_MAX_FACTS, gt=0, le=10**9)
+    print_seconds: float = Field(default=DEFAULT_PRINT_SECONDS, gt=0, le=7 * 86_400)
+    print_memory_mb: int = Field(default=DEFAULT_PRINT_MEMORY_MB, ge=64, le=2**20)
 
 
 class Curation(Model):
@@ -268,11 +282,14 @@ def load_curation(path: Path, shown: str) -> LoadedCuration:
 
 def read_curation(path: Path, shown: str, problems: Problems) -> LoadedCuration | None:
     """Read brief.yaml, recording problems instead of raising."""
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         problems.add(Problem(shown, message="missing: the brief needs a brief.yaml (`dealbrief new` writes one)"))
         return None
+    data = read_input(path, shown, problems, MAX_BRIEF_BYTES, inside=path.parent)
+    if data is None:
+        return None
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = clean_text(data.decode("utf-8-sig"))
     except UnicodeDecodeError as error:
         problems.add(Problem(shown, message=f"not UTF-8 (byte at offset {error.start}); save it as UTF-8"))
         return None
@@ -358,12 +375,7 @@ def find_sentence(by_id: dict[str, Source], sentence_id: str) -> Sentence | str:
     if not 1 <= n <= len(source.sentences):
         return f"cites {sentence_id!r}, but {source.id} has sentences s1 to s{len(source.sentences)}"
     sentence = source.sentences[n - 1]
-    if sentence.furniture:
-        return (
-            f"cites {sentence_id!r}, which is {FURNITURE_NAMES.get(sentence.furniture, 'page furniture')} "
-            f"({sentence.text!r}), not a sentence of the article: cite a sentence that states it"
-        )
-    return sentence
+    return not_a_sentence(sentence) or sentence
 
 
 def citation(by_id: dict[str, Source], ref: CiteRef) -> Citation:
@@ -376,16 +388,6 @@ def citation(by_id: dict[str, Source], ref: CiteRef) -> Citation:
     return Citation(
         source=source_id, sentence=sentence_id, text=_exact(sentence.text, words) if words else sentence.text
     )
-
-
-_FOLD = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "\u00a0": " "})
-
-
-def locate_words(sentence: str, words: str) -> tuple[int, int] | None:
-    """Where the words stand in the sentence, quotation marks and spacing aside."""
-    pattern = r"\s+".join(re.escape(part) for part in words.translate(_FOLD).split())
-    match = re.search(pattern, sentence.translate(_FOLD)) if pattern else None
-    return (match.start(), match.end()) if match else None
 
 
 def _exact(sentence: str, words: str) -> str:

@@ -17,10 +17,12 @@ from builder.cache import BuildCache
 from builder.config import DEFAULT_MAX_SOURCE_BYTES, Config, Options, epoch_of, find_project
 from builder.curation import LoadedCuration, check_citations, empty_curation, read_curation
 from builder.errors import BriefError, Problems
+from builder.limits import too_long, too_many_facts
 from builder.model import Brief, Source, SourceFacts
 from builder.sources import read_sources, shown_path, split_source
 
 if TYPE_CHECKING:
+    from builder.model.versions import Version
     from builder.render import Rendered
 
 STAGES = ("load", "extract", "analyze", "render", "site", "pdf")
@@ -46,11 +48,12 @@ class StageTimer:
 
 @dataclass(frozen=True)
 class Loaded:
-    """The inputs of a run, read and checked, with the configuration they resolve to."""
+    """The inputs of a run, read and checked, with the configuration they resolve to, and the versions recorded."""
 
     config: Config
     sources: list[Source]
     curation: LoadedCuration
+    versions: tuple[Version, ...] = ()
 
 
 @dataclass
@@ -87,11 +90,13 @@ def gather(
     if reuse is not None and (kept := reuse(loaded)) is not None:
         return Gathered(loaded, kept, reused=True)
     from builder.analyze import analyze
+    from builder.analyze.updates import with_updates
 
     with timer("extract"):
         extracted = extract_all(loaded.sources, loaded.curation, cache)
     with timer("analyze"):
         brief = analyze(loaded.sources, extracted, loaded.curation, paper=loaded.config.paper)
+        brief = with_updates(brief, loaded.versions)
     gathered = Gathered(loaded, brief, extracted=list(cache.misses) if cache else [])
     if render:
         with timer("render"):
@@ -118,10 +123,13 @@ def load(options: Options) -> Loaded:
         curation.curation.limits.max_source_bytes if curation else DEFAULT_MAX_SOURCE_BYTES
     )
     raws = read_sources(sources_dir, root, problems, limit)
+    versions = _read_versions(project, problems)
     problems.raise_if_any()
     if curation is None:  # read_curation records a problem whenever it returns None
         raise BriefError(problems.items)
     sources = [split_source(raw) for raw in raws]
+    problems.extend(too_long(sources, curation.curation.limits.max_sentences_per_source))
+    problems.raise_if_any()
     problems.extend(check_citations(curation, sources))
     problems.raise_if_any()
     config = Config(
@@ -138,7 +146,14 @@ def load(options: Options) -> Loaded:
         cache=options.cache,
         docs_in_place=options.docs_in_place,
     )
-    return Loaded(config, sources, curation)
+    return Loaded(config, sources, curation, versions)
+
+
+def _read_versions(project: Path | None, problems: Problems) -> tuple[Version, ...]:
+    """The versions a project recorded; a folder of sources outside a project has none."""
+    from builder.versions import read_versions
+
+    return read_versions(project, problems) if project is not None else ()
 
 
 def extract_all(
@@ -148,6 +163,7 @@ def extract_all(
     from builder.extract import extract
 
     known = curation.curation.known_organizations()
+    most = curation.curation.limits.max_facts_per_source
     facts = []
     for source in sources:
         key = cache.extraction_key(source, known) if cache else ""
@@ -157,6 +173,9 @@ def extract_all(
             if cache:
                 cache.store_facts(key, found)
         facts.append(found)
+    problems = [p for s, f in zip(sources, facts, strict=True) if (p := too_many_facts(s, f, most)) is not None]
+    if problems:
+        raise BriefError(problems)
     return facts
 
 

@@ -21,7 +21,8 @@ from builder.config import epoch_of
 from builder.contract import brief_schema, facts_json
 from builder.errors import BriefError, Problem
 from builder.factsfile import FACTS_DIR, facts_files
-from builder.generated import content_digest, generated_pages, split_header
+from builder.generated import content_digest, generated_pages, is_generated, split_header
+from builder.lock import alive
 from builder.plan import FINGERPRINTED
 
 if TYPE_CHECKING:
@@ -74,10 +75,11 @@ def stage_docs(current: Path, staged: Path, rendered: Rendered) -> None:
     if current.is_dir():
         shutil.copytree(current, staged)
         for path in list(staged.rglob("*")):
+            relative = f"docs/{path.relative_to(staged).as_posix()}"
             if (
                 path.is_file()
                 and path.suffix in (".md", ".css")
-                and split_header(path.read_text("utf-8", "replace"))[0]
+                and is_generated(relative, path.read_text("utf-8", "replace"))
             ):
                 path.unlink()
     staged.mkdir(parents=True, exist_ok=True)
@@ -113,7 +115,7 @@ def swap(project: Path, stage: Path, names: Sequence[str]) -> None:
 
 
 def recover(project: Path) -> None:
-    """Undo what an interrupted build left: restore folders set aside, drop scratch folders."""
+    """Undo what an interrupted build left: restore folders set aside, drop the scratch folders of dead builds."""
     for name in SWAPPED:
         old = project / f"{OLD_PREFIX}{name}"
         if old.exists():
@@ -123,7 +125,9 @@ def recover(project: Path) -> None:
                 os.rename(old, project / name)
                 log.warning("restored %s/ from an interrupted build", name)
     for stale in project.glob(f"{STAGE_PREFIX}*"):
-        shutil.rmtree(stale, ignore_errors=True)
+        owner = stale.name.removeprefix(STAGE_PREFIX)
+        if not (owner.isdigit() and int(owner) != os.getpid() and alive(int(owner))):  # only a dead build's
+            shutil.rmtree(stale, ignore_errors=True)
 
 
 def write_outputs(
@@ -150,7 +154,8 @@ def write_outputs(
             write_atomic(project / target, text)  # theme overrides: mkdocs.yml needs them in place
     printing = plan.rebuild_pdf and printer is not None
     if printing and printer is not None:
-        printer.start(print_html, plan.paper)
+        limits = gathered.loaded.curation.curation.limits
+        printer.start(print_html, plan.paper, limits.print_seconds, limits.print_memory_mb)
     with staging(project) as stage:
         stage_docs(project / "docs", stage / "docs", rendered)
         swapped = [] if plan.docs_in_place else ["docs"]

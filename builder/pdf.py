@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import os
 import re
+import resource
+import signal
 import subprocess
 import sys
 import threading
@@ -15,6 +19,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any, SupportsIndex
 
+from builder.bounds import DEFAULT_PRINT_MEMORY_MB, DEFAULT_PRINT_SECONDS
 from builder.errors import BriefError, Problem
 
 _PAPER = {"a4": "A4", "letter": "letter"}
@@ -156,14 +161,17 @@ class PrintJob:
     """WeasyPrint in a worker process, started early so that its start-up and the printing overlap the
     rest of the build (the site above all) on a second core.
 
-    The worker gets the paper and the HTML on stdin and answers with the PDF on stdout: it never writes a
-    file, so a build that fails or is killed leaves nothing of it behind. Use it as a context manager; a job
-    not given anything to print is closed without printing.
+    The worker gets the paper, its memory limit and the HTML on stdin and answers with the PDF on stdout: it
+    never writes a file, so a build that fails or is killed leaves nothing of it behind (the worker ends with
+    its parent). Use it as a context manager; a job not given anything to print is closed without printing.
     """
 
     def __init__(self) -> None:
         root = str(Path(__file__).resolve().parent.parent)
-        code = f"import sys; sys.path.insert(0, {root!r}); from builder.pdf import serve_print_job; serve_print_job()"
+        code = (
+            f"import sys; sys.path.insert(0, {root!r}); from builder.pdf import serve_print_job; "
+            f"serve_print_job({os.getpid()})"
+        )
         # -P: the user's working folder is not searched for modules.
         self._process = subprocess.Popen(
             [sys.executable, "-P", "-c", code],
@@ -174,6 +182,9 @@ class PrintJob:
         self._thread: threading.Thread | None = None
         self._answer: tuple[bytes, bytes] = (b"", b"")
         self.seconds = 0.0
+        self._started = 0.0
+        self.limit_seconds = DEFAULT_PRINT_SECONDS
+        self.limit_memory_mb = DEFAULT_PRINT_MEMORY_MB
 
     def __enter__(self) -> PrintJob:
         return self
@@ -193,21 +204,35 @@ class PrintJob:
             self._answer = (b"", str(error).encode())
         self.seconds = time.perf_counter() - started
 
-    def start(self, html: str, paper: str) -> None:
-        """Hand the HTML to the worker; the PDF is printed while the caller goes on."""
+    def start(
+        self,
+        html: str,
+        paper: str,
+        seconds: float = DEFAULT_PRINT_SECONDS,
+        memory_mb: int = DEFAULT_PRINT_MEMORY_MB,
+    ) -> None:
+        """Hand the HTML to the worker, to print in at most seconds and memory_mb; the caller goes on."""
         problems = check_links(html)
         if problems:
             raise BriefError(problems)
-        payload = f"{paper}\n{html}".encode()
+        self.limit_seconds, self.limit_memory_mb = seconds, memory_mb
+        payload = f"{paper} {memory_mb}\n{html}".encode()
+        self._started = time.monotonic()
         self._thread = threading.Thread(target=self._exchange, args=(payload,), name="print-job", daemon=True)
         self._thread.start()
 
     def result(self) -> bytes:
-        """Wait for the PDF; raise BriefError with the worker's last words when it failed."""
+        """Wait for the PDF; raise BriefError with the worker's last words when it failed or ran out of bounds."""
         if self._thread is None:
             raise RuntimeError("nothing was given to print")
-        self._thread.join()
+        self._thread.join(max(0.0, self._started + self.limit_seconds - time.monotonic()))
+        if self._thread.is_alive():
+            self._process.kill()
+            self._thread.join()
+            raise BriefError([Problem("site/brief.pdf", message=_over_time(self.limit_seconds))])
         pdf, errors = self._answer
+        if self._process.returncode == _OUT_OF_MEMORY or self._process.returncode in _KILLED_BY_MEMORY:
+            raise BriefError([Problem("site/brief.pdf", message=_over_memory(self.limit_memory_mb))])
         if self._process.returncode != 0 or not pdf.startswith(b"%PDF"):
             lines = errors.decode("utf-8", "replace").strip().splitlines()
             reason = lines[-1] if lines else f"the PDF worker exited with status {self._process.returncode}"
@@ -215,18 +240,69 @@ class PrintJob:
         return pdf
 
 
-def serve_print_job() -> None:
+_OUT_OF_MEMORY = 3
+# A worker that runs out of memory inside a C library may be stopped by a signal instead of an error.
+_KILLED_BY_MEMORY = (-signal.SIGSEGV, -signal.SIGABRT, -signal.SIGBUS)
+
+
+def _over_time(seconds: float) -> str:
+    return (
+        f"printing took longer than {seconds:g} s, the limit; raise limits.print_seconds in data/brief.yaml, "
+        "or build without the PDF (--no-pdf)"
+    )
+
+
+def _over_memory(memory_mb: int) -> str:
+    return (
+        f"printing needed more than {memory_mb:,} MB of memory, the limit; raise limits.print_memory_mb in "
+        "data/brief.yaml, or build without the PDF (--no-pdf)"
+    )
+
+
+def _end_with(parent: int) -> None:
+    """Stop this worker as soon as the process that started it is gone: no one is left to read the PDF."""
+    while True:
+        time.sleep(0.2)
+        if os.getppid() != parent:
+            os._exit(1)
+
+
+def _peak_memory() -> int:
+    """The most memory (address space) this process has taken, in bytes; 0 where it cannot be known."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmPeak:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def serve_print_job(parent: int | None = None) -> None:
     """The worker of PrintJob: load WeasyPrint first, then print what comes on stdin to stdout."""
+    if parent is not None:
+        threading.Thread(target=_end_with, args=(parent,), name="parent-watch", daemon=True).start()
     import weasyprint  # noqa: F401  (loaded before the HTML arrives: this is the part that overlaps)
 
     payload = sys.stdin.buffer.read()
     if not payload:
         return
-    paper, _, html = payload.decode("utf-8").partition("\n")
+    head, _, html = payload.decode("utf-8").partition("\n")
+    paper, _, memory_mb = head.partition(" ")
+    limit = int(memory_mb or DEFAULT_PRINT_MEMORY_MB) * 2**20
+    del payload
+    with contextlib.suppress(ValueError, OSError):  # a platform without the limit prints without it
+        resource.setrlimit(resource.RLIMIT_AS, (limit, resource.getrlimit(resource.RLIMIT_AS)[1]))
     try:
         pdf = pdf_bytes(html, paper)
     except BriefError as error:
         sys.stderr.write("; ".join(problem.message for problem in error.problems) + "\n")
         raise SystemExit(1) from None
+    except Exception as error:  # running out of memory shows in C libraries as any kind of error
+        if isinstance(error, MemoryError) or _peak_memory() >= limit * 0.9:
+            sys.stderr.write("out of memory\n")
+            raise SystemExit(_OUT_OF_MEMORY) from None
+        raise
     sys.stdout.buffer.write(pdf)
     sys.stdout.buffer.flush()

@@ -93,9 +93,9 @@ def make_plan(
     )
 
 
-def site_key(code: str, config_text: str, files: Mapping[str, str], epoch: str) -> str:
-    """What the site is made from: the code, mkdocs.yml, every generated file and the epoch."""
-    return digest(code, config_text, *(f"{k}:{v}" for k, v in sorted(files.items())), epoch)
+def site_key(code: str, config_text: str, files: Mapping[str, str], epoch: str, user_files: str = "") -> str:
+    """What the site is made from: the code, mkdocs.yml, every generated file, the epoch and the user's files."""
+    return digest(code, config_text, *(f"{k}:{v}" for k, v in sorted(files.items())), epoch, user_files)
 
 
 def pdf_key(code: str, print_html: str, paper: str) -> str:

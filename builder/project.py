@@ -4,24 +4,28 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
-import shutil
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import yaml
+from pydantic import ValidationError
 
 from builder.errors import BriefError, Problem, Problems
+from builder.escaping import clean_text, theme_html, yaml_quoted
 from builder.importers import Article
 from builder.model import SourceMeta
+from builder.oserrors import located_oserrors, oserror_message
 from builder.readers import SOURCE_SUFFIXES, first_line, read_article
+from builder.safefiles import RefusedFile, read_bounded, write_new
 from builder.sources import SOURCE_ID
 from builder.templating import environment
 
+TEMPLATE_SOURCE = "your-source"  # the source id the examples in a new brief.yaml cite
 _SLUG = re.compile(r"[^a-z0-9]+")
 META_ORDER = ("title", "outlet", "author", "published", "url", "kind", "imported_from")
+MAX_IMPORT_BYTES = 50_000_000  # a saved web page is larger than its article
 
 
 def new_project(target: Path, title: str) -> list[str]:
@@ -32,18 +36,16 @@ def new_project(target: Path, title: str) -> list[str]:
             [Problem(str(target), message=f"{what}: `dealbrief new` makes a brief in a new or empty folder")]
         )
     env = environment("text")
+    title = clean_text(title)
+    # The theme writes the site's name and description into its HTML as they are.
     values = {
         "title": title,
-        "site_name": json.dumps(f"Deal brief: {title}", ensure_ascii=False),
-        "site_description": json.dumps(
-            f"A sourced brief of {title}, built from its news coverage.", ensure_ascii=False
-        ),
+        "site_name": yaml_quoted(theme_html(f"Deal brief: {title}")),
+        "site_description": yaml_quoted(theme_html(f"A sourced brief of {title}, built from its news coverage.")),
     }
     files = {
         "mkdocs.yml": env.get_template("project/mkdocs.yml.j2").render(**values),
-        "data/brief.yaml": env.get_template("project/brief.yaml.j2").render(
-            title=json.dumps(title, ensure_ascii=False)
-        ),
+        "data/brief.yaml": env.get_template("project/brief.yaml.j2").render(title=yaml_quoted(title)),
         "README.md": env.get_template("project/README.md.j2").render(title=title),
         ".gitignore": env.get_template("project/gitignore").render(),
         "data/sources/.gitkeep": "",
@@ -62,6 +64,10 @@ class Added:
     file: str
     target: str
     meta: SourceMeta
+
+    @property
+    def id(self) -> str:
+        return Path(self.target).stem
 
     @property
     def found(self) -> list[str]:
@@ -110,15 +116,29 @@ def add_sources(
         known_texts[fingerprint] = f"data/sources/{chosen}.md"
         planned.append((file, chosen, article))
     problems.raise_if_any()
-    folder.mkdir(parents=True, exist_ok=True)
-    added = []
-    for file, chosen, article in planned:
-        meta = article.meta.model_copy(update={"imported_from": file.name})
-        target = folder / f"{chosen}.md"
-        with open(target, "x", encoding="utf-8") as handle:  # "x": never overwrite a source
-            handle.write(_markdown(meta, article.text))
-        added.append(Added(str(file), f"data/sources/{chosen}.md", meta))
+    added: list[Added] = []
+    with located_oserrors(project):
+        folder.mkdir(parents=True, exist_ok=True)
+        try:
+            for file, chosen, article in planned:
+                meta = article.meta.model_copy(update={"imported_from": clean_text(file.name)})
+                write_new(folder / f"{chosen}.md", _markdown(meta, article.text).encode("utf-8"))
+                added.append(Added(str(file), f"data/sources/{chosen}.md", meta))
+        except OSError:  # all or none: take back what this run added
+            for done in added:
+                (project / done.target).unlink(missing_ok=True)
+            raise
     return added
+
+
+def template_examples(project: Path) -> list[int]:
+    """The lines of data/brief.yaml that still cite the template's example source instead of a real one."""
+    try:
+        lines = (project / "data" / "brief.yaml").read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return []
+    pattern = re.compile(rf"\b{TEMPLATE_SOURCE}-s\d+")
+    return [number for number, line in enumerate(lines, start=1) if pattern.search(line)]
 
 
 def _article(file: Path, problems: Problems) -> Article | None:
@@ -133,10 +153,18 @@ def _article(file: Path, problems: Problems) -> Article | None:
             )
         )
         return None
-    if not file.is_file():
+    if not file.exists():
         problems.add(Problem(shown, message="no such file"))
         return None
-    article = read_article(file.read_bytes(), suffix, shown, problems, convert=True)
+    try:
+        data = read_bounded(file, MAX_IMPORT_BYTES)
+    except RefusedFile as refused:
+        problems.add(Problem(shown, message=str(refused)))
+        return None
+    except OSError as error:
+        problems.add(Problem(shown, message=f"cannot read it: {oserror_message(error)}"))
+        return None
+    article = read_article(data, suffix, shown, problems, convert=True)
     if article is not None and article.meta.title is None:
         article = Article(article.meta.model_copy(update={"title": first_line(article.text)}), article.text)
     return article
@@ -156,7 +184,14 @@ def _with_overrides(article: Article, overrides: dict[str, str | None], shown: s
             problems.add(Problem(shown, message=f"--url expects an http(s) address, found {value!r}"))
         else:
             update[name] = value
-    return Article(article.meta.model_copy(update=update), article.text)
+    try:  # validated again, so that the options are held to the rules of front matter
+        meta = SourceMeta.model_validate({**article.meta.model_dump(), **update})
+    except ValidationError as error:
+        for detail in error.errors():
+            field = ".".join(str(part) for part in detail["loc"])
+            problems.add(Problem(shown, message=f"--{field}: {detail['msg'].removeprefix('Value error, ')}"))
+        return article
+    return Article(meta, article.text)
 
 
 def _existing_texts(folder: Path) -> dict[str, str]:
@@ -165,10 +200,12 @@ def _existing_texts(folder: Path) -> dict[str, str]:
     if not folder.is_dir():
         return found
     for path in sorted(folder.iterdir()):
-        if path.is_file() and path.suffix.lower() in (".md", ".txt") and not path.name.startswith("."):
+        if path.suffix.lower() in (".md", ".txt") and not path.name.startswith("."):
             try:
-                article = read_article(path.read_bytes(), path.suffix, path.name, Problems())
-            except OSError:
+                article = read_article(
+                    read_bounded(path, MAX_IMPORT_BYTES, inside=folder), path.suffix, path.name, Problems()
+                )
+            except (RefusedFile, OSError):
                 continue
             if article is not None:
                 found[_fingerprint(article.text)] = f"data/sources/{path.name}"
@@ -198,25 +235,11 @@ def _markdown(meta: SourceMeta, text: str) -> str:
     return f"---\n{front}---\n{text.rstrip()}\n"
 
 
-def publish(project: Path, target: Path, replace: bool) -> int:
-    """Copy the built site to target for hosting; return the number of files copied."""
-    site = project / "site"
-    if not (site / "index.html").is_file():
-        raise BriefError([Problem("site/", message="no built site to publish: run `dealbrief build` first")])
-    target = target.resolve()
-    if target == project.resolve() or (project.resolve() in target.parents and target.name in ("site", "docs", "data")):
-        raise BriefError([Problem(str(target), message="publish to a folder outside the project's own folders")])
-    if target.exists() and any(target.iterdir()) and not replace:
-        raise BriefError([Problem(str(target), message="is not empty; add --replace to replace what is there")])
-    staged = target.with_name(f".{target.name}.publishing-{os.getpid()}")
-    shutil.rmtree(staged, ignore_errors=True)
-    shutil.copytree(site, staged)
-    if target.exists():
-        old = target.with_name(f".{target.name}.old-{os.getpid()}")
-        os.rename(target, old)
-        os.rename(staged, target)
-        shutil.rmtree(old, ignore_errors=True)
-    else:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.rename(staged, target)
-    return sum(1 for path in target.rglob("*") if path.is_file())
+def published_title(project: Path) -> str | None:
+    """The title of the brief the built site shows (from site/brief.json), to say which brief is published."""
+    try:
+        data = json.loads((project / "site" / "brief.json").read_text(encoding="utf-8"))
+        title = data["deal"]["title"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return title if isinstance(title, str) else None

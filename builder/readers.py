@@ -1,4 +1,4 @@
-"""Read a source file of any kind into an article: one decoder, one line-ending rule, one reader per kind.
+"""Read a source file of any kind into an article: one decoder, one cleaning rule, one reader per kind.
 
 The build and `dealbrief add` read through the same registry; only `add` converts text that is not UTF-8.
 """
@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable
 
 from builder.errors import Problem, Problems
+from builder.escaping import clean_text
 from builder.importers import Article, ImportProblem, article_from_html
 from builder.model import SourceMeta
 from builder.yamlfile import read_model
@@ -29,6 +30,8 @@ def read_article(data: bytes, suffix: str, name: str, problems: Problems, *, con
     if text is None:
         return None
     article = reader(text, name, problems)
+    if article is not None:  # a saved web page's text comes from its markup: cleaned the same way
+        article = Article(article.meta, clean_text(article.text))
     if article is not None and not article.text.strip():
         problems.add(Problem(name, message="empty: the file has no article text"))
         return None
@@ -60,12 +63,12 @@ def decode(data: bytes, name: str, problems: Problems, *, convert: bool = False)
                 )
             )
             return None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return clean_text(text)  # Unix line endings, no control characters
 
 
 def is_binary(data: bytes) -> bool:
-    """NUL bytes near the start, and no UTF-16 byte-order mark: not a text file."""
-    return b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff"))
+    """NUL bytes anywhere, and no UTF-16 byte-order mark: not a text file."""
+    return b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff"))
 
 
 def guess_encoding(data: bytes) -> tuple[str, str] | None:

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import html
-import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib.resources import files
 from typing import Any
 
+from builder.escaping import front_matter, json_for_html, theme_html
 from builder.generated import content_digest, header
 from builder.model import Brief, QuoteGroup, Source
-from builder.templating import environment, json_for_html
+from builder.templating import environment
 from builder.view import View
 
 # The pages of the brief in reading order: path under docs/, template, title.
@@ -22,6 +21,7 @@ PAGES: tuple[tuple[str, str, str], ...] = (
     ("financials.md", "financials.md.j2", "Financials"),
     ("questions.md", "questions.md.j2", "Open questions"),
     ("timeline.md", "timeline.md.j2", "Timeline"),
+    ("updates.md", "updates.md.j2", "Updates"),
     ("sources/index.md", "sources.md.j2", "Sources"),
 )
 # Files copied from the package into the project on every build, so a brief never runs on stale assets.
@@ -57,6 +57,8 @@ def render_pages(brief: Brief) -> Rendered:
     for target, asset in ASSETS:
         text = files("builder").joinpath("templates", asset).read_text(encoding="utf-8")
         files_out[target] = _asset(target, text)
+    feed = environment("html").get_template("updates.xml.j2").render(brief=brief, view=view)
+    files_out["docs/updates.xml"] = _after_first_line(feed, header(INPUTS, content_digest(feed)))
     return Rendered(files_out)
 
 
@@ -67,14 +69,11 @@ def render_print_html(brief: Brief, epoch: int) -> str:
 
 
 def _page(body: str, jsonld: dict[str, Any], origin: str, title: str | None = None) -> str:
-    # Safe inside a <script> element (no "<", ">" or "&" left to end it), and one line of JSON, so a
-    # single-quoted YAML scalar holds it with its quotes doubled.
-    data = str(json_for_html(jsonld)).replace("'", "''")
     # A page outside the nav needs its title said: MkDocs reads a heading as the title only when it comes
-    # first, and the generated-file header comes before it. The theme writes a title into the page as
-    # HTML, so it is escaped here; a JSON string is a YAML double-quoted one.
-    named = f"title: {json.dumps(html.escape(title), ensure_ascii=False)}\n" if title else ""
-    content = f"---\n{named}jsonld: '{data}'\n---\n{body.strip()}\n"
+    # first, and the generated-file header comes before it. The theme writes the title into its HTML as it is.
+    values = {"title": theme_html(title)} if title else {}
+    values["jsonld"] = json_for_html(jsonld)
+    content = f"{front_matter(values)}{body.strip()}\n"
     return _with_header(content, origin)
 
 
@@ -86,6 +85,12 @@ def _with_header(content: str, origin: str) -> str:
         end = content.index("\n---\n", 4) + 5
         return content[:end] + line + "\n" + content[end:]
     return line + "\n" + content
+
+
+def _after_first_line(content: str, line: str) -> str:
+    """Put a header line after the first line (an XML declaration must stay first)."""
+    first, _, rest = content.partition("\n")
+    return f"{first}\n{line}\n{rest}"
 
 
 def _asset(target: str, text: str) -> str:

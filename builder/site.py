@@ -38,6 +38,14 @@ def source_date_epoch(epoch: int) -> Iterator[None]:
             os.environ["SOURCE_DATE_EPOCH"] = previous
 
 
+def write_search_script(site_dir: Path) -> None:
+    """Write the search index as a script too: opened from disk, the theme loads it instead of fetching the JSON."""
+    index = site_dir / "search" / "search_index.json"
+    if index.is_file():
+        script = "var __index = " + index.read_text(encoding="utf-8")
+        (site_dir / "search" / "search_index.js").write_text(script, encoding="utf-8")
+
+
 def build_site(config_file: Path, docs_dir: Path, site_dir: Path, epoch: int) -> None:
     """Run `mkdocs build --strict` on docs_dir into site_dir; raise BriefError with MkDocs' warnings."""
     from mkdocs.commands.build import build
@@ -51,6 +59,7 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path, epoch: int) ->
         with source_date_epoch(epoch):
             config = load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True)
             build(config)
+        write_search_script(site_dir)
     except ConfigurationError as error:
         raise BriefError([Problem(config_file.name, message=f"MkDocs configuration: {error}")]) from None
     except Abort:

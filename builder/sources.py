@@ -13,6 +13,7 @@ from builder.extract.outlet import outlet_named
 from builder.extract.sentences import split_sentences
 from builder.model import Sentence, Source, SourceMeta
 from builder.readers import SOURCE_SUFFIXES, read_article
+from builder.safefiles import read_input
 
 DEFAULT_MAX_SOURCE_BYTES = 2_000_000
 SOURCE_ID = re.compile(r"[a-z0-9](?:[a-z0-9_-]{0,62}[a-z0-9])?")
@@ -62,7 +63,7 @@ def read_sources(directory: Path, root: Path, problems: Problems, max_bytes: int
             problems.add(Problem(name, message=f"duplicate source id {source_id!r}: {seen[source_id]} has it too"))
             continue
         seen[source_id] = name
-        raw = read_source(path, source_id, name, problems, max_bytes)
+        raw = read_source(path, source_id, name, problems, max_bytes, inside=root)
         if raw is not None:
             raws.append(raw)
     if not files and not problems:
@@ -78,19 +79,13 @@ def id_problem(source_id: str) -> str:
     )
 
 
-def read_source(path: Path, source_id: str, name: str, problems: Problems, max_bytes: int) -> RawSource | None:
-    """Read one file: check its size and encoding, then parse its front matter."""
-    size = path.stat().st_size
-    if size > max_bytes:
-        problems.add(
-            Problem(
-                name,
-                message=f"too large: {size:,} bytes, the limit is {max_bytes:,} "
-                "(raise it with --max-source-bytes if the file really is one article)",
-            )
-        )
+def read_source(
+    path: Path, source_id: str, name: str, problems: Problems, max_bytes: int, inside: Path | None = None
+) -> RawSource | None:
+    """Read one regular file of the project (bounded), check its encoding, then parse its front matter."""
+    data = read_input(path, name, problems, max_bytes, inside or path.parent)
+    if data is None:
         return None
-    data = path.read_bytes()
     article = read_article(data, path.suffix, name, problems)
     if article is None:
         return None
@@ -129,7 +124,7 @@ def split_source(raw: RawSource) -> Source:
 
 def shown_path(path: Path, root: Path) -> str:
     """The path as messages show it: relative to root when it is inside, as given otherwise."""
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+    try:  # the folder resolved, not the file: a link is named where it stands
+        return (path.parent.resolve() / path.name).relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()

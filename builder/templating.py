@@ -2,38 +2,16 @@
 
 from __future__ import annotations
 
-import html
-import json
-import re
 from datetime import date
 from functools import lru_cache
 from typing import Any
 
 import jinja2
 
+from builder.escaping import Trusted, json_for_html, markdown_attribute, markdown_text, tooltip
 from builder.model import sentence_number
 
 TEMPLATES = jinja2.PackageLoader("builder", "templates")
-
-# Characters that Markdown, its extensions (attribute lists, admonitions, tables, marks) and HTML give meaning.
-_MARKDOWN_SPECIAL = {ch: f"&#{ord(ch)};" for ch in '\\`*_{}[]<>#!|~^="&'}
-_MARKDOWN_TABLE = str.maketrans(_MARKDOWN_SPECIAL)
-
-
-class Trusted(str):
-    """Markup the templates built themselves: inserted as it is, never escaped again."""
-
-    __slots__ = ()
-
-
-def markdown_text(value: object) -> str:
-    """Make any text literal inside Markdown: every special character becomes an entity, lines join."""
-    if isinstance(value, Trusted):
-        return value
-    if value is None:
-        return ""
-    text = str(value).translate(_MARKDOWN_TABLE)
-    return re.sub(r"\s*\n\s*", " ", text)
 
 
 def _finalize_markdown(value: object) -> object:
@@ -42,13 +20,6 @@ def _finalize_markdown(value: object) -> object:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return value
     return markdown_text(value)
-
-
-def json_for_html(value: Any) -> Trusted:
-    """JSON that can stand inside a <script> element: no '<', '>' or '&' left to close it."""
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return Trusted(text)
 
 
 def long_date(value: date | str | None) -> str:
@@ -91,7 +62,8 @@ def _filters() -> dict[str, Any]:
         "markup": Trusted,
         "upper_first": lambda value: str(value)[:1].upper() + str(value)[1:],
         "sentence_number": sentence_number,
-        "escape_html": lambda value: Trusted(html.escape("" if value is None else str(value))),
+        "attribute": markdown_attribute,
+        "tooltip": tooltip,
     }
 
 

@@ -8,9 +8,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from builder.curation import locate_words
 from builder.errors import Problem
-from builder.model import SENTENCE_ID, Brief, Citation
+from builder.model import SENTENCE_ID, Brief, Citation, locate_words
 
 _LINK = re.compile(r"\]\((?:\.\./)?sources/(?P<source>[a-z0-9][a-z0-9_-]*)\.md#(?P<anchor>[^)\s\"]+)")
 _ANCHOR = re.compile(r'id="(?P<id>[^"]+)"')

@@ -6,8 +6,10 @@ summary page select the same parties, terms, people, quotes and questions.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from builder.analyze.cite import cite as cite_fact
 from builder.extract.furniture import FURNITURE_NAMES
@@ -274,6 +276,15 @@ class View:
         for entity in entities:
             cited |= {c.sentence for c in self.first_mentions(entity.mentions)[:1]}
         return cited
+
+    def feed_id(self) -> str:
+        """The feed's id: the deal's title as a name that stays while the title does."""
+        return "urn:dealbrief:" + ("-".join(re.findall(r"[a-z0-9]+", self.brief.deal.title.lower())) or "brief")
+
+    @staticmethod
+    def atom_date(day: date | None) -> str:
+        """A version's date as the feed gives it; an undated version is dated at the epoch, never by the clock."""
+        return f"{(day or date(1970, 1, 1)).isoformat()}T00:00:00Z"
 
     @staticmethod
     def furniture_name(kind: str) -> str:

@@ -11,18 +11,21 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from builder.curation import locate_words
 from builder.extract import reference_date
 from builder.extract.clauses import WHOLE_SENTENCE_WORDS, cut, excerpt, is_whole
 from builder.extract.lexicon import SENTENCE_COMMON
 from builder.model import (
     Brief,
+    Change,
     Citation,
     Conflict,
     Question,
+    Side,
     Source,
     Support,
     TimelineEvent,
+    Update,
+    locate_words,
     sentence_number,
     sentence_source,
 )
@@ -216,6 +219,96 @@ class Wording:
             basis = phrase("basis", anchor=mention.anchor, date=long_date(date), source=self.source_name(source.id))
             notes.append(phrase("note_reading", phrase=mention.text[:1].upper() + mention.text[1:], basis=basis))
         return " ".join(dict.fromkeys(notes)) or None
+
+    def change_parts(self, change: Change) -> list[tuple[str, tuple[Citation, ...]]]:
+        """A change as one line: its parts, each with the sentences it rests on."""
+        before, after = change.before, change.after
+        parts: list[tuple[str, Side | None]]
+        if change.kind.startswith("source-"):
+            side = after or before
+            title, dated = (side.text, long_date(side.dated) if side.dated else None) if side else ("", None)
+            parts = [(phrase("ch_source", kind=change.kind, title=title, outlet=change.about, date=dated), None)]
+        elif change.kind.startswith("term-"):
+            measure = phrase("measure", what=change.about or "", subject=change.subject)
+            if before is not None and change.kind in ("term-revised", "term-contradicted"):
+                parts = [
+                    (phrase("ch_term", kind=change.kind, measure=measure, side=self._side(before)), before),
+                    (phrase("ch_term_to", kind=change.kind, side=self._side(after)), after),
+                ]
+            else:
+                parts = [(phrase("ch_term", kind=change.kind, measure=measure, side=self._side(after)), after)]
+        elif change.kind.startswith("quote-"):
+            side = after or before
+            text = before.text if change.kind == "quote-dropped" and before else (side.text if side else "")
+            parts = [(phrase("ch_quote", kind=change.kind, speaker=change.about, text=text), side)]
+        elif change.kind.startswith("figure-"):
+            side = after or before
+            parts = [(phrase("ch_figure", kind=change.kind, text=side.text if side else "", about=change.about), side)]
+        elif change.kind.startswith("conflict-"):
+            shown = before if change.kind == "conflict-resolved" else after
+            text = shown.text if shown else ""
+            parts = [
+                (phrase("ch_conflict", kind=change.kind, detail=change.detail, text=text, about=change.about), shown)
+            ]
+            if change.kind == "conflict-resolved" and after is not None:
+                parts.append((phrase("ch_conflict_now", text=after.text), after))
+        elif change.kind.startswith("question-"):
+            question = self.question_text(change.question) if change.question else ""
+            asked = after if change.kind == "question-raised" else before
+            parts = [(phrase("ch_question", kind=change.kind, question=question), asked)]
+            if change.kind == "question-answered" and after is not None:
+                dated = long_date(after.dated) if after.dated else None
+                parts.append((phrase("ch_answer", text=after.text, date=dated), after))
+        else:
+            label = (
+                change.about if change.detail != "announced" else phrase("event_announced", title=self.brief.deal.title)
+            )
+            parts = [(phrase("ch_event", date=long_date(change.when), label=label), after)]
+        return [(self._with_elsewhere(text, side), side.citations if side else ()) for text, side in parts]
+
+    @staticmethod
+    def _side(side: Side | None) -> str:
+        if side is None:
+            return ""
+        return phrase("side", text=side.text, stage=side.stage, date=long_date(side.dated) if side.dated else None)
+
+    @staticmethod
+    def _with_elsewhere(text: str, side: Side | None) -> str:
+        """A part of a change, naming the sentences it cites that are no longer in the sources."""
+        if side is None or not side.elsewhere:
+            return text
+        return f"{text} {phrase('ch_elsewhere', places=side.elsewhere)}"
+
+    def change_text(self, change: Change) -> str:
+        """A change as one line of plain text, each citation as its source and sentence number."""
+        pieces = []
+        for text, citations in self.change_parts(change):
+            cites = " ".join(f"[{self.place(c.sentence)}]" for c in citations)
+            pieces.append(f"{text} {cites}".strip())
+        return " ".join(pieces)
+
+    @staticmethod
+    def update_title(update: Update) -> str:
+        """A version's heading: its number, date and sources."""
+        dated = long_date(update.dated) if update.dated else None
+        return phrase("update_title", number=update.number, date=dated, sources=update.sources)
+
+    def update_summary(self, update: Update) -> str:
+        """What changed in a version, in one line: counts by kind, the deal terms by name."""
+        if update.since is None:
+            return phrase(
+                "update_first", date=long_date(update.dated) if update.dated else None, sources=update.sources
+            )
+        by_kind: dict[str, list[Change]] = {}
+        for change in update.changes:
+            by_kind.setdefault(change.kind, []).append(change)
+        parts = []
+        for kind, found in by_kind.items():
+            names = list(dict.fromkeys(phrase("measure", what=c.about or "", subject=None) for c in found))
+            parts.append(phrase("update_count", kind=kind, count=len(found), names=names))
+        since_date = long_date(update.since_dated) if update.since_dated else None
+        since = phrase("update_since", number=update.since_number, version=update.since, date=since_date)
+        return phrase("update_summary", since=since, parts=parts, still_open=update.still_open)
 
     def _undisclosed(self, question: Question) -> str:
         about = question.about or ""

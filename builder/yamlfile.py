@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from builder.errors import Problem, Problems
+from builder.escaping import clean_text
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -56,6 +57,35 @@ class _SafeComposingLoader(yaml.SafeLoader):
                 )
             seen.add(key)
         return super().construct_mapping(node, deep=deep)
+
+    def construct_clean_str(self, node: yaml.ScalarNode) -> str:
+        """Text without control characters: they would reach pages, where parsers read them as structure."""
+        return clean_text(self.construct_scalar(node))
+
+    def construct_located_int(self, node: yaml.ScalarNode) -> int:
+        """An integer, or a problem at its place when Python refuses to read it (over 4,300 digits)."""
+        try:
+            return super().construct_yaml_int(node)
+        except ValueError:
+            raise YamlProblem(
+                "a number with too many digits to read; write a smaller number",
+                node.start_mark.line + 1,
+                node.start_mark.column + 1,
+            ) from None
+
+    def construct_located_timestamp(self, node: yaml.ScalarNode) -> Any:
+        """A date, or a problem at its place when the day does not exist (2025-02-30)."""
+        try:
+            return super().construct_yaml_timestamp(node)
+        except (ValueError, OverflowError) as error:
+            raise YamlProblem(
+                f"not a date: {error} ({node.value})", node.start_mark.line + 1, node.start_mark.column + 1
+            ) from None
+
+
+_SafeComposingLoader.add_constructor("tag:yaml.org,2002:str", _SafeComposingLoader.construct_clean_str)
+_SafeComposingLoader.add_constructor("tag:yaml.org,2002:int", _SafeComposingLoader.construct_located_int)
+_SafeComposingLoader.add_constructor("tag:yaml.org,2002:timestamp", _SafeComposingLoader.construct_located_timestamp)
 
 
 @dataclass(frozen=True)
@@ -144,6 +174,7 @@ _EXPECTED = {
     "int_parsing": "expected a whole number",
     "float_type": "expected a number",
     "float_parsing": "expected a number",
+    "finite_number": "expected a finite number",
     "bool_type": "expected true or false",
     "bool_parsing": "expected true or false",
     "date_type": "expected a date (YYYY-MM-DD)",
@@ -182,9 +213,13 @@ def describe(value: Any) -> str:
 def validation_problems(
     error: ValidationError, document: YamlDocument, file: str, model: type[BaseModel] | None = None
 ) -> Iterator[Problem]:
-    """Turn pydantic's errors into problems with line, column and key path."""
+    """Turn pydantic's errors into problems with line, column and key path; one per place."""
+    places: set[tuple[int | str, ...]] = set()
     for detail in error.errors():
         loc = _clean_loc(detail)
+        if tuple(loc) in places:  # the members of a union each refused the value
+            continue
+        places.add(tuple(loc))
         problem = _problem(detail, loc, document, file)
         if detail["type"] == "extra_forbidden" and model is not None:
             allowed = allowed_keys(model, loc[:-1])
@@ -239,10 +274,16 @@ def _inner(annotation: Any) -> Any:
     return annotation
 
 
+# The names pydantic gives the members of a union such as `float | int` in an error's path.
+_UNION_MEMBERS = frozenset({"float", "int", "str", "bool"})
+
+
 def _clean_loc(detail: ErrorDetails) -> list[int | str]:
     # Union and function validators add their own names to the path; keep the data's keys only.
     return [
-        part for part in detail["loc"] if not (isinstance(part, str) and ("[" in part or part.startswith("function")))
+        part
+        for part in detail["loc"]
+        if not (isinstance(part, str) and ("[" in part or part.startswith("function") or part in _UNION_MEMBERS))
     ]
 
 

@@ -14,7 +14,7 @@ from builder.build import BuildResult
 
 PAGES = """
     index.html parties/index.html quotes/index.html financials/index.html questions/index.html
-    timeline/index.html sources/index.html
+    timeline/index.html updates/index.html sources/index.html
     """.split()
 
 
@@ -100,6 +100,7 @@ def test_pdf_has_every_section_and_the_key_facts(built: BuildResult) -> None:
         "Financials",
         "Open questions",
         "Timeline",
+        "Updates",
         "Sources",
     ):
         assert section in text

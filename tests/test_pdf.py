@@ -19,7 +19,7 @@ from builder.pdf import PrintJob, _FootnoteList, pdf_bytes, write_pdf
 from builder.render import render_print_html
 from tests.conftest import ARTIFACTS
 
-SECTIONS = ["Summary", "Parties", "Quotes", "Financials", "Open questions", "Timeline", "Sources"]
+SECTIONS = ["Summary", "Parties", "Quotes", "Financials", "Open questions", "Timeline", "Updates", "Sources"]
 BODY_PAGES = 6  # the seed brief, from its summary to the appendix
 FOOTNOTE_PX = 9.5  # footnotes are printed at 7pt (9.33 CSS px); the text above them is larger
 

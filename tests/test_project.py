@@ -250,3 +250,46 @@ def _wait_for(fetch, done, seconds: float = 60.0):  # type: ignore[no-untyped-de
             pass
         time.sleep(0.3)
     pytest.fail(f"the served page did not change within {seconds} s; last seen: {last[:200]!r}")
+
+
+def test_publish_after_serve_refuses_a_stale_site_naming_what_changed(tmp_path: Path) -> None:
+    from tests.conftest import copy_project
+
+    project = copy_project(tmp_path / "brief")
+    code, output = run_cli("build", "--project", str(project))
+    assert code == 0, output
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "builder", "serve", "--project", str(project), "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    brief = project / "data" / "brief.yaml"
+    edited = "strategic partnership, as edited while serving"
+    try:
+        _wait_for(lambda: _get(f"http://127.0.0.1:{port}/"), lambda text: "Microsoft and Lumen" in text)
+        brief.write_text(
+            brief.read_text(encoding="utf-8").replace("strategic partnership", edited, 1), encoding="utf-8"
+        )
+        _wait_for(lambda: (project / "docs" / "index.md").read_text(encoding="utf-8"), lambda text: edited in text)
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+    target = tmp_path / "www"
+    code, output = run_cli("publish", "--project", str(project), "--to", str(target))
+    assert code == 1 and not target.exists()
+    assert "site/: out of date: data/brief.yaml changed since it was built; run `dealbrief build`" in output
+    assert "site/brief.pdf: out of date: data/brief.yaml changed since it was built" in output
+    code, output = run_cli("check", "--project", str(project))
+    assert code == 1 and "site/: out of date: data/brief.yaml changed" in output
+    assert run_cli("build", "--project", str(project))[0] == 0
+    code, output = run_cli("publish", "--project", str(project), "--to", str(target))
+    assert code == 0, output
+    assert f"Publishing the brief “Microsoft and Lumen Technologies {edited}” of {project}" in output
+    assert edited in (target / "index.html").read_text(encoding="utf-8")
+    pdf = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(target / "brief.pdf").pages).split())
+    assert "as edited while serving" in pdf

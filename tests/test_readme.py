@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import os
 import re
+import signal
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
 
 from tests.conftest import ROOT
@@ -35,25 +39,76 @@ def test_ci_runs_make_test() -> None:
     assert "make test" in script and "apt-get update" in script and "chromium" in script
 
 
-def test_the_new_deal_walkthrough_works_word_for_word(tmp_path: Path) -> None:
+def _walkthrough() -> list[str]:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme.split("## Brief a new deal", 1)[1].split("\n## ", 1)[0]
-    first_block = re.search(r"```sh\n(.*?)```", section, re.S)
-    assert first_block
-    script = first_block.group(1).replace("/tmp/acme-brief", str(tmp_path / "acme-brief"))
+    return re.findall(r"```sh\n(.*?)```", section, re.S)
+
+
+def test_the_new_deal_walkthrough_works_word_for_word(tmp_path: Path) -> None:
+    """Run every block of the walkthrough as written, in order; `serve` until the preview answers, then Ctrl-C."""
+    blocks = _walkthrough()
+    assert len(blocks) == 4 and blocks[2].strip().startswith("dealbrief serve"), blocks
     environment = {**os.environ, "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}", "CI": "1"}
-    done = subprocess.run(
-        ["bash", "-euo", "pipefail", "-c", script],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env=environment,
-        timeout=600,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
+    outputs = []
+    for number, block in enumerate(blocks):
+        script = block.replace("/tmp/acme-brief", str(tmp_path / "acme-brief"))
+        script = script.replace("/tmp/acme-www", str(tmp_path / "acme-www"))
+        if number == 2:
+            _serve_until_it_answers(script, environment)
+            continue
+        done = subprocess.run(
+            ["bash", "-euo", "pipefail", "-c", 'export PATH="$PWD/.venv/bin:$PATH"\n' + script],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            env=environment,
+            timeout=600,
+        )
+        assert done.returncode == 0, done.stdout + done.stderr
+        outputs.append(done.stdout)
     site = tmp_path / "acme-brief" / "site"
     assert (site / "index.html").is_file() and (site / "brief.pdf").is_file()
-    assert "1 conflict," in done.stdout
+    assert "1 conflict," in outputs[0]
+    assert "id: acme-agrees-to-buy-widget-corp-for-2-1bn " in outputs[0]
+    assert "proposed: true" in (tmp_path / "acme-brief" / "data" / "brief.yaml").read_text(encoding="utf-8")
+    assert "Publishing the brief “Acme buys Widget Corp” of " in outputs[2]
+    assert (tmp_path / "acme-www" / "index.html").is_file() and (tmp_path / "acme-www" / "brief.pdf").is_file()
+
+
+def _serve_until_it_answers(script: str, environment: dict[str, str]) -> None:
+    command = script.split("#")[0].strip()
+    address = "127.0.0.1:8000"
+    with socket.socket() as probe:
+        if probe.connect_ex(("127.0.0.1", 8000)) == 0:  # taken by something else on this machine
+            with socket.socket() as free:
+                free.bind(("127.0.0.1", 0))
+                address = f"127.0.0.1:{free.getsockname()[1]}"
+            command += f" --dev-addr {address}"
+    process = subprocess.Popen(
+        ["bash", "-c", f'export PATH="$PWD/.venv/bin:$PATH"; exec {command}'],
+        cwd=ROOT,
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://{address}/", timeout=5) as response:
+                    if "Acme buys Widget Corp" in response.read().decode("utf-8"):
+                        break
+            except OSError:
+                pass
+            assert time.monotonic() < deadline and process.poll() is None, "the preview did not answer"
+            time.sleep(0.5)
+    finally:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
 
 
 def _cli_options() -> dict[str, list[str]]:

@@ -3,6 +3,7 @@ source ever becomes markup in the page."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import tempfile
 from html.parser import HTMLParser
@@ -20,6 +21,7 @@ from builder.errors import BriefError
 from builder.gather import extract_all, load
 from builder.render import render_pages
 from tests.conftest import copy_project
+from tests.hostile import BRIEF_FIELDS, HOSTILE_PIECES, SOURCE_FIELDS, created_markup, every_field_project
 
 MINIMAL_BRIEF = "deal:\n  title: T\n  type: acquisition\n  status: announced\n"
 MARKUP = [
@@ -185,3 +187,40 @@ def test_markup_in_a_source_stays_text(text: str) -> None:
         # A sentence is shown after its number; page furniture is shown unnumbered.
         shown = inside if sentence.furniture else (inside.split(None, 1)[1] if " " in inside else "")
         assert " ".join(shown.split()) == " ".join(sentence.text.split())
+
+
+# Text for any field: markup, quotes, brackets, backslashes, YAML and Markdown syntax, control characters.
+PIECES = (
+    *HOSTILE_PIECES,
+    *("\x00", "\x07", "\x1b", "\x7f", "\x85", "\x9b", "\ufffe", "\uffff", "\u2028", "\u2029", "\r", "\t", "\ufeff"),
+    *("'", '"', "\\", "[", "]", "(", ")", "{", "}", "<", ">", "&", "|", "#", "*", "_", "`", "!", ":", "~", "="),
+    *("- ", "---", "...", "? ", "%YAML", "&anchor", "*alias", "!!str", "@", "> ", "1. ", "    ", "\n", "\n\n"),
+)
+any_field_text = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=6)), max_size=10).map("".join)
+# A NUL byte makes a file binary, which the build refuses by design; in brief.yaml it is only removed.
+source_field_text = any_field_text.map(lambda text: text.replace("\x00", ""))
+every_field = st.fixed_dictionaries(
+    {**{name: source_field_text for name in SOURCE_FIELDS}, **{name: any_field_text for name in BRIEF_FIELDS}}
+)
+
+
+@settings(SETTINGS, max_examples=25)
+@given(every_field)
+def test_any_text_in_every_field_builds_and_creates_no_markup(values: dict[str, str]) -> None:
+    from mkdocs.utils.meta import get_data
+
+    folder = Path(tempfile.mkdtemp(prefix="dealbrief-prop-"))
+    try:
+        inputs = load(Options(project=every_field_project(folder / "p", values)))
+        brief = analyze(inputs.sources, extract_all(inputs.sources, inputs.curation), inputs.curation)
+        pages = render_pages(brief).files
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    for path, text in pages.items():
+        if not path.endswith(".md"):
+            continue
+        body, meta = get_data(text)  # as MkDocs reads a page: front matter it cannot read becomes Markdown
+        assert set(meta) == ({"title", "jsonld"} if path == "docs/sources/s.md" else {"jsonld"}), (path, meta)
+        assert json.loads(meta["jsonld"])["@type"] == "Report"
+        html = markdown.markdown(body, extensions=["attr_list", "md_in_html", "tables", "toc"])
+        assert not created_markup(html), (path, created_markup(html))

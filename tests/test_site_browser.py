@@ -4,6 +4,7 @@ no serious accessibility violations. Runs Debian's Chromium through Playwright."
 from __future__ import annotations
 
 import functools
+import html
 import http.server
 import json
 import re
@@ -130,7 +131,7 @@ def test_citations_land_on_their_sentence_highlighted(page: object, site: str, b
                 state,
             )
             shown = _normal(state["text"])
-            assert title and _normal(title) in shown
+            assert title and _normal(html.unescape(title)) in shown  # the theme reads a title as HTML
             for text in texts.get(sentence_id, ()):
                 assert _normal(text) in shown, (sentence_id, text)
             checked += 1
@@ -299,3 +300,38 @@ def test_search_for_a_figure_lands_on_it_highlighted(page: object, site: str) ->
     assert not any(m["text"] == "20" for m in marks), marks  # never a piece of a longer number
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "search-20-million-1280.png"))  # type: ignore[attr-defined]
+
+
+def test_the_site_opened_from_disk_navigates_through_every_section_and_searches(
+    page: object, built: BuildResult
+) -> None:
+    errors: list[str] = []
+    requests: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)  # type: ignore[attr-defined]
+    page.on("pageerror", lambda error: errors.append(str(error)))  # type: ignore[attr-defined]
+    page.on("request", lambda request: requests.append(request.url))  # type: ignore[attr-defined]
+    site = built.project / "site"
+    page.goto((site / "index.html").as_uri())  # type: ignore[attr-defined]
+    sections = {"Parties": "parties", "Quotes": "quotes", "Financials": "financials", "Open questions": "questions"}
+    sections |= {"Timeline": "timeline", "Sources": "sources", "Overview": ""}
+    for name, folder in sections.items():
+        page.locator("a.md-tabs__link", has_text=name).first.click()  # type: ignore[attr-defined]
+        page.wait_for_load_state()  # type: ignore[attr-defined]
+        assert page.url == (site / folder / "index.html").as_uri(), name  # type: ignore[attr-defined]
+        assert page.locator("article h1").count() == 1, name  # type: ignore[attr-defined]
+    page.locator("input.md-search__input").first.click()  # type: ignore[attr-defined]
+    page.keyboard.type("Chapple")  # type: ignore[attr-defined]
+    page.wait_for_function(  # type: ignore[attr-defined]
+        """() => [...document.querySelectorAll('a.md-search-result__link')]
+                     .some(a => a.href.includes('quotes/') && a.href.toLowerCase().includes('chapple'))""",
+        timeout=10_000,
+    )
+    page.locator("a.md-search-result__link[href*='quotes/']").first.click()  # type: ignore[attr-defined]
+    page.wait_for_load_state()  # type: ignore[attr-defined]
+    assert urlparse(page.url).path == (site / "quotes" / "index.html").as_posix()  # type: ignore[attr-defined]
+    assert "Chapple" in page.locator("article").inner_text()  # type: ignore[attr-defined]
+    page.locator("a.cite").first.click()  # type: ignore[attr-defined]
+    page.wait_for_load_state()  # type: ignore[attr-defined]
+    assert urlparse(page.url).path.endswith("/index.html") and urlparse(page.url).fragment  # type: ignore[attr-defined]
+    assert not [url for url in requests if not url.startswith(("file:", "data:", "blob:", "about:"))]
+    assert not errors, errors

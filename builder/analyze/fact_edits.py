@@ -6,11 +6,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from builder.curation import Cite, LoadedCuration, cite_sentence, find_sentence, locate_words
+from builder.curation import Cite, LoadedCuration, cite_sentence, find_sentence
 from builder.errors import Problem
 from builder.extract import fact_id
 from builder.extract.ids import placed
-from builder.model import Amount, DateMention, NonDisclosure, Quote, Source, SourceFacts, UnnamedClaim, sentence_source
+from builder.model import (
+    Amount,
+    DateMention,
+    NonDisclosure,
+    Quote,
+    Source,
+    SourceFacts,
+    UnnamedClaim,
+    locate_words,
+    sentence_source,
+)
 
 
 @dataclass

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from builder.extract.dates import MONTHS, WEEKDAYS, find_dates
 from builder.extract.sentences import Segment
+from builder.model.sources import Sentence
 
 # Labels a page prints above, beside or below an article; matched as the whole line, case aside.
 _LABELS = frozenset(
@@ -83,6 +84,17 @@ class Furniture:
 
     kinds: tuple[str | None, ...]
     author: str | None
+
+
+def not_a_sentence(sentence: Sentence) -> str | None:
+    """Why a citation of page furniture is refused; None for a sentence of the article."""
+    if not sentence.furniture:
+        return None
+    kind = FURNITURE_NAMES.get(sentence.furniture, "page furniture")
+    return (
+        f"cites {sentence.id!r}, which is {kind} ({sentence.text!r}), not a sentence of the article: "
+        "cite a sentence that states it"
+    )
 
 
 def find_furniture(text: str, segments: Sequence[Segment]) -> Furniture:

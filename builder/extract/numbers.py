@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
+from builder.bounds import LARGEST_FIGURE
+
 SMALL = {
     "zero": 0,
     "one": 1,
@@ -155,10 +157,10 @@ def parse_words(text: str) -> Decimal | None:
 
 
 def number(text: str) -> Decimal | None:
-    """Read a number in digits or in words."""
-    if any(ch.isdigit() for ch in text) or (text and text[-1] in VULGAR):
-        return parse_digits(text)
-    return parse_words(text)
+    """Read a number in digits or in words; None for a run of digits too long to be a figure."""
+    in_digits = any(ch.isdigit() for ch in text) or (text and text[-1] in VULGAR)
+    value = parse_digits(text) if in_digits else parse_words(text)
+    return value if value is None or abs(value) < LARGEST_FIGURE else None
 
 
 def count(text: str) -> int | None:

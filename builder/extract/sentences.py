@@ -35,6 +35,9 @@ _DATELINE = re.compile(r"\s*(?:(?:date|dated|published|updated)\s*:?\s*)?\d{4}-\
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9£$€¥])")
 _NEXT_WORD = re.compile(r"\s+[\"“‘'(\[]?([A-Za-z]+)")
 _TERMINAL = re.compile(r"[.!?…:;\"”’')\]]\s*$")
+# A row of a Markdown table is one sentence; the row under its header (|---|---|) is none.
+_TABLE_ROW = re.compile(r"\|.*\|")
+_TABLE_RULE = re.compile(r"\|(?:\s*:?-+:?\s*\|)+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +79,9 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def _is_soft_wrap(previous: str, line: str) -> bool:
-    """Tell whether a line continues the previous one (a hard-wrapped paragraph)."""
+    """Tell whether a line continues the previous one (a hard-wrapped paragraph); a table row never does."""
+    if _TABLE_ROW.fullmatch(previous.rstrip()) or _TABLE_ROW.fullmatch(line):
+        return False
     return not _TERMINAL.search(previous) and line[:1].islower()
 
 
@@ -91,6 +96,10 @@ def split_sentences(text: str) -> list[Segment]:
 
 def _sentences_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
     paragraph = text[start:end]
+    if _TABLE_RULE.fullmatch(paragraph):
+        return []
+    if _TABLE_ROW.fullmatch(paragraph):
+        return [(start, end)]
     cuts: list[int] = []
     dateline = _DATELINE.match(paragraph)
     if dateline and dateline.end() < len(paragraph) and paragraph[dateline.end()].isspace():

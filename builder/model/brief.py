@@ -235,6 +235,74 @@ class PrintSettings(Model):
     keywords: tuple[str, ...] = ()
 
 
+ChangeKind = Literal[
+    "source-added",
+    "source-removed",
+    "source-edited",
+    "term-stated",
+    "term-revised",
+    "term-confirmed",
+    "term-contradicted",
+    "quote-added",
+    "quote-confirmed",
+    "quote-dropped",
+    "figure-stated",
+    "figure-confirmed",
+    "figure-dropped",
+    "conflict-found",
+    "conflict-resolved",
+    "question-raised",
+    "question-answered",
+    "question-closed",
+    "event-added",
+]
+
+
+class Side(Model):
+    """What one version says of a changed fact: its words, stage and date, and the sentences behind it.
+
+    elsewhere names the cited sentences that are no longer in the brief (their source was removed or edited).
+    """
+
+    text: str
+    stage: str | None = None
+    dated: date | None = None
+    citations: tuple[Citation, ...] = ()
+    elsewhere: tuple[str, ...] = ()
+
+
+class Change(Model):
+    """One difference between two versions of the brief's facts.
+
+    about is what the change is about (a source's outlet, a quote's speaker, a figure's words, a term's
+    measure, an event's label); detail the kind of a conflict or an event; when an event's date.
+    """
+
+    kind: ChangeKind
+    about: str | None = None
+    subject: str | None = None
+    detail: str | None = None
+    when: str | None = None
+    before: Side | None = None
+    after: Side | None = None
+    source: str | None = None
+    question: Question | None = None
+
+
+class Update(Model):
+    """A version of the brief and what changed since the one before it (none for the first)."""
+
+    number: int
+    version: str
+    dated: date | None
+    sources: int
+    since: str | None = None
+    since_number: int | None = None
+    since_dated: date | None = None
+    changes: tuple[Change, ...] = ()
+    still_open: int = 0
+
+
 class Brief(Model):
     """The whole brief: what every page and the PDF are rendered from."""
 
@@ -259,3 +327,4 @@ class Brief(Model):
     notes: dict[str, str] = Field(default_factory=dict)
     stats: Stats
     print: PrintSettings = PrintSettings()
+    updates: tuple[Update, ...] = ()

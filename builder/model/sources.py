@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 
+from pydantic import field_validator
+
+from builder.bounds import BuildDate
+from builder.escaping import clean_text
 from builder.model.base import Model
 
 
@@ -14,10 +17,15 @@ class SourceMeta(Model):
     title: str | None = None
     outlet: str | None = None
     author: str | None = None
-    published: date | None = None
+    published: BuildDate | None = None
     url: str | None = None
     kind: str | None = None
     imported_from: str | None = None
+
+    @field_validator("title", "outlet", "author", "url", "kind", "imported_from")
+    @classmethod
+    def _clean(cls, value: str | None) -> str | None:
+        return None if value is None else clean_text(value)
 
 
 class Sentence(Model):
@@ -65,3 +73,13 @@ class Source(Model):
     def sentence(self, sentence_id: str) -> Sentence:
         """This source's sentence with that id."""
         return self.sentences[sentence_number(sentence_id) - 1]
+
+
+_FOLD = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "\u00a0": " "})
+
+
+def locate_words(sentence: str, words: str) -> tuple[int, int] | None:
+    """Where the words stand in the sentence, quotation marks and spacing aside."""
+    pattern = r"\s+".join(re.escape(part) for part in words.translate(_FOLD).split())
+    match = re.search(pattern, sentence.translate(_FOLD)) if pattern else None
+    return (match.start(), match.end()) if match else None

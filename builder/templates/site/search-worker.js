@@ -39,4 +39,7 @@ self.postMessage = function (message) {
   return post.apply(self, arguments);
 };
 
-importScripts(new URL(self.location.href).searchParams.get("worker"));
+// Material's worker stands beside this one. Under file:// the theme runs workers in an iframe, where this
+// script is a <script> element and relative addresses count from the page, hence the absolute address.
+var here = typeof document !== "undefined" && document.currentScript ? document.currentScript.src : self.location.href;
+importScripts(new URL(new URL(here).searchParams.get("worker"), here).href);
