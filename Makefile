@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 
-.PHONY: brief test lint check bench bench-articles serve golden clean
+.PHONY: brief test lint check bench bench-articles eval serve golden clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,8 +31,8 @@ test: $(VENV)/.installed-test
 
 ## lint: ruff and mypy
 lint: $(VENV)/.installed-test
-	$(BIN)/ruff check builder tests bench
-	$(BIN)/ruff format --check builder tests bench
+	$(BIN)/ruff check builder tests bench eval
+	$(BIN)/ruff format --check builder tests bench eval
 	$(BIN)/mypy
 
 ## check: validate data/ and verify that docs/ and data/facts/ are up to date, writing nothing
@@ -46,6 +46,10 @@ bench: $(VENV)/.installed-bench
 ## bench-articles: score `dealbrief add` on the article-extraction benchmark in ../shared (the README's table)
 bench-articles: $(VENV)/.installed
 	$(BIN)/python -m tests.article_benchmark
+
+## eval: score the extractor against the hand-written gold and print the table (results in eval/results.json)
+eval: $(VENV)/.installed
+	$(BIN)/python -m eval.run
 
 ## serve: live preview of the brief while you edit data/
 serve: $(VENV)/.installed

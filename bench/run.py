@@ -1,5 +1,5 @@
 """Measure the builder: every stage of a clean build, the floor set by MkDocs and WeasyPrint alone,
-rebuilds, extraction throughput on the BBC corpus, and a 200-source brief.
+rebuilds, extraction throughput on the BBC corpus and the Reuters wire stories, and a 200-source brief.
 
 Run with `make bench` after `make brief`. Every figure is the median of several runs, each in a fresh
 process; results go to bench/results.json and a table is printed. Nothing here is a test.
@@ -23,6 +23,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "bbc-news"
+WIRE_CORPUS = ROOT.parent / "shared" / "corpus" / "reuters-deals"
 RESULTS = ROOT / "bench" / "results.json"
 PYTHON = sys.executable
 PROJECT_FILES = ("mkdocs.yml", "data/brief.yaml", "data/sources", "docs", "overrides")
@@ -40,7 +41,7 @@ BUILD_SCRIPT = textwrap.dedent(
         return 0
     started = time.perf_counter()
     from builder.build import build
-from builder.config import Options
+    from builder.config import Options
     imported = time.perf_counter()
     memory = {}
     def progress(stage):
@@ -103,6 +104,8 @@ def main() -> None:
         results["example"] = example_brief(work, runs)
         if CORPUS.is_dir():
             results["extraction"] = extraction(runs)
+            if WIRE_CORPUS.is_dir():
+                results["extraction"]["reuters"] = wire_extraction(runs)
             results["large"] = large_briefs(work, [large // 4, large // 2, large])
         else:
             results["extraction"] = results["large"] = {"skipped": f"{CORPUS} is not here"}
@@ -247,6 +250,21 @@ def extraction(runs: int) -> dict[str, Any]:
     return found
 
 
+def wire_extraction(runs: int) -> dict[str, Any]:
+    """Extraction throughput on the Reuters wire stories, whose quote boxes and figures read differently."""
+    files = sorted(WIRE_CORPUS.rglob("*.txt"))
+    samples = [json.loads(timed([PYTHON, "-c", EXTRACT_SCRIPT, *map(str, files)])[1]) for _ in range(runs)]
+    seconds = median([s["seconds"] for s in samples])
+    return {
+        "files": len(files),
+        "bytes": samples[0]["bytes"],
+        "seconds": seconds,
+        "mb_per_s": samples[0]["bytes"] / seconds / 1e6,
+        "facts": samples[0]["facts"],
+        "peak_rss_mb": max(s["peak_rss_kb"] for s in samples) / 1024,
+    }
+
+
 def large_briefs(work: Path, sizes: list[int]) -> dict[str, Any]:
     """Briefs of many corpus articles, to see how each stage grows with the number of sources."""
     found: dict[str, Any] = {}
@@ -325,9 +343,9 @@ def table(results: dict[str, Any]) -> str:
     ]
     extraction_ = results["extraction"]
     if "all" in extraction_:
-        lines += ["", _row("Extraction on the BBC corpus", "files", "MB", "seconds", "MB/s", "peak memory MB")]
+        lines += ["", _row("Extraction (one core)", "files", "MB", "seconds", "MB/s", "peak memory MB")]
         lines.append("|---|---:|---:|---:|---:|---:|")
-        for label, run in (("all", extraction_["all"]), ("a tenth", extraction_["tenth"])):
+        for label, run in (("BBC, all", extraction_["all"]), ("BBC, a tenth", extraction_["tenth"])):
             lines.append(
                 _row(
                     label,
@@ -338,9 +356,21 @@ def table(results: dict[str, Any]) -> str:
                     f"{run['peak_rss_mb']:.0f}",
                 )
             )
+        if "reuters" in extraction_:
+            run = extraction_["reuters"]
+            lines.append(
+                _row(
+                    "Reuters wire stories",
+                    run["files"],
+                    f"{run['bytes'] / 1e6:.2f}",
+                    f"{run['seconds']:.2f}",
+                    f"{run['mb_per_s']:.2f}",
+                    f"{run['peak_rss_mb']:.0f}",
+                )
+            )
         lines.append(
             _row(
-                "all ÷ tenth",
+                "BBC, all ÷ tenth",
                 "",
                 f"{extraction_['all_over_tenth_bytes']:.1f} × bytes",
                 f"{extraction_['all_over_tenth_time']:.1f} × time",

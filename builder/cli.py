@@ -327,10 +327,13 @@ def serve_command(project: Path, dev_addr: str, pdf: bool) -> None:
 def publish_command(project: Path, target: Path, replace: bool) -> None:
     """Copy the built site, PDF included, to a folder for hosting."""
     from builder.project import published_title
-    from builder.publish import publish
+    from builder.publish import publish, target_problem
     from builder.versions import record_site
 
     root = find_project(project)
+    refused = target_problem(root, target)
+    if refused is not None:  # said before anything else, as the only line of a refusal
+        raise BriefError([Problem(str(target), message=refused)])
     title = published_title(root)
     click.echo(f"Publishing the brief {'“' + title + '” ' if title else ''}of {root} to {target}.")
     count = publish(root, target, replace)

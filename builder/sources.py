@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from builder.errors import Problem, Problems
+from builder.extract.bylines import credits
 from builder.extract.furniture import find_furniture
 from builder.extract.outlet import outlet_named
 from builder.extract.sentences import split_sentences
@@ -93,7 +94,8 @@ def read_source(
 
 
 def split_source(raw: RawSource) -> Source:
-    """Split a source's text into numbered sentences, marking page furniture; a byline names the author."""
+    """Split a source's text into numbered sentences, marking page furniture; a byline names the author when
+    the metadata does not."""
     segments = split_sentences(raw.text)
     furniture = find_furniture(raw.text, segments)
     sentences = tuple(
@@ -109,8 +111,8 @@ def split_source(raw: RawSource) -> Source:
         for n, (segment, kind) in enumerate(zip(segments, furniture.kinds, strict=True), start=1)
     )
     meta = raw.meta
-    if meta.author is None and furniture.author is not None:
-        meta = meta.model_copy(update={"author": furniture.author})
+    if meta.author is None and (author := credits(raw.text).author) is not None:
+        meta = meta.model_copy(update={"author": author})
     return Source(
         id=raw.id,
         path=raw.path,

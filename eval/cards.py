@@ -63,7 +63,8 @@ def propose(deal: Deal) -> dict[str, Any]:
             published = "-".join(dated.groups()) if dated else None
             add_sources(project, [file], {"published": published})
         data = extract_json(Options(sources=project / "data" / "sources", brief_file=None, cache=False))
-    deal_data: dict[str, Any] = data["deal"]
+    deal_data = data["deal"]
+    assert isinstance(deal_data, dict)
     return deal_data
 
 
@@ -107,7 +108,7 @@ def score_value(gold: dict[str, Any], found: dict[str, Any] | None) -> bool:
     if found is None:
         return False
     if "state" in gold:
-        return found.get("state") == gold["state"]
+        return bool(found.get("state") == gold["state"])
     if found.get("unit") != gold["unit"] or found.get("amount") is None:
         return False
     return abs(float(found["amount"]) - float(gold["amount"])) <= VALUE_TOLERANCE * float(gold["amount"])

@@ -55,10 +55,12 @@ def test_chapple_quote_in_two_sources(built: BuildResult) -> None:
     assert set(group.support.sources) == {"newsng", "blog-2024-07-25"}
 
 
-def test_the_announcement_quote_is_corroborated_by_prose(built: BuildResult) -> None:
-    (group,) = [g for g in built.brief.quote_groups if g.text.startswith("This AI-ready infrastructure")]
-    assert group.speaker == "the announcement"
-    assert [c.sentence for c in group.prose] == ["blog-2024-07-25-s10"]
+def test_the_announcement_quote_joins_the_block_quotation_it_repeats(built: BuildResult) -> None:
+    """converge360 quotes a sentence of the announcement that the blog gives whole, as a block quotation."""
+    quotes = {q.source: q for q in built.brief.quotes if "AI-ready infrastructure" in q.text}
+    assert set(quotes) == {"blog-2024-07-25", "converge360"}
+    assert quotes["converge360"].speaker == "the announcement" and quotes["blog-2024-07-25"].speaker == "Microsoft"
+    assert quotes["converge360"].group == quotes["blog-2024-07-25"].group
 
 
 def test_the_companies_speak_as_the_two_parties(built: BuildResult) -> None:

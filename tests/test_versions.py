@@ -165,7 +165,8 @@ def test_a_deal_told_over_two_days(tmp_path: Path) -> None:
         "New source: “Tishman Speyer and Lehman to buy Archstone-Smith” (Reuters, 29 May 2007).",
         f"New quote, Richard Imperiale: “I think the low-hanging fruit is gone” [{agreed} s22]",
         "Question answered: Is “$20 billion” confirmed by another source? (The total value of the deal could top "
-        "$20 billion) [tishman-lehman-near-deal-for-archstone-smith-wsj s7] — by “$20 billion” (29 May 2007) "
+        "$20 billion, including debt) [tishman-lehman-near-deal-for-archstone-smith-wsj s6] — by “$20 billion” "
+        "(29 May 2007) "
         "[tishman-lehman-near-deal-for-reit-report s3]",
     ]
     for line in expected:

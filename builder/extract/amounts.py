@@ -6,35 +6,22 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from builder.extract import lexicon as lx
 from builder.extract import units
+from builder.extract.currencies import PREFIX_SIGN, code_of, is_code, prefix_currency, scale_at
 from builder.extract.figures import (
     Found,
+    Rate,
     alternation,
     find_vague_amounts,
+    join_ranges,
     link_conversions,
     percent_of,
+    split_rates,
     with_context,
 )
-from builder.extract.numbers import NUMBER_DIGITS, SCALE_WORDS, number
+from builder.extract.numbers import DIGITS_ONLY, NUMBER, NUMBER_DIGITS, NUMBER_WORD_SET, SCALE_WORDS, number
 
-_CORE_WORDS = """
-    zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
-    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety half
-    quarters quarter hundred thousand million billion trillion lakh crore
-    """.split()
-_CORE = "|".join(sorted(_CORE_WORDS, key=len, reverse=True))
-_ARTICLE = r"an?[\s-]+(?=(?:half|quarter|hundred|thousand|million|billion|trillion)\b)"
-_WORD_RUN = rf"\b(?:{_ARTICLE})?(?:{_CORE})(?:(?:[\s-]+(?:and[\s-]+)?)(?:{_CORE}))*\b"
-NUMBER = re.compile(rf"(?P<digits>{NUMBER_DIGITS})|(?P<words>{_WORD_RUN})", re.I)
-DIGITS_ONLY = re.compile(rf"(?P<digits>{NUMBER_DIGITS})(?P<words>(?!))?")
-NUMBER_WORD_SET = frozenset(_CORE_WORDS)
-
-
-_PREFIX_SIGN = re.compile(rf"(?:{alternation(units.PREFIX_SIGNS)})\s?$", re.I)
-_PREFIX_CODE = re.compile(r"\b(?P<code>[A-Za-z]{3,4})(?:\s)?$")
-_PREFIX_WORD = re.compile(r"\b(?P<word>dollars?|euros?)\s$", re.I)
-_SCALE_ATTACHED = re.compile(r"(bn|mn|mln|bln|tn|trn|k|m|b)(?![A-Za-z0-9])", re.I)
-_SCALE_SPACED = re.compile(r"\s?(million|billion|trillion|thousand|lakh|crore|bn|mn|tn)s?(?![\w])", re.I)
 _ADJECTIVES = alternation({adjective for adjective, _ in units.CURRENCY_ADJECTIVES})
 _CURRENCY_WORD = re.compile(
     rf"(?:[\s-]|(?<=\d))(?:(?P<adj>{_ADJECTIVES})\s)?(?P<word>{alternation(set(units.CURRENCY_WORDS) - {'p'})}"
@@ -44,9 +31,18 @@ _CURRENCY_WORD = re.compile(
 _PENCE_ATTACHED = re.compile(r"p(?![\w])")
 _CODE_AFTER = re.compile(r"\s?(?P<code>[A-Za-z]{3,4})(?![\w])")
 _SIGN_AFTER = re.compile(rf"\s?(?P<sign>{alternation(units.SUFFIX_SIGNS)})")
-_PERCENT = re.compile(r"\s?(?:(?P<points>percentage[\s-]points?)|%|per[\s-]?cents?\b|percent(?:age)?s?\b)", re.I)
+_PERCENT = re.compile(
+    r"\s?(?:(?P<points>percentage[\s-]points?)|(?P<basis>basis[\s-]points?|bps\b)|%|per[\s-]?cents?\b|percent(?:age)?s?\b)",
+    re.I,
+)
 _MEASURE = re.compile(rf"(?:[\s-]|(?<=\d))?[(\[{{<]?(?P<unit>{alternation(units.MEASURES)})[)\]}}>]?(?![\w/²])", re.I)
 _COUNT = re.compile(rf"\s(?P<noun>{alternation(units.COUNT_NOUNS)})\b")
+# "from 10 to 15 percent" is a change between two figures, not a range.
+_NAME_BEFORE = re.compile(r"(?:^|\s)([A-Z][\w&.-]*) $")
+_HEDGE_HYPHEN = re.compile(r"\b(?:near|nearly|almost|about|around|over|under)-$", re.I)
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s$", re.I)
+_AND_RANGE = re.compile(rf"\sand\s(?P<sign>{alternation(units.PREFIX_SIGNS)})?\s?(?P<num>{NUMBER_DIGITS})", re.I)
+_FROM = re.compile(r"\bfrom\s(?:(?:about|around|roughly|some|nearly|almost|just)\s)?$", re.I)
 _RANGE = re.compile(rf"\s?(?:-|–|—|to)\s?(?P<sign>{alternation(units.PREFIX_SIGNS)})?\s?(?P<num>{NUMBER_DIGITS})", re.I)
 _CENTS = re.compile(
     r"\s(?:and\s)?(?P<num>\d{1,2}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three"
@@ -73,7 +69,12 @@ class _Number:
 
 
 def find_amounts(text: str, words: frozenset[str] | None = None) -> list[Found]:
-    """Return the amounts in text, in order, without overlaps.
+    """Return the amounts in text, in order, without overlaps; exchange-rate notes are not amounts."""
+    return find_figures(text, words)[0]
+
+
+def find_figures(text: str, words: frozenset[str] | None = None) -> tuple[list[Found], list[Rate]]:
+    """Return the amounts in text, in order, without overlaps, and the exchange-rate notes apart.
 
     words, the text's lower-case words when the caller has them, lets a text with no number words skip
     the slower search for them.
@@ -96,7 +97,8 @@ def find_amounts(text: str, words: frozenset[str] | None = None) -> list[Found]:
         taken_until = amount.end
     found.extend(percent_of(text, found, NUMBER))
     found.sort(key=lambda item: item.start)
-    return link_conversions(text, found)
+    figures, rates = split_rates(text, join_ranges(text, found))
+    return link_conversions(text, figures), rates
 
 
 def _amount_near(text: str, position: int, floor: int) -> Found | None:
@@ -112,10 +114,16 @@ def _numeral(text: str, match: re.Match[str]) -> _Number | None:
     start, end = match.start(), match.end()
     if not words:
         before = text[start - 1] if start else " "
-        if before.isdigit() or before in ".,/" or (before == "-" and start > 1 and text[start - 2].isalnum()):
+        if before.isdigit() or before in ".,/":
             return None
+        if before == "-" and start > 1 and text[start - 2].isalnum() and not _HEDGE_HYPHEN.search(text, 0, start):
+            return None  # part of a code such as "A-10"; "near-10 percent" is a hedged figure
         if end < len(text) and text[end] == "-" and text[end + 1 : end + 2].isdigit():
-            return None  # a phone or reference number such as 1111-2222
+            other = NUMBER.match(text, end + 1)
+            if other is None or not (
+                PREFIX_SIGN.search(text, max(0, start - 4), start) or _unit_follows(text, other.end())
+            ):
+                return None  # a phone or reference number such as 1111-2222, not a range such as "$11-12 billion"
     value = number(raw)
     if value is None:
         return None
@@ -126,28 +134,36 @@ def _amount_at(text: str, numeral: _Number, floor: int) -> Found | None:
     """Read the currency, scale and unit around one number."""
     start, pos, value = numeral.start, numeral.end, numeral.value
     head = text[max(floor, start - 12) : start]
-    prefix = _prefix_currency(head, text, start)
+    prefix = prefix_currency(head, text, start)
     if prefix is None and head[-1:].isalpha():
         return None  # part of a code such as "scp173m"
     if prefix is not None:
         code, width = prefix
         start -= width
     high: Decimal | None = None
-    range_match = _RANGE.match(text, pos)
+    range_match = _RANGE.match(text, pos) or (
+        _AND_RANGE.match(text, pos) if _BETWEEN_BEFORE.search(text, max(0, start - 12), start) else None
+    )
     if (
         range_match
         and (prefix is not None or _unit_follows(text, range_match.end()))
-        and not range_match.group().strip().startswith("to")
+        and not (
+            range_match.group().strip().startswith("to")
+            and (_FROM.search(text, max(0, start - 24), start) or not _money_or_percent_follows(text, range_match))
+        )
     ):
         high = number(range_match.group("num"))
-        pos = range_match.end()
-    scale, pos = _scale(text, pos)
+        if high is not None and high > value:  # "December 31 to 10.63 billion" is no range
+            pos = range_match.end()
+        else:
+            high = None
+    scale, pos = scale_at(text, pos)
     if prefix is None and scale is None:
         code_then_scale = _CODE_AFTER.match(text, pos)
-        if code_then_scale and _is_code(code_then_scale.group("code")):
-            scaled, after = _scale(text, code_then_scale.end())
+        if code_then_scale and is_code(code_then_scale.group("code")):
+            scaled, after = scale_at(text, code_then_scale.end())
             if scaled is not None:
-                prefix = (_code(code_then_scale.group("code")), 0)
+                prefix = (code_of(code_then_scale.group("code")), 0)
                 scale, pos = scaled, after
     factor = scale if scale is not None else Decimal(1)
     value *= factor
@@ -175,10 +191,13 @@ def _after_number(
     numeral: _Number,
 ) -> Found | None:
     """Read what follows a number without a currency sign before it."""
-    percent = _PERCENT.match(text, pos)
+    percent = _PERCENT.match(text, pos + 1 if text[pos : pos + 1] == "+" else pos)  # "5+ percent": 5 or more
     if percent:
         if percent.group("points"):
             return _finish(text, start, percent.end(), value, high, "percentage points", "quantity")
+        if percent.group("basis"):  # a basis point is a hundredth of a percentage point
+            hundredths = high / 100 if high is not None else None
+            return _finish(text, start, percent.end(), value / 100, hundredths, "percentage points", "quantity")
         return _finish(text, start, percent.end(), value, high, "%", "percent")
     currency = _currency_after(text, pos, value, scale)
     if currency is not None:
@@ -199,67 +218,14 @@ def _after_number(
     small_words = numeral.words and not re.search(
         r"hundred|thousand|million|billion|trillion", text[numeral.start : numeral.end], re.I
     )
-    if count and not small_words and not _looks_like_year(text[numeral.start : numeral.end], scale):
+    if (
+        count
+        and not small_words
+        and not _looks_like_year(text[numeral.start : numeral.end], scale)
+        and not _in_name(text, numeral.start)
+    ):
         return _finish(text, start, count.end(), value, high, count.group("noun").lower(), "quantity")
     return None
-
-
-def _prefix_currency(head: str, text: str, start: int) -> tuple[str, int] | None:
-    sign = _PREFIX_SIGN.search(head)
-    if sign:
-        raw = sign.group()
-        key = re.sub(r"\s+$", "", raw).lower()
-        code = units.PREFIX_SIGNS.get(key) or units.PREFIX_SIGNS.get(key.replace(" ", ""))
-        if code is None:
-            return None
-        before = head[: sign.start()]
-        if key[0].isalpha() and before[-1:].isalpha():
-            return None  # "bus $5" is not "us$5"
-        if key in ("rs", "rs.") and raw.endswith(" ") is False and text[start - 1].isalpha():
-            return None
-        return code, len(raw)
-    code_match = _PREFIX_CODE.search(head)
-    if code_match and _is_code(code_match.group("code")):
-        attached = not code_match.group().endswith(" ")
-        if attached or text[start : start + 1].isdigit():
-            code = _code(code_match.group("code"))
-            width = len(code_match.group())
-            return code, width
-    word = _PREFIX_WORD.search(head)
-    if word and _SCALE_SPACED.match(text, _number_end(text, start)):
-        return units.CURRENCY_WORDS[word.group("word").lower()], len(word.group())
-    return None
-
-
-def _number_end(text: str, start: int) -> int:
-    match = NUMBER.match(text, start)
-    return match.end() if match else start
-
-
-def _is_code(word: str) -> bool:
-    upper = word.upper()
-    if upper in units.MILLION_CODES:
-        return True
-    if upper not in units.CODES:
-        return False
-    return word.isupper() or word.lower() in units.LOWERCASE_CODES
-
-
-def _code(word: str) -> str:
-    upper = word.upper()
-    if upper in units.MILLION_CODES:
-        upper = upper[1:]
-    return units.CODE_ALIASES.get(upper, upper)
-
-
-def _scale(text: str, pos: int) -> tuple[Decimal | None, int]:
-    attached = _SCALE_ATTACHED.match(text, pos)
-    if attached:
-        return SCALE_WORDS[attached.group(1).lower()], attached.end()
-    spaced = _SCALE_SPACED.match(text, pos)
-    if spaced:
-        return SCALE_WORDS[spaced.group(1).lower()], spaced.end()
-    return None, pos
 
 
 def _currency_after(
@@ -287,6 +253,8 @@ def _currency_after(
                 return None
         if code is None:
             return None
+        if name in units.HUNDREDTHS:
+            return code, word.end(), Decimal("0.01"), Decimal(0)
         if (code.endswith("X") and code in units.MINOR_UNITS.values()) or (adjective and stem == "cent"):
             major = units.CURRENCY_ADJECTIVES.get((adjective, "dollar"), "USD")
             if major != "USD":
@@ -295,17 +263,17 @@ def _currency_after(
             return None
         return _with_cents(text, word.end(), code, value, scale)
     code_match = _CODE_AFTER.match(text, pos)
-    if code_match and _is_code(code_match.group("code")):
+    if code_match and is_code(code_match.group("code")):
         end = code_match.end()
         if end < len(text) and text[end].isdigit():
             return None  # "3 USD50": the code belongs to the next figure
         raw = code_match.group("code").upper()
         if raw in units.MILLION_CODES:
-            return _code(raw[1:]), end, Decimal(10**6), Decimal(0)
-        scaled, after = _scale(text, end)
+            return code_of(raw[1:]), end, Decimal(10**6), Decimal(0)
+        scaled, after = scale_at(text, end)
         if scaled is not None and scale is None:
-            return _code(raw), after, scaled, Decimal(0)
-        return _with_cents(text, end, _code(raw), value, scale)
+            return code_of(raw), after, scaled, Decimal(0)
+        return _with_cents(text, end, code_of(raw), value, scale)
     sign = _SIGN_AFTER.match(text, pos)
     if sign:
         end = sign.end()
@@ -349,13 +317,28 @@ def _measure_unit(text: str, match: re.Match[str], pos: int, scale: Decimal | No
 
 
 def _unit_follows(text: str, pos: int) -> bool:
-    scale, after = _scale(text, pos)
+    scale, after = scale_at(text, pos)
     return bool(
         _PERCENT.match(text, after)
         or _CURRENCY_WORD.match(text, after)
         or _CODE_AFTER.match(text, after)
         or (scale is not None and _COUNT.match(text, after))
     )
+
+
+def _in_name(text: str, start: int) -> bool:
+    """Tell whether a bare number belongs to a name before it: "Boeing 787 jets", "S&P 500", "Heinz 57"."""
+    name = _NAME_BEFORE.search(text, max(0, start - 30), start)
+    return name is not None and name.group(1) not in lx.NOT_NAMES
+
+
+def _money_or_percent_follows(text: str, match: re.Match[str]) -> bool:
+    """Tell whether the second figure of "3 to 5 billion euros" or "$13 to $14" is money or a percentage."""
+    if match.groupdict().get("sign"):
+        return True
+    _, after = scale_at(text, match.end())
+    code = _CODE_AFTER.match(text, after)
+    return bool(_PERCENT.match(text, after) or _CURRENCY_WORD.match(text, after) or (code and is_code(code["code"])))
 
 
 def _looks_like_year(raw: str, scale: Decimal | None) -> bool:
@@ -366,4 +349,4 @@ def _finish(text: str, start: int, end: int, value: Decimal, high: Decimal | Non
     return Found(start, end, value, unit, kind, high=high)
 
 
-__all__ = ["NUMBER", "Found", "find_amounts", "find_vague_amounts"]
+__all__ = ["NUMBER", "Found", "Rate", "find_amounts", "find_figures", "find_vague_amounts"]

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from builder.extract import lexicon as lx
+from builder.extract.bylines import credits
 from builder.extract.names import Candidate, NameTable, find_names
+from builder.extract.orgnames import merge_organizations, org_key, same_organization, slug
+from builder.extract.speaker_lines import SpeakerLine, speaker_lines
 from builder.model import Mention, Organization, Person, Source
 
 _TITLE_TOKEN = r"(?:[a-z][\w-]*|CEO|CFO|COO|CTO|CIO|MD|VP|SVP|EVP|MP)"
@@ -25,25 +26,32 @@ _AFTER = re.compile(
     rf"|^\s?,\s(?:an?\s|the\s)?(?P<title_only>{_TITLE_PHRASE})(?=\s?[,.;]|\s(?:said|says|told|added))"
     rf"|^\sof\s(?:the\s)?(?P<org_only>{_ORG_PHRASE})"
 )
+# A word of a name: a full stop belongs to it only in initials and legal forms ("J.P.", "Inc."), not "Qwest."
+_SALIENT_MENTIONS = 6
+# Words that may stand before a sentence's subject: "But the LSE", "However, Acme", "(Reuters) - Acme"
+_SUBJECT_LEAD = re.compile(
+    r"(?:[A-Z]{2,}[A-Z ,]*\s*)?(?:\(Reuters\)\s*-\s*)?(?:(?:But|And|However|Meanwhile|Now|Yet|Still),?\s)?"
+    r"(?:(?:[Tt]he|[Ii]ts|[Rr]ival|[Bb]oth)\s)?"
+)
+_NAME_WORD = r"(?:[A-Z]\.(?:[A-Z]\.)+|(?:Inc|Corp|Co|Ltd)\.|[A-Z](?:[\w&-]|\.(?=\w))*)"
 _BEFORE = re.compile(
-    r"(?:(?P<org>(?:the\s[a-z]+|[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)*))['’]s?\s|(?P<org2>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)*)\s)?"
-    r"(?P<title>(?:(?:vice-chairman|vice-president|co-founder|co-chairman|deputy-chairman|"
+    rf"(?:(?P<org>(?:the\s[a-z]+|{_NAME_WORD}(?:\s{_NAME_WORD})*))['’]s?\s|(?P<org2>{_NAME_WORD}(?:\s{_NAME_WORD})*)\s)?"
+    r"(?P<title>(?i:(?:vice-chairman|vice-president|co-founder|co-chairman|deputy-chairman|"
     r"chief|executive|financial|operating|managing|vice|deputy|senior|group|global|corporate|non-executive|"
     r"finance|former|founder|president|chairman|chairwoman|director|boss|head|spokesman|spokeswoman|analyst|economist|"
     r"minister|secretary|governor|CEO|CFO|COO|CTO|MD|officer|partner|trader|strategist|editor|chancellor)\s){1,4})$"
+)
+_BEFORE_TITLE_WORDS = frozenset(
+    """vice-chairman vice-president co-founder co-chairman deputy-chairman chief executive financial operating
+    managing vice deputy senior group global corporate non-executive finance former founder president chairman
+    chairwoman director boss head spokesman spokeswoman analyst economist minister secretary governor ceo cfo coo cto
+    md officer partner trader strategist editor chancellor""".split()
 )
 _POSSESSOR = re.compile(rf"(?P<org>{_ORG_TOKEN}(?: {_ORG_TOKEN})*)['’]s? $")
 _COPULA = re.compile(
     rf"^\s*(?:\([^)]*\)\s*)?(?:is|was|has\sbeen|became|becomes)\s(?:the|a|an)\s(?P<title>{_TITLE_PHRASE}?)"
     rf"\s(?:of|at|for)\s(?P<org>{_ORG_PHRASE})"
 )
-_LEGAL_SUFFIXES = frozenset(
-    """
-    inc corp corporation co company ltd limited plc llc group holdings sa ag nv
-    """.split()
-)
-_SLUG = re.compile(r"[^a-z0-9]+")
-_LOWER_HEADS = frozenset(head.lower() for head in lx.ORG_HEADS)
 
 
 @dataclass(frozen=True)
@@ -66,6 +74,10 @@ class Entities:
     organizations: tuple[Organization, ...]
     products: frozenset[str]
     mentions: tuple[NamedMention, ...]
+    lines: tuple[SpeakerLine, ...] = ()
+    text: str = ""
+    sentence_starts: tuple[int, ...] = ()
+    byline: str | None = None
 
     def before(self, position: int, kinds: Sequence[str] = ("person", "org")) -> list[NamedMention]:
         """Return the mentions that end before position, nearest first."""
@@ -73,13 +85,36 @@ class Entities:
         return [m for m in reversed(self.mentions[:index]) if m.kind in kinds]
 
     def salient_org(self, position: int) -> str | None:
-        """The organisation "it" or "the company" most likely means: the last one that opened a sentence
-        recently, else the last one named."""
+        """The organisation "it" or "the company" most likely means: the subject of a recent sentence (named
+        in its first words), else the last one named."""
         recent = self.before(position, ("org",))
-        for mention in recent[:6]:
-            if mention.opens_sentence:
+        for mention in recent[:_SALIENT_MENTIONS]:
+            sentence = self.sentence_of(mention.start)
+            start = self.sentence_starts[sentence] if self.sentence_starts else 0
+            if mention.opens_sentence or _SUBJECT_LEAD.fullmatch(self.text, start, mention.start):
                 return mention.name
         return recent[0].name if recent else None
+
+    def sentence_of(self, position: int) -> int:
+        """The number (from 0) of the sentence that holds a position."""
+        return max(0, bisect_right(self.sentence_starts, position) - 1)
+
+    def full_org_name(self, name: str) -> str:
+        """The full name of an organisation named in short ("United" → "Manchester United"), when the text makes
+        it plain which one is meant."""
+        words = name.split()
+        longer = sorted(
+            (
+                (len(org.mentions), org.name)
+                for org in self.organizations
+                if len(org.name.split()) > len(words)
+                and (org.name.split()[-len(words) :] == words or org.name.split()[: len(words)] == words)
+            ),
+            reverse=True,
+        )
+        if len(longer) == 1 or (len(longer) > 1 and longer[0][0] > longer[1][0]):
+            return longer[0][1]  # the only one, or the one the text names most often
+        return name
 
     def person(self, name: str) -> Person | None:
         """Find a person by full name or surname."""
@@ -97,49 +132,32 @@ class Entities:
         return None
 
 
-def slug(text: str) -> str:
-    """Make an id part from a name."""
-    return _SLUG.sub("-", text.lower()).strip("-")[:48] or "x"
-
-
-@lru_cache(maxsize=8192)
-def org_key(name: str) -> str:
-    """Reduce an organisation name to what its variants share."""
-    words = re.sub(r"['’]s\b|['’.,]", "", name.lower()).replace("&", " and ").split()
-    if words and words[0] == "the":
-        words = words[1:]
-    while len(words) > 1 and words[-1] in _LEGAL_SUFFIXES:
-        words.pop()
-    return " ".join(words)
-
-
-@lru_cache(maxsize=16384)
-def same_organization(a: str, b: str) -> bool:
-    """Tell whether two names name one organisation: suffixes, apostrophes and initials aside."""
-    key_a, key_b = org_key(a), org_key(b)
-    if key_a == key_b:
-        return True
-    short, long = sorted((key_a.split(), key_b.split()), key=len)
-    heads = _LOWER_HEADS
-    if short and long[: len(short)] == short and all(word in heads for word in long[len(short) :]):
-        return True
-    capitals = [word for word in long if word not in ("of", "and", "the", "for")]
-    return len(short) == 1 and len(capitals) > 1 and short[0] == "".join(word[0] for word in capitals)
-
-
 def extract_entities(source: Source, known_orgs: frozenset[str] = frozenset()) -> Entities:
     """Find the people and organisations of a source with their titles and mentions."""
     spans = [(s.start, s.end) for s in source.sentences]
-    table = find_names(source.text, spans, known_orgs, _title_spans(source.text))
+    lines = speaker_lines(source.text)
+    newsroom = credits(source.text)  # the article's writers and editors are not people of the deal
+    masked = [*_title_spans(source.text), *((line.start, line.end) for line in lines), *newsroom.spans]
+    table = find_names(source.text, spans, known_orgs, masked)
     sentence_of = _sentence_finder(source)
     people = [_person(source, name, found, table, sentence_of) for name, found in table.people.items()]
-    orgs = merge_organizations(
-        (
-            Organization(id=f"o-{slug(name)}", name=name, mentions=_mentions(source, found, sentence_of))
-            for name, found in table.orgs.items()
-        ),
-        {},
-    )
+    named = [
+        Organization(id=f"o-{slug(name)}", name=name, mentions=_mentions(source, found, sentence_of))
+        for name, found in table.orgs.items()
+    ]
+    for line in lines:
+        mention = Mention(
+            source=source.id,
+            sentence=sentence_of(line.name_start),
+            start=line.name_start,
+            end=line.name_end,
+            text=source.text[line.name_start : line.name_end],
+        )
+        if line.kind == "organization":
+            named.append(Organization(id=f"o-{slug(line.name)}", name=line.name, mentions=(mention,)))
+        else:
+            people = _with_line_person(people, line, mention)
+    orgs = merge_organizations(named, {})
     for person in people:
         if (
             person.organization
@@ -148,73 +166,34 @@ def extract_entities(source: Source, known_orgs: frozenset[str] = frozenset()) -
         ):
             orgs.append(Organization(id=f"o-{slug(person.organization)}", name=person.organization))
     mentions = _named_mentions(source, table, people, orgs)
-    return Entities(tuple(people), tuple(sorted(orgs, key=lambda o: o.id)), frozenset(table.products), mentions)
+    return Entities(
+        tuple(people),
+        tuple(sorted(orgs, key=lambda o: o.id)),
+        frozenset(table.products),
+        mentions,
+        tuple(lines),
+        source.text,
+        tuple(s.start for s in source.sentences),
+        newsroom.author,
+    )
 
 
-def merge_organizations(orgs: Iterable[Organization], aliases: Mapping[str, Sequence[str]]) -> list[Organization]:
-    """Merge organisations that are one under different names; the longest name leads.
-
-    Names are compared only with names that share their first word, or whose initials they could be,
-    or that the analyst lists as aliases, so the work grows with the number of names, not its square.
-    """
-    items = list(orgs)
-    union = list(range(len(items)))
-
-    def find(i: int) -> int:
-        while union[i] != i:
-            union[i] = union[union[i]]
-            i = union[i]
-        return i
-
-    buckets: dict[str, list[int]] = defaultdict(list)
-    for i, org in enumerate(items):
-        for name in (org.name, *org.aliases):
-            key = org_key(name)
-            words = key.split()
-            if words:
-                buckets[words[0]].append(i)
-                if len(words) > 1:
-                    buckets["".join(w[0] for w in words if w not in ("of", "and", "the", "for"))].append(i)
-            for lead, listed in aliases.items():
-                if key in {org_key(n) for n in (lead, *listed)}:
-                    buckets["alias:" + lead].append(i)
-    for bucket in buckets.values():
-        for position, i in enumerate(bucket):
-            for j in bucket[position + 1 :]:
-                if find(i) == find(j):
-                    continue
-                names_i, names_j = (items[i].name, *items[i].aliases), (items[j].name, *items[j].aliases)
-                if any(same_organization(a, b) for a in names_i for b in names_j) or _aliased(
-                    names_i, names_j, aliases
-                ):
-                    union[find(j)] = find(i)
-    groups: dict[int, list[Organization]] = defaultdict(list)
-    for i, org in enumerate(items):
-        groups[find(i)].append(org)
-    merged = []
-    for _, group in sorted(groups.items()):
-        names = sorted({n for member in group for n in (member.name, *member.aliases)}, key=lambda n: (-len(n), n))
-        lead = next((n for n in names if n in aliases), names[0])
-        alias_set = sorted({*names, *aliases.get(lead, ())} - {lead})
-        mentions = tuple(sorted({m for member in group for m in member.mentions}, key=lambda m: (m.source, m.start)))
-        merged.append(
-            Organization(
-                id=f"o-{slug(lead)}",
-                name=lead,
-                aliases=tuple(alias_set),
-                party=any(m.party for m in group),
-                mentions=mentions,
+def _with_line_person(people: list[Person], line: SpeakerLine, mention: Mention) -> list[Person]:
+    """Add the person a speaker line names, or the line's mention to the person the text names elsewhere."""
+    for index, person in enumerate(people):
+        if person.name.lower() == line.name.lower():
+            people[index] = person.model_copy(
+                update={
+                    "title": person.title or line.title,
+                    "organization": person.organization or line.org,
+                    "mentions": tuple(sorted((*person.mentions, mention), key=lambda m: m.start)),
+                }
             )
-        )
-    return merged
-
-
-def _aliased(names: Sequence[str], others: Sequence[str], aliases: Mapping[str, Sequence[str]]) -> bool:
-    for lead, alias_list in aliases.items():
-        family = {org_key(n) for n in (lead, *alias_list)}
-        if any(org_key(n) in family for n in names) and any(org_key(n) in family for n in others):
-            return True
-    return False
+            return people
+    people.append(
+        Person(id=f"p-{slug(line.name)}", name=line.name, title=line.title, organization=line.org, mentions=(mention,))
+    )
+    return people
 
 
 def _title_spans(text: str) -> list[tuple[int, int]]:
@@ -246,10 +225,12 @@ def _person(source: Source, name: str, found: list[Candidate], table: NameTable,
             elif title and re.search(r"\s(?:of|at|for)\s[A-Z]", title):
                 title, _, organization = re.split(r"\s(of|at|for)\s(?=[A-Z])", title, maxsplit=1)[0:3]
             break
-        match = _BEFORE.search(before)
+        match = _BEFORE.search(before) if before.rsplit(None, 1)[-1:] and _ends_with_title(before) else None
         if match and _is_title(match.group("title")):
             title = match.group("title").strip()
             org = match.group("org") or match.group("org2")
+            if org and all(word.lower() in _BEFORE_TITLE_WORDS for word in org.split()):
+                title, org = f"{org} {title}", None  # "Chief Executive Michael Dell": all of it is the title
             if org and (org.startswith("the ") or _plausible_org(org, table)):
                 organization = org
             break
@@ -271,6 +252,11 @@ def _person(source: Source, name: str, found: list[Candidate], table: NameTable,
         organization=organization,
         mentions=_mentions(source, found, sentence_of),
     )
+
+
+def _ends_with_title(before: str) -> bool:
+    """Tell cheaply whether the words before a name end with a title word, before the costly pattern runs."""
+    return before.rsplit(None, 1)[-1].lower() in _BEFORE_TITLE_WORDS
 
 
 def _plausible_org(name: str, table: NameTable) -> bool:
@@ -337,3 +323,15 @@ def _named_mentions(
         NamedMention(m.start, m.end, "org", org.name, None, m.start in openers) for org in orgs for m in org.mentions
     ]
     return tuple(sorted(mentions, key=lambda m: m.start))
+
+
+__all__ = [
+    "Entities",
+    "NamedMention",
+    "SentenceFinder",
+    "extract_entities",
+    "merge_organizations",
+    "org_key",
+    "same_organization",
+    "slug",
+]

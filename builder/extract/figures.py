@@ -25,7 +25,8 @@ _PER = re.compile(
     re.I,
 )
 _EACH = re.compile(r"\s(?P<per>each)\b", re.I)
-_QUALIFIER = re.compile(rf"(?:^|[^\w])(?P<q>{alternation(units.QUALIFIERS)})\s(?:of\s)?$", re.I)
+_QUALIFIER = re.compile(rf"(?:^|[^\w])(?P<q>{alternation(units.QUALIFIERS)})(?:\s(?:of\s)?|-)$", re.I)
+_PLUS = re.compile(r"[\d.,]+\+")
 _BETWEEN = re.compile(r"(?:^|[^\w])between\s$", re.I)
 _AND_NEXT = re.compile(r"\sand\s")
 _HORIZON = re.compile(
@@ -70,6 +71,79 @@ def percent_of(text: str, found: list[Found], numbers: re.Pattern[str]) -> list[
         if value is not None:
             extra.append(Found(match.start(), following.end(), value, "%", "percent"))
     return extra
+
+
+@dataclass(frozen=True)
+class Rate:
+    """An exchange-rate note ("$1 = A$1.28", "1.6 dollars to the pound"): one unit of base costs rate of quote."""
+
+    start: int
+    end: int
+    base: str
+    quote: str
+    rate: Decimal
+
+
+_RANGE_GAP = re.compile(r"\s?(?:-|–|—|to)\s?")
+_FROM_BEFORE = re.compile(r"\bfrom\s(?:\w+\s)?$", re.I)
+_SCALE_IN = re.compile(r"(?<=\d)[\s-]?(?:bn|mn|mln|bln|tn|trn|million|billion|trillion)\b", re.I)
+_EQUALS = re.compile(r"\s?=\s?")
+_TO_THE = re.compile(
+    rf"\s(?:to|per)\s(?:the|one|each|a|an)\s(?P<word>{alternation(k for k in CURRENCY_WORDS if len(k) > 2)})\b", re.I
+)
+
+
+def join_ranges(text: str, found: list[Found]) -> list[Found]:
+    """Make "$2 billion to $2.5 billion" and "10 percent-12 percent" one figure with a low and a high.
+
+    "from 10 percent to 12 percent" stays two figures: a change, not a range.
+    """
+    joined: list[Found] = []
+    for amount in found:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and previous.unit == amount.unit
+            and previous.kind == amount.kind
+            and previous.high is None
+            and amount.high is None
+            and amount.value > previous.value
+            and _RANGE_GAP.fullmatch(text, previous.end, amount.start)
+            and not _FROM_BEFORE.search(text, max(0, previous.start - 16), previous.start)
+        ):
+            joined[-1] = replace(previous, end=amount.end, high=amount.value, per=amount.per or previous.per)
+            continue
+        joined.append(amount)
+    return joined
+
+
+def split_rates(text: str, found: list[Found]) -> tuple[list[Found], list[Rate]]:
+    """Take the exchange-rate notes out of the figures: "($1 = 0.7 euro)", "1.6 dollars to the pound"."""
+    figures: list[Found] = []
+    rates: list[Rate] = []
+    skip = False
+    for index, amount in enumerate(found):
+        if skip:
+            skip = False
+            continue
+        following = found[index + 1] if index + 1 < len(found) else None
+        if (
+            following is not None
+            and amount.kind == following.kind == "money"
+            and amount.value == 1
+            and amount.unit != following.unit
+            and _EQUALS.fullmatch(text, amount.end, following.start)
+        ):
+            rates.append(Rate(amount.start, following.end, amount.unit, following.unit, following.value))
+            skip = True
+            continue
+        per = _TO_THE.match(text, amount.end) if amount.kind == "money" else None
+        if per is not None and CURRENCY_WORDS[per.group("word").lower()] != amount.unit:
+            base = CURRENCY_WORDS[per.group("word").lower()]
+            rates.append(Rate(amount.start, per.end(), base, amount.unit, amount.value))
+            continue
+        figures.append(amount)
+    return figures, rates
 
 
 def link_conversions(text: str, found: list[Found]) -> list[Found]:
@@ -143,6 +217,8 @@ def with_context(text: str, amount: Found, amount_near: Callable[[int, int], Fou
         qualifier = match.group("q").lower()
         if qualifier == "minus":
             value, qualifier = -value, None
+    elif _PLUS.match(text, amount.start):
+        qualifier = "+"
     per = _PER.match(text, end) or _EACH.match(text, end)
     horizon = _HORIZON.match(text, per.end() if per else end)
     months = _horizon_months(horizon) if horizon else None

@@ -3,7 +3,7 @@
 Saved pages and pasted articles keep section labels ("News", "Featured"), share bars, bylines and
 reporting credits, dates on a line of their own and the author's box. They stay in the text, verbatim and
 at their offsets, but are marked, so that they are neither numbered as the article's sentences nor read
-for facts; a byline or an author's box still names the source's author.
+for facts. Who wrote the article is bylines.py's to say.
 """
 
 from __future__ import annotations
@@ -58,8 +58,6 @@ _CREDITS = re.compile(
     r"(?:\s+and\s+\w+)?\s+by\b[^()]*\)?\.?$",
     re.I,
 )
-_CREDIT_NAME = re.compile(rf"^\(?\s*(?i:reporting)\s+(?i:by)\s+(?P<name>{_NAME})")
-_BIO_NAME = re.compile(rf"^(?P<name>{_NAME})\s*(?:\(|,|\bis\b|\bwas\b|\bhas\b|\bcovers\b|\bwrites\b)")
 _TOKEN = re.compile(r"\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?|[\w'’.@-]+", re.I)
 _LETTER = re.compile(r"[^\W_]")
 _TIME = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?$", re.I)
@@ -80,10 +78,9 @@ _BYLINE_PARAGRAPHS = 4  # a byline stands among the first lines of an article, o
 
 @dataclass(frozen=True)
 class Furniture:
-    """What each segment of a text is when it is not a sentence, and the author a byline names."""
+    """What each segment of a text is when it is not a sentence."""
 
     kinds: tuple[str | None, ...]
-    author: str | None
 
 
 def not_a_sentence(sentence: Sentence) -> str | None:
@@ -103,7 +100,6 @@ def find_furniture(text: str, segments: Sequence[Segment]) -> Furniture:
     for segment in segments:
         sizes[segment.paragraph] = sizes.get(segment.paragraph, 0) + 1
     kinds: list[str | None] = []
-    author: str | None = None
     bio_paragraphs: set[int] = set()
     previous_paragraph = -1
     last_paragraph = segments[-1].paragraph if segments else 0
@@ -116,17 +112,12 @@ def find_furniture(text: str, segments: Sequence[Segment]) -> Furniture:
             kind = None  # "by" opening a line mid-article continues the line before it
         if segment.paragraph in bio_paragraphs and kind is None:
             kind = "author"
-            author = author or _name(_BIO_NAME, line)
         elif kind == "label" and _normal(line) in _AUTHOR_BOX:
             bio_paragraphs = set(range(segment.paragraph + 1, segment.paragraph + 1 + _MAX_BIO_PARAGRAPHS))
-        elif kind == "byline":
-            author = author or _name(_BYLINE, line)
-        elif kind == "credits":
-            author = author or _name(_CREDIT_NAME, line)
-        elif kind not in (None, "date"):
+        elif kind not in (None, "date", "byline", "credits"):
             bio_paragraphs = set()
         kinds.append(kind)
-    return Furniture(tuple(kinds), author)
+    return Furniture(tuple(kinds))
 
 
 def _kind(line: str, alone: bool, first: bool) -> str | None:
@@ -150,7 +141,7 @@ def _kind(line: str, alone: bool, first: bool) -> str | None:
 
 
 def _name(pattern: re.Pattern[str], line: str) -> str | None:
-    """The person a byline, credit or author's box names: two to five words, not a date."""
+    """The person a byline names: two to five words, not a date ("By Monday" is no byline)."""
     match = pattern.match(line)
     if not match:
         return None

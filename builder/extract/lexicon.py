@@ -51,6 +51,36 @@ OTHER_NAMES = _words(
     Taylor Toshiba Wei Yang"""
 ).difference({"Toshiba"})
 FIRST_NAMES = FEMALE_NAMES | MALE_NAMES | OTHER_NAMES
+# East Asian family names, written first: "Xi Jinping", "Liu He", "Lee Hsien Yang", "He Jianxiong".
+FAMILY_NAMES_FIRST = _words(
+    """Xi Li Wang Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Gao Lin Luo Zheng Liang Xie Song
+    Tang Han Feng Deng Cao Peng Zeng Xiao Tian Dong Pan Yuan Cai Jiang Yu Du Ye Cheng Wei Su Lu Ding Ren Shen Yao
+    Fang Jin Dai Tan Lee Lim Goh Ng Ong Teo Koh Chan Wong Leung Lau Cheung Ho Tse Yip Chua Tay Kim Park Choi Jung
+    Kang Cho Yoon Jang Shin Moon Nguyen Tran Pham"""
+)
+
+# Firms whose names read like a person's: the text alone cannot tell.
+FIRMS_NAMED_LIKE_PEOPLE = frozenset(
+    {
+        "Morgan Stanley",
+        "Merrill Lynch",
+        "Charles Schwab",
+        "Dean Witter",
+        "Arthur Andersen",
+        "Ernst & Young",
+        "Bear Stearns",
+        "Lehman Brothers",
+        "Marks & Spencer",
+        "John Lewis",
+        "Sanford Bernstein",
+        "Sanford C. Bernstein",
+        "Thomas Cook",
+        "JP Morgan",
+        "Thomson Reuters",
+        "J.P. Morgan",
+        "Morgan Grenfell",
+    }
+)
 
 HONORIFICS = {
     "mr": "male",
@@ -100,7 +130,7 @@ ORG_HEADS = _words(
     Records Music Publishing Press Times Post Journal Telegraph Guardian Herald Chronicle Mail Express News
     Resources Mining Minerals Steel Chemicals Chemical Motors Automotive Aerospace Railways Rail Railway Transport
     Logistics Shipping Lines Hotels Resorts Retail Supermarkets Brands Wireless Mobile Online Interactive Games
-    Semiconductor Semiconductors Devices Instruments Solutions Consulting Associates Properties Realty Estates
+    Semiconductor Semiconductors Devices Instruments Solutions Consulting Associates Properties Realty Estates Unit
     Utilities Water Power Electric Electricity Health Healthcare Medical Biotech Court Parliament Congress
     Senate Treasury Police Army Navy Cabinet Commissioner Regulator Bureau Centre Center Foundation Society
     League Club Consortium Alliance Cooperative Co-operative Mutual Building Society Exchange Boerse Bourse Börse
@@ -205,7 +235,8 @@ NOT_NAMES = _words(
     January February March April May June July August September October November December Christmas Easter
     About Featured News Similarly Commenting Experts Analysts Shares Sales Profits Investors Officials Critics
     Under Over Per According Despite During Until Unlike Like Yet So Do Does Did Has Have Had Is Are Was Were Be
-    Being Been Can Could Should Would Will Might Must Shall Ms. Mr. Dr. Mrs. Read Related Features"""
+    Being Been Can Could Should Would Will Might Must Shall Ms. Mr. Dr. Mrs. Read Related Features Another
+    Former Ex Irishmen Irishman Englishman Frenchman Dutchman Scotsman Welshman Americans Britons"""
 )
 # Words that open a person-describing noun phrase used as a speaker ("one analyst", "a City trader").
 DESCRIPTOR_OPENERS = _words("a an one some many several most two three other another its the his her their")
@@ -221,7 +252,7 @@ ORG_NOUNS = _words(
     """company companies firm firms group bank banks carrier airline airlines retailer maker manufacturer
     giant operator government regulator ministry department agency commission board brewer insurer chain
     supermarket broadcaster network provider partner partners club union exchange business businesses
-    corporation conglomerate publisher studio network-provider team council authority court"""
+    corporation conglomerate publisher studio network-provider team council authority court consortium"""
 )
 DOCUMENT_NOUNS = _words(
     """announcement statement release report filing letter memo email e-mail note notice blog post document
@@ -236,7 +267,9 @@ SPEECH_VERBS = _words(
     urges quipped quips observed observes concluded concludes maintained maintains revealed reveals reported
     reports quoted warned cautioned cautions promised promises pledged pledges boasted boasts complained
     complains described describes called calls agreed agrees disagreed responded responds recalled recalls
-    affirmed affirms assured assures hinted hints forecast forecasts projected projects expects expected"""
+    affirmed affirms assured assures hinted hints forecast forecasts projected projects expects expected
+    tweeted tweets recounted recounts blasted blasts cited cites reiterated reiterates recommended recommends
+    saying adding noting calling citing describing arguing warning insisting claiming stating telling agree"""
 )
 PRONOUNS = {"he": "male", "she": "female", "it": "it", "they": "plural", "him": "male", "her": "female"}
 # Capitalised only because they open a sentence.

@@ -7,6 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from builder.extract import lexicon as lx
+from builder.extract.name_runs import looks_like_name, split_run
 
 _TOKEN = r"(?:[A-Z][\w'’.&@-]*[\w]|[A-Z](?:\.[A-Z])*\.?|\d+[A-Z][\w]*)"
 _JOIN = r"(?:\s(?:of|de|du|von|van|der|den|da|di|la|le|bin|al|&|for)\s|\s|-)"
@@ -46,19 +47,20 @@ _EMPLOYER_CUE = re.compile(
     r"|spokesman|spokeswoman|partner)\s(?:of|at|for|with)\s(?:the\s)?$",
     re.I,
 )
-_TOKENS = re.compile(r"\S+")
+_INITIALS = re.compile(r"[A-Z]\.(?:[A-Z]\.)?|[A-Z]{2}")
+_LEGAL_FORMS = frozenset("inc corp corporation co ltd plc llc ag sa nv group holdings".split())
 _PUNCTUATION = ".,;:!?\"“”‘’'()[]—–-"
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,5}s?")
 _DOMAIN = re.compile(r"[A-Z][\w-]*\.(?:com|net|co\.uk|org)")
 _TITLE_BEFORE = re.compile(
-    r"\b(?:chief\sexecutive|executive|CEO|chief|chairman|chairwoman|president|analyst|spokesman|spokeswoman|"
+    r"\b(?:chief\sexecutive|executive|CEO|chief|chairman|chairwoman|chair|president|analyst|spokesman|spokeswoman|"
     r"spokesperson|boss|minister|director|founder|economist|manager|head|patriarch|tycoon|secretary|governor|"
     r"officer|partner|trader|strategist|commissioner|chancellor|editor|lawyer|professor|owner|investor|"
     r"billionaire|mogul|entrepreneur|striker|coach)\s$",
     re.I,
 )
 _TITLE_AFTER = re.compile(
-    r"^,\s(?:(?:an?|the|its|their|his|her)\s)?(?:[\w’'-]+\s){0,4}?(?:chief|executive|CEO|chairman|chairwoman|president|"
+    r"^,\s(?:(?:an?|the|its|their|his|her)\s)?(?:[\w’'-]+\s){0,4}?(?:\w+-)?(?:chief|executive|CEO|chairman|chairwoman|president|"
     r"analyst|spokesman|spokeswoman|spokesperson|boss|minister|director|founder|economist|manager|head|secretary|"
     r"governor|officer|partner|trader|strategist|commissioner|editor|lawyer|professor|owner|investor|fund\smanger)\b"
     r"|^,\s(?:from|of|at)\s(?:the\s)?[A-Z][\w’'-]+(?:['’]s)?\s[A-Z][^,]{0,80},\s(?:said|says|told|added)\b",
@@ -111,7 +113,9 @@ def find_names(
         if _is_title_case(sentence):
             continue  # headlines capitalise every word; their names are found in the body
         for match in NAME_RUN.finditer(sentence):
-            for piece in _split_run(match.group(), start + match.start(), start, lower_vocabulary):
+            run = match.group()
+            named_elsewhere = match.start() == 0 and " " in run and text.count(run) > 1
+            for piece in split_run(run, start + match.start(), start, lower_vocabulary, named_elsewhere):
                 if masked and any(a <= piece[0] < b for a, b in masked):
                     continue
                 candidates.append(_candidate(text, piece, index))
@@ -125,34 +129,6 @@ def _is_title_case(sentence: str) -> bool:
     if len(words) < 4:
         return False
     return sum(word[0].isupper() for word in words) / len(words) >= _TITLE_CASE_HEADLINE
-
-
-def _split_run(run: str, offset: int, sentence_start: int, lower: set[str]) -> list[tuple[int, int, str]]:
-    """Cut a run of capitalised words into names: drop openers, split at titles and at sentence start."""
-    tokens = [(m.start(), m.end(), m.group()) for m in _TOKENS.finditer(run)]
-    pieces: list[list[tuple[int, int, str]]] = [[]]
-    for position, (start, end, token) in enumerate(tokens):
-        bare = _POSSESSIVE.sub("", token)
-        first_in_sentence = position == 0 and offset == sentence_start
-        if bare in lx.NOT_NAMES or (bare.lower() in lx.TITLE_WORDS and bare not in lx.ORG_HEADS):
-            pieces.append([])
-            continue
-        if first_in_sentence and (bare.lower() in lower or bare.lower() in lx.SENTENCE_COMMON):
-            pieces.append([])
-            continue
-        pieces[-1].append((start, end, token))
-        if token != bare:
-            pieces.append([])  # a possessive ends the name: "Google's parent company"
-    result: list[tuple[int, int, str]] = []
-    for piece in pieces:
-        while piece and piece[-1][2].lower() in lx.ORG_JOINERS:
-            piece.pop()
-        while piece and piece[0][2].lower() in lx.ORG_JOINERS:
-            piece.pop(0)
-        if piece:
-            start, end = piece[0][0], piece[-1][1]
-            result.append((offset + start, offset + end, run[start:end]))
-    return result
 
 
 def _candidate(text: str, piece: tuple[int, int, str], sentence: int) -> Candidate:
@@ -209,11 +185,38 @@ def _classify(text: str, candidates: list[Candidate], known_orgs: frozenset[str]
     by_name: dict[str, list[Candidate]] = defaultdict(list)
     for candidate in candidates:
         by_name[candidate.text].append(candidate)
-    kinds = {name: _kind(name, found, known_orgs) for name, found in by_name.items()}
+    honored = frozenset(c.text for found in by_name.values() for c in found if c.after_honorific)
+    kinds = {name: _kind(name, found, known_orgs, honored) for name, found in by_name.items()}
     surnames_of_people = {name.split()[-1] for name, kind in kinds.items() if kind == "person" and " " in name}
-    for name in by_name:
+    org_names = {_legal_stem(name) for name, kind in kinds.items() if kind == "org" and _legal_stem(name) != name}
+    for name in list(by_name):
         if " " not in name and name in surnames_of_people and name not in known_orgs:
+            if name in org_names:
+                # "Dell" beside "Michael Dell" and "Dell Inc": the company, unless "Mr Dell"
+                titled = [c for c in by_name[name] if c.after_honorific]
+                bearer = next(n for n, k in kinds.items() if k == "person" and n.split()[-1] == name)
+                if titled and len(titled) < len(by_name[name]):
+                    by_name[bearer].extend(titled)
+                    by_name[name] = [c for c in by_name[name] if not c.after_honorific]
+                kinds[name] = "org"
+                continue
             kinds[name] = "person-ref"  # "Millan says" after "Manuel Millan": the person, not a company
+    # "Lee" after "Lee Hsien Yang", "Charoen" after "Charoen Sirivadhanabhakdi": a name's first word on its own
+    firsts: dict[str, list[str]] = defaultdict(list)
+    for name, kind in kinds.items():
+        if kind == "person" and " " in name:
+            firsts[name.split()[0]].append(name)
+    first_refs = {
+        name: firsts[name][0]
+        for name in by_name
+        if " " not in name
+        and kinds[name] in ("other", "org")
+        and len(firsts.get(name, ())) == 1
+        and name not in known_orgs
+        and name not in org_names
+        and not _ACRONYM.fullmatch(name)
+    }
+    kinds.update(dict.fromkeys(first_refs, "person-ref"))
     # A name standing next to an organisation ("Zoom and Amazon Web Services") is one too.
     for name, found in by_name.items():
         if kinds[name] == "other" and any("coordinated" in cues_of(c) and _next_to_org(text, c, kinds) for c in found):
@@ -232,7 +235,7 @@ def _classify(text: str, candidates: list[Candidate], known_orgs: frozenset[str]
     for name, found in sorted(by_name.items(), key=lambda item: item[1][0].start):
         kind = kinds.get(name, "other")
         if kind == "person-ref" or (kind == "other" and name in surnames):
-            full = surnames.get(name.split()[-1])
+            full = surnames.get(name.split()[-1]) or first_refs.get(name)
             if full:
                 table.people.setdefault(full, []).extend(found)
                 continue
@@ -253,6 +256,14 @@ def _classify(text: str, candidates: list[Candidate], known_orgs: frozenset[str]
     return table
 
 
+def _legal_stem(name: str) -> str:
+    """A company's name without its legal form: "Dell Inc" → "Dell"."""
+    tokens = name.split()
+    while len(tokens) > 1 and tokens[-1].rstrip(".").lower() in _LEGAL_FORMS:
+        tokens.pop()
+    return " ".join(tokens)
+
+
 def _next_to_org(text: str, candidate: Candidate, kinds: dict[str, str]) -> bool:
     after = re.match(
         r"\s(?:and|or)\s(?P<n>[A-Z][\w.&’'-]*(?:\s[A-Z][\w.&’'-]*)*)",
@@ -266,13 +277,13 @@ def _next_to_org(text: str, candidate: Candidate, kinds: dict[str, str]) -> bool
     return any(kinds.get(name) == "org" and not name.endswith(("'s", "’s")) for name in names)
 
 
-def _kind(name: str, found: list[Candidate], known_orgs: frozenset[str]) -> str:
+def _kind(name: str, found: list[Candidate], known_orgs: frozenset[str], honored: frozenset[str]) -> str:
     """Tell what a name is: person, person-ref (a surname), org, place or other.
 
     What the name itself shows is checked first; the words around it are read only when that is not enough.
     """
     tokens = name.split()
-    if name in known_orgs:
+    if name in known_orgs or name in lx.FIRMS_NAMED_LIKE_PEOPLE:
         return "org"
     if (tokens[-1] in lx.ORG_HEADS and len(tokens) > 1) or (
         tokens[0] in lx.ORG_HEADS and len(tokens) > 2 and tokens[1] == "of"
@@ -280,13 +291,21 @@ def _kind(name: str, found: list[Candidate], known_orgs: frozenset[str]) -> str:
         return "org"
     if name in lx.PLACES or all(token in lx.PLACES for token in tokens):
         return "place"
-    if tokens[0] in lx.FIRST_NAMES and 2 <= len(tokens) <= 4 and not any(t in lx.ORG_HEADS for t in tokens):
+    first_named = tokens[0] in lx.FIRST_NAMES or tokens[0] in lx.FAMILY_NAMES_FIRST
+    if first_named and 2 <= len(tokens) <= 4 and not any(t in lx.ORG_HEADS for t in tokens):
         return "person"
+    if (
+        _INITIALS.fullmatch(tokens[0])
+        and 2 <= len(tokens) <= 4
+        and looks_like_name(tokens[1:])
+        and (tokens[1] in lx.FIRST_NAMES or tokens[-1] in honored)
+    ):
+        return "person"  # "J. Christopher Flowers", "JP McManus" (written "Mr McManus" elsewhere)
     if any(c.after_honorific for c in found):
         return "person" if len(tokens) > 1 else "person-ref"
     if (_ACRONYM.fullmatch(name) and name not in lx.NOT_ORG_ACRONYMS) or _DOMAIN.fullmatch(name):
         return "org"
-    name_shaped = 2 <= len(tokens) <= 4 and not any(t in lx.ORG_HEADS for t in tokens) and _looks_like_name(tokens)
+    name_shaped = 2 <= len(tokens) <= 4 and not any(t in lx.ORG_HEADS for t in tokens) and looks_like_name(tokens)
     cues = set().union(*(cues_of(c) for c in found))
     if name_shaped and "titled" in cues and "employer" not in cues:
         return "person"
@@ -295,14 +314,6 @@ def _kind(name: str, found: list[Candidate], known_orgs: frozenset[str]) -> str:
     if name_shaped and "speaks" in cues and len(tokens) <= 3:
         return "person"
     return "other"
-
-
-def _looks_like_name(tokens: list[str]) -> bool:
-    """Name-shaped: capitalised words with lower-case letters, or particles such as 'van'."""
-    return all(
-        (t[0].isupper() and any(c.islower() for c in t[1:]) and t not in lx.NOT_NAMES) or t in lx.NAME_PARTICLES
-        for t in tokens
-    )
 
 
 def _gender(name: str, found: list[Candidate]) -> str | None:

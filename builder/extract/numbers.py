@@ -79,15 +79,27 @@ VULGAR = {
 _WORD = "|".join(sorted([*SMALL, *SCALES, "half", "quarters", "quarter", "a", "an", "and"], key=len, reverse=True))
 # A run of number words: "thirteen", "forty-five", "three quarters", "a quarter million", "one hundred".
 NUMBER_WORDS = rf"(?:(?:{_WORD})(?:[\s-]+(?:{_WORD}))*)"
-# Digits as news and tokenised text write them: 1,234.5  12,34,567.89  6 . 2  10 1/2  1/4  ½
+# Digits as news and tokenised text write them: 1,234.5  12,34,567.89  6 . 2  10 1/2  837-1/2  1/4  ½
 NUMBER_DIGITS = (
     r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?"
     r"|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"
     r"|\d+ \. \d+(?= ?%| (?:percent|per cent|million|billion|bn|m)\b)"
-    r"|\d+ \d/\d{1,2}|\d+/\d{1,2}(?![\d/])"
+    r"|\d+[ -]\d/\d{1,2}(?![\d/])|\d+/\d{1,2}(?![\d/])"
     r"|\d*\.\d+|\d+(?:\.\d+)?)[½¼¾⅓⅔]?|[½¼¾⅓⅔]"
 )
 _SPLIT = re.compile(r"[\s-]+")
+
+_CORE_WORDS = """
+    zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety half
+    quarters quarter hundred thousand million billion trillion lakh crore
+    """.split()
+_CORE = "|".join(sorted(_CORE_WORDS, key=len, reverse=True))
+_ARTICLE = r"an?[\s-]+(?=(?:half|quarter|hundred|thousand|million|billion|trillion)\b)"
+_WORD_RUN = rf"\b(?:{_ARTICLE})?(?:{_CORE})(?:(?:[\s-]+(?:and[\s-]+)?)(?:{_CORE}))*\b"
+NUMBER = re.compile(rf"(?P<digits>{NUMBER_DIGITS})|(?P<words>{_WORD_RUN})", re.I)
+DIGITS_ONLY = re.compile(rf"(?P<digits>{NUMBER_DIGITS})(?P<words>(?!))?")
+NUMBER_WORD_SET = frozenset(_CORE_WORDS)
 
 
 def parse_digits(text: str) -> Decimal | None:
@@ -99,8 +111,8 @@ def parse_digits(text: str) -> Decimal | None:
         text = text[:-1].strip()
         if not text:
             return tail
-    if " " in text and "/" in text:
-        whole, fraction = text.split(" ", 1)
+    if "/" in text and (" " in text or "-" in text):
+        whole, fraction = re.split(r"[ -]", text, maxsplit=1)
         head = parse_digits(whole)
         part = parse_digits(fraction)
         return None if head is None or part is None else head + part

@@ -6,14 +6,14 @@ import re
 from collections import Counter
 from datetime import date
 
-from builder.extract.amounts import find_amounts, find_vague_amounts
+from builder.extract.amounts import find_figures, find_vague_amounts
 from builder.extract.dates import find_dates, patterns_for, resolve
 from builder.extract.disclosures import find_disclosures, find_unnamed
 from builder.extract.entities import extract_entities
 from builder.extract.ids import placed, unique_id
 from builder.extract.numbers import plain
 from builder.extract.quotes import extract_quotes
-from builder.model import Amount, DateMention, Sentence, Source, SourceFacts
+from builder.model import Amount, DateMention, ExchangeRate, Sentence, Source, SourceFacts
 
 _CONTEXT_WORDS = 10
 _NO_QUOTES = str.maketrans("", "", '“”"')
@@ -29,16 +29,19 @@ def extract(source: Source, known_orgs: frozenset[str] = frozenset()) -> SourceF
     quotes = extract_quotes(source, entities)
     quoted = [(quote.start, quote.end) for quote in quotes]
     words = sentence_words(source)
+    rates: list[ExchangeRate] = []
     return SourceFacts(
         source=source.id,
         quotes=tuple(quotes),
-        amounts=tuple(amount_facts(source, words)),
+        amounts=tuple(amount_facts(source, words, rates)),
         dates=tuple(date_facts(source, quoted, reference_date(source), words)),
         people=entities.people,
         organizations=entities.organizations,
         disclosures=tuple(find_disclosures(source, words)),
         unnamed=tuple(find_unnamed(source, quoted, words)),
         products=tuple(sorted(entities.products)),
+        rates=tuple(rates),
+        byline=entities.byline,
     )
 
 
@@ -48,19 +51,27 @@ def fact_id(source: str, kind: str, *parts: str, seen: dict[str, int]) -> str:
     return unique_id(source, kind, normal, seen)
 
 
-def amount_facts(source: Source, words: list[frozenset[str]] | None = None) -> list[Amount]:
-    """Find the amounts of each sentence and give them ids and context."""
+def amount_facts(
+    source: Source, words: list[frozenset[str]] | None = None, rates: list[ExchangeRate] | None = None
+) -> list[Amount]:
+    """Find the amounts of each sentence and give them ids and context; add exchange-rate notes to rates."""
     seen: dict[str, int] = {}
     facts: list[Amount] = []
     for sentence, vocabulary in zip(source.sentences, sentence_words(source) if words is None else words, strict=True):
         if sentence.furniture or not (_DIGIT.search(sentence.text) or vocabulary & _AMOUNT_WORDS):
             continue
-        found = find_amounts(sentence.text, vocabulary)
-        found += [
-            vague
-            for vague in find_vague_amounts(sentence.text)
-            if not any(item.start < vague.end and vague.start < item.end for item in found)
+        found, notes = find_figures(sentence.text, vocabulary)
+        if rates is not None:
+            for note in notes:
+                place = placed(source, sentence, sentence.start + note.start, sentence.start + note.end)
+                rate_id = fact_id(source.id, "r", place["text"], seen=seen)
+                rates.append(ExchangeRate(id=rate_id, **place, base=note.base, quote=note.quote, rate=plain(note.rate)))
+        vague = [
+            item
+            for item in find_vague_amounts(sentence.text)
+            if not any(other.start < item.end and item.start < other.end for other in found)
         ]
+        found += vague
         ids: list[str] = []
         for item in found:
             place = placed(source, sentence, sentence.start + item.start, sentence.start + item.end)
@@ -80,7 +91,7 @@ def amount_facts(source: Source, words: list[frozenset[str]] | None = None) -> l
                     horizon=item.horizon,
                     horizon_months=item.horizon_months,
                     context=context(sentence, item.start, item.end),
-                    vague=not item.unit,
+                    vague=item in vague,
                 )
             )
     return _fill_vague_units(facts)

@@ -4,118 +4,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 
 from builder.extract import speakers
 from builder.extract.entities import Entities
 from builder.extract.ids import unique_id
+from builder.extract.quote_marks import QuoteSpan, find_quote_spans, not_speech
+from builder.extract.speaker_lines import SpeakerLine
 from builder.model import Quote, Source, Span
-
-_OPENERS = "“\"‘'"
-_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–]))[‘'](?=[A-Za-z0-9£$€])")
-_SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?%])[’'](?=$|[\s.,;:!?)\]—–-])")
-_LETTER = re.compile(r"[A-Za-z]")
-_MAX_SINGLE_WORDS = 30
-_MARKS = re.compile(r"[“”\"]")
-
-
-@dataclass
-class QuoteSpan:
-    """The place of one quotation: its marks and its words."""
-
-    open: int
-    close: int
-    inner_start: int
-    inner_end: int
-    paragraph: int
-    single: bool = False
-
-
-def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]:
-    """Pair quotation marks paragraph by paragraph; a quote left open continues in the next paragraph."""
-    spans: list[QuoteSpan] = []
-    carried: tuple[int, int] | None = None  # (open mark, paragraph) of a quote left open
-    for number, (p_start, p_end) in enumerate(paragraphs):
-        paragraph = text[p_start:p_end]
-        open_at: int | None = None
-        opened_in = number
-        if carried is not None:
-            if paragraph[:1] in '“"':
-                open_at, opened_in = carried
-                paragraph_offset = 1
-            else:
-                previous_end = paragraphs[number - 1][1]
-                spans.append(_span(text, carried[0], previous_end, carried[1]))
-                paragraph_offset = 0
-            carried = None
-        else:
-            paragraph_offset = 0
-        for mark in _MARKS.finditer(text, p_start + paragraph_offset, p_end):
-            position = mark.start()
-            shape = _shape(text, position, p_start, p_end)
-            if open_at is None:
-                if shape == "open":
-                    open_at, opened_in = position, number
-            elif shape == "close":
-                spans.append(_span(text, open_at, position, opened_in))
-                open_at = None
-            elif shape == "open" and position > open_at + 1:
-                # A new quotation opens before the last one closed: paragraphs run together in the text.
-                spans.append(_span(text, open_at, position, opened_in))
-                open_at, opened_in = position, number
-        if open_at is not None:
-            carried = (open_at, opened_in)
-    if carried is not None:
-        spans.append(_span(text, carried[0], paragraphs[-1][1], carried[1]))
-    spans = [span for span in spans if _LETTER.search(text, span.inner_start, span.inner_end)]
-    spans.extend(_single_quote_spans(text, paragraphs, spans))
-    spans.sort(key=lambda span: span.open)
-    return spans
-
-
-def _shape(text: str, position: int, start: int, end: int) -> str:
-    """Tell an opening quotation mark from a closing one: by its glyph, or for '"' by what stands around it."""
-    char = text[position]
-    if char == "“":
-        return "open"
-    if char == "”":
-        return "close"
-    before = text[position - 1] if position > start else " "
-    after = text[position + 1] if position + 1 < end else " "
-    if (before.isspace() or before in "([—–-/") and not after.isspace():
-        return "open"
-    if not before.isspace():
-        return "close"
-    return "open" if not after.isspace() else "close"
-
-
-def _span(text: str, open_mark: int, close_mark: int, paragraph: int) -> QuoteSpan:
-    inner_start, inner_end = open_mark + 1, close_mark
-    while inner_start < inner_end and text[inner_start].isspace():
-        inner_start += 1
-    while inner_end > inner_start and text[inner_end - 1] in " \n\t,":
-        inner_end -= 1
-    return QuoteSpan(open_mark, close_mark, inner_start, inner_end, paragraph)
-
-
-def _single_quote_spans(text: str, paragraphs: list[tuple[int, int]], doubles: list[QuoteSpan]) -> list[QuoteSpan]:
-    """Pair single quotation marks that are not apostrophes, outside double-quoted passages."""
-    found: list[QuoteSpan] = []
-    for number, (p_start, p_end) in enumerate(paragraphs):
-        for opening in _SINGLE_OPEN.finditer(text, p_start, p_end):
-            start = opening.start()
-            if any(d.open <= start <= d.close for d in doubles) or any(f.open <= start <= f.close for f in found):
-                continue
-            closing = _SINGLE_CLOSE.search(text, start + 2, min(p_end, start + 240))
-            if closing is None:
-                continue
-            inner = text[start + 1 : closing.start()]
-            if len(inner.split()) > _MAX_SINGLE_WORDS or not _LETTER.search(inner):
-                continue
-            span = _span(text, start, closing.start(), number)
-            span.single = True
-            found.append(span)
-    return found
 
 
 def paragraph_spans(source: Source) -> list[tuple[int, int]]:
@@ -138,25 +33,50 @@ def extract_quotes(source: Source, entities: Entities) -> list[Quote]:
     quotes: list[Quote] = []
     last_speaker_in_paragraph: dict[int, speakers.Speaker] = {}
     previous_span: QuoteSpan | None = None
+    previous_speaker: speakers.Speaker | None = None
     seen_ids: dict[str, int] = {}
     paragraphs = paragraph_spans(source)
+    lines = {line.end: line for line in entities.lines}
+    line: SpeakerLine | None = None
+    headline = _headline_sentences(source)
+    sentence_index = {sentence.id: number for number, sentence in enumerate(source.sentences)}
     for span in find_quote_spans(text, paragraphs):
+        line = _governing_line(text, span, previous_span, lines, line)
         first = sentence_at(span.inner_start)
         last = sentence_at(max(span.inner_start, span.inner_end - 1))
-        head_start = source.sentences[first].start
+        head_start = source.sentences[first - 1 if span.block and first else first].start
         if previous_span is not None and previous_span.close >= head_start:
             head_start = previous_span.close + 1
         tail_end = source.sentences[min(last, len(source.sentences) - 1)].end
         tail_start = span.close + 1
+        if (
+            not text[tail_start:tail_end].strip()
+            and text[span.close - 1 : span.close] in "?!"
+            and last + 1 < len(source.sentences)
+        ):
+            tail_end = source.sentences[last + 1].end  # "... on the Chinese part?” He Jianxiong ... said.
         next_open = text.find("“", tail_start, tail_end)
         straight = text.find('"', tail_start, tail_end)
         stops = [p for p in (next_open, straight) if p != -1]
         if stops:
             tail_end = min(stops)
         speaker, partial = _attribute(text, span, head_start, tail_start, tail_end, entities)
+        if line is not None and speaker is None:
+            speaker, partial = _line_speaker(line), False
+        attributed = speaker is not None and bool(speaker.name)  # by its own words, before any carried over
+        if speaker is None and partial and quotes and previous_speaker is not None:
+            previous_sentence = sentence_index[quotes[-1].sentences[-1]]
+            if previous_sentence == first:
+                speaker, attributed = previous_speaker, True  # a second fragment of the reported sentence
+            elif previous_sentence == first - 1 and not _names_someone(
+                entities, source.sentences[first].start, span.open
+            ):
+                speaker = previous_speaker  # the next sentence going on with the same words
         partial = partial or span.single or text[span.inner_start : span.inner_start + 1].islower()
         if speaker is None and not partial:
             speaker = _continued(text, span, paragraphs, last_speaker_in_paragraph, entities)
+        if not_speech(text, span, partial, attributed, first < headline):
+            continue
         if speaker is not None and speaker.name:
             last_speaker_in_paragraph[_paragraph_of(paragraphs, span.close)] = speaker
         quote_text = text[span.inner_start : span.inner_end]
@@ -181,8 +101,21 @@ def extract_quotes(source: Source, entities: Entities) -> list[Quote]:
                 reported_by=speaker.reported_by if speaker else None,
             )
         )
-        previous_span = span
+        previous_span, previous_speaker = span, speaker
     return quotes
+
+
+def _names_someone(entities: Entities, start: int, end: int) -> bool:
+    return any(start <= m.start < end for m in entities.mentions)
+
+
+def _headline_sentences(source: Source) -> int:
+    """How many sentences at the start of a source make its headline (the title line), or 0."""
+    title = (source.meta.title or "").strip()
+    if not title or not source.sentences or not source.text.lstrip().startswith(title):
+        return 0
+    end = source.text.index(title) + len(title)
+    return sum(1 for sentence in source.sentences if sentence.end <= end)
 
 
 def _attribute(
@@ -190,6 +123,9 @@ def _attribute(
 ) -> tuple[speakers.Speaker | None, bool]:
     """Find the speaker after or before the quote; tell whether the quote is partial."""
     head = text[head_start : span.open]
+    agent = speakers.passive_agent(text, head_start, span.open, tail_start, tail_end)
+    if agent is not None:
+        return speakers.resolve(*agent, entities), True
     framed = not head.strip() or head.rstrip().endswith((":", "—", "–"))
     after = speakers.attribution_after(text, tail_start, tail_end)
     before = speakers.attribution_before(text, head_start, span.open) if head.strip() else None
@@ -202,7 +138,7 @@ def _attribute(
             partial = True
     elif head.strip() and not framed:
         partial = True
-    if after is not None and (before is None or _after_is_closer(text, span, after)):
+    if after is not None and (before is None or (not partial and _after_is_closer(text, span, after))):
         phrase, start, end = after
         speaker = speakers.resolve(phrase, start, end, entities)
         outlet = speakers.outlet_after(text, end, tail_end)
@@ -212,6 +148,26 @@ def _attribute(
         speaker = speakers.resolve(phrase, start, end, entities)
         return _with_outlet(speaker, outlet), partial
     return None, partial
+
+
+def _governing_line(
+    text: str,
+    span: QuoteSpan,
+    previous: QuoteSpan | None,
+    lines: dict[int, SpeakerLine],
+    current: SpeakerLine | None,
+) -> SpeakerLine | None:
+    """The speaker line a quotation falls under: the line right before it, or the line of the quotation
+    right before it when nothing but space stands between them."""
+    if span.open in lines:
+        return lines[span.open]
+    if current is not None and previous is not None and not text[previous.close + 1 : span.open].strip():
+        return current
+    return None
+
+
+def _line_speaker(line: SpeakerLine) -> speakers.Speaker:
+    return speakers.Speaker(line.name, line.kind, line.title, line.org, start=line.name_start, end=line.name_end)
 
 
 def _after_is_closer(text: str, span: QuoteSpan, after: tuple[str, int, int]) -> bool:

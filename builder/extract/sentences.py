@@ -32,8 +32,9 @@ SENTENCE_OPENERS = frozenset(
 )
 
 _DATELINE = re.compile(r"\s*(?:(?:date|dated|published|updated)\s*:?\s*)?\d{4}-\d{2}-\d{2}\b", re.I)
-_BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9£$€¥])")
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]{0,2}\s?[A-Z0-9£$€¥])")
 _NEXT_WORD = re.compile(r"\s+[\"“‘'(\[]?([A-Za-z]+)")
+_OPEN_COMMA = re.compile(r",[\"”’']?\s*$")
 _TERMINAL = re.compile(r"[.!?…:;\"”’')\]]\s*$")
 # A row of a Markdown table is one sentence; the row under its header (|---|---|) is none.
 _TABLE_ROW = re.compile(r"\|.*\|")
@@ -50,7 +51,11 @@ class Segment:
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
-    """Return the (start, end) spans of the paragraphs: lines, with soft-wrapped lines joined."""
+    """Return the (start, end) spans of the paragraphs: lines, with soft-wrapped lines joined.
+
+    Wire copy sometimes wraps a sentence over lines with blank lines between them; a line that starts in
+    lower case after one with no closing punctuation continues it, blank lines or not.
+    """
     spans: list[tuple[int, int]] = []
     pos = 0
     current: tuple[int, int] | None = None
@@ -60,10 +65,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
         line_start, line_end = pos, pos + len(body)
         pos += len(line)
         if not stripped:
-            if current:
-                spans.append(current)
-            current = None
-            continue
+            continue  # a blank line ends the paragraph unless the next line plainly continues its sentence
         lead = len(body) - len(body.lstrip())
         trail = len(body) - len(body.rstrip())
         span = (line_start + lead, line_end - trail)
@@ -79,10 +81,16 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def _is_soft_wrap(previous: str, line: str) -> bool:
-    """Tell whether a line continues the previous one (a hard-wrapped paragraph); a table row never does."""
+    """Tell whether a line continues the previous one (a hard-wrapped paragraph).
+
+    It does when the previous line stops without closing punctuation and this one starts in lower case or
+    with a figure ("... a seller in" then "'03 at half price"), or
+    when the previous line stops at a comma (`... a break fee,"` then `Qantas said in a statement.`).
+    """
     if _TABLE_ROW.fullmatch(previous.rstrip()) or _TABLE_ROW.fullmatch(line):
-        return False
-    return not _TERMINAL.search(previous) and line[:1].islower()
+        return False  # a table row never continues a paragraph, nor is continued
+    continues = line[:1].islower() or line[:1].isdigit() or (line[:1] in "'’" and line[1:2].isdigit())
+    return (not _TERMINAL.search(previous) and continues) or bool(_OPEN_COMMA.search(previous))
 
 
 def split_sentences(text: str) -> list[Segment]:

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from builder.extract import lexicon as lx
+from builder.extract import referents
 from builder.extract.entities import Entities, NamedMention
 
 _VERBS = "|".join(sorted(lx.SPEECH_VERBS, key=len, reverse=True))
@@ -23,23 +24,60 @@ _OUTLETS = (
     r"the\s(?:newspaper|paper|magazine|agency|news\sagency)|(?:[A-Z][\w]+\s){1,4}(?:newspaper|magazine|news\sagency|website))"
 )
 # ', said X ...' or ' said X' right after the closing mark.
+POST_TRAILING_VERBS = "said|says|added|told\\s(?:Reuters|reporters)"
+# A dot inside a speaker's name belongs to an honorific or an initial: "Mr. Trump", "a U.S. source".
+_NAME_DOT = (
+    r"(?:(?:(?<=\bMr)|(?<=\bMs)|(?<=\bDr)|(?<=Mrs)|(?<=\bSt)|(?<=\bJr)|(?<=\b[A-Z])|(?<=\bInc)|(?<=\bCorp)|(?<=\bCo)"
+    r"|(?<=\bLtd))\.(?!$)|(?<=[A-Z])\.(?=[A-Z]))"  # and the dot of a ticker: "( ICP.L )"
+)
 POST_VERB_FIRST = re.compile(
-    rf"^\s*[,—–-]?\s*(?P<verb>{_VERBS})\s(?P<who>(?:[^\"“”;!?.]|\.(?=\S))+?)(?=\s*$|[.;!?](?:\s|$)|\s[\"“])"
+    rf"^\s*[,—–-]?\s*(?P<verb>{_VERBS})\s(?P<who>(?:[^\"“”;!?.]|{_NAME_DOT}|\.(?=\S))+?)"
+    r"(?=\s*$|(?<!\b[A-Z])[.;!?](?:\s|$)|\s[\"“])"
 )
 POST_SUBJECT_FIRST = re.compile(
-    rf"^\s*[,—–-]?\s*(?P<who>[^\"“”.;!?]{{1,140}}?)\s(?:has\s|had\s|have\s|also\s|later\s|then\s)?(?P<verb>{_VERBS})\b"
+    rf"^\s*[,—–-]?\s*(?P<who>(?:[^\"“”.;!?]|{_NAME_DOT}){{1,140}}?)\s(?:has\s|had\s|have\s|also\s|later\s|then\s)?"
+    rf"(?P<verb>{_VERBS})\b(?!\s+to\b)"
 )
 POST_ACCORDING = re.compile(r"^\s*[,—–-]?\s*according\sto\s(?P<who>[^\"“”.;!?]+?)(?=\s*$|[.;!?,](?:\s|$))")
+PRE_ACCORDING_LEAD = re.compile(r"\W*(?:[Aa]ccording(?:\sto)?|[Pp]er)\s(?P<who>[^\"“”,]{3,120}),\s")
 PRE_FRAME = re.compile(r"(?:^|[,;]\s)(?:[Pp]er|[Aa]ccording\sto|[Ii]n\sthe\swords\sof)\s(?P<who>[^\"“”,]+?),?\s*$")
 PRE_VERB = re.compile(
-    rf"(?P<who>[^\"“”]{{1,240}}?)\s(?:has\s|had\s|have\s|also\s|later\s|then\s|once\s)?(?P<verb>{_VERBS})\b(?P<rest>[^\"“”]{{0,120}})$"
+    rf"(?P<who>[^\"“”]{{1,240}}?)\s(?:has\s|had\s|have\s|also\s|later\s|then\s|once\s|did\s|does\s)?(?P<verb>{_VERBS})\b"
+    rf"(?P<rest>[^\"“”]{{0,240}})$"
 )
-POST_QUOTED_AS = re.compile(rf"^\s*[,—–-]?\s*(?P<outlet>{_OUTLETS})\squoted\s(?P<who>[^\"“”.;!?]+?)\sas\ssaying")
+POST_TRAILING = re.compile(
+    rf",\s(?:{POST_TRAILING_VERBS})\s(?!(?:in|on|at|during|after|before|last|this|yesterday|today|earlier|later"
+    rf"|when|while|by|to|from|with|as|that|it)\b)(?P<who>(?:[^\"“”;!?.,]|{_NAME_DOT}|\.(?=\S))+?(?:,[^\"“”;!?.]{{0,80}})?)\s*[.!?]?\s*$"
+)
+_REPORTS = r"(?:quoted|quotes|reports|reported|cited|cites)"
+POST_QUOTED_AS = re.compile(rf"^\s*[,—–-]?\s*(?P<outlet>{_OUTLETS})\s{_REPORTS}\s(?P<who>[^\"“”.;!?]+?)\sas\ssaying")
+# "It quoted a spokesman for Atticus complaining that ...": the one quoted speaks.
+PRE_QUOTING = re.compile(
+    rf"(?P<outlet>[^\"“”]{{1,80}}?)\s{_REPORTS}\s(?P<who>[^\"“”]{{3,120}}?)\s(?:as\s)?"
+    r"(?:saying|complaining|warning|arguing|adding|calling|describing)\b[^\"“”]{0,240}$"
+)
 PRE_DOCUMENT = re.compile(
     r"(?P<who>(?:a|an|the|its|his|her|their)\s(?:[\w-]+\s){0,3}?(?:statement|release|letter|note|memo|e-?mail|filing|"
     r"announcement|report|notice)\b[^\"“”:]{0,50}?)\s(?:reading|stating|which\sread|that\sread|saying)\s*:?\s*$"
 )
-_NOT_A_SPEAKER = re.compile(r"(?:^|\s)(?:is|are|was|were|be|been|being|has|have|had)$|^(?:it|there)$", re.I)
+_NOT_A_SPEAKER = re.compile(
+    r"(?:^|\s)(?:is|are|was|were|be|been|being|has|have|had)$|^(?:there|but|and|or|so|as|that|which|who|if|when)$", re.I
+)
+_PASSIVE_BEFORE = re.compile(
+    r"\b(?:was|were|been|be|is|are)\s(?:\w+ly\s)?(?:deemed|described|called|branded|labelled|labeled|termed|dubbed"
+    r"|considered|criticised|criticized)\s(?:as\s)?$"
+)
+_BY_AFTER = re.compile(
+    r"\s*,?\s*by\s(?P<who>[^\"“”.;!?,]{2,80}?)(?=\s(?:when|as|after|before|because|in|on|at|who|which|that|for)\b|[.;!?,]|\s*$)"
+)
+# Words a pattern needs, so that heads without them skip it.
+_REPORT_WORDS = frozenset("quoted quotes reports reported cited cites".split())
+_DOCUMENT_CUES = frozenset("reading stating read saying".split())
+_FRAME_WORDS = frozenset("per according words".split())
+_LEADING_NAME = re.compile(
+    r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s)?[A-Z][\w&.'’-]*(?:\s(?:(?:and|&|of)\s)?(?:(?:Mr|Ms|Mrs|Dr)\.?\s)?[A-Z][\w&.'’-]*)*"
+)
+_CLAUSE_BREAK = re.compile(r";\s|,\s(?:but|while|whereas|although)\s|\s(?:but|whereas)\s")
 _RELATIVE_TAIL = re.compile(r"\s(?:which|who|that)(?:\s\w+){0,3}$")
 _ADVERBS = re.compile(r"^(?:(?:now|but|and|however|meanwhile|then|also|yet|still|so|instead|later|earlier),?\s)+", re.I)
 _QUOTED_BY = re.compile(rf"\s(?:quoted|cited)\sby\s(?P<outlet>{_OUTLETS}).*$")
@@ -54,9 +92,21 @@ _STOP_TAIL = re.compile(
 _LEADING = re.compile(r"^(?:(?:[A-Z][\w’'-]*\s)?(?:[a-z][\w’'-]*\s){0,8}[a-z][\w’'-]*,\s)+")
 _PRONOUN = re.compile(r"^(?P<p>he|she|it|they|we|i)$", re.I)
 _DESCRIPTOR = re.compile(
-    r"^(?P<det>a|an|one|some|many|several|most|two|three|other|another|its|the|his|her|their|our)\s(?P<np>.+)$",
+    r"^(?P<det>a|an|one|some|many|several|most|two|three|other|another|its|the|his|her|their|our|both)\s(?P<np>.+)$",
     re.I,
 )
+_SHORT_LEAD = 7
+_SHORT_SUBJECT = 12
+_LONG_APPOSITION = 20  # "He Jianxiong, the former executive director for China at the IMF, said"
+_NAMED_APPOSITION = re.compile(r"[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3},\s")
+_VERB_FIRST = re.compile(r"(?:is|are|was|were|has|have|had|will|would|could|should|may|might|can|did|does)\b", re.I)
+_LONGEST_UNNAMED = 8
+_GENERIC_OUTLET = re.compile(r"the\s(?:newspaper|paper|magazine|agency|news\sagency)", re.I)
+_PERSON_NOUNS = lx.UNNAMED_NOUNS | lx.TITLE_HEADS | frozenset(noun + "s" for noun in lx.TITLE_HEADS)
+_TITLE_NOUNS = lx.TITLE_HEADS | frozenset({"chief", "boss", "executive", "head"})
+_UNNAMED_GROUPS = frozenset({"consortium", "syndicate", "coalition"})
+_STATEMENTS = frozenset({"statement", "release"})
+_BOTH_PARTIES = re.compile(r"(?:two\s)?(?:companies|firms|groups|partners|parties)")
 
 
 @dataclass(frozen=True)
@@ -76,6 +126,11 @@ class Speaker:
 def attribution_after(text: str, start: int, end: int) -> tuple[str, int, int] | None:
     """Find the speaker phrase in text[start:end], the words after a closing quotation mark."""
     tail = text[start:end]
+    trailing = POST_TRAILING.search(tail) if "," in tail else None
+    if trailing is not None and trailing.start() > 0 and trailing.group("who").split()[0] not in lx.NOT_NAMES:
+        # "there was "hectic" trading on Alcoa, because of the report, said Andrew Wilkinson": the sentence's speaker
+        offset = start + trailing.start("who")
+        return trailing.group("who"), offset, offset + len(trailing.group("who"))
     quoted = POST_QUOTED_AS.match(tail)
     if quoted:
         offset = start + quoted.start("who")
@@ -84,8 +139,13 @@ def attribution_after(text: str, start: int, end: int) -> tuple[str, int, int] |
         match = pattern.match(tail)
         if match:
             who = match.group("who")
-            if pattern is POST_SUBJECT_FIRST and (len(who.split()) > 12 or re.search(r"[\"“”]", who)):
-                continue
+            if pattern is POST_SUBJECT_FIRST and (
+                len(who.split()) > (_LONG_APPOSITION if _NAMED_APPOSITION.match(who.strip()) else _SHORT_SUBJECT)
+                or re.search(r"[\"“”]", who)
+                or _NOT_A_SPEAKER.search(who.strip(" ,"))
+                or _VERB_FIRST.match(who.strip(" ,"))
+            ):
+                continue  # too long to be a name, or a word such as "but" before the verb
             if pattern is not POST_SUBJECT_FIRST:
                 who = _STOP_TAIL.sub("", who)
             who = who.strip(" ,")
@@ -98,36 +158,80 @@ def attribution_after(text: str, start: int, end: int) -> tuple[str, int, int] |
 def attribution_before(text: str, start: int, end: int) -> tuple[str, int, int, str | None] | None:
     """Find the speaker phrase in text[start:end], the words before an opening quotation mark."""
     head = text[start:end]
-    quoted = PRE_QUOTED_AS.search(head)
+    words = set(head.lower().split())
+    quoted = PRE_QUOTED_AS.search(head) if "quoted" in words else None
     if quoted:
         offset = start + quoted.start("who")
         return quoted.group("who"), offset, offset + len(quoted.group("who")), quoted.group("outlet")
-    document = PRE_DOCUMENT.search(head)
+    quoting = PRE_QUOTING.search(head) if words & _REPORT_WORDS else None
+    if quoting:
+        offset = start + quoting.start("who")
+        outlet = quoting.group("outlet").strip()
+        return quoting.group("who"), offset, offset + len(quoting.group("who")), outlet if _is_outlet(outlet) else None
+    document = PRE_DOCUMENT.search(head) if words & _DOCUMENT_CUES else None
     if document:
         offset = start + document.start("who")
         return document.group("who"), offset, offset + len(document.group("who")), None
-    frame = PRE_FRAME.search(head)
+    frame = (PRE_FRAME.search(head) or PRE_ACCORDING_LEAD.match(head)) if words & _FRAME_WORDS else None
     if frame:
         offset = start + frame.start("who")
         return frame.group("who"), offset, offset + len(frame.group("who")), None
-    if not _VERB_WORDS.intersection(head.lower().split()):
+    if not _VERB_WORDS.intersection(words):
         return None
+    for clause_start in _clause_starts(head):
+        found = _verb_clause(text, start + clause_start, end)
+        if found is not None:
+            return found
+    return None
+
+
+def _clause_starts(head: str) -> list[int]:
+    """Where the clauses of the words before a quote start, last first: the clause nearest the quote speaks.
+
+    "US Customs claimed X, but his lawyer, Y, told the BBC ... and added:" is Y's; a clause with no subject
+    of its own ("and added:") is passed over for the one before it.
+    """
+    return [*(m.end() for m in reversed(list(_CLAUSE_BREAK.finditer(head)))), 0]
+
+
+def _verb_clause(text: str, start: int, end: int) -> tuple[str, int, int, str | None] | None:
+    """The subject of the first speech verb in text[start:end], trimmed to the speaker's words."""
+    head = text[start:end]
     match = PRE_VERB.search(head)
     if match is None:
         return None
     who = match.group("who")
+    lead = _LEADING_NAME.match(who) if match.group("verb").endswith("ing") else None
+    if lead is not None and lead.group().split()[0] not in lx.NOT_NAMES:
+        who = lead.group()  # "ICE filed a statement ..., calling": the main clause's subject speaks
     trimmed = _LEADING.sub("", who) if not _has_name(who) else who
     trimmed = _ADVERBS.sub("", trimmed)
     relative = _RELATIVE_TAIL.search(trimmed)
     if relative and not _has_name(trimmed):
         trimmed = " ".join(trimmed[: relative.start()].split()[-3:])  # "organisations which have publicly"
         trimmed = re.sub(r"^(?:from|by|of|to|in|with|on|at|for)\s", "", trimmed)
-    if _NOT_A_SPEAKER.search(trimmed):
-        return None  # "it is predicted", "it was reported": no one is named
+    if not trimmed.strip(" ,") or _NOT_A_SPEAKER.search(trimmed.strip(" ,")):
+        return None  # "it is predicted", "it was reported", "and added": no one is named here
     offset = start + match.start("who") + (len(who) - len(trimmed))
     outlet = _TOLD.search(match.group("verb") + (match.group("rest") or ""))
     found = (outlet.group("outlet") or outlet.group("outlet2")) if outlet else None
     return trimmed.strip(" ,"), offset, offset + len(trimmed.strip(" ,")), found
+
+
+def passive_agent(
+    text: str, head_start: int, open_mark: int, tail_start: int, tail_end: int
+) -> tuple[str, int, int] | None:
+    """The speaker of a quote that a passive verb reports: debt "deemed "unwise" by the board"."""
+    if not _PASSIVE_BEFORE.search(text, head_start, open_mark):
+        return None
+    match = _BY_AFTER.match(text, tail_start, tail_end)
+    if match is None:
+        return None
+    return match.group("who"), match.start("who"), match.end("who")
+
+
+def _is_outlet(name: str) -> bool:
+    return bool(re.fullmatch(_OUTLETS, name))
 
 
 def outlet_after(text: str, start: int, end: int) -> str | None:
@@ -144,13 +248,17 @@ def _has_name(phrase: str) -> bool:
 
 def resolve(phrase: str, start: int, end: int, entities: Entities) -> Speaker:
     """Turn a speaker phrase into a named person or organisation, a pronoun's referent, or a descriptor."""
+    phrase = " ".join(phrase.split())  # wire copy wraps lines inside a phrase
     inside = [m for m in entities.mentions if start <= m.start < end]
     people = [m for m in inside if m.kind == "person"]
     if people:
         chosen = people[0] if re.search(r",\swho\s|^\W*\w+\s\w+,", phrase) or len(people) == 1 else people[-1]
         return _person_speaker(chosen, entities, start, end)
-    if ", " in phrase and not inside:
-        # "Speaking at the forum in Dubai, he": the speaker is the last part of the phrase.
+    if ", " in phrase and not any(m.start - start < 2 for m in inside):
+        # "Speaking at the forum in Dubai, he", "talks with the LSE, its chief": the last part speaks.
+        lead = phrase.split(", ", 1)[0].strip()
+        if _DESCRIPTOR.match(lead):  # "the source, one of several in New York": the first part speaks
+            return resolve(lead, start, start + len(lead), entities)
         tail = phrase.rsplit(", ", 1)[1].strip()
         if _PRONOUN.match(tail) or _DESCRIPTOR.match(tail):
             offset = end - len(phrase) + phrase.rindex(tail)
@@ -158,21 +266,46 @@ def resolve(phrase: str, start: int, end: int, entities: Entities) -> Speaker:
     words = phrase.split()
     if words and _PRONOUN.match(phrase.strip()):
         return _pronoun(phrase.strip().lower(), start, entities, end)
-    outlet = re.fullmatch(_OUTLETS, phrase.strip())
-    if outlet:
+    if not inside and 1 < len(words) <= _SHORT_LEAD and _PRONOUN.match(words[-1]):
+        # "In February 2004 he": a time or place before the pronoun
+        return _pronoun(words[-1].lower(), end - len(words[-1]), entities, end)
+    if re.fullmatch(_OUTLETS, phrase.strip()):
+        if _GENERIC_OUTLET.fullmatch(phrase.strip()):
+            named = referents.last_outlet(start, entities)
+            if named is not None:
+                return Speaker(named, "outlet", start=start, end=end)
         return Speaker(phrase.strip(), "outlet", start=start, end=end)
     orgs = [m for m in inside if m.kind == "org"]
     descriptor = _DESCRIPTOR.match(phrase.strip())
-    if orgs and not (descriptor and descriptor.group("det").lower() in ("a", "an", "one")):
-        return Speaker(orgs[0].name, "organization", start=start, end=end)
+    personal = descriptor is not None and _head(descriptor.group("np")) in _PERSON_NOUNS
+    if orgs and not (descriptor and (descriptor.group("det").lower() in ("a", "an", "one") or personal)):
+        return Speaker(
+            entities.full_org_name(_subject_org(phrase, orgs, entities).name), "organization", start=start, end=end
+        )
     surname = entities.person(words[-1]) if words and words[-1][:1].isupper() else None
     if surname is not None:
         return Speaker(surname.name, "person", surname.title, surname.organization, start=start, end=end)
     if descriptor:
         return _descriptor(descriptor, phrase.strip(), start, end, entities)
+    if len(words) > _LONGEST_UNNAMED:
+        return Speaker(None, None, start=start, end=end)  # a clause, not a speaker: no one is named
     if words and words[0][:1].isupper():
         return Speaker(phrase.strip(), None, start=start, end=end)
     return Speaker(phrase.strip() or None, "descriptor", start=start, end=end)
+
+
+def _subject_org(phrase: str, orgs: list[NamedMention], entities: Entities) -> NamedMention:
+    """The organisation a phrase names as the speaker: the first of "TCI, the fund that ...", the last of
+    "F&N's adviser JP Morgan" (an organisation followed by 's only owns the speaker)."""
+    if ", " in phrase:
+        return orgs[0]
+    owners = ("'s", "’s", "'", "’")
+    spoken = [m for m in orgs if not entities.text.startswith(owners, m.end)]
+    return spoken[-1] if spoken else orgs[0]
+
+
+def _head(noun_phrase: str) -> str:
+    return re.split(r"\s(?:at|for|of|from|with|in|close|familiar|who|which)\s", noun_phrase)[0].split()[-1].lower()
 
 
 def _person_speaker(mention: NamedMention, entities: Entities, start: int, end: int) -> Speaker:
@@ -185,26 +318,56 @@ def _person_speaker(mention: NamedMention, entities: Entities, start: int, end: 
 def _pronoun(pronoun: str, position: int, entities: Entities, end: int) -> Speaker:
     wanted = lx.PRONOUNS.get(pronoun)
     if wanted in ("male", "female"):
-        for mention in entities.before(position, ("person",)):
-            if mention.gender in (wanted, None):
-                return _person_speaker(mention, entities, position, end)
+        found = referents.antecedent(wanted, position, entities)
+        if found is not None and found.kind == "person":
+            person = entities.person(found.name)
+            title, org = (person.title, person.organization) if person else (None, None)
+            return Speaker(found.name, "person", title, org, start=position, end=end)
+        if found is not None:
+            return Speaker(found.name, "descriptor", unnamed=True, start=position, end=end)
     elif wanted == "it":
         salient = entities.salient_org(position)
         if salient is not None:
-            return Speaker(salient, "organization", start=position, end=end)
+            return Speaker(entities.full_org_name(salient), "organization", start=position, end=end)
     return Speaker(pronoun, "descriptor", start=position, end=end)
 
 
 def _descriptor(match: re.Match[str], phrase: str, start: int, end: int, entities: Entities) -> Speaker:
     determiner = match.group("det").lower()
     noun_phrase = match.group("np")
-    head = re.split(r"\s(?:at|for|of|from|with|in|close|familiar)\s", noun_phrase)[0].split()[-1].lower()
-    if head in lx.DOCUMENT_NOUNS or noun_phrase.lower().split()[0] in lx.DOCUMENT_NOUNS:
+    head = _head(noun_phrase)
+    if (
+        head in lx.DOCUMENT_NOUNS
+        or head.removesuffix("s") in lx.DOCUMENT_NOUNS
+        or noun_phrase.lower().split()[0] in lx.DOCUMENT_NOUNS
+    ):
+        if head in _STATEMENTS or noun_phrase.lower().split()[0] in _STATEMENTS:
+            issuer = entities.salient_org(start)  # a statement speaks for the organisation that issued it
+            if issuer is not None:
+                return Speaker(entities.full_org_name(issuer), "organization", start=start, end=end)
         return Speaker(phrase, "document", start=start, end=end)
+    if determiner in ("the", "both") and _BOTH_PARTIES.fullmatch(noun_phrase.lower()):
+        parties = referents.two_parties(start, entities)
+        if parties is not None:
+            return Speaker(parties, "organization", start=start, end=end)
+    earlier = referents.introduced(head, start, entities) if determiner == "the" and head in _PERSON_NOUNS else None
+    if earlier is not None:
+        unnamed = head in lx.UNNAMED_NOUNS or head in _TITLE_NOUNS
+        return Speaker(earlier, "descriptor", unnamed=unnamed, start=start, end=end)
+    if determiner in ("the", "its", "their") and head in _TITLE_NOUNS:
+        named = [m.name for m in entities.mentions if start <= m.start < end and m.kind == "org"]
+        holder = referents.titled_person(head, start, entities, named[0] if named and determiner == "the" else None)
+        if holder is not None:
+            return _person_speaker(NamedMention(start, end, "person", holder, None), entities, start, end)
+    if head in _UNNAMED_GROUPS:
+        return Speaker(phrase, "organization", start=start, end=end)  # "the consortium": no one name stands for it
+    appositive = referents.named_in_apposition(head, start, entities) if determiner == "the" else None
+    if appositive is not None and head in lx.ORG_NOUNS:
+        return Speaker(appositive, "organization", start=start, end=end)
     if determiner == "the" and head in lx.ORG_NOUNS and not head.endswith("s"):
         salient = entities.salient_org(start)
         if salient is not None:
-            return Speaker(salient, "organization", start=start, end=end)
+            return Speaker(entities.full_org_name(salient), "organization", start=start, end=end)
         return Speaker(phrase, "organization", start=start, end=end)
     if head in lx.ORG_NOUNS:
         return Speaker(phrase, "organization", start=start, end=end)

@@ -54,7 +54,10 @@ CURRENCY_WORDS = _table("""
     shekel = ILS | shekels = ILS | zloty = PLN | zlotys = PLN | forint = HUF | baht = THB
     ringgit = MYR | rupiah = IDR | naira = NGN | bitcoin = BTC | bitcoins = BTC | satoshi = satoshi
     satoshis = satoshi | escudos = PTE | schillings = ATS | drachmas = GRD
+    dlrs = USD | dlr = USD | stg = GBP | euro cent = EUR | euro cents = EUR
 """)
+# Currency words that name a hundredth of the currency they map to ("60 euro cents" is 0.60 EUR).
+HUNDREDTHS = frozenset({"euro cent", "euro cents"})
 # Nationality words that pick the currency of "dollars", "francs", "pesos" and the like.
 CURRENCY_ADJECTIVES: dict[tuple[str, str], str] = {
     (key.rsplit(" ", 1)[0], key.rsplit(" ", 1)[1]): code
@@ -132,7 +135,7 @@ QUALIFIER_BOUNDS = _table("""
     no more than = below | not more than = below | about = about | around = about
     approximately = about | approx. = about | roughly = about | some = about | close to = about
     an estimated = about | estimated = about | a reported = about | nearly = nearly | almost = nearly
-    as little as = above | as few as = above
+    as little as = above | as few as = above | near = about | + = above
 """)
 # Qualifiers that are not hedges but change the meaning of the figure.
 NON_HEDGES = frozenset({"a further", "an additional", "an extra", "only", "just", "minus"})

@@ -62,6 +62,14 @@ class Amount(Fact):
     group: str | None = None
 
 
+class ExchangeRate(Fact):
+    """An exchange-rate note ("$1 = A$1.28", "1.6 dollars to the pound"): one base unit costs `rate` of quote."""
+
+    base: str
+    quote: str
+    rate: float | int
+
+
 Precision = Literal["day", "month", "year", "interval"]
 
 
@@ -124,3 +132,5 @@ class SourceFacts(Model):
     disclosures: tuple[NonDisclosure, ...] = ()
     unnamed: tuple[UnnamedClaim, ...] = ()
     products: tuple[str, ...] = ()
+    rates: tuple[ExchangeRate, ...] = ()
+    byline: str | None = None

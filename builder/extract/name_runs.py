@@ -1,0 +1,108 @@
+"""Cut a run of capitalised words into the names it holds: drop sentence openers, titles and headings, keep
+East Asian names whole, split "Chip MacDonald of Jones Day" into the person and the firm."""
+
+from __future__ import annotations
+
+import re
+
+from builder.extract import lexicon as lx
+
+_TOKENS = re.compile(r"\S+")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_DESCRIBING_SUFFIXES = ("-based", "-born", "-listed", "-owned", "-controlled", "-backed", "-headquartered")
+_LEADING_SUFFIX = re.compile(r"-(?:led|backed|owned|controlled|run)$")
+
+
+def split_run(
+    run: str, offset: int, sentence_start: int, lower: set[str], named_elsewhere: bool = False
+) -> list[tuple[int, int, str]]:
+    """Cut a run of capitalised words into names: drop openers, split at titles and at sentence start.
+
+    A word that opens the sentence is kept when the whole run is a name the text uses elsewhere too ("Equity
+    Office, the largest landlord, said" after "Equity Office has accepted").
+    """
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKENS.finditer(run)]
+    pieces: list[list[tuple[int, int, str]]] = [[]]
+    heading = _heading_words(tokens) if offset == sentence_start else 0
+    for position, (start, end, token) in enumerate(tokens):
+        bare = _POSSESSIVE.sub("", token)
+        first_in_sentence = position == 0 and offset == sentence_start
+        if position < heading:
+            pieces.append([])  # "HARD TIMES Regina Alexander": a heading run into the sentence
+            continue
+        if _family_name_first(tokens, position):
+            pieces[-1].append((start, end, token))  # "He Jianxiong", "Liu He": a name, not the pronoun
+            continue
+        if (
+            bare in lx.NOT_NAMES
+            or (bare.lower() in lx.TITLE_WORDS and bare not in lx.ORG_HEADS)
+            or bare.lower().endswith(_DESCRIBING_SUFFIXES)
+        ):
+            pieces.append([])  # "Paris-based Euronext": the name is Euronext
+            continue
+        if first_in_sentence and not named_elsewhere and (bare.lower() in lower or bare.lower() in lx.SENTENCE_COMMON):
+            pieces.append([])
+            continue
+        led = _LEADING_SUFFIX.search(token)
+        if led is not None and position == len(tokens) - 1:
+            # "the Overseas Union-led consortium": the name is Overseas Union
+            pieces[-1].append((start, start + led.start(), token[: led.start()]))
+            continue
+        pieces[-1].append((start, end, token))
+        if token != bare:
+            pieces.append([])  # a possessive ends the name: "Google's parent company"
+    result: list[tuple[int, int, str]] = []
+    for piece in [part for whole in pieces for part in _person_of_org(whole)]:
+        while piece and piece[-1][2].lower() in lx.ORG_JOINERS:
+            piece.pop()
+        while piece and piece[0][2].lower() in lx.ORG_JOINERS:
+            piece.pop(0)
+        if piece:
+            start, end = piece[0][0], piece[-1][1]
+            result.append((offset + start, offset + end, run[start:end]))
+    return result
+
+
+def _family_name_first(tokens: list[tuple[int, int, str]], position: int) -> bool:
+    """Tell whether a token belongs to an East Asian name written family name first ("He Jianxiong", "Liu He")."""
+    token = tokens[position][2]
+    if token not in lx.FAMILY_NAMES_FIRST:
+        return False
+    if token == "He" and position and tokens[position - 1][2] in lx.FAMILY_NAMES_FIRST:
+        return True
+    following = tokens[position + 1][2] if position + 1 < len(tokens) else ""
+    return following[:1].isupper() and following not in lx.NOT_NAMES and any(c.islower() for c in following)
+
+
+def _heading_words(tokens: list[tuple[int, int, str]]) -> int:
+    """How many words in capitals open a run before a name in mixed case: a section heading of wire copy."""
+    count = 0
+    while (
+        count < len(tokens) and tokens[count][2].isalpha() and tokens[count][2].isupper() and len(tokens[count][2]) > 1
+    ):
+        count += 1
+    return count if count >= 2 and count < len(tokens) and not tokens[count][2].isupper() else 0
+
+
+def _person_of_org(piece: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
+    """Split "Chip MacDonald of Jones Day" into the person and the firm; "Bank of America" stays whole."""
+    if len(piece) < 4:
+        return [piece]
+    words = [token for _, _, token in piece]
+    if "of" not in words[2:]:
+        return [piece]
+    cut = words.index("of", 2)
+    head = words[:cut]
+    if any(word in lx.ORG_HEADS for word in head) or not looks_like_name(head):
+        return [piece]
+    return [piece[:cut], piece[cut + 1 :]]
+
+
+def looks_like_name(tokens: list[str]) -> bool:
+    """Name-shaped: capitalised words with lower-case letters, or particles such as 'van'."""
+    return all(
+        (t[0].isupper() and any(c.islower() for c in t[1:]) and t not in lx.NOT_NAMES)
+        or t in lx.NAME_PARTICLES
+        or (0 < i < len(tokens) - 1 and re.fullmatch(r"[A-Z]\.", t) is not None)
+        for i, t in enumerate(tokens)
+    )

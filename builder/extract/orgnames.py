@@ -1,0 +1,123 @@
+"""Organisation names: what their variants share, and merging one organisation named several ways."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
+
+from builder.extract import lexicon as lx
+from builder.model import Organization
+
+_LEGAL_SUFFIXES = frozenset(
+    """
+    inc corp corporation co company ltd limited plc llc group holdings sa ag nv
+    """.split()
+)
+_SHORT_WORD = 3
+_SLUG = re.compile(r"[^a-z0-9]+")
+_LOWER_HEADS = frozenset(head.lower() for head in lx.ORG_HEADS)
+
+
+def slug(text: str) -> str:
+    """Make an id part from a name."""
+    return _SLUG.sub("-", text.lower()).strip("-")[:48] or "x"
+
+
+@lru_cache(maxsize=8192)
+def org_key(name: str) -> str:
+    """Reduce an organisation name to what its variants share."""
+    words = re.sub(r"['’]s\b|['’.,]", "", name.lower()).replace("&", " and ").split()
+    if words and words[0] == "the":
+        words = words[1:]
+    while len(words) > 1 and words[-1] in _LEGAL_SUFFIXES:
+        words.pop()
+    return " ".join(words)
+
+
+@lru_cache(maxsize=16384)
+def same_organization(a: str, b: str) -> bool:
+    """Tell whether two names name one organisation: suffixes, apostrophes and initials aside."""
+    key_a, key_b = org_key(a), org_key(b)
+    if key_a == key_b:
+        return True
+    short, long = sorted((key_a.split(), key_b.split()), key=len)
+    heads = _LOWER_HEADS
+    if short and long[: len(short)] == short and all(word in heads for word in long[len(short) :]):
+        return True
+    if len(short) == len(long) > 1 and all(_abbreviates(x, y) for x, y in zip(short, long, strict=True)):
+        return True  # "Man United" for "Manchester United"
+    capitals = [word for word in long if word not in ("of", "and", "the", "for")]
+    return len(short) == 1 and len(capitals) > 1 and short[0] == "".join(word[0] for word in capitals)
+
+
+def _abbreviates(x: str, y: str) -> bool:
+    a, b = sorted((x, y), key=len)
+    return a == b or (len(a) >= _SHORT_WORD and b.isalpha() and b.startswith(a))
+
+
+def merge_organizations(orgs: Iterable[Organization], aliases: Mapping[str, Sequence[str]]) -> list[Organization]:
+    """Merge organisations that are one under different names; the longest name leads.
+
+    Names are compared only with names that share their first word, or whose initials they could be,
+    or that the analyst lists as aliases, so the work grows with the number of names, not its square.
+    """
+    items = list(orgs)
+    union = list(range(len(items)))
+
+    def find(i: int) -> int:
+        while union[i] != i:
+            union[i] = union[union[i]]
+            i = union[i]
+        return i
+
+    buckets: dict[str, list[int]] = defaultdict(list)
+    for i, org in enumerate(items):
+        for name in (org.name, *org.aliases):
+            key = org_key(name)
+            words = key.split()
+            if words:
+                buckets[words[0]].append(i)
+                if len(words) > 1:
+                    buckets["".join(w[0] for w in words if w not in ("of", "and", "the", "for"))].append(i)
+            for lead, listed in aliases.items():
+                if key in {org_key(n) for n in (lead, *listed)}:
+                    buckets["alias:" + lead].append(i)
+    for bucket in buckets.values():
+        for position, i in enumerate(bucket):
+            for j in bucket[position + 1 :]:
+                if find(i) == find(j):
+                    continue
+                names_i, names_j = (items[i].name, *items[i].aliases), (items[j].name, *items[j].aliases)
+                if any(same_organization(a, b) for a in names_i for b in names_j) or _aliased(
+                    names_i, names_j, aliases
+                ):
+                    union[find(j)] = find(i)
+    groups: dict[int, list[Organization]] = defaultdict(list)
+    for i, org in enumerate(items):
+        groups[find(i)].append(org)
+    merged = []
+    for _, group in sorted(groups.items()):
+        names = sorted({n for member in group for n in (member.name, *member.aliases)}, key=lambda n: (-len(n), n))
+        lead = next((n for n in names if n in aliases), names[0])
+        alias_set = sorted({*names, *aliases.get(lead, ())} - {lead})
+        mentions = tuple(sorted({m for member in group for m in member.mentions}, key=lambda m: (m.source, m.start)))
+        merged.append(
+            Organization(
+                id=f"o-{slug(lead)}",
+                name=lead,
+                aliases=tuple(alias_set),
+                party=any(m.party for m in group),
+                mentions=mentions,
+            )
+        )
+    return merged
+
+
+def _aliased(names: Sequence[str], others: Sequence[str], aliases: Mapping[str, Sequence[str]]) -> bool:
+    for lead, alias_list in aliases.items():
+        family = {org_key(n) for n in (lead, *alias_list)}
+        if any(org_key(n) in family for n in names) and any(org_key(n) in family for n in others):
+            return True
+    return False

@@ -1,0 +1,82 @@
+"""Figures as wire copy writes them: scales, fractions, ranges, hedges, exchange-rate notes, names with digits."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from builder.extract.amounts import find_amounts, find_figures
+
+
+def _one(text: str) -> tuple[str, Decimal, Decimal | None, str, str | None]:
+    (amount,) = find_amounts(text)
+    return text[amount.start : amount.end], amount.value, amount.high, amount.unit, amount.qualifier
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written", "value", "high", "unit", "qualifier"),
+    [
+        ("It bid $4.1 bln for the maker.", "$4.1 bln", "4100000000", None, "USD", None),
+        ("Sales were 350 mln dlrs last year.", "350 mln dlrs", "350000000", None, "USD", None),
+        ("A $30-billion deal.", "$30-billion", "30000000000", None, "USD", None),
+        ("A 2.3-billion-pound offer.", "2.3-billion-pound", "2300000000", None, "GBP", None),
+        ("The stock rose to ($5.2  billion) on Monday.", "$5.2  billion", "5200000000", None, "USD", None),
+        ("Shares closed at 412-1/2 pence.", "412-1/2 pence", "412.5", None, "GBX", None),
+        ("It pays a 45 euro cent dividend.", "45 euro cent", "0.45", None, "EUR", None),
+        ("It is worth $3 billion to $3.5 billion.", "$3 billion to $3.5 billion", "3e9", "3.5e9", "USD", None),
+        ("Growth of 8 percent to 9 percent is likely.", "8 percent to 9 percent", "8", "9", "%", None),
+        ("Growth of 8-9 percent is likely.", "8-9 percent", "8", "9", "%", None),
+        ("Loans of 2 to 4 billion euros were raised.", "2 to 4 billion euros", "2000000000", "4000000000", "EUR", None),
+        ("Earnings of $0.05 to $0.08 a share.", "$0.05 to $0.08", "0.05", "0.08", "USD", None),
+        ("A $6-7 billion deal.", "$6-7 billion", "6000000000", "7000000000", "USD", None),
+        ("Valued at between 20 and 25 percent.", "20 and 25 percent", "20", "25", "%", None),
+        ("It holds a near-15 percent stake.", "15 percent", "15", None, "%", "near"),
+        ("It expects 3+ percent growth.", "3 percent", "3", None, "%", "+"),
+    ],
+)
+def test_wire_figures(
+    sentence: str, written: str, value: str, high: str | None, unit: str, qualifier: str | None
+) -> None:
+    found = _one(sentence)
+    assert found[0].replace("+", "") == written
+    assert found[1:] == (Decimal(value), Decimal(high) if high else None, unit, qualifier)
+
+
+def test_a_change_from_one_figure_to_another_is_two_figures() -> None:
+    amounts = find_amounts("Its stake rose from 10 percent to 14 percent, and from $2 to $3 a share.")
+    assert [(a.value, a.high) for a in amounts] == [(10, None), (14, None), (2, None), (3, None)]
+
+
+def test_a_date_before_to_is_no_range() -> None:
+    (amount,) = find_amounts("profit for the quarter ended December 31 to 10.6 billion rupees")
+    assert (amount.value, amount.high, amount.unit) == (Decimal("10600000000"), None, "INR")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "base", "quote", "rate"),
+    [
+        ("The offer is A$11 billion ($1=A$1.27).", "USD", "AUD", "1.27"),
+        ("(\u00a31 = $1.62)", "GBP", "USD", "1.62"),
+        ("($1 = 0.7348 euro)", "USD", "EUR", "0.7348"),
+        ("($1 = 1.2281 Singapore dollars)", "USD", "SGD", "1.2281"),
+        ("Sterling bought 1.6 dollars to the pound.", "GBP", "USD", "1.6"),
+    ],
+)
+def test_exchange_rate_notes_are_rates_not_amounts(sentence: str, base: str, quote: str, rate: str) -> None:
+    amounts, rates = find_figures(sentence)
+    assert [(r.base, r.quote, r.rate) for r in rates] == [(base, quote, Decimal(rate))]
+    assert all(a.value != 1 for a in amounts)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Emirates ordered 30 Boeing 787 jets.", "It joined the S&P 500 stocks.", "Heinz 57 products sold well."],
+)
+def test_names_with_digits_are_not_quantities(sentence: str) -> None:
+    assert [a.value for a in find_amounts(sentence) if a.kind == "quantity"] in ([], [30])
+
+
+def test_basis_points_are_hundredths_of_a_percentage_point() -> None:
+    (amount,) = find_amounts("Its credit spread widened 78 basis points on the news.")
+    assert (amount.value, amount.unit, amount.kind) == (Decimal("0.78"), "percentage points", "quantity")

@@ -1,0 +1,50 @@
+"""Quotation marks as news uses them: quotes wrapped over lines, stray and doubled marks, block quotations,
+and the marks that quote no one (titles, scare quotes, headline claims)."""
+
+from __future__ import annotations
+
+from builder.extract import extract
+from builder.model import SourceMeta
+from builder.sources import RawSource, split_source
+
+
+def _quotes(text: str) -> list[tuple[str, str | None]]:
+    facts = extract(split_source(RawSource("story", "story.txt", SourceMeta(), text, "")))
+    return [(q.text, q.speaker) for q in facts.quotes]
+
+
+def test_a_quote_wrapped_over_blank_lines_is_one_quote() -> None:
+    text = (
+        "Board rejects bid\n\n"
+        '"The proposed price of $5.50 a share comes with\n\nmany complex conditions and a break fee,"\n\n'
+        "Acme said in a statement.\n"
+    )
+    assert _quotes(text) == [
+        ("The proposed price of $5.50 a share comes with\n\nmany complex conditions and a break fee", "Acme")
+    ]
+
+
+def test_a_stray_or_doubled_opening_mark_does_not_cut_the_quote() -> None:
+    stray = 'The latest change is a "transparent attempt to force the deal through," Icahn said.'
+    doubled = 'Acme is set to pay an ""unfair and inadequate" sum, the papers say.'
+    assert _quotes(stray) == [("transparent attempt to force the deal through", "Icahn")]
+    assert [text for text, _ in _quotes(doubled)] == ["unfair and inadequate"]
+
+
+def test_a_paragraph_introduced_with_a_colon_is_a_block_quotation() -> None:
+    text = (
+        "Acme buys Widget\n\nAcme explains in a blog post:\n\n"
+        "Widgets have become critical to the way millions of people work, and we are proud to bring them home.\n"
+    )
+    ((quoted, speaker),) = _quotes(text)
+    assert quoted.startswith("Widgets have become") and speaker == "Acme"
+
+
+def test_titles_terms_and_headline_claims_are_not_quotes() -> None:
+    text = (
+        "Acme set to 'woo' Widget\n\n"
+        'Acme, maker of the "Space Racer" game, plans a "phase one" deal with Widget. '
+        'Its chief told CNBC\'s "Market Hour" that Widget was "a great fit". '
+        'Analysts expect "entertainment and leisure" robots to sell well.\n'
+    )
+    assert [quoted for quoted, _ in _quotes(text)] == ["a great fit"]
