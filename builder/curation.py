@@ -14,6 +14,7 @@ from builder import bounds
 from builder.config import DEFAULT_MAX_SOURCE_BYTES
 from builder.errors import BriefError, Problem, Problems
 from builder.escaping import clean_text
+from builder.extract.furniture import not_a_sentence
 from builder.model import SENTENCE_ID, Citation, Model, Sentence, Source, locate_words, sentence_source
 from builder.safefiles import read_input
 from builder.yamlfile import YamlDocument, read_model
@@ -365,7 +366,8 @@ def find_sentence(by_id: dict[str, Source], sentence_id: str) -> Sentence | str:
     n = int(match.group("n"))
     if not 1 <= n <= len(source.sentences):
         return f"cites {sentence_id!r}, but {source.id} has sentences s1 to s{len(source.sentences)}"
-    return source.sentences[n - 1]
+    sentence = source.sentences[n - 1]
+    return not_a_sentence(sentence) or sentence
 
 
 def citation(by_id: dict[str, Source], ref: CiteRef) -> Citation:

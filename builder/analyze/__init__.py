@@ -35,8 +35,8 @@ def analyze(
     problems.extend(_mixed_merges(loaded, facts.quotes, facts.amounts))
     if problems:
         raise BriefError(problems)
-    organizations = merge_organizations_across(extracted, curation)
-    people = merge_people(extracted)
+    organizations = merge_organizations_across(extracted, curation, by_id)
+    people = merge_people(extracted, by_id)
     proposal = propose_deal(sources, organizations, people, facts.amounts, facts.dates, facts.disclosures)
     deal = deal_card(loaded, proposal, by_id, organizations)
     organizations = mark_parties(organizations, [party.name for party in deal.parties])
@@ -44,7 +44,7 @@ def analyze(
     groups_of_quotes, quotes = quote_groups(facts.quotes, sources, party_names, facts.merges, facts.notes)
     groups_of_amounts, conflicts, amounts = amount_groups(facts.amounts, sources, facts.merges, facts.notes)
     dates = anchor_undated(facts.dates, by_id, deal.announced)
-    timeline = build_timeline(dates, by_id, deal, loaded)
+    timeline = build_timeline(dates, by_id, deal, loaded, amounts)
     questions = open_questions(
         by_id, facts.disclosures, conflicts, groups_of_amounts, groups_of_quotes, facts.unnamed, loaded
     )

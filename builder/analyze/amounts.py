@@ -8,7 +8,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from builder.analyze.cite import cite
+from builder.analyze.cite import about_of, cite
 from builder.analyze.similarity import STOPWORDS, UnionFind, content_words, support, words
 from builder.extract.lexicon import SENTENCE_COMMON
 from builder.extract.numbers import significant_step
@@ -299,7 +299,7 @@ def _group(
     sources = tuple(dict.fromkeys(a.source for a in members))
     verdict: Verdict = "single" if len(sources) == 1 else _verdict(members)
     conflicts: list[Conflict] = []
-    about = lead.context or lead.text
+    about = about_of(members, by_id)
     if verdict in ("hedged", "conflict"):
         kind = "hedged-differently" if verdict == "hedged" else "conflict"
         conflicts.append(_conflict(group_id, kind, about, members))
