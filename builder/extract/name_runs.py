@@ -10,6 +10,11 @@ from builder.extract import lexicon as lx
 _TOKENS = re.compile(r"\S+")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _DESCRIBING_SUFFIXES = ("-based", "-born", "-listed", "-owned", "-controlled", "-backed", "-headquartered")
+# Offices a title names before a person: "Secretary of State Mike Pompeo", "Defense Secretary ...".
+_OFFICES = frozenset(
+    "State Defense Defence Treasury Commerce Energy Health Labor Justice Transportation Agriculture Education "
+    "Interior Homeland Security Trade Finance Foreign Home".split()
+)
 _LEADING_SUFFIX = re.compile(r"-(?:led|backed|owned|controlled|run)$")
 
 
@@ -52,7 +57,7 @@ def split_run(
         if token != bare:
             pieces.append([])  # a possessive ends the name: "Google's parent company"
     result: list[tuple[int, int, str]] = []
-    for piece in [part for whole in pieces for part in _person_of_org(whole)]:
+    for piece in [part for whole in pieces for split in _person_of_org(whole) for part in _after_office(split)]:
         while piece and piece[-1][2].lower() in lx.ORG_JOINERS:
             piece.pop()
         while piece and piece[0][2].lower() in lx.ORG_JOINERS:
@@ -82,6 +87,21 @@ def _heading_words(tokens: list[tuple[int, int, str]]) -> int:
     ):
         count += 1
     return count if count >= 2 and count < len(tokens) and not tokens[count][2].isupper() else 0
+
+
+def _after_office(piece: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
+    """Drop the office from "(Secretary of) State Mike Pompeo": the name is Mike Pompeo."""
+    count = 0
+    while count < len(piece) and piece[count][2].lower() in lx.ORG_JOINERS:
+        count += 1
+    offices = count
+    while count < len(piece) and piece[count][2] in _OFFICES:
+        count += 1
+    if count == offices:
+        return [piece]
+    if 0 < count < len(piece) - 1 and piece[count][2] in lx.FIRST_NAMES:
+        return [piece[count:]]
+    return [piece]
 
 
 def _person_of_org(piece: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:

@@ -10,6 +10,8 @@ from builder.extract import referents
 from builder.extract.entities import Entities, NamedMention
 
 _VERBS = "|".join(sorted(lx.SPEECH_VERBS, key=len, reverse=True))
+# After a quote the verb is finite ("..., he said"); "..., adding that" continues the sentence's own speaker.
+_FINITE_VERBS = "|".join(sorted((v for v in lx.SPEECH_VERBS if not v.endswith("ing")), key=len, reverse=True))
 _VERB_WORDS = (
     frozenset(lx.SPEECH_VERBS)
     | frozenset(f"{verb}:" for verb in lx.SPEECH_VERBS)
@@ -31,12 +33,12 @@ _NAME_DOT = (
     r"|(?<=\bLtd))\.(?!$)|(?<=[A-Z])\.(?=[A-Z]))"  # and the dot of a ticker: "( ICP.L )"
 )
 POST_VERB_FIRST = re.compile(
-    rf"^\s*[,—–-]?\s*(?P<verb>{_VERBS})\s(?P<who>(?:[^\"“”;!?.]|{_NAME_DOT}|\.(?=\S))+?)"
+    rf"^\s*[,—–-]?\s*(?P<verb>{_FINITE_VERBS})\s(?P<who>(?:[^\"“”;!?.]|{_NAME_DOT}|\.(?=\S))+?)"
     r"(?=\s*$|(?<!\b[A-Z])[.;!?](?:\s|$)|\s[\"“])"
 )
 POST_SUBJECT_FIRST = re.compile(
     rf"^\s*[,—–-]?\s*(?P<who>(?:[^\"“”.;!?]|{_NAME_DOT}){{1,140}}?)\s(?:has\s|had\s|have\s|also\s|later\s|then\s)?"
-    rf"(?P<verb>{_VERBS})\b(?!\s+to\b)"
+    rf"(?P<verb>{_FINITE_VERBS})\b(?!\s+to\b)"
 )
 POST_ACCORDING = re.compile(r"^\s*[,—–-]?\s*according\sto\s(?P<who>[^\"“”.;!?]+?)(?=\s*$|[.;!?,](?:\s|$))")
 PRE_ACCORDING_LEAD = re.compile(r"\W*(?:[Aa]ccording(?:\sto)?|[Pp]er)\s(?P<who>[^\"“”,]{3,120}),\s")
@@ -95,7 +97,7 @@ _DESCRIPTOR = re.compile(
     r"^(?P<det>a|an|one|some|many|several|most|two|three|other|another|its|the|his|her|their|our|both)\s(?P<np>.+)$",
     re.I,
 )
-_SHORT_LEAD = 7
+_SHORT_LEAD = 10
 _SHORT_SUBJECT = 12
 _LONG_APPOSITION = 20  # "He Jianxiong, the former executive director for China at the IMF, said"
 _NAMED_APPOSITION = re.compile(r"[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3},\s")
@@ -266,7 +268,7 @@ def resolve(phrase: str, start: int, end: int, entities: Entities) -> Speaker:
     words = phrase.split()
     if words and _PRONOUN.match(phrase.strip()):
         return _pronoun(phrase.strip().lower(), start, entities, end)
-    if not inside and 1 < len(words) <= _SHORT_LEAD and _PRONOUN.match(words[-1]):
+    if 1 < len(words) <= _SHORT_LEAD and _PRONOUN.match(words[-1]):
         # "In February 2004 he": a time or place before the pronoun
         return _pronoun(words[-1].lower(), end - len(words[-1]), entities, end)
     if re.fullmatch(_OUTLETS, phrase.strip()):
