@@ -79,6 +79,7 @@ _FRAME_WORDS = frozenset("per according words".split())
 _LEADING_NAME = re.compile(
     r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s)?[A-Z][\w&.'’-]*(?:\s(?:(?:and|&|of)\s)?(?:(?:Mr|Ms|Mrs|Dr)\.?\s)?[A-Z][\w&.'’-]*)*"
 )
+_PREPOSITION_ONLY = re.compile(r"(?:in|on|at|of|for|with|by|to|from|after|before|during)?", re.I)
 _CLAUSE_BREAK = re.compile(r";\s|,\s(?:but|while|whereas|although)\s|\s(?:but|whereas)\s")
 _RELATIVE_TAIL = re.compile(r"\s(?:which|who|that)(?:\s\w+){0,3}$")
 _ADVERBS = re.compile(r"^(?:(?:now|but|and|however|meanwhile|then|also|yet|still|so|instead|later|earlier),?\s)+", re.I)
@@ -197,9 +198,15 @@ def _clause_starts(head: str) -> list[int]:
 
 
 def _verb_clause(text: str, start: int, end: int) -> tuple[str, int, int, str | None] | None:
-    """The subject of the first speech verb in text[start:end], trimmed to the speaker's words."""
+    """The subject of the first speech verb in text[start:end], trimmed to the speaker's words.
+
+    A "verb" whose subject is no more than a preposition was a noun ("in remarks at ..., Esper said"): the
+    next verb is tried.
+    """
     head = text[start:end]
     match = PRE_VERB.search(head)
+    while match is not None and _PREPOSITION_ONLY.fullmatch(_ADVERBS.sub("", match.group("who")).strip(" ,")):
+        match = PRE_VERB.search(head, match.end("verb"))
     if match is None:
         return None
     who = match.group("who")
@@ -254,7 +261,9 @@ def resolve(phrase: str, start: int, end: int, entities: Entities) -> Speaker:
     inside = [m for m in entities.mentions if start <= m.start < end]
     people = [m for m in inside if m.kind == "person"]
     if people:
-        chosen = people[0] if re.search(r",\swho\s|^\W*\w+\s\w+,", phrase) or len(people) == 1 else people[-1]
+        owners = ("'s", "’s")
+        subjects = [m for m in people if not entities.text.startswith(owners, m.end)]
+        chosen = (subjects or people)[0] if ", " in phrase or len(people) == 1 else (subjects or people)[-1]
         return _person_speaker(chosen, entities, start, end)
     if ", " in phrase and not any(m.start - start < 2 for m in inside):
         # "Speaking at the forum in Dubai, he", "talks with the LSE, its chief": the last part speaks.
