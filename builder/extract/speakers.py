@@ -43,10 +43,9 @@ POST_SUBJECT_FIRST = re.compile(
 POST_ACCORDING = re.compile(r"^\s*[,—–-]?\s*according\sto\s(?P<who>[^\"“”.;!?]+?)(?=\s*$|[.;!?,](?:\s|$))")
 PRE_ACCORDING_LEAD = re.compile(r"\W*(?:[Aa]ccording(?:\sto)?|[Pp]er)\s(?P<who>[^\"“”,]{3,120}),\s")
 PRE_FRAME = re.compile(r"(?:^|[,;]\s)(?:[Pp]er|[Aa]ccording\sto|[Ii]n\sthe\swords\sof)\s(?P<who>[^\"“”,]+?),?\s*$")
-PRE_VERB = re.compile(
-    rf"(?P<who>[^\"“”]{{1,240}}?)\s(?:has\s|had\s|have\s|also\s|later\s|then\s|once\s|did\s|does\s)?(?P<verb>{_VERBS})\b"
-    rf"(?P<rest>[^\"“”]{{0,240}})$"
-)
+_REACH = 240
+_VERB_AT = re.compile(rf"\s(?:(?:has|had|have|also|later|then|once|did|does)\s)?(?P<verb>{_VERBS})\b")
+_QUOTE_MARK = re.compile(r"[\"“”]")
 POST_TRAILING = re.compile(
     rf",\s(?:{POST_TRAILING_VERBS})\s(?!(?:in|on|at|during|after|before|last|this|yesterday|today|earlier|later"
     rf"|when|while|by|to|from|with|as|that|it)\b)(?P<who>(?:[^\"“”;!?.,]|{_NAME_DOT}|\.(?=\S))+?(?:,[^\"“”;!?.]{{0,80}})?)\s*[.!?]?\s*$"
@@ -204,13 +203,13 @@ def _verb_clause(text: str, start: int, end: int) -> tuple[str, int, int, str | 
     next verb is tried.
     """
     head = text[start:end]
-    match = PRE_VERB.search(head)
-    while match is not None and _PREPOSITION_ONLY.fullmatch(_ADVERBS.sub("", match.group("who")).strip(" ,")):
-        match = PRE_VERB.search(head, match.end("verb"))
+    match = _first_verb(head, 0)
+    while match is not None and _PREPOSITION_ONLY.fullmatch(_ADVERBS.sub("", match.who).strip(" ,")):
+        match = _first_verb(head, match.verb_end)
     if match is None:
         return None
-    who = match.group("who")
-    lead = _LEADING_NAME.match(who) if match.group("verb").endswith("ing") else None
+    who = match.who
+    lead = _LEADING_NAME.match(who) if match.verb.endswith("ing") else None
     if lead is not None and lead.group().split()[0] not in lx.NOT_NAMES:
         who = lead.group()  # "ICE filed a statement ..., calling": the main clause's subject speaks
     trimmed = _LEADING.sub("", who) if not _has_name(who) else who
@@ -221,10 +220,36 @@ def _verb_clause(text: str, start: int, end: int) -> tuple[str, int, int, str | 
         trimmed = re.sub(r"^(?:from|by|of|to|in|with|on|at|for)\s", "", trimmed)
     if not trimmed.strip(" ,") or _NOT_A_SPEAKER.search(trimmed.strip(" ,")):
         return None  # "it is predicted", "it was reported", "and added": no one is named here
-    offset = start + match.start("who") + (len(who) - len(trimmed))
-    outlet = _TOLD.search(match.group("verb") + (match.group("rest") or ""))
+    offset = start + match.who_start + (len(who) - len(trimmed))
+    outlet = _TOLD.search(match.verb + match.rest)
     found = (outlet.group("outlet") or outlet.group("outlet2")) if outlet else None
     return trimmed.strip(" ,"), offset, offset + len(trimmed.strip(" ,")), found
+
+
+@dataclass(frozen=True)
+class _VerbMatch:
+    who: str
+    who_start: int
+    verb: str
+    verb_end: int
+    rest: str
+
+
+def _first_verb(head: str, position: int) -> _VerbMatch | None:
+    """The first speech verb at or after position with a subject before it and no quotation mark after it.
+
+    What PRE_VERB matches, found without its backtracking: the subject is at most _REACH characters long.
+    """
+    for found in _VERB_AT.finditer(head, position):
+        rest = head[found.end() :]
+        if len(rest) > _REACH or _QUOTE_MARK.search(rest):
+            continue
+        who_end = found.start()
+        marks = [head.rfind(mark, 0, who_end) for mark in '"“”']
+        who_start = max(position, who_end - _REACH, max(marks) + 1)
+        if who_end > who_start:
+            return _VerbMatch(head[who_start:who_end], who_start, found.group("verb"), found.end(), rest)
+    return None
 
 
 def passive_agent(
