@@ -10,6 +10,8 @@ from builder.extract import referents
 from builder.extract.entities import Entities, NamedMention
 
 _VERBS = "|".join(sorted(lx.SPEECH_VERBS, key=len, reverse=True))
+# After a quote the verb is finite ("..., he said"); "..., adding that" continues the sentence's own speaker.
+_FINITE_VERBS = "|".join(sorted((v for v in lx.SPEECH_VERBS if not v.endswith("ing")), key=len, reverse=True))
 _VERB_WORDS = (
     frozenset(lx.SPEECH_VERBS)
     | frozenset(f"{verb}:" for verb in lx.SPEECH_VERBS)
@@ -31,20 +33,19 @@ _NAME_DOT = (
     r"|(?<=\bLtd))\.(?!$)|(?<=[A-Z])\.(?=[A-Z]))"  # and the dot of a ticker: "( ICP.L )"
 )
 POST_VERB_FIRST = re.compile(
-    rf"^\s*[,—–-]?\s*(?P<verb>{_VERBS})\s(?P<who>(?:[^\"“”;!?.]|{_NAME_DOT}|\.(?=\S))+?)"
+    rf"^\s*[,—–-]?\s*(?P<verb>{_FINITE_VERBS})\s(?P<who>(?:[^\"“”;!?.]|{_NAME_DOT}|\.(?=\S))+?)"
     r"(?=\s*$|(?<!\b[A-Z])[.;!?](?:\s|$)|\s[\"“])"
 )
 POST_SUBJECT_FIRST = re.compile(
     rf"^\s*[,—–-]?\s*(?P<who>(?:[^\"“”.;!?]|{_NAME_DOT}){{1,140}}?)\s(?:has\s|had\s|have\s|also\s|later\s|then\s)?"
-    rf"(?P<verb>{_VERBS})\b(?!\s+to\b)"
+    rf"(?P<verb>{_FINITE_VERBS})\b(?!\s+to\b)"
 )
 POST_ACCORDING = re.compile(r"^\s*[,—–-]?\s*according\sto\s(?P<who>[^\"“”.;!?]+?)(?=\s*$|[.;!?,](?:\s|$))")
 PRE_ACCORDING_LEAD = re.compile(r"\W*(?:[Aa]ccording(?:\sto)?|[Pp]er)\s(?P<who>[^\"“”,]{3,120}),\s")
 PRE_FRAME = re.compile(r"(?:^|[,;]\s)(?:[Pp]er|[Aa]ccording\sto|[Ii]n\sthe\swords\sof)\s(?P<who>[^\"“”,]+?),?\s*$")
-PRE_VERB = re.compile(
-    rf"(?P<who>[^\"“”]{{1,240}}?)\s(?:has\s|had\s|have\s|also\s|later\s|then\s|once\s|did\s|does\s)?(?P<verb>{_VERBS})\b"
-    rf"(?P<rest>[^\"“”]{{0,240}})$"
-)
+_REACH = 240
+_VERB_AT = re.compile(rf"\s(?:(?:has|had|have|also|later|then|once|did|does)\s)?(?P<verb>{_VERBS})\b")
+_QUOTE_MARK = re.compile(r"[\"“”]")
 POST_TRAILING = re.compile(
     rf",\s(?:{POST_TRAILING_VERBS})\s(?!(?:in|on|at|during|after|before|last|this|yesterday|today|earlier|later"
     rf"|when|while|by|to|from|with|as|that|it)\b)(?P<who>(?:[^\"“”;!?.,]|{_NAME_DOT}|\.(?=\S))+?(?:,[^\"“”;!?.]{{0,80}})?)\s*[.!?]?\s*$"
@@ -77,6 +78,7 @@ _FRAME_WORDS = frozenset("per according words".split())
 _LEADING_NAME = re.compile(
     r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s)?[A-Z][\w&.'’-]*(?:\s(?:(?:and|&|of)\s)?(?:(?:Mr|Ms|Mrs|Dr)\.?\s)?[A-Z][\w&.'’-]*)*"
 )
+_PREPOSITION_ONLY = re.compile(r"(?:in|on|at|of|for|with|by|to|from|after|before|during)?", re.I)
 _CLAUSE_BREAK = re.compile(r";\s|,\s(?:but|while|whereas|although)\s|\s(?:but|whereas)\s")
 _RELATIVE_TAIL = re.compile(r"\s(?:which|who|that)(?:\s\w+){0,3}$")
 _ADVERBS = re.compile(r"^(?:(?:now|but|and|however|meanwhile|then|also|yet|still|so|instead|later|earlier),?\s)+", re.I)
@@ -95,7 +97,7 @@ _DESCRIPTOR = re.compile(
     r"^(?P<det>a|an|one|some|many|several|most|two|three|other|another|its|the|his|her|their|our|both)\s(?P<np>.+)$",
     re.I,
 )
-_SHORT_LEAD = 7
+_SHORT_LEAD = 10
 _SHORT_SUBJECT = 12
 _LONG_APPOSITION = 20  # "He Jianxiong, the former executive director for China at the IMF, said"
 _NAMED_APPOSITION = re.compile(r"[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3},\s")
@@ -195,13 +197,19 @@ def _clause_starts(head: str) -> list[int]:
 
 
 def _verb_clause(text: str, start: int, end: int) -> tuple[str, int, int, str | None] | None:
-    """The subject of the first speech verb in text[start:end], trimmed to the speaker's words."""
+    """The subject of the first speech verb in text[start:end], trimmed to the speaker's words.
+
+    A "verb" whose subject is no more than a preposition was a noun ("in remarks at ..., Esper said"): the
+    next verb is tried.
+    """
     head = text[start:end]
-    match = PRE_VERB.search(head)
+    match = _first_verb(head, 0)
+    while match is not None and _PREPOSITION_ONLY.fullmatch(_ADVERBS.sub("", match.who).strip(" ,")):
+        match = _first_verb(head, match.verb_end)
     if match is None:
         return None
-    who = match.group("who")
-    lead = _LEADING_NAME.match(who) if match.group("verb").endswith("ing") else None
+    who = match.who
+    lead = _LEADING_NAME.match(who) if match.verb.endswith("ing") else None
     if lead is not None and lead.group().split()[0] not in lx.NOT_NAMES:
         who = lead.group()  # "ICE filed a statement ..., calling": the main clause's subject speaks
     trimmed = _LEADING.sub("", who) if not _has_name(who) else who
@@ -212,10 +220,36 @@ def _verb_clause(text: str, start: int, end: int) -> tuple[str, int, int, str | 
         trimmed = re.sub(r"^(?:from|by|of|to|in|with|on|at|for)\s", "", trimmed)
     if not trimmed.strip(" ,") or _NOT_A_SPEAKER.search(trimmed.strip(" ,")):
         return None  # "it is predicted", "it was reported", "and added": no one is named here
-    offset = start + match.start("who") + (len(who) - len(trimmed))
-    outlet = _TOLD.search(match.group("verb") + (match.group("rest") or ""))
+    offset = start + match.who_start + (len(who) - len(trimmed))
+    outlet = _TOLD.search(match.verb + match.rest)
     found = (outlet.group("outlet") or outlet.group("outlet2")) if outlet else None
     return trimmed.strip(" ,"), offset, offset + len(trimmed.strip(" ,")), found
+
+
+@dataclass(frozen=True)
+class _VerbMatch:
+    who: str
+    who_start: int
+    verb: str
+    verb_end: int
+    rest: str
+
+
+def _first_verb(head: str, position: int) -> _VerbMatch | None:
+    """The first speech verb at or after position with a subject before it and no quotation mark after it.
+
+    What PRE_VERB matches, found without its backtracking: the subject is at most _REACH characters long.
+    """
+    for found in _VERB_AT.finditer(head, position):
+        rest = head[found.end() :]
+        if len(rest) > _REACH or _QUOTE_MARK.search(rest):
+            continue
+        who_end = found.start()
+        marks = [head.rfind(mark, 0, who_end) for mark in '"“”']
+        who_start = max(position, who_end - _REACH, max(marks) + 1)
+        if who_end > who_start:
+            return _VerbMatch(head[who_start:who_end], who_start, found.group("verb"), found.end(), rest)
+    return None
 
 
 def passive_agent(
@@ -252,7 +286,9 @@ def resolve(phrase: str, start: int, end: int, entities: Entities) -> Speaker:
     inside = [m for m in entities.mentions if start <= m.start < end]
     people = [m for m in inside if m.kind == "person"]
     if people:
-        chosen = people[0] if re.search(r",\swho\s|^\W*\w+\s\w+,", phrase) or len(people) == 1 else people[-1]
+        owners = ("'s", "’s")
+        subjects = [m for m in people if not entities.text.startswith(owners, m.end)]
+        chosen = (subjects or people)[0] if ", " in phrase or len(people) == 1 else (subjects or people)[-1]
         return _person_speaker(chosen, entities, start, end)
     if ", " in phrase and not any(m.start - start < 2 for m in inside):
         # "Speaking at the forum in Dubai, he", "talks with the LSE, its chief": the last part speaks.
@@ -266,7 +302,7 @@ def resolve(phrase: str, start: int, end: int, entities: Entities) -> Speaker:
     words = phrase.split()
     if words and _PRONOUN.match(phrase.strip()):
         return _pronoun(phrase.strip().lower(), start, entities, end)
-    if not inside and 1 < len(words) <= _SHORT_LEAD and _PRONOUN.match(words[-1]):
+    if 1 < len(words) <= _SHORT_LEAD and _PRONOUN.match(words[-1]):
         # "In February 2004 he": a time or place before the pronoun
         return _pronoun(words[-1].lower(), end - len(words[-1]), entities, end)
     if re.fullmatch(_OUTLETS, phrase.strip()):
