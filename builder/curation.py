@@ -10,18 +10,11 @@ from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from builder.bounds import (
-    DEFAULT_MAX_FACTS,
-    DEFAULT_MAX_SENTENCES,
-    DEFAULT_PRINT_MEMORY_MB,
-    DEFAULT_PRINT_SECONDS,
-    MAX_BRIEF_BYTES,
-    BuildDate,
-    Figure,
-)
+from builder import bounds
 from builder.config import DEFAULT_MAX_SOURCE_BYTES
 from builder.errors import BriefError, Problem, Problems
 from builder.escaping import clean_text
+from builder.extract.furniture import not_a_sentence
 from builder.model import SENTENCE_ID, Citation, Model, Sentence, Source, locate_words, sentence_source
 from builder.safefiles import read_input
 from builder.yamlfile import YamlDocument, read_model
@@ -47,7 +40,7 @@ class StatementIn(Model):
 class AnnouncedIn(Model):
     """When the deal was announced, and the sentences that say so."""
 
-    date: BuildDate
+    date: bounds.BuildDate
     cite: tuple[CiteRef, ...] = Field(min_length=1)
     proposed: bool = False
 
@@ -133,7 +126,7 @@ class CorrectionIn(Model):
     speaker: str | None = None
     speaker_title: str | None = None
     speaker_org: str | None = None
-    value: Figure | None = None
+    value: bounds.Figure | None = None
     unit: str | None = None
     qualifier: str | None = None
     partial: bool | None = None
@@ -153,7 +146,7 @@ class AddAmountIn(Model):
     """A figure the extractor missed."""
 
     text: str = Field(min_length=1)
-    value: Figure
+    value: bounds.Figure
     unit: str = Field(min_length=1)
     kind: Literal["money", "percent", "quantity"]
     qualifier: str | None = None
@@ -204,7 +197,7 @@ class EventIn(Model):
 class OutputIn(Model):
     """Settings of the outputs."""
 
-    built: BuildDate | None = None
+    built: bounds.BuildDate | None = None
     paper: Literal["a4", "letter"] = "a4"
     author: str | None = None
     organization: str | None = None
@@ -215,10 +208,10 @@ class LimitsIn(Model):
     """Limits that protect the build from runaway input."""
 
     max_source_bytes: int = Field(default=DEFAULT_MAX_SOURCE_BYTES, gt=0, le=2**40)
-    max_sentences_per_source: int = Field(default=DEFAULT_MAX_SENTENCES, gt=0, le=10**9)
-    max_facts_per_source: int = Field(default=DEFAULT_MAX_FACTS, gt=0, le=10**9)
-    print_seconds: float = Field(default=DEFAULT_PRINT_SECONDS, gt=0, le=7 * 86_400)
-    print_memory_mb: int = Field(default=DEFAULT_PRINT_MEMORY_MB, ge=64, le=2**20)
+    max_sentences_per_source: int = Field(default=bounds.DEFAULT_MAX_SENTENCES, gt=0, le=10**9)
+    max_facts_per_source: int = Field(default=bounds.DEFAULT_MAX_FACTS, gt=0, le=10**9)
+    print_seconds: float = Field(default=bounds.DEFAULT_PRINT_SECONDS, gt=0, le=7 * 86_400)
+    print_memory_mb: int = Field(default=bounds.DEFAULT_PRINT_MEMORY_MB, ge=64, le=2**20)
 
 
 class Curation(Model):
@@ -284,7 +277,7 @@ def read_curation(path: Path, shown: str, problems: Problems) -> LoadedCuration 
     if not path.exists() and not path.is_symlink():
         problems.add(Problem(shown, message="missing: the brief needs a brief.yaml (`dealbrief new` writes one)"))
         return None
-    data = read_input(path, shown, problems, MAX_BRIEF_BYTES, inside=path.parent)
+    data = read_input(path, shown, problems, bounds.MAX_BRIEF_BYTES, inside=path.parent)
     if data is None:
         return None
     try:
@@ -373,7 +366,8 @@ def find_sentence(by_id: dict[str, Source], sentence_id: str) -> Sentence | str:
     n = int(match.group("n"))
     if not 1 <= n <= len(source.sentences):
         return f"cites {sentence_id!r}, but {source.id} has sentences s1 to s{len(source.sentences)}"
-    return source.sentences[n - 1]
+    sentence = source.sentences[n - 1]
+    return not_a_sentence(sentence) or sentence
 
 
 def citation(by_id: dict[str, Source], ref: CiteRef) -> Citation:

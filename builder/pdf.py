@@ -231,10 +231,12 @@ class PrintJob:
             self._thread.join()
             raise BriefError([Problem("site/brief.pdf", message=_over_time(self.limit_seconds))])
         pdf, errors = self._answer
-        if self._process.returncode == _OUT_OF_MEMORY or self._process.returncode in _KILLED_BY_MEMORY:
+        lines = errors.decode("utf-8", "replace").strip().splitlines()
+        # Out of memory, a worker may fail even while it says so: its last words or its end tell.
+        ran_out = bool(lines) and lines[-1].startswith(("MemoryError", "out of memory"))
+        if self._process.returncode in (_OUT_OF_MEMORY, *_KILLED_BY_MEMORY) or (self._process.returncode and ran_out):
             raise BriefError([Problem("site/brief.pdf", message=_over_memory(self.limit_memory_mb))])
         if self._process.returncode != 0 or not pdf.startswith(b"%PDF"):
-            lines = errors.decode("utf-8", "replace").strip().splitlines()
             reason = lines[-1] if lines else f"the PDF worker exited with status {self._process.returncode}"
             raise BriefError([Problem("site/brief.pdf", message=f"printing failed: {reason}")])
         return pdf

@@ -2,37 +2,16 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from importlib.resources import files
 from typing import Any
 
-from builder.analyze.cite import cite as cite_fact
 from builder.escaping import front_matter, json_for_html, theme_html
 from builder.generated import content_digest, header
-from builder.model import (
-    AmountGroup,
-    Brief,
-    Citation,
-    DateMention,
-    DiffPiece,
-    Fact,
-    Mention,
-    Organization,
-    Person,
-    Question,
-    QuoteGroup,
-    QuoteVariant,
-    Sentence,
-    Source,
-    SourceNote,
-    Term,
-    sentence_source,
-)
+from builder.model import Brief, QuoteGroup, Source
 from builder.templating import environment
-from builder.wording import Wording
+from builder.view import View
 
 # The pages of the brief in reading order: path under docs/, template, title.
 PAGES: tuple[tuple[str, str, str], ...] = (
@@ -48,16 +27,11 @@ PAGES: tuple[tuple[str, str, str], ...] = (
 # Files copied from the package into the project on every build, so a brief never runs on stale assets.
 ASSETS: tuple[tuple[str, str], ...] = (
     ("docs/stylesheets/brief.css", "site/brief.css"),
+    ("docs/javascripts/brief.js", "site/brief.js"),
+    ("docs/assets/javascripts/workers/dealbrief-search.js", "site/search-worker.js"),
     ("overrides/main.html", "site/main.html"),
 )
 INPUTS = "data/sources/ and data/brief.yaml"
-_DIFF_CONTEXT = 5
-_KIND_ORDER: tuple[str, ...] = ("undisclosed", "conflict", "revision", "timing", "conditions", "hedged", "unnamed")
-_KIND_ORDER += ("single-source", "party", "analyst")
-# Financials shows figures by what they measure: the deal's terms first, then the parties, the market, the rest.
-_MEASURE_ORDER: tuple[str, ...] = ("deal_value", "price_per_share", "premium", "stake", "financing", "fee", "shares")
-_MEASURE_ORDER += ("synergies", "earnings_effect", "revenue", "profit", "market_value", "market_move", "exchange_rate")
-_MEASURE_ORDER += ("context",)
 
 
 @dataclass(frozen=True)
@@ -65,188 +39,6 @@ class Rendered:
     """Every generated file, by its path from the project root."""
 
     files: dict[str, str]
-
-
-class View:
-    """Lookups and arrangements the templates need; it never decides facts."""
-
-    def __init__(self, brief: Brief) -> None:
-        self.brief = brief
-        self.sources = {source.id: source for source in brief.sources}
-        self.notes = {note.source: note for note in brief.source_notes}
-        self.words = Wording(brief)
-
-    def sentence(self, sentence_id: str) -> Sentence:
-        """The sentence with that id."""
-        return self.sources[sentence_source(sentence_id)].sentence(sentence_id)
-
-    def sentence_text(self, citation: Citation) -> str:
-        """The whole sentence a citation points at (shown when hovering the citation)."""
-        return self.sentence(citation.sentence).text
-
-    def cite(self, fact: Fact) -> Citation:
-        """The citation of a fact."""
-        return cite_fact(fact, self.sources)
-
-    def first_mentions(self, mentions: Sequence[Mention]) -> list[Citation]:
-        """One citation per source: the first place each source names the entity."""
-        seen: dict[str, Mention] = {}
-        for mention in mentions:
-            seen.setdefault(mention.source, mention)
-        order = {source.id: index for index, source in enumerate(self.brief.sources)}
-        return [
-            Citation(source=m.source, sentence=m.sentence, text=m.text)
-            for m in sorted(seen.values(), key=lambda m: order.get(m.source, 0))
-        ]
-
-    def other_organizations(self) -> list[Organization]:
-        """Organisations the sources mention that are not parties to the deal."""
-        return [org for org in self.brief.organizations if not org.party and org.mentions]
-
-    def group(self, group_id: str | None) -> AmountGroup | None:
-        """The figure group with that id."""
-        if not hasattr(self, "_groups"):
-            self._groups = {group.id: group for group in self.brief.amount_groups}
-        return self._groups.get(group_id or "")
-
-    def key_figures(self) -> list[AmountGroup]:
-        """The figures that state the deal's terms, in the terms' order: latest versions first, then history."""
-        found: dict[str, AmountGroup] = {}
-        for term in self.brief.terms:
-            for version in (term, *term.history):
-                group = self.group(version.group)
-                if group is not None:
-                    found.setdefault(group.id, group)
-        return list(found.values())
-
-    def figures_by_measure(self) -> list[tuple[str, list[AmountGroup]]]:
-        """Figure groups by what they measure, the deal's terms first."""
-        by_measure: dict[str, list[AmountGroup]] = {}
-        for group in self.brief.amount_groups:
-            by_measure.setdefault(group.measure or "context", []).append(group)
-        return [(measure, by_measure[measure]) for measure in _MEASURE_ORDER if measure in by_measure]
-
-    def revised_terms(self) -> list[Term]:
-        """The terms whose value changed as the deal went on."""
-        return [term for term in self.brief.terms if term.revised]
-
-    def quotes_by_speaker(self) -> list[tuple[_Speaker, list[QuoteGroup]]]:
-        """Quote groups by speaker, speakers in the order the brief first quotes them."""
-        by_speaker: dict[str, list[QuoteGroup]] = {}
-        for group in self.brief.quote_groups:
-            by_speaker.setdefault(group.speaker or "", []).append(group)
-        return [(_Speaker(name, groups), groups) for name, groups in by_speaker.items()]
-
-    def diff(self, variant: QuoteVariant) -> list[DiffPiece]:
-        """The pieces of a variant around its differences, with long same stretches cut to a few words."""
-        pieces: list[DiffPiece] = []
-        last = len(variant.diff) - 1
-        for index, piece in enumerate(variant.diff):
-            if piece.op != "same":
-                pieces.append(piece)
-                continue
-            words = piece.text.split()
-            keep_head = index > 0
-            keep_tail = index < last
-            if len(words) <= 2 * _DIFF_CONTEXT + 1 or not (keep_head or keep_tail):
-                text = piece.text if (keep_head or keep_tail) else " ".join(words[:_DIFF_CONTEXT]) + " …"
-            elif keep_head and keep_tail:
-                text = " ".join(words[:_DIFF_CONTEXT]) + " … " + " ".join(words[-_DIFF_CONTEXT:])
-            elif keep_head:
-                text = " ".join(words[:_DIFF_CONTEXT]) + " …"
-            else:
-                text = "… " + " ".join(words[-_DIFF_CONTEXT:])
-            pieces.append(DiffPiece(op="same", text=text))
-        return pieces
-
-    @staticmethod
-    def quote_paragraphs(text: str) -> list[str]:
-        """A quote's paragraphs, without the opening marks that continue a quote into a new paragraph."""
-        paragraphs = [line.strip() for line in text.split("\n") if line.strip()]
-        return [paragraphs[0], *(p.lstrip("“\"‘'") for p in paragraphs[1:])] if paragraphs else [text]
-
-    def horizons(self, group: AmountGroup) -> list[str]:
-        """The horizons the sources give a figure, each once."""
-        return list(dict.fromkeys(item.horizon for item in group.items if item.horizon))
-
-    def questions_by_kind(self) -> list[tuple[str, list[Question]]]:
-        """Questions by kind, in the order a reader should see them."""
-        return [
-            (kind, [q for q in self.brief.questions if q.kind == kind])
-            for kind in _KIND_ORDER
-            if any(q.kind == kind for q in self.brief.questions)
-        ]
-
-    def fact_pages(self, question: Question) -> list[tuple[str, str]]:
-        """Where the facts behind a question are shown: (page, anchor) of their quote or figure group."""
-        if not hasattr(self, "_pages_of_facts"):
-            self._pages_of_facts = {q.id: ("quotes.md", q.group) for q in self.brief.quotes if q.group}
-            self._pages_of_facts |= {a.id: ("financials.md", a.group) for a in self.brief.amounts if a.group}
-        return list(dict.fromkeys(self._pages_of_facts[f] for f in question.facts if f in self._pages_of_facts))
-
-    def unplaced_dates(self) -> list[DateMention]:
-        """Relative dates that no source date resolves."""
-        return [d for d in self.brief.dates if d.value is None]
-
-    def paragraphs(self, source: Source) -> list[list[Sentence]]:
-        """A source's sentences by paragraph."""
-        paragraphs: dict[int, list[Sentence]] = {}
-        for sentence in source.sentences:
-            paragraphs.setdefault(sentence.paragraph, []).append(sentence)
-        return [paragraphs[key] for key in sorted(paragraphs)]
-
-    @staticmethod
-    def safe_url(url: str | None) -> str | None:
-        """A source's address, only when it is a web address."""
-        if (
-            url
-            and url.strip().lower().startswith(("http://", "https://"))
-            and not any(c.isspace() for c in url.strip())
-        ):
-            return url.strip()
-        return None
-
-    def cited_sentences(self) -> set[str]:
-        """Every sentence the printed brief cites: the ones its appendix prints."""
-        from builder.verify import citations_in
-
-        cited = {c.sentence for c in citations_in(self.brief)}
-        cited |= {fact.sentence for fact in self.brief.disclosures}
-        entities: list[Person | Organization] = [*self.brief.people, *self.other_organizations()]
-        for entity in entities:
-            cited |= {c.sentence for c in self.first_mentions(entity.mentions)[:1]}
-        return cited
-
-    def feed_id(self) -> str:
-        """The feed's id: the deal's title as a name that stays while the title does."""
-        return "urn:dealbrief:" + ("-".join(re.findall(r"[a-z0-9]+", self.brief.deal.title.lower())) or "brief")
-
-    @staticmethod
-    def atom_date(day: date | None) -> str:
-        """A version's date as the feed gives it; an undated version is dated at the epoch, never by the clock."""
-        return f"{(day or date(1970, 1, 1)).isoformat()}T00:00:00Z"
-
-    def source_note(self, source_id: str) -> SourceNote | None:
-        """The analyst's note on a source."""
-        return self.notes.get(source_id)
-
-
-@dataclass(frozen=True)
-class _Speaker:
-    name: str
-    groups: list[QuoteGroup]
-
-    @property
-    def title(self) -> str | None:
-        return next((g.speaker_title for g in self.groups if g.speaker_title), None)
-
-    @property
-    def org(self) -> str | None:
-        return next((g.speaker_org for g in self.groups if g.speaker_org), None)
-
-    @property
-    def unknown(self) -> bool:
-        return not self.name
 
 
 def render_pages(brief: Brief) -> Rendered:
@@ -302,7 +94,7 @@ def _after_first_line(content: str, line: str) -> str:
 
 
 def _asset(target: str, text: str) -> str:
-    if target.endswith(".css"):
+    if target.endswith((".css", ".js")):
         digest = content_digest(text)
         return f"/* Generated by dealbrief from its own templates. Do not edit. sha256:{digest} */\n{text}"
     return (

@@ -8,6 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from builder.errors import Problem, Problems
+from builder.extract.bylines import credits
+from builder.extract.furniture import find_furniture
+from builder.extract.outlet import outlet_named
 from builder.extract.sentences import split_sentences
 from builder.model import Sentence, Source, SourceMeta
 from builder.readers import SOURCE_SUFFIXES, read_article
@@ -91,7 +94,10 @@ def read_source(
 
 
 def split_source(raw: RawSource) -> Source:
-    """Split a source's text into numbered sentences."""
+    """Split a source's text into numbered sentences, marking page furniture; a byline names the author when
+    the metadata does not."""
+    segments = split_sentences(raw.text)
+    furniture = find_furniture(raw.text, segments)
     sentences = tuple(
         Sentence(
             id=f"{raw.id}-s{n}",
@@ -100,10 +106,22 @@ def split_source(raw: RawSource) -> Source:
             end=segment.end,
             paragraph=segment.paragraph,
             text=raw.text[segment.start : segment.end],
+            furniture=kind,
         )
-        for n, segment in enumerate(split_sentences(raw.text), start=1)
+        for n, (segment, kind) in enumerate(zip(segments, furniture.kinds, strict=True), start=1)
     )
-    return Source(id=raw.id, path=raw.path, meta=raw.meta, text=raw.text, sha256=raw.sha256, sentences=sentences)
+    meta = raw.meta
+    if meta.author is None and (author := credits(raw.text).author) is not None:
+        meta = meta.model_copy(update={"author": author})
+    return Source(
+        id=raw.id,
+        path=raw.path,
+        meta=meta,
+        text=raw.text,
+        sha256=raw.sha256,
+        sentences=sentences,
+        named_outlet=outlet_named(raw.text, raw.id),
+    )
 
 
 def shown_path(path: Path, root: Path) -> str:

@@ -17,10 +17,13 @@ from pydantic import ValidationError
 from builder.analyze.record import numbered, record
 from builder.atomic import write_atomic
 from builder.errors import BriefError, Problem, Problems
+from builder.lock import BuildLock
 from builder.model import Brief
 from builder.model.versions import Version
+from builder.safefiles import read_input
 
 FOLDER = ("data", "versions")
+MAX_VERSION_BYTES = 100_000_000  # far above the facts of the largest brief: a bound, not a budget
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -37,8 +40,11 @@ def read_versions(project: Path, problems: Problems) -> tuple[Version, ...]:
     found: dict[int, Version] = {}
     for path in sorted(folder.glob("*.json")):
         shown = "/".join((*FOLDER, path.name))
+        data = read_input(path, shown, problems, MAX_VERSION_BYTES, inside=project)
+        if data is None:
+            continue
         try:
-            version = Version.model_validate_json(path.read_bytes())
+            version = Version.model_validate_json(data)
         except ValidationError as error:
             first = error.errors()[0]
             where = ".".join(str(part) for part in first["loc"]) or "the file"
@@ -61,13 +67,14 @@ def version_json(version: Version) -> str:
 
 def record_version(project: Path, brief: Brief) -> tuple[Version, bool]:
     """Record the brief's facts as the next version unless they are the latest one's; say which and whether new."""
-    problems = Problems()
-    recorded = read_versions(project, problems)
-    problems.raise_if_any()
-    version = numbered(record(brief), recorded)
-    if any(known.number == version.number for known in recorded):
-        return version, False
-    write_atomic(versions_folder(project) / f"{version.name}.json", version_json(version))
+    with BuildLock(project):  # no build reads the versions while one is added
+        problems = Problems()
+        recorded = read_versions(project, problems)
+        problems.raise_if_any()
+        version = numbered(record(brief), recorded)
+        if any(known.number == version.number for known in recorded):
+            return version, False
+        write_atomic(versions_folder(project) / f"{version.name}.json", version_json(version))
     return version, True
 
 

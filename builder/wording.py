@@ -1,4 +1,4 @@
-"""The brief's own sentences about its facts: questions, reasons, notes and event labels.
+"""The brief's own sentences about its facts: source names, places, questions, reasons, notes, event labels.
 
 Analysis returns data; these functions word it from templates/_phrases.txt, for the pages, the PDF and
 the extract JSON alike.
@@ -6,8 +6,14 @@ the extract JSON alike.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from collections.abc import Sequence
 from typing import Any
 
+from builder.askers import descriptor, lower_determiner, plural_who, short_quote
+from builder.extract import reference_date
+from builder.extract.clauses import WHOLE_SENTENCE_WORDS, excerpt, is_whole
 from builder.model import (
     Brief,
     Change,
@@ -16,14 +22,33 @@ from builder.model import (
     ImpliedRate,
     Question,
     Side,
+    Source,
     Support,
     Term,
     TermVersion,
     TimelineEvent,
     Update,
+    locate_words,
     sentence_number,
+    sentence_source,
 )
 from builder.templating import environment, long_date
+
+SHORT_TITLE = 32  # a title that names a source is cut, at a word, to this many characters
+_TERMINAL = re.compile(r"[.!?…][\"”’')\]]*$")
+_PAST = {
+    "say": "said",
+    "disclose": "disclosed",
+    "reveal": "revealed",
+    "comment": "commented",
+    "give": "given",
+    "confirm": "confirmed",
+    "specify": "specified",
+    "elaborate": "elaborated",
+    "discuss": "discussed",
+    "name": "named",
+}
+_HOW_MUCH = frozenset("sum amount fee price figure value consideration cost".split())
 
 
 def phrase(name: str, **values: Any) -> str:
@@ -32,67 +57,146 @@ def phrase(name: str, **values: Any) -> str:
     return " ".join(str(macro(**values)).split())
 
 
+def full_sentence(text: str) -> str:
+    """A statement of the analyst's as a sentence: a capital first letter, a full stop at the end."""
+    text = " ".join(text.split())
+    if not text:
+        return text
+    text = text[:1].upper() + text[1:]
+    return text if _TERMINAL.search(text) else text + "."
+
+
+def source_names(sources: Sequence[Source]) -> dict[str, str]:
+    """How readers know each source: its outlet (as its metadata or its text names it), else its author,
+    else its title, else its id; a date, then a number, tells apart sources that would share a name."""
+    names = {source.id: _name(source) for source in sources}
+    counts = Counter(names.values())
+    for source in sources:
+        if counts[names[source.id]] > 1 and source.meta.published is not None:
+            names[source.id] = f"{names[source.id]}, {long_date(source.meta.published)}"
+    counts = Counter(names.values())
+    seen: Counter[str] = Counter()
+    for source in sources:
+        name = names[source.id]
+        if counts[name] > 1:
+            seen[name] += 1
+            names[source.id] = f"{name} ({seen[name]})"
+    return names
+
+
+def _name(source: Source) -> str:
+    meta = source.meta
+    if meta.outlet or source.named_outlet or meta.author:
+        return str(meta.outlet or source.named_outlet or meta.author)
+    title = " ".join((meta.title or "").split())
+    if not title:
+        return source.id
+    if len(title) > SHORT_TITLE:
+        title = title[:SHORT_TITLE].rsplit(" ", 1)[0].rstrip(",;:–—-") + "…"
+    return f"“{title}”"
+
+
 class Wording:
-    """Words the brief's data for a reader, with the sources named as the brief names them."""
+    """Words the brief's data for a reader, with the sources named as readers know them."""
+
+    full = staticmethod(full_sentence)
 
     def __init__(self, brief: Brief) -> None:
         self.brief = brief
         self.sources = {source.id: source for source in brief.sources}
+        self.names = source_names(brief.sources)
+        self.dates = {mention.id: mention for mention in brief.dates}
 
     def source_name(self, source_id: str) -> str:
         """How the brief names a source."""
-        return source_id
+        return self.names.get(source_id, source_id)
+
+    def place(self, sentence_id: str) -> str:
+        """Where a sentence is, as readers cite it: "Converge360 ¶17"."""
+        return f"{self.source_name(sentence_source(sentence_id))} ¶{sentence_number(sentence_id)}"
+
+    def sentence(self, sentence_id: str) -> str:
+        """The whole text of a sentence."""
+        return self.sources[sentence_source(sentence_id)].sentence(sentence_id).text
+
+    @staticmethod
+    def quoted(words: str) -> str:
+        """A source's words in quotation marks, as a sentence of the brief: a full stop after them when they
+        have none of their own."""
+        return f"“{words}”" if is_whole(words) else f"“{words}”."
+
+    @staticmethod
+    def shown(words: str) -> str:
+        """A source's words shown as the brief's text: as they are when they end as a sentence or a cut does,
+        in quotation marks when they do not (a headline, a caption)."""
+        return words if not words or is_whole(words) else f"“{words}”"
+
+    def excerpt(self, citation: Citation, most: int = WHOLE_SENTENCE_WORDS) -> str:
+        """The clause of the cited sentence that holds the cited words: the sentence itself when short."""
+        text = self.sentence(citation.sentence)
+        place = locate_words(text, citation.text) or (0, len(text))
+        return excerpt(text, *place, most=most)
 
     def question_text(self, question: Question) -> str:
         """The question, as a reader reads it."""
         if question.text is not None:
-            return question.text
-        items = [(item.text, self.source_name(item.source)) for item in question.items]
+            return full_sentence(question.text)
         if question.kind == "undisclosed" and question.measure is not None:
             return phrase("q_undisclosed_term", measure=question.measure, subject=question.subject)
         if question.kind == "revision":
+            items = [(item.text, self.source_name(item.source)) for item in question.items]
             return phrase("q_revision", label=self.measure_label(question.measure or ""), items=items)
         if question.kind in ("timing", "conditions"):
             return phrase("q_" + question.kind)
         if question.kind == "undisclosed":
-            if question.who:
-                return phrase("q_declined", who=question.who, about=question.about)
-            return phrase("q_undisclosed", about=question.about, plural=question.plural)
+            return self._undisclosed(question)
         if question.conflict is not None:
-            return phrase("q_" + question.conflict.replace("-", "_"), about=question.about, items=items)
+            texts = list(dict.fromkeys(item.text for item in question.items))
+            return phrase("q_figures", kind=question.conflict, items=texts)
         if question.kind == "single-source":
-            return phrase("q_single_figure", text=question.items[0].text, about=question.about)
+            return phrase("q_single_figure", text=question.items[0].text)
         if question.kind == "party":
             return phrase("q_party", role=question.who, about=question.about)
+        who, plural = descriptor(question.who or "")
         if question.items:  # a claim of unnamed people
-            return phrase("q_unnamed", descriptor=question.who, claim=question.claim)
-        return phrase("q_unnamed_quote", speaker=question.who, quote=question.claim)
+            source = self.source_name(question.items[0].source)
+            return phrase("q_unnamed", descriptor=who, plural=plural, source=source)
+        quote = short_quote(question.claim or "")
+        return phrase("q_unnamed_quote", descriptor=who or "speaker", plural=plural, quote=quote)
 
     def question_reason(self, question: Question) -> str:
-        """Why the sources leave the question open."""
+        """Why the sources leave the question open, with the words they leave it open in."""
         if question.kind == "analyst":
-            return question.reason or phrase("r_analyst")
+            return full_sentence(question.reason) if question.reason else phrase("r_analyst")
         first = question.citations[0] if question.citations else None
         source = self.source_name(first.source) if first else ""
         if question.kind == "undisclosed" and first is not None:
-            sentence = self.sources[first.source].sentence(first.sentence).text
-            return phrase("r_undisclosed", source=source, text=sentence)
+            return phrase("r_undisclosed", source=source, text=self.sentence(first.sentence))
         if question.kind in ("revision", "timing", "conditions"):
             return phrase("r_" + question.kind)
         if question.conflict is not None:
-            items = [{"text": item.text, "source": self.source_name(item.source)} for item in question.items]
-            return phrase("conflict_note", kind=question.conflict, items=items)
-        if question.kind == "single-source":
-            return phrase("r_single", source=self.source_name(question.items[0].source))
+            items = [
+                {"source": self.source_name(c.source), "excerpt": self.excerpt(c)}
+                for c in _one_per_source(question.citations, self.sources)
+            ]
+            return phrase("r_figures", kind=question.conflict, items=items)
+        if question.kind == "single-source" and first is not None:
+            return phrase("r_single", source=self.source_name(question.items[0].source), excerpt=self.excerpt(first))
         if question.kind == "party" and first is not None:
             return phrase("r_party", role=question.who, about=question.about, source=source, words=first.text)
-        if question.items:
-            return phrase("r_unnamed", source=self.source_name(question.items[0].source))
-        return phrase("r_unnamed_quote", speaker=question.who)
+        if question.items and first is not None:
+            return phrase("r_unnamed", source=source, text=self.sentence(first.sentence))
+        return phrase("r_unnamed_quote", source=source)
 
     def conflict_note(self, conflict: Conflict) -> str:
         """What the sources say of a figure they disagree on, or hedge differently."""
-        items = [{"text": item.text, "source": self.source_name(item.source)} for item in conflict.items]
+        places: dict[tuple[str, str], list[str]] = {}
+        for item in conflict.items:
+            places.setdefault((item.text, item.source), []).append(f"¶{sentence_number(item.sentence)}")
+        items = [
+            {"text": text, "source": f"{self.source_name(source)} {', '.join(dict.fromkeys(numbers))}"}
+            for (text, source), numbers in places.items()
+        ]
         return phrase("conflict_note", kind=conflict.kind, items=items)
 
     @staticmethod
@@ -139,22 +243,31 @@ class Wording:
 
     @staticmethod
     def support_note(support: Support) -> str:
-        """How many sources carry a fact, and how independently."""
+        """How many sources carry a fact, and how independently; nothing for a single source."""
         return phrase("support_note", sources=len(support.sources), origins=support.origins)
 
     def event_label(self, event: TimelineEvent) -> str:
         """What happened on an event's date."""
         if event.kind == "announced":
             return phrase("event_announced", title=self.brief.deal.title)
-        if event.kind == "dateline" and event.citations:
-            return phrase("event_dated", source=self.source_name(event.citations[0].source))
-        return event.label or ""
+        if event.kind == "analyst":
+            return full_sentence(event.label or "")
+        return self.shown(event.label or "")
 
     def event_note(self, event: TimelineEvent) -> str | None:
-        """How the date of an event was worked out, when a reader needs to know."""
-        if event.counted_from_announcement:
-            return phrase("note_anchor", date=long_date(self.brief.deal.announced))
-        return None
+        """How each relative date of an event was placed, in the words the sources use."""
+        if event.kind != "mention":
+            return None
+        notes = []
+        for fact in event.facts:
+            mention = self.dates.get(fact)
+            if mention is None or not mention.relative or mention.anchor is None:
+                continue
+            source = self.sources[mention.source]
+            date = self.brief.deal.announced if mention.anchor == "announcement" else reference_date(source)
+            basis = phrase("basis", anchor=mention.anchor, date=long_date(date), source=self.source_name(source.id))
+            notes.append(phrase("note_reading", phrase=mention.text[:1].upper() + mention.text[1:], basis=basis))
+        return " ".join(dict.fromkeys(notes)) or None
 
     def change_parts(self, change: Change) -> list[tuple[str, tuple[Citation, ...]]]:
         """A change as one line: its parts, each with the sentences it rests on."""
@@ -219,7 +332,7 @@ class Wording:
         """A change as one line of plain text, each citation as its source and sentence number."""
         pieces = []
         for text, citations in self.change_parts(change):
-            cites = " ".join(f"[{self.source_name(c.source)} s{sentence_number(c.sentence)}]" for c in citations)
+            cites = " ".join(f"[{self.place(c.sentence)}]" for c in citations)
             pieces.append(f"{text} {cites}".strip())
         return " ".join(pieces)
 
@@ -245,3 +358,27 @@ class Wording:
         since_date = long_date(update.since_dated) if update.since_dated else None
         since = phrase("update_since", number=update.since_number, version=update.since, date=since_date)
         return phrase("update_summary", since=since, parts=parts, still_open=update.still_open)
+
+    def _undisclosed(self, question: Question) -> str:
+        about = question.about or ""
+        if question.who:
+            verb, _, what = about.partition(" ")
+            done = _PAST.get(verb, verb)
+            who = lower_determiner(question.who)
+            return phrase("q_declined", who=who, plural=plural_who(who), done=done, what=what)
+        head = about.split(" of ", 1)[0].split()[-1:] or [""]
+        return phrase("q_undisclosed", about=about, plural=question.plural, how_much=head[0].lower() in _HOW_MUCH)
+
+
+def _one_per_source(citations: Sequence[Citation], sources: dict[str, Source]) -> list[Citation]:
+    """A citation per source: its first that is a whole sentence (not a headline), else its first."""
+    chosen: dict[str, Citation] = {}
+    for citation in citations:
+        known = chosen.get(citation.source)
+        if known is None or (not _whole(known, sources) and _whole(citation, sources)):
+            chosen[citation.source] = citation
+    return list(chosen.values())
+
+
+def _whole(citation: Citation, sources: dict[str, Source]) -> bool:
+    return is_whole(sources[citation.source].sentence(citation.sentence).text)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from eval import cards, extraction
+from eval import cards, extraction, terms
 from eval.scoring import Section
 
 
@@ -18,7 +18,15 @@ def card_section() -> Section:
     return Section("cards", lines[0][0], [], results, lines)
 
 
+def terms_section() -> Section:
+    """Deal terms against the deal gold (eval/terms.py): measures, findings, false alarms, figures grouped alike."""
+    lines, results = terms.evaluate()
+    extra = {key: results[key] for key in ("pooled", "deals", "missed", "false", "confusions")}
+    return Section("terms", lines[0][0], [], extra, lines)
+
+
 SECTIONS: dict[str, Callable[[], Section]] = {
     "extraction": extraction.score,
     "cards": card_section,
+    "terms": terms_section,
 }

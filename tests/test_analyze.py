@@ -23,7 +23,9 @@ def test_different_prices_for_the_same_purchase_conflict() -> None:
     brief = conflict_brief()
     (conflict,) = [c for c in brief.conflicts if c.kind == "conflict"]
     assert {(item.source, item.text) for item in conflict.items} == {("daily", "$2.5bn"), ("wire", "$2.1bn")}
-    assert Wording(brief).conflict_note(conflict).startswith("The sources disagree: $2.5bn (daily)")
+    assert Wording(brief).conflict_note(conflict) == (
+        "The sources disagree: $2.5bn (Example Daily ¶1, ¶2) and $2.1bn (Example Wire ¶2)."
+    )
     question = next(q for q in brief.questions if q.kind == "conflict")
     assert Wording(brief).question_text(question).startswith("Which figure is right")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html as html_module
+import itertools
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -93,7 +94,7 @@ def test_pdf_has_every_section_and_the_key_facts(built: BuildResult) -> None:
     text = " ".join(_pdf_text(built.project / "site" / "brief.pdf").split())
     for section in (
         "Contents",
-        "Overview",
+        "Summary",
         "Parties",
         "Quotes",
         "Financials",
@@ -150,3 +151,24 @@ def test_the_same_config_and_docs_build_with_zensical(built: BuildResult, tmp_pa
     overview = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert "application/ld+json" in overview and 'href="sources/newsng/#newsng-s2"' in overview
     assert 'id="newsng-s9"' in (tmp_path / "site" / "sources" / "newsng" / "index.html").read_text(encoding="utf-8")
+
+
+def test_search_snippets_keep_table_cells_apart(built: BuildResult) -> None:
+    import json
+
+    import lxml.html
+
+    site = built.project / "site"
+    index = " ".join(
+        re.sub(r"<[^>]+>", " ", doc["text"])
+        for doc in json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    )
+    joins = 0
+    for page in site.rglob("index.html"):
+        for row in lxml.html.fromstring(page.read_text(encoding="utf-8")).xpath("//article//tr"):
+            cells = [" ".join(cell.text_content().split()) for cell in row.xpath("./th | ./td")]
+            for left, right in itertools.pairwise(cells):
+                if left and right:
+                    joins += 1
+                    assert left.split()[-1] + right.split()[0] not in index, (page, left, right)
+    assert joins > 50

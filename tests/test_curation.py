@@ -114,3 +114,17 @@ def test_a_correction_that_does_not_fit_the_fact(project: Path) -> None:
     with pytest.raises(BriefError) as caught:
         brief_of(project)
     assert f"'{quote}' is a quote; it has no value" in str(caught.value)
+
+
+def test_citing_page_furniture_is_a_located_error(project: Path) -> None:
+    path = project / "data" / "brief.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("cite: [converge360-s19]", "cite: [converge360-s1]", 1),
+        encoding="utf-8",
+    )
+    with pytest.raises(BriefError) as raised:
+        build(Options(project=project, site=False, pdf=False))
+    message = str(raised.value)
+    assert "data/brief.yaml:" in message
+    assert "cites 'converge360-s1', which is a section label ('News'), not a sentence of the article" in message

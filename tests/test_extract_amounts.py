@@ -80,3 +80,7 @@ def test_names_with_digits_are_not_quantities(sentence: str) -> None:
 def test_basis_points_are_hundredths_of_a_percentage_point() -> None:
     (amount,) = find_amounts("Its credit spread widened 78 basis points on the news.")
     assert (amount.value, amount.unit, amount.kind) == (Decimal("0.78"), "percentage points", "quantity")
+
+
+def test_a_firm_or_network_named_with_a_digit_is_no_quantity() -> None:
+    assert find_amounts("3G Capital bought Heinz on a 4G network.") == []

@@ -85,5 +85,7 @@ def test_a_hedge_is_not_a_market_move() -> None:
     )
 
 
-def test_a_rate_note_is_an_exchange_rate() -> None:
-    assert measure("($1 = 1.2277 Singapore dollars)", "1.2277 Singapore dollars") == "exchange_rate"
+def test_a_rate_note_is_a_rate_not_a_figure() -> None:
+    sentence = "($1 = 1.2277 Singapore dollars)"
+    found = find_amounts(sentence) + find_vague_amounts(sentence)
+    assert not any(sentence[f.start : f.end] == "1.2277 Singapore dollars" for f in found)

@@ -11,7 +11,7 @@ import re
 import socketserver
 import threading
 from collections.abc import Iterator
-from urllib.parse import urlparse
+from urllib.parse import parse_qs, urlparse
 
 import pytest
 
@@ -212,24 +212,94 @@ def test_json_ld_in_every_head_is_valid(page: object, site: str, built: BuildRes
         assert data["@type"] == "Report" and data["@context"] == "https://schema.org"
 
 
-@pytest.mark.parametrize(
-    ("name", "path", "width"),
-    [
-        ("overview", "", 1280),
-        ("overview", "", 390),
-        ("source", "sources/newsng/#newsng-s9", 1280),
-        ("source", "sources/newsng/#newsng-s9", 390),
-    ],
-)
-def test_screenshots(browser: object, site: str, name: str, path: str, width: int) -> None:
+def _page_name(path: str) -> str:
+    return path.strip("/").replace("/", "-") or "overview"
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_screenshots_of_every_page(browser: object, site: str, built: BuildResult, width: int) -> None:
     context = browser.new_context(viewport={"width": width, "height": 900})  # type: ignore[attr-defined]
     opened = context.new_page()
-    opened.goto(site + path, wait_until="networkidle")
-    ARTIFACTS.mkdir(exist_ok=True)
-    target = ARTIFACTS / f"{name}-{width}.png"
-    opened.screenshot(path=str(target))
+    target = ARTIFACTS / "site"
+    target.mkdir(parents=True, exist_ok=True)
+    for path in site_pages(built):
+        opened.goto(site + path, wait_until="networkidle")
+        shot = target / f"{_page_name(path)}-{width}.png"
+        opened.screenshot(path=str(shot), full_page=True)
+        assert shot.stat().st_size > 10_000, shot
     context.close()
-    assert target.stat().st_size > 10_000
+
+
+PHONE_OVERFLOW = """() => {
+  const width = window.innerWidth;
+  const wide = [];
+  for (const element of document.querySelectorAll("body *")) {
+    const style = getComputedStyle(element);
+    if (style.display === "none" || style.visibility === "hidden" || element.closest("[hidden]")) continue;
+    const box = element.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0) continue;
+    if (box.width > width + 1 || box.right > width + 1) {
+      wide.push(`${element.tagName.toLowerCase()}.${element.className} ${Math.round(box.width)}px`);
+    }
+  }
+  return {wide: wide.slice(0, 10), scroll: document.documentElement.scrollWidth, width};
+}"""
+
+
+def test_nothing_is_wider_than_a_phone(browser: object, site: str, built: BuildResult) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})  # type: ignore[attr-defined]
+    opened = context.new_page()
+    found = {}
+    for path in site_pages(built):
+        opened.goto(site + path, wait_until="networkidle")
+        state = opened.evaluate(PHONE_OVERFLOW)
+        if state["wide"] or state["scroll"] > state["width"]:
+            found[path] = state
+    context.close()
+    assert not found, found
+
+
+def test_tables_are_cards_on_a_phone(browser: object, site: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})  # type: ignore[attr-defined]
+    opened = context.new_page()
+    opened.goto(site + "financials/", wait_until="networkidle")
+    cell = opened.locator("table.cards td[data-label='About']").first
+    assert cell.evaluate("e => getComputedStyle(e).display") == "block"
+    assert cell.evaluate("e => getComputedStyle(e, '::before').content") == '"About"'
+    context.close()
+
+
+def test_search_for_a_figure_lands_on_it_highlighted(page: object, site: str) -> None:
+    page.goto(site)  # type: ignore[attr-defined]
+    page.locator("input.md-search__input").first.click()  # type: ignore[attr-defined]
+    page.keyboard.type("20 million")  # type: ignore[attr-defined]
+    page.wait_for_function(  # type: ignore[attr-defined]
+        """() => [...document.querySelectorAll('a.md-search-result__link')]
+                     .some(a => a.href.includes('financials/') && a.href.includes('million'))""",
+        timeout=10_000,
+    )
+    links = page.locator("a.md-search-result__link")  # type: ignore[attr-defined]
+    hrefs = [links.nth(i).get_attribute("href") or "" for i in range(links.count())]
+    # Every result, the pages as well as their sections, highlights what it matched.
+    assert hrefs and all(parse_qs(urlparse(href).query).get("h", [""])[0].strip() for href in hrefs), hrefs
+    # "20" matches the number 20 only: no result marks it inside 2024 or 2024-07-25.
+    results = page.locator(".md-search-result").inner_html()  # type: ignore[attr-defined]
+    assert not re.search(r"<mark>20</mark>\d|\d<mark>20", results)
+    figure = next(i for i, href in enumerate(hrefs) if "/financials/" in href and "#" in href)
+    links.nth(figure).click()
+    page.wait_for_load_state("networkidle")  # type: ignore[attr-defined]
+    page.wait_for_selector("mark[data-md-highlight]")  # type: ignore[attr-defined]
+    marks = page.evaluate(  # type: ignore[attr-defined]
+        """() => [...document.querySelectorAll('mark[data-md-highlight]')].map(m => {
+             const box = m.getBoundingClientRect();
+             return {text: m.textContent, row: m.closest('tr[id^="ag-"]') !== null,
+                     seen: box.top >= 0 && box.bottom <= window.innerHeight};
+           })"""
+    )
+    assert any(m["text"] == "20 million" and m["row"] and m["seen"] for m in marks), marks
+    assert not any(m["text"] == "20" for m in marks), marks  # never a piece of a longer number
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "search-20-million-1280.png"))  # type: ignore[attr-defined]
 
 
 def test_the_site_opened_from_disk_navigates_through_every_section_and_searches(

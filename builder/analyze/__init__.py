@@ -40,8 +40,8 @@ def analyze(
     problems.extend(_mixed_merges(loaded, facts.quotes, facts.amounts))
     if problems:
         raise BriefError(problems)
-    organizations = merge_organizations_across(extracted, curation)
-    people = merge_people(extracted)
+    organizations = merge_organizations_across(extracted, curation, by_id)
+    people = merge_people(extracted, by_id)
     proposal = propose_deal(sources, organizations, people, facts.amounts, facts.dates, facts.disclosures)
     deal = deal_card(loaded, proposal, by_id, organizations)
     organizations = mark_parties(organizations, [party.name for party in deal.parties])
@@ -63,7 +63,7 @@ def analyze(
     disputed = {group for conflict in moved_apart for group in conflict.groups}
     terms = [t.model_copy(update={"verdict": "conflict"}) if t.group in disputed else t for t in terms]
     dates = anchor_undated(facts.dates, by_id, deal.announced)
-    timeline = build_timeline(dates, by_id, deal, loaded)
+    timeline = build_timeline(dates, by_id, deal, loaded, amounts)
     questions = open_questions(
         by_id, facts.disclosures, conflicts, groups_of_amounts, terms, groups_of_quotes, facts.unnamed, loaded
     )

@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from builder.analyze.cite import cite
+from builder.analyze.cite import about_of, cite
 from builder.analyze.clusters import Entry, agreeing_clusters, at_market, conflicting_clusters, figure_words
 from builder.analyze.ranges import bounds
 from builder.analyze.similarity import support, words
@@ -190,7 +190,7 @@ def _group(
     if disputed and len(sources) > 1:
         verdict = "conflict"
     conflicts: list[Conflict] = []
-    about = lead.context or lead.text
+    about = about_of(members, by_id)
     if verdict in ("hedged", "conflict"):
         kind = "hedged-differently" if verdict == "hedged" else "conflict"
         conflicts.append(_conflict(group_id, kind, about, members))

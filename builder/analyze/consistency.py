@@ -39,13 +39,16 @@ def against_the_price(terms: Sequence[Term], amounts: Sequence[Amount]) -> list[
 
 
 def _by_day(term: Term) -> dict[str, tuple[float, list[str]]]:
-    """Each firm version of a term on the day it was first given, as written; a day with two versions is left out."""
-    days: dict[str, list[tuple[float, list[str]]]] = {}
+    """Each firm version of a term on the day it was first given, as written. Where a day has two versions, the
+    one that says how far the deal had gone (talks, offer, agreed) stands for it; a day still left with two is
+    left out."""
+    days: dict[str, list[tuple[float, list[str], bool]]] = {}
     for version in (*term.history, term):
         written = _written(version)
         if version.when and written and version.stage != "estimate":
-            days.setdefault(version.when, []).append((written, list(version.amounts)))
-    return {day: found[0] for day, found in days.items() if len(found) == 1}
+            days.setdefault(version.when, []).append((written, list(version.amounts), version.stage is not None))
+    firm = {day: [f for f in found if f[2]] if len(found) > 1 else found for day, found in days.items()}
+    return {day: (found[0][0], found[0][1]) for day, found in firm.items() if len(found) == 1}
 
 
 def _written(version: TermVersion) -> float:

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from builder.curation import Curation
 from builder.extract.entities import merge_organizations, same_organization, slug
-from builder.model import Organization, Person, SourceFacts
+from builder.model import Mention, Organization, Person, Source, SourceFacts
 
 
-def merge_people(extracted: Sequence[SourceFacts]) -> list[Person]:
-    """One entry per person; the title and organisation most sources give, the fullest on a tie."""
+def merge_people(extracted: Sequence[SourceFacts], sources: Mapping[str, Source] | None = None) -> list[Person]:
+    """One entry per person; the title and organisation most sources give, the fullest on a tie.
+
+    A source's author, and anyone named only in page furniture (bylines, credits, the author's box), is a
+    source's metadata rather than a person of the deal, and is left out.
+    """
     by_name: dict[str, list[Person]] = defaultdict(list)
     for facts in extracted:
         for person in facts.people:
@@ -24,8 +28,12 @@ def merge_people(extracted: Sequence[SourceFacts]) -> list[Person]:
         matches = by_surname.get(name, [])
         if len(matches) == 1:
             by_name[matches[0]].extend(by_name.pop(name))
+    authors = {source.meta.author for source in (sources or {}).values() if source.meta.author}
     people = []
     for name, found in by_name.items():
+        mentions = [m for p in found for m in p.mentions]
+        if sources is not None and (name in authors or not in_article(mentions, sources)):
+            continue
         people.append(
             Person(
                 id=f"p-{slug(name)}",
@@ -38,6 +46,13 @@ def merge_people(extracted: Sequence[SourceFacts]) -> list[Person]:
     return sorted(people, key=lambda p: (-len({m.source for m in p.mentions}), p.name))
 
 
+def in_article(mentions: Iterable[Mention], sources: Mapping[str, Source]) -> bool:
+    """Whether any mention stands in a sentence of an article rather than in its page furniture."""
+    return any(
+        not sources[m.source].sentence(m.sentence).furniture for m in mentions if m.source in sources
+    ) or not any(m.source in sources for m in mentions)
+
+
 def _most_given(values: Iterable[str | None]) -> str | None:
     counts = Counter(value for value in values if value)
     if not counts:
@@ -45,10 +60,18 @@ def _most_given(values: Iterable[str | None]) -> str | None:
     return max(counts, key=lambda value: (counts[value], len(value), value))
 
 
-def merge_organizations_across(extracted: Sequence[SourceFacts], curation: Curation) -> list[Organization]:
-    """One entry per organisation; the deal's parties marked, the analyst's aliases honoured."""
+def merge_organizations_across(
+    extracted: Sequence[SourceFacts], curation: Curation, sources: Mapping[str, Source] | None = None
+) -> list[Organization]:
+    """One entry per organisation; the deal's parties marked, the analyst's aliases honoured; those named
+    only in page furniture left out."""
     products = {product for facts in extracted for product in facts.products}
-    orgs = [org for facts in extracted for org in facts.organizations if org.name not in products]
+    orgs = [
+        org
+        for facts in extracted
+        for org in facts.organizations
+        if org.name not in products and (sources is None or in_article(org.mentions, sources))
+    ]
     party_names = [party.name for party in curation.parties]
     aliases = curation.aliases()
     for name in [*party_names, *(org.name for org in curation.organizations)]:

@@ -9,9 +9,10 @@ from datetime import date
 
 from builder.analyze.cite import cite
 from builder.curation import LoadedCuration, citation
-from builder.extract import context, reference_date
+from builder.extract import reference_date
+from builder.extract.clauses import excerpt
 from builder.extract.dates import WEEKDAYS, resolve
-from builder.model import Citation, DateMention, DealCard, EventKind, Precision, Source, TimelineEvent
+from builder.model import Amount, Citation, DateMention, DealCard, EventKind, Precision, Source, TimelineEvent
 
 _ANNOUNCING = re.compile(
     r"\b(?:announc\w*|unveil\w*|reveal\w*|agree\w*|sign\w*|launch\w*|deal|partnership|said)\b", re.I
@@ -58,61 +59,117 @@ def anchor_undated(
 
 @dataclass
 class _Event:
-    """An event while the timeline is assembled: the first statement of a date names it."""
+    """An event while the timeline is assembled: the first statement of it names it."""
 
     precision: Precision
     kind: EventKind
     label: str | None
+    values: list[str] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
     counted_from_announcement: bool = False
     facts: list[str] = field(default_factory=list)
 
 
 def build_timeline(
-    dates: Sequence[DateMention], sources: Mapping[str, Source], deal: DealCard, loaded: LoadedCuration
+    dates: Sequence[DateMention],
+    sources: Mapping[str, Source],
+    deal: DealCard,
+    loaded: LoadedCuration,
+    amounts: Sequence[Amount] = (),
 ) -> list[TimelineEvent]:
-    """Events by date: the announcement, what the sources date, and the analyst's own events."""
+    """One row per event: the announcement, what the sources date, and the analyst's own events.
+
+    A date alone on a line dates its source, which the source's metadata says; it is no event. A week or
+    day that holds the announcement, in a sentence about announcing, is the announcement. The horizons one
+    figure is given over ("over the next 12 months", "over the next year") are one event, however each
+    source's date places them.
+    """
     events: dict[str, _Event] = {}
 
-    def add(value: str, precision: Precision, kind: EventKind, label: str | None, cited: Sequence[Citation]) -> _Event:
-        event = events.setdefault(value, _Event(precision, kind, label))
+    def add(key: str, value: str, precision: Precision, kind: EventKind, label: str | None) -> _Event:
+        event = events.setdefault(key, _Event(precision, kind, label))
+        event.values.append(value)
+        return event
+
+    def cite_all(event: _Event, cited: Sequence[Citation]) -> None:
         for item in cited:
             if all(item.sentence != known.sentence for known in event.citations):
                 event.citations.append(item)
-        return event
 
     announced = deal.announced.isoformat() if deal.announced else None
-    if deal.announced is not None:
-        add(announced or "", "day", "announced", None, deal.announced_citations)
+    if announced is not None:
+        cite_all(add(announced, announced, "day", "announced", None), deal.announced_citations)
+    horizons = _horizon_groups(dates, amounts)
     for mention in dates:
         if mention.value is None or mention.precision is None:
             continue
         source = sources[mention.source]
         sentence = source.sentence(mention.sentence)
         if len(sentence.text.replace(mention.text, "").split()) <= 2:
-            kind: EventKind = "dateline"
-            label = None
+            continue
+        if announced is not None and _is_announcement(mention.value, announced, sentence.text):
+            event = events[announced]
         else:
-            kind, label = "mention", context(sentence, mention.start - sentence.start, mention.end - sentence.start)
-        event = add(mention.value, mention.precision, kind, label, [cite(mention, sources)])
-        event.counted_from_announcement |= mention.anchor == "announcement" and mention.value != announced
+            start = mention.start - sentence.start
+            label = excerpt(sentence.text, start, start + len(mention.text))
+            key = horizons.get(mention.id, mention.value)
+            event = add(key, mention.value, mention.precision, "mention", label)
+        cite_all(event, [cite(mention, sources)])
+        event.counted_from_announcement |= mention.anchor == "announcement" and event.kind == "mention"
         event.facts.append(mention.id)
     by_id = dict(sources)
     for analyst in loaded.curation.timeline:
-        add(analyst.date.isoformat(), "day", "analyst", analyst.label, [citation(by_id, ref) for ref in analyst.cite])
-    timeline = [
-        TimelineEvent(
-            date=value,
-            precision=event.precision,
-            kind=event.kind,
-            label=event.label,
-            citations=tuple(event.citations),
-            counted_from_announcement=event.counted_from_announcement,
-            facts=tuple(event.facts),
+        value = analyst.date.isoformat()
+        cite_all(add(value, value, "day", "analyst", analyst.label), [citation(by_id, ref) for ref in analyst.cite])
+    timeline = []
+    for event in events.values():
+        value, precision = _span(event.values, event.precision)
+        timeline.append(
+            TimelineEvent(
+                date=value,
+                precision=precision,
+                kind=event.kind,
+                label=event.label,
+                citations=tuple(event.citations),
+                counted_from_announcement=event.counted_from_announcement,
+                facts=tuple(event.facts),
+            )
         )
-        for value, event in events.items()
-    ]
-    return sorted(timeline, key=lambda e: (e.date.split("/")[0], _PRECISION_ORDER[e.precision], e.date))
+    # By month, then the days before the spans and months that start in it ("24 July 2024" before "July 2024 –
+    # July 2025").
+    return sorted(timeline, key=lambda e: (e.date[:7], _PRECISION_ORDER[e.precision], e.date))
+
+
+def _horizon_groups(dates: Sequence[DateMention], amounts: Sequence[Amount]) -> dict[str, str]:
+    """The key of the figure each horizon belongs to, by date mention: one event per figure's horizon."""
+    by_sentence: dict[str, list[Amount]] = {}
+    for amount in amounts:
+        if amount.horizon and amount.group:
+            by_sentence.setdefault(amount.sentence, []).append(amount)
+    found = {}
+    for mention in dates:
+        for amount in by_sentence.get(mention.sentence, ()):
+            horizon = amount.horizon or ""
+            if mention.text.lower() in horizon.lower() or horizon.lower() in mention.text.lower():
+                found[mention.id] = f"figure:{amount.group}"
+    return found
+
+
+def _is_announcement(value: str, announced: str, sentence: str) -> bool:
+    """Whether a date that spans the announcement's day, in a sentence about announcing, is the announcement."""
+    start, _, end = value.partition("/")
+    return bool(_ANNOUNCING.search(sentence)) and start <= announced <= (end or start) and "/" in value
+
+
+def _span(values: Sequence[str], precision: Precision) -> tuple[str, Precision]:
+    """The date of an event its statements place differently: from the first month to the last."""
+    distinct = sorted(set(values))
+    if len(distinct) == 1:
+        return distinct[0], precision
+    starts = [value.split("/")[0] for value in distinct]
+    ends = [value.split("/")[-1] for value in distinct]
+    first, last = min(starts)[:7], max(ends)[:7]
+    return (first if first == last else f"{first}/{last}"), ("month" if first == last else "interval")
 
 
 __all__ = ["WEEKDAYS", "anchor_undated", "build_timeline"]

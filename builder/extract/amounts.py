@@ -309,6 +309,8 @@ def _measure_unit(text: str, match: re.Match[str], pos: int, scale: Decimal | No
     glued = match.start("unit") == pos
     if raw in ("m", "t", "in", "g", "mi", "kw", "mw", "gw", "dm") and not glued:
         return None  # single letters and short codes only when written against the figure
+    if len(raw) == 1 and match.group("unit").isupper():
+        return None  # "3G Capital", "a 4G network": a name, not grams
     if raw == "in" or (raw == "m" and scale is not None):
         return None
     if raw in ("pound", "pounds") and _pounds_are_money(text, pos):

@@ -10,7 +10,12 @@ from builder.extract import lexicon as lx
 _TOKENS = re.compile(r"\S+")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _DESCRIBING_SUFFIXES = ("-based", "-born", "-listed", "-owned", "-controlled", "-backed", "-headquartered")
-_LEADING_SUFFIX = re.compile(r"-(?:led|backed|owned|controlled|run)$")
+# Offices a title names before a person: "Secretary of State Mike Pompeo", "Defense Secretary ...".
+_OFFICES = frozenset(
+    "State Defense Defence Treasury Commerce Energy Health Labor Justice Transportation Agriculture Education "
+    "Interior Homeland Security Trade Finance Foreign Home".split()
+)
+_LEADING_SUFFIXES = ("-led", "-backed", "-owned", "-controlled", "-run")
 
 
 def split_run(
@@ -23,36 +28,42 @@ def split_run(
     """
     tokens = [(m.start(), m.end(), m.group()) for m in _TOKENS.finditer(run)]
     pieces: list[list[tuple[int, int, str]]] = [[]]
-    heading = _heading_words(tokens) if offset == sentence_start else 0
+    heading = _heading_words(tokens) if offset == sentence_start and len(tokens) > 2 else 0
+    last = len(tokens) - 1
     for position, (start, end, token) in enumerate(tokens):
-        bare = _POSSESSIVE.sub("", token)
-        first_in_sentence = position == 0 and offset == sentence_start
+        bare = _POSSESSIVE.sub("", token) if token[-1] in "s'’" else token
+        lowered = bare.lower()
         if position < heading:
             pieces.append([])  # "HARD TIMES Regina Alexander": a heading run into the sentence
             continue
-        if _family_name_first(tokens, position):
+        if bare in lx.FAMILY_NAMES_FIRST and _family_name_first(tokens, position):
             pieces[-1].append((start, end, token))  # "He Jianxiong", "Liu He": a name, not the pronoun
             continue
         if (
             bare in lx.NOT_NAMES
-            or (bare.lower() in lx.TITLE_WORDS and bare not in lx.ORG_HEADS)
-            or bare.lower().endswith(_DESCRIBING_SUFFIXES)
+            or (lowered in lx.TITLE_WORDS and bare not in lx.ORG_HEADS)
+            or ("-" in lowered and lowered.endswith(_DESCRIBING_SUFFIXES))
         ):
             pieces.append([])  # "Paris-based Euronext": the name is Euronext
             continue
-        if first_in_sentence and not named_elsewhere and (bare.lower() in lower or bare.lower() in lx.SENTENCE_COMMON):
+        if (
+            position == 0
+            and offset == sentence_start
+            and not named_elsewhere
+            and (lowered in lower or lowered in lx.SENTENCE_COMMON)
+        ):
             pieces.append([])
             continue
-        led = _LEADING_SUFFIX.search(token)
-        if led is not None and position == len(tokens) - 1:
+        if position == last and "-" in token and token.endswith(_LEADING_SUFFIXES):
             # "the Overseas Union-led consortium": the name is Overseas Union
-            pieces[-1].append((start, start + led.start(), token[: led.start()]))
+            stem = token.rsplit("-", 1)[0]
+            pieces[-1].append((start, start + len(stem), stem))
             continue
         pieces[-1].append((start, end, token))
         if token != bare:
             pieces.append([])  # a possessive ends the name: "Google's parent company"
     result: list[tuple[int, int, str]] = []
-    for piece in [part for whole in pieces for part in _person_of_org(whole)]:
+    for piece in [part for whole in pieces for split in _person_of_org(whole) for part in _after_office(split)]:
         while piece and piece[-1][2].lower() in lx.ORG_JOINERS:
             piece.pop()
         while piece and piece[0][2].lower() in lx.ORG_JOINERS:
@@ -82,6 +93,23 @@ def _heading_words(tokens: list[tuple[int, int, str]]) -> int:
     ):
         count += 1
     return count if count >= 2 and count < len(tokens) and not tokens[count][2].isupper() else 0
+
+
+def _after_office(piece: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
+    """Drop the office from "(Secretary of) State Mike Pompeo": the name is Mike Pompeo."""
+    if len(piece) < 3:
+        return [piece]
+    count = 0
+    while count < len(piece) and piece[count][2].lower() in lx.ORG_JOINERS:
+        count += 1
+    offices = count
+    while count < len(piece) and piece[count][2] in _OFFICES:
+        count += 1
+    if count == offices:
+        return [piece]
+    if 0 < count < len(piece) - 1 and piece[count][2] in lx.FIRST_NAMES:
+        return [piece[count:]]
+    return [piece]
 
 
 def _person_of_org(piece: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:

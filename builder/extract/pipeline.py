@@ -58,7 +58,7 @@ def amount_facts(
     seen: dict[str, int] = {}
     facts: list[Amount] = []
     for sentence, vocabulary in zip(source.sentences, sentence_words(source) if words is None else words, strict=True):
-        if not (_DIGIT.search(sentence.text) or vocabulary & _AMOUNT_WORDS):
+        if sentence.furniture or not (_DIGIT.search(sentence.text) or vocabulary & _AMOUNT_WORDS):
             continue
         found, notes = find_figures(sentence.text, vocabulary)
         if rates is not None:
@@ -138,8 +138,12 @@ _YEAR_DIGITS = re.compile(r"\d{4}")
 
 
 def sentence_words(source: Source) -> list[frozenset[str]]:
-    """The lower-case words of each sentence, to decide cheaply which extractors a sentence needs."""
-    return [frozenset(sentence.text.lower().translate(_PUNCTUATION).split()) for sentence in source.sentences]
+    """The lower-case words of each sentence, to decide cheaply which extractors a sentence needs; none for
+    page furniture, which is not read for facts."""
+    return [
+        frozenset() if sentence.furniture else frozenset(sentence.text.lower().translate(_PUNCTUATION).split())
+        for sentence in source.sentences
+    ]
 
 
 def reference_date(source: Source) -> date | None:
@@ -166,7 +170,7 @@ def date_facts(
         source.sentences, sentence_words(source) if words is None else words, strict=True
     ):
         patterns = patterns_for(sentence_set, bool(_YEAR_DIGITS.search(sentence.text)))
-        if not patterns:
+        if sentence.furniture or not patterns:
             continue
         for item in find_dates(sentence.text, patterns):
             start, end = sentence.start + item.start, sentence.start + item.end

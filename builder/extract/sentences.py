@@ -143,7 +143,7 @@ def _ends_sentence(paragraph: str, stop: int, after: int) -> bool:
     if len(word) == 1 and word.isalpha():
         # An initial ("John F. Kennedy") unless the next word plainly opens a sentence.
         return following.lower() in SENTENCE_OPENERS
-    if word in _AMBIGUOUS_ABBREVIATIONS or ("." in word and len(word) <= 6):
+    if word in _AMBIGUOUS_ABBREVIATIONS or ("." in word and len(word) <= 6 and word.replace(".", "").isalpha()):
         return following.lower() in SENTENCE_OPENERS
     return True
 

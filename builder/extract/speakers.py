@@ -8,8 +8,18 @@ from dataclasses import dataclass
 from builder.extract import lexicon as lx
 from builder.extract import referents
 from builder.extract.entities import Entities, NamedMention
+from builder.extract.speaker_kinds import (
+    PERSON_NOUNS,
+    Speaker,
+    descriptor_speaker,
+    head_noun,
+    person_speaker,
+    pronoun_speaker,
+)
 
 _VERBS = "|".join(sorted(lx.SPEECH_VERBS, key=len, reverse=True))
+# After a quote the verb is finite ("..., he said"); "..., adding that" continues the sentence's own speaker.
+_FINITE_VERBS = "|".join(sorted((v for v in lx.SPEECH_VERBS if not v.endswith("ing")), key=len, reverse=True))
 _VERB_WORDS = (
     frozenset(lx.SPEECH_VERBS)
     | frozenset(f"{verb}:" for verb in lx.SPEECH_VERBS)
@@ -31,20 +41,19 @@ _NAME_DOT = (
     r"|(?<=\bLtd))\.(?!$)|(?<=[A-Z])\.(?=[A-Z]))"  # and the dot of a ticker: "( ICP.L )"
 )
 POST_VERB_FIRST = re.compile(
-    rf"^\s*[,—–-]?\s*(?P<verb>{_VERBS})\s(?P<who>(?:[^\"“”;!?.]|{_NAME_DOT}|\.(?=\S))+?)"
+    rf"^\s*[,—–-]?\s*(?P<verb>{_FINITE_VERBS})\s(?P<who>(?:[^\"“”;!?.]|{_NAME_DOT}|\.(?=\S))+?)"
     r"(?=\s*$|(?<!\b[A-Z])[.;!?](?:\s|$)|\s[\"“])"
 )
 POST_SUBJECT_FIRST = re.compile(
     rf"^\s*[,—–-]?\s*(?P<who>(?:[^\"“”.;!?]|{_NAME_DOT}){{1,140}}?)\s(?:has\s|had\s|have\s|also\s|later\s|then\s)?"
-    rf"(?P<verb>{_VERBS})\b(?!\s+to\b)"
+    rf"(?P<verb>{_FINITE_VERBS})\b(?!\s+to\b)"
 )
 POST_ACCORDING = re.compile(r"^\s*[,—–-]?\s*according\sto\s(?P<who>[^\"“”.;!?]+?)(?=\s*$|[.;!?,](?:\s|$))")
 PRE_ACCORDING_LEAD = re.compile(r"\W*(?:[Aa]ccording(?:\sto)?|[Pp]er)\s(?P<who>[^\"“”,]{3,120}),\s")
 PRE_FRAME = re.compile(r"(?:^|[,;]\s)(?:[Pp]er|[Aa]ccording\sto|[Ii]n\sthe\swords\sof)\s(?P<who>[^\"“”,]+?),?\s*$")
-PRE_VERB = re.compile(
-    rf"(?P<who>[^\"“”]{{1,240}}?)\s(?:has\s|had\s|have\s|also\s|later\s|then\s|once\s|did\s|does\s)?(?P<verb>{_VERBS})\b"
-    rf"(?P<rest>[^\"“”]{{0,240}})$"
-)
+_REACH = 240
+_VERB_AT = re.compile(rf"\s(?:(?:has|had|have|also|later|then|once|did|does)\s)?(?P<verb>{_VERBS})\b")
+_QUOTE_MARK = re.compile(r"[\"“”]")
 POST_TRAILING = re.compile(
     rf",\s(?:{POST_TRAILING_VERBS})\s(?!(?:in|on|at|during|after|before|last|this|yesterday|today|earlier|later"
     rf"|when|while|by|to|from|with|as|that|it)\b)(?P<who>(?:[^\"“”;!?.,]|{_NAME_DOT}|\.(?=\S))+?(?:,[^\"“”;!?.]{{0,80}})?)\s*[.!?]?\s*$"
@@ -77,6 +86,7 @@ _FRAME_WORDS = frozenset("per according words".split())
 _LEADING_NAME = re.compile(
     r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s)?[A-Z][\w&.'’-]*(?:\s(?:(?:and|&|of)\s)?(?:(?:Mr|Ms|Mrs|Dr)\.?\s)?[A-Z][\w&.'’-]*)*"
 )
+_PREPOSITION_ONLY = re.compile(r"(?:in|on|at|of|for|with|by|to|from|after|before|during)?", re.I)
 _CLAUSE_BREAK = re.compile(r";\s|,\s(?:but|while|whereas|although)\s|\s(?:but|whereas)\s")
 _RELATIVE_TAIL = re.compile(r"\s(?:which|who|that)(?:\s\w+){0,3}$")
 _ADVERBS = re.compile(r"^(?:(?:now|but|and|however|meanwhile|then|also|yet|still|so|instead|later|earlier),?\s)+", re.I)
@@ -95,32 +105,13 @@ _DESCRIPTOR = re.compile(
     r"^(?P<det>a|an|one|some|many|several|most|two|three|other|another|its|the|his|her|their|our|both)\s(?P<np>.+)$",
     re.I,
 )
-_SHORT_LEAD = 7
+_SHORT_LEAD = 10
 _SHORT_SUBJECT = 12
 _LONG_APPOSITION = 20  # "He Jianxiong, the former executive director for China at the IMF, said"
 _NAMED_APPOSITION = re.compile(r"[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3},\s")
 _VERB_FIRST = re.compile(r"(?:is|are|was|were|has|have|had|will|would|could|should|may|might|can|did|does)\b", re.I)
 _LONGEST_UNNAMED = 8
 _GENERIC_OUTLET = re.compile(r"the\s(?:newspaper|paper|magazine|agency|news\sagency)", re.I)
-_PERSON_NOUNS = lx.UNNAMED_NOUNS | lx.TITLE_HEADS | frozenset(noun + "s" for noun in lx.TITLE_HEADS)
-_TITLE_NOUNS = lx.TITLE_HEADS | frozenset({"chief", "boss", "executive", "head"})
-_UNNAMED_GROUPS = frozenset({"consortium", "syndicate", "coalition"})
-_STATEMENTS = frozenset({"statement", "release"})
-_BOTH_PARTIES = re.compile(r"(?:two\s)?(?:companies|firms|groups|partners|parties)")
-
-
-@dataclass(frozen=True)
-class Speaker:
-    """Who said a quote, as resolved."""
-
-    name: str | None
-    kind: str | None
-    title: str | None = None
-    org: str | None = None
-    unnamed: bool = False
-    reported_by: str | None = None
-    start: int = 0
-    end: int = 0
 
 
 def attribution_after(text: str, start: int, end: int) -> tuple[str, int, int] | None:
@@ -195,13 +186,19 @@ def _clause_starts(head: str) -> list[int]:
 
 
 def _verb_clause(text: str, start: int, end: int) -> tuple[str, int, int, str | None] | None:
-    """The subject of the first speech verb in text[start:end], trimmed to the speaker's words."""
+    """The subject of the first speech verb in text[start:end], trimmed to the speaker's words.
+
+    A "verb" whose subject is no more than a preposition was a noun ("in remarks at ..., Esper said"): the
+    next verb is tried.
+    """
     head = text[start:end]
-    match = PRE_VERB.search(head)
+    match = _first_verb(head, 0)
+    while match is not None and _PREPOSITION_ONLY.fullmatch(_ADVERBS.sub("", match.who).strip(" ,")):
+        match = _first_verb(head, match.verb_end)
     if match is None:
         return None
-    who = match.group("who")
-    lead = _LEADING_NAME.match(who) if match.group("verb").endswith("ing") else None
+    who = match.who
+    lead = _LEADING_NAME.match(who) if match.verb.endswith("ing") else None
     if lead is not None and lead.group().split()[0] not in lx.NOT_NAMES:
         who = lead.group()  # "ICE filed a statement ..., calling": the main clause's subject speaks
     trimmed = _LEADING.sub("", who) if not _has_name(who) else who
@@ -212,10 +209,36 @@ def _verb_clause(text: str, start: int, end: int) -> tuple[str, int, int, str | 
         trimmed = re.sub(r"^(?:from|by|of|to|in|with|on|at|for)\s", "", trimmed)
     if not trimmed.strip(" ,") or _NOT_A_SPEAKER.search(trimmed.strip(" ,")):
         return None  # "it is predicted", "it was reported", "and added": no one is named here
-    offset = start + match.start("who") + (len(who) - len(trimmed))
-    outlet = _TOLD.search(match.group("verb") + (match.group("rest") or ""))
+    offset = start + match.who_start + (len(who) - len(trimmed))
+    outlet = _TOLD.search(match.verb + match.rest)
     found = (outlet.group("outlet") or outlet.group("outlet2")) if outlet else None
     return trimmed.strip(" ,"), offset, offset + len(trimmed.strip(" ,")), found
+
+
+@dataclass(frozen=True)
+class _VerbMatch:
+    who: str
+    who_start: int
+    verb: str
+    verb_end: int
+    rest: str
+
+
+def _first_verb(head: str, position: int) -> _VerbMatch | None:
+    """The first speech verb at or after position with a subject before it and no quotation mark after it.
+
+    What PRE_VERB matches, found without its backtracking: the subject is at most _REACH characters long.
+    """
+    for found in _VERB_AT.finditer(head, position):
+        rest = head[found.end() :]
+        if len(rest) > _REACH or _QUOTE_MARK.search(rest):
+            continue
+        who_end = found.start()
+        marks = [head.rfind(mark, 0, who_end) for mark in '"“”']
+        who_start = max(position, who_end - _REACH, max(marks) + 1)
+        if who_end > who_start:
+            return _VerbMatch(head[who_start:who_end], who_start, found.group("verb"), found.end(), rest)
+    return None
 
 
 def passive_agent(
@@ -252,8 +275,10 @@ def resolve(phrase: str, start: int, end: int, entities: Entities) -> Speaker:
     inside = [m for m in entities.mentions if start <= m.start < end]
     people = [m for m in inside if m.kind == "person"]
     if people:
-        chosen = people[0] if re.search(r",\swho\s|^\W*\w+\s\w+,", phrase) or len(people) == 1 else people[-1]
-        return _person_speaker(chosen, entities, start, end)
+        owners = ("'s", "’s")
+        subjects = [m for m in people if not entities.text.startswith(owners, m.end)]
+        chosen = (subjects or people)[0] if ", " in phrase or len(people) == 1 else (subjects or people)[-1]
+        return person_speaker(chosen, entities, start, end)
     if ", " in phrase and not any(m.start - start < 2 for m in inside):
         # "Speaking at the forum in Dubai, he", "talks with the LSE, its chief": the last part speaks.
         lead = phrase.split(", ", 1)[0].strip()
@@ -265,10 +290,10 @@ def resolve(phrase: str, start: int, end: int, entities: Entities) -> Speaker:
             return resolve(tail, offset, offset + len(tail), entities)
     words = phrase.split()
     if words and _PRONOUN.match(phrase.strip()):
-        return _pronoun(phrase.strip().lower(), start, entities, end)
-    if not inside and 1 < len(words) <= _SHORT_LEAD and _PRONOUN.match(words[-1]):
+        return pronoun_speaker(phrase.strip().lower(), start, entities, end)
+    if 1 < len(words) <= _SHORT_LEAD and _PRONOUN.match(words[-1]):
         # "In February 2004 he": a time or place before the pronoun
-        return _pronoun(words[-1].lower(), end - len(words[-1]), entities, end)
+        return pronoun_speaker(words[-1].lower(), end - len(words[-1]), entities, end)
     if re.fullmatch(_OUTLETS, phrase.strip()):
         if _GENERIC_OUTLET.fullmatch(phrase.strip()):
             named = referents.last_outlet(start, entities)
@@ -277,7 +302,7 @@ def resolve(phrase: str, start: int, end: int, entities: Entities) -> Speaker:
         return Speaker(phrase.strip(), "outlet", start=start, end=end)
     orgs = [m for m in inside if m.kind == "org"]
     descriptor = _DESCRIPTOR.match(phrase.strip())
-    personal = descriptor is not None and _head(descriptor.group("np")) in _PERSON_NOUNS
+    personal = descriptor is not None and head_noun(descriptor.group("np")) in PERSON_NOUNS
     if orgs and not (descriptor and (descriptor.group("det").lower() in ("a", "an", "one") or personal)):
         return Speaker(
             entities.full_org_name(_subject_org(phrase, orgs, entities).name), "organization", start=start, end=end
@@ -286,7 +311,7 @@ def resolve(phrase: str, start: int, end: int, entities: Entities) -> Speaker:
     if surname is not None:
         return Speaker(surname.name, "person", surname.title, surname.organization, start=start, end=end)
     if descriptor:
-        return _descriptor(descriptor, phrase.strip(), start, end, entities)
+        return descriptor_speaker(descriptor, phrase.strip(), start, end, entities)
     if len(words) > _LONGEST_UNNAMED:
         return Speaker(None, None, start=start, end=end)  # a clause, not a speaker: no one is named
     if words and words[0][:1].isupper():
@@ -302,74 +327,3 @@ def _subject_org(phrase: str, orgs: list[NamedMention], entities: Entities) -> N
     owners = ("'s", "’s", "'", "’")
     spoken = [m for m in orgs if not entities.text.startswith(owners, m.end)]
     return spoken[-1] if spoken else orgs[0]
-
-
-def _head(noun_phrase: str) -> str:
-    return re.split(r"\s(?:at|for|of|from|with|in|close|familiar|who|which)\s", noun_phrase)[0].split()[-1].lower()
-
-
-def _person_speaker(mention: NamedMention, entities: Entities, start: int, end: int) -> Speaker:
-    person = entities.person(mention.name)
-    title = person.title if person else None
-    org = person.organization if person else None
-    return Speaker(mention.name, "person", title, org, start=start, end=end)
-
-
-def _pronoun(pronoun: str, position: int, entities: Entities, end: int) -> Speaker:
-    wanted = lx.PRONOUNS.get(pronoun)
-    if wanted in ("male", "female"):
-        found = referents.antecedent(wanted, position, entities)
-        if found is not None and found.kind == "person":
-            person = entities.person(found.name)
-            title, org = (person.title, person.organization) if person else (None, None)
-            return Speaker(found.name, "person", title, org, start=position, end=end)
-        if found is not None:
-            return Speaker(found.name, "descriptor", unnamed=True, start=position, end=end)
-    elif wanted == "it":
-        salient = entities.salient_org(position)
-        if salient is not None:
-            return Speaker(entities.full_org_name(salient), "organization", start=position, end=end)
-    return Speaker(pronoun, "descriptor", start=position, end=end)
-
-
-def _descriptor(match: re.Match[str], phrase: str, start: int, end: int, entities: Entities) -> Speaker:
-    determiner = match.group("det").lower()
-    noun_phrase = match.group("np")
-    head = _head(noun_phrase)
-    if (
-        head in lx.DOCUMENT_NOUNS
-        or head.removesuffix("s") in lx.DOCUMENT_NOUNS
-        or noun_phrase.lower().split()[0] in lx.DOCUMENT_NOUNS
-    ):
-        if head in _STATEMENTS or noun_phrase.lower().split()[0] in _STATEMENTS:
-            issuer = entities.salient_org(start)  # a statement speaks for the organisation that issued it
-            if issuer is not None:
-                return Speaker(entities.full_org_name(issuer), "organization", start=start, end=end)
-        return Speaker(phrase, "document", start=start, end=end)
-    if determiner in ("the", "both") and _BOTH_PARTIES.fullmatch(noun_phrase.lower()):
-        parties = referents.two_parties(start, entities)
-        if parties is not None:
-            return Speaker(parties, "organization", start=start, end=end)
-    earlier = referents.introduced(head, start, entities) if determiner == "the" and head in _PERSON_NOUNS else None
-    if earlier is not None:
-        unnamed = head in lx.UNNAMED_NOUNS or head in _TITLE_NOUNS
-        return Speaker(earlier, "descriptor", unnamed=unnamed, start=start, end=end)
-    if determiner in ("the", "its", "their") and head in _TITLE_NOUNS:
-        named = [m.name for m in entities.mentions if start <= m.start < end and m.kind == "org"]
-        holder = referents.titled_person(head, start, entities, named[0] if named and determiner == "the" else None)
-        if holder is not None:
-            return _person_speaker(NamedMention(start, end, "person", holder, None), entities, start, end)
-    if head in _UNNAMED_GROUPS:
-        return Speaker(phrase, "organization", start=start, end=end)  # "the consortium": no one name stands for it
-    appositive = referents.named_in_apposition(head, start, entities) if determiner == "the" else None
-    if appositive is not None and head in lx.ORG_NOUNS:
-        return Speaker(appositive, "organization", start=start, end=end)
-    if determiner == "the" and head in lx.ORG_NOUNS and not head.endswith("s"):
-        salient = entities.salient_org(start)
-        if salient is not None:
-            return Speaker(entities.full_org_name(salient), "organization", start=start, end=end)
-        return Speaker(phrase, "organization", start=start, end=end)
-    if head in lx.ORG_NOUNS:
-        return Speaker(phrase, "organization", start=start, end=end)
-    unnamed = head in lx.UNNAMED_NOUNS or head.rstrip("s") in lx.UNNAMED_NOUNS
-    return Speaker(phrase, "descriptor", unnamed=unnamed, start=start, end=end)

@@ -29,7 +29,11 @@ class SourceMeta(Model):
 
 
 class Sentence(Model):
-    """One sentence of a source, with its place in the source's text."""
+    """One sentence of a source, with its place in the source's text.
+
+    Page furniture (a section label, a share bar, a byline, a date alone) keeps its place and id, marked
+    with its kind: it is shown with the text but neither numbered nor read for facts.
+    """
 
     id: str
     n: int
@@ -37,6 +41,7 @@ class Sentence(Model):
     end: int
     paragraph: int
     text: str
+    furniture: str | None = None
 
 
 # A sentence's id: its source's id, "-s", and its number in the source.
@@ -54,7 +59,8 @@ def sentence_source(sentence_id: str) -> str:
 
 
 class Source(Model):
-    """One article: its metadata, its verbatim text and its sentences."""
+    """One article: its metadata, its verbatim text and its sentences; named_outlet is the outlet the text
+    names itself by (a wire dateline, or the name it speaks as), for when the metadata has none."""
 
     id: str
     path: str
@@ -62,6 +68,7 @@ class Source(Model):
     text: str
     sha256: str
     sentences: tuple[Sentence, ...]
+    named_outlet: str | None = None
 
     def sentence(self, sentence_id: str) -> Sentence:
         """This source's sentence with that id."""
