@@ -10,11 +10,13 @@ from builder.extract import referents
 from builder.extract.entities import Entities, NamedMention
 from builder.extract.speaker_kinds import (
     PERSON_NOUNS,
-    Speaker,
     descriptor_speaker,
     head_noun,
     person_speaker,
     pronoun_speaker,
+)
+from builder.extract.speaker_kinds import (
+    Speaker as Speaker,  # the speakers this module resolves, as its callers name them
 )
 
 _VERBS = "|".join(sorted(lx.SPEECH_VERBS, key=len, reverse=True))
