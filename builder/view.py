@@ -152,9 +152,9 @@ class View:
         return next((term for term in self.brief.terms if term.measure == "deal_value"), None)
 
     def value_from_sources(self) -> bool:
-        """Whether the deal's value is shown as the sources give it: the analyst has confirmed none."""
-        deal = self.brief.deal
-        return self.value_term() is not None and (deal.value is None or "value" in deal.proposed)
+        """Whether the deal's value is shown as the sources' term: the card proposes it from them, and the
+        analyst has neither confirmed, corrected nor deleted it."""
+        return self.value_term() is not None and "value" in self.brief.deal.proposed
 
     def other_terms(self) -> list[Term]:
         """The deal's terms after its value, in the terms' fixed order."""
