@@ -51,6 +51,15 @@ def test_no_external_assets(built: BuildResult) -> None:
         assert not loaded, f"{page} loads {loaded}"
 
 
+def test_every_table_cell_is_parsed_into_html(built: BuildResult) -> None:
+    """Markdown inside HTML is consumed: no cell is wrapped in a paragraph, no `markdown` attribute is left."""
+    for page in sorted((built.project / "site").rglob("index.html")):
+        html = page.read_text(encoding="utf-8")
+        name = page.relative_to(built.project).as_posix()
+        assert not re.search(r"<p>\s*<t[dh][\s>]", html), f"{name}: a table cell inside a paragraph"
+        assert not re.search(r"<[a-z]+[^>]*\smarkdown(?:=|\s|>)", html), f"{name}: a markdown attribute left"
+
+
 class _Links(HTMLParser):
     def __init__(self) -> None:
         super().__init__()

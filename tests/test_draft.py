@@ -23,12 +23,12 @@ def acme(tmp_path: Path) -> Path:
     return project
 
 
+_ROW = re.compile(r'<th scope="row"[^>]*>([^<]+)</th>\s*<td markdown="span">(.*?)</td>\s*</tr>')
+
+
 def card(overview: str) -> dict[str, str]:
     """The overview's deal card by field: the rows of its deal terms, and its parties' lines."""
-    rows = {
-        match.group(1): match.group(2)
-        for match in re.finditer(r'<th scope="row">([^<]+)</th> <td markdown="span">(.*?)</td></tr>', overview)
-    }
+    rows = {match.group(1): match.group(2) for match in _ROW.finditer(overview)}
     parties = overview.split("## Parties", 1)[1].split("\n## ", 1)[0]
     rows["Parties"] = " ".join(line.replace("**", "") for line in parties.splitlines() if line.startswith("- "))
     return rows

@@ -98,8 +98,8 @@ def test_a_pipe_in_an_address_keeps_the_metadata_table(tmp_path: Path) -> None:
     code, output = run_cli("build", "--no-pdf", "--project", str(project))
     assert code == 0, output
     page = (project / "site" / "sources" / "s" / "index.html").read_text("utf-8")
-    rows = re.findall(r"<tr>\s*<td><strong>(\w[\w' ]*)</strong></td>\s*<td>(.*?)</td>\s*</tr>", page, re.S)
-    assert [name for name, _ in rows][:6] == ["Source id", "Title", "Outlet", "Author", "Published", "Address"]
+    rows = re.findall(r'<tr>\s*<th scope="row">(\w[\w\' ]*)</th>\s*<td>(.*?)</td>\s*</tr>', page, re.S)
+    assert [name for name, _ in rows][:6] == ["Cited as", "Title", "Outlet", "Author", "Published", "Address"]
     address = dict(rows)["Address"]
     assert re.fullmatch(r'<a href="([^"]*)">(.*)</a>', address), address
     assert html.unescape(re.findall(r'href="([^"]*)"', address)[0]) == url

@@ -242,6 +242,9 @@ def _answer(question: Question, old: Version, new: Version, terms: Sequence[Chan
             if change.before and change.after and asked & {place(c) for c in change.before.citations}:
                 return change.after
         return None
+    if question.kind in ("timing", "conditions"):  # answered where the sources first state it
+        stated = (c for c in terms if c.kind == "term-stated" and c.about == question.kind and c.after)
+        return next((c.after for c in stated if c.subject == question.subject), None)
     if question.kind not in ("single-source", "conflict", "hedged"):
         return None
     sources = {c.source for c in question.citations}

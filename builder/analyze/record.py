@@ -91,8 +91,12 @@ def question_key(question: Question) -> str:
     """What a question asks about, in words that stay when the ids of the facts behind it change."""
     if question.kind == "analyst":
         return f"analyst:{_norm(question.text)}"
+    if question.kind == "undisclosed" and question.measure is not None:  # a term withheld: which, and whose
+        return f"undisclosed-term:{question.measure}:{_norm(question.subject)}"
     if question.kind == "undisclosed":
         return f"undisclosed:{_norm(question.about)}:{_norm(question.who)}"
+    if question.kind in ("timing", "conditions"):  # asked of the deal, whichever sentence anchors it
+        return f"{question.kind}:{_norm(question.subject)}"
     if question.kind == "unnamed":
         return f"unnamed:{_norm(question.who)}:{_norm(question.claim)}"
     return f"{question.kind}:" + "|".join(sorted(place(c) for c in question.citations))
