@@ -33,6 +33,9 @@ def _one(text: str) -> tuple[str, Decimal, Decimal | None, str, str | None]:
         ("Valued at between 20 and 25 percent.", "20 and 25 percent", "20", "25", "%", None),
         ("It holds a near-15 percent stake.", "15 percent", "15", None, "%", "near"),
         ("It expects 3+ percent growth.", "3 percent", "3", None, "%", "+"),
+        ("The deal could top $20 billion.", "$20 billion", "20000000000", None, "USD", "could top"),
+        ("Sales are expected to exceed $5 billion.", "$5 billion", "5000000000", None, "USD", "to exceed"),
+        ("It is among the top 10 percent of firms.", "10 percent", "10", None, "%", None),
     ],
 )
 def test_wire_figures(

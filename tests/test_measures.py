@@ -58,6 +58,13 @@ def measure(sentence: str, figure: str) -> str:
             "4.35 billion pounds",
             "financing",
         ),
+        # a deal's value with the target's debt counted in is its value, not its financing
+        ("The total value of the deal could top $20 billion, including debt, the report said.", "$20 billion", "deal_value"),
+        (
+            "The buyer will pay $4.1 billion plus the assumption of $1.2 billion of debt.",
+            "$4.1 billion",
+            "deal_value",
+        ),
         (
             "The banks said a merger would result in 3.5 billion euros of annual savings.",
             "3.5 billion euros",

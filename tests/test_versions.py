@@ -168,12 +168,16 @@ def test_a_deal_told_over_two_days(tmp_path: Path) -> None:
     expected = [
         r"New source: “Tishman Speyer and Lehman to buy Archstone-Smith” \(Reuters, 29 May 2007\)\.",
         r"New quote, Richard Imperiale: “I think the low-hanging fruit is gone” \[Reuters, 29 May 2007 \(2\) ¶\d+\]",
-        # the first day's figure, now told by a second source: the term it states is confirmed, cited
-        r"Financing of Archstone-Smith Trust confirmed by more sources: \$20 billion \(rumour, 29 May 2007\) "
-        r"\[Reuters, 29 May 2007 \(1\) ¶\d+\]",
+        # the deal's value in talks, then agreed: a revision, with both figures and their citations
+        r"Deal value of Archstone-Smith Trust revised: could top \$20 billion \(rumour, 28 May 2007\) "
+        r"\[Reuters, 28 May 2007 ¶\d+\] → \$13\.5 billion \(agreed, 29 May 2007\) \[Reuters, 29 May 2007 \(2\) ¶\d+\]",
+        # the first day's figure, now told by a second source: confirmed, cited
+        r"Figure confirmed by more sources: could top \$20 billion \[Reuters, 29 May 2007 \(1\) ¶\d+\]",
     ]
     for pattern in expected:
         assert any(re.fullmatch(pattern, line) for line in lines), f"{pattern!r} matches no line of:\n{output}"
+    # "could top $20 billion" in talks and $22.2 billion agreed are two stages of the deal, not a disagreement
+    assert not [line for line in lines if "disagree" in line], output
     page = (project / "docs" / "updates.md").read_text(encoding="utf-8")
     assert "New quote, Richard Imperiale: “I think the low-hanging fruit is gone” [" in page
     assert re.search(rf"\(sources/{agreed}\.md#{agreed}-s\d+ ", page)

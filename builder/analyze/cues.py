@@ -44,6 +44,15 @@ MEASURE_CUES: dict[Measure, tuple[tuple[str, float], ...]] = {
         ),
         (_words(r"acquir\w*", r"buy(?:ing|s)?", r"bought", r"sell(?:ing|s)?", r"sold", r"sale"), 0.6),
         (_words(r"pay", r"pays", r"paid", r"paying"), 0.5),
+        # A deal's value with the target's debt counted in (its enterprise value): "$22 billion, including debt".
+        (
+            _words(
+                r"includ(?:ing|es|ed)\s(?:the\s)?(?:assum\w+\s(?:of\s)?|refinanc\w+\s(?:of\s)?)?(?:\S+\s){0,5}?debts?",
+                r"plus\s(?:the\s)?(?:assum\w+\s(?:of\s)?)?(?:\S+\s){0,2}?debts?",
+                r"(?:total|overall)\svalue\s(?:of\s)?(?:the\s)?(?:deal|transaction|acquisition|takeover|bid|offer)",
+            ),
+            2.0,
+        ),
     ),
     "price_per_share": (
         (_words(r"offer\sprice", r"bid\sprice", r"price\sper\sshare", r"per-share", r"special\sdividend"), 1.2),

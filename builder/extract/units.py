@@ -136,6 +136,8 @@ QUALIFIER_BOUNDS = _table("""
     approximately = about | approx. = about | roughly = about | some = about | close to = about
     an estimated = about | estimated = about | a reported = about | nearly = nearly | almost = nearly
     as little as = above | as few as = above | near = about | + = above
+    could top = above | would top = above | will top = above | may top = above | to top = above
+    topping = above | exceeding = above | could exceed = above | would exceed = above | to exceed = above
 """)
 # Qualifiers that are not hedges but change the meaning of the figure.
 NON_HEDGES = frozenset({"a further", "an additional", "an extra", "only", "just", "minus"})
