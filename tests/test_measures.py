@@ -59,7 +59,11 @@ def measure(sentence: str, figure: str) -> str:
             "financing",
         ),
         # a deal's value with the target's debt counted in is its value, not its financing
-        ("The total value of the deal could top $20 billion, including debt, the report said.", "$20 billion", "deal_value"),
+        (
+            "The total value of the deal could top $20 billion, including debt, the report said.",
+            "$20 billion",
+            "deal_value",
+        ),
         (
             "The buyer will pay $4.1 billion plus the assumption of $1.2 billion of debt.",
             "$4.1 billion",

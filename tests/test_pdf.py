@@ -239,6 +239,22 @@ def test_every_page_renders_to_an_image_kept_to_look_at(built: BuildResult, read
     assert all(image.stat().st_size > 2_000 for image in images)
 
 
+def test_every_word_is_printed_inside_the_page_margins(built: BuildResult) -> None:
+    """No line runs off the paper: every word's box lies inside the page, clear of its edge."""
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    pdf = str(built.project / "site" / "brief.pdf")
+    boxes = subprocess.run(["pdftotext", "-bbox", pdf, "-"], check=True, capture_output=True, text=True).stdout
+    outside = []
+    for number, (width, words) in enumerate(re.findall(r'<page width="([\d.]+)"[^>]*>(.*?)</page>', boxes, re.S), 1):
+        for x_max, word in re.findall(
+            r'<word xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">(.*?)</word>', words
+        ):
+            if float(x_max) > float(width) - 20:  # 20 pt: about 7 mm, well inside any margin
+                outside.append((number, word))
+    assert not outside, f"words printed at the page's edge or beyond: {outside[:10]}"
+
+
 class _Box:
     """Stands for a WeasyPrint box: compared by identity."""
 
