@@ -11,7 +11,9 @@ from builder.extract.name_runs import looks_like_name, split_run
 
 _TOKEN = r"(?:[A-Z][\w'’.&@-]*[\w]|[A-Z](?:\.[A-Z])*\.?|\d+[A-Z][\w]*)"
 _JOIN = r"(?:\s(?:of|de|du|von|van|der|den|da|di|la|le|bin|al|&|for)\s|\s|-)"
-NAME_RUN = re.compile(rf"(?<![\w'’@#-]){_TOKEN}(?:{_JOIN}{_TOKEN})*")
+# A wire service's bare ticker after a name ("ABN AMRO AAH.AS", "Lehman LEH.N") is no part of the name.
+_NOT_TICKER = r"(?![A-Z0-9]{2,6}\.[A-Z]{1,3}(?![\w.]))"
+NAME_RUN = re.compile(rf"(?<![\w'’@#.-]){_NOT_TICKER}{_TOKEN}(?:{_JOIN}{_NOT_TICKER}{_TOKEN})*")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _BUSINESS_NOUNS = lx._words(

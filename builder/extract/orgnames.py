@@ -17,6 +17,7 @@ _LEGAL_SUFFIXES = frozenset(
 )
 _SHORT_WORD = 3
 _SLUG = re.compile(r"[^a-z0-9]+")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,5}")
 _LOWER_HEADS = frozenset(head.lower() for head in lx.ORG_HEADS)
 
 
@@ -48,6 +49,9 @@ def same_organization(a: str, b: str) -> bool:
         return True
     if len(short) == len(long) > 1 and all(_abbreviates(x, y) for x, y in zip(short, long, strict=True)):
         return True  # "Man United" for "Manchester United"
+    shorter = a if len(key_a.split()) <= len(key_b.split()) else b
+    if len(short) == 1 < len(long) and long[0] == short[0] and _ACRONYM.fullmatch(shorter.strip()):
+        return True  # "ABN" for "ABN AMRO": a name in capitals that leads the longer name
     capitals = [word for word in long if word not in ("of", "and", "the", "for")]
     return len(short) == 1 and len(capitals) > 1 and short[0] == "".join(word[0] for word in capitals)
 

@@ -1,0 +1,31 @@
+"""Organisation names as wire copy writes them: bare tickers after a name, a name in capitals for a longer one."""
+
+from __future__ import annotations
+
+import pytest
+
+from builder.extract.names import NAME_RUN
+from builder.extract.orgnames import same_organization
+
+
+@pytest.mark.parametrize(
+    ("sentence", "runs"),
+    [
+        (
+            "Barclays agreed to buy Dutch rival ABN AMRO AAH.AS for about 67 billion euros.",
+            ["Barclays", "Dutch", "ABN AMRO"],
+        ),
+        ("It is backed by Lehman Brothers Holdings Inc. LEH.N and others.", ["It", "Lehman Brothers Holdings Inc"]),
+        ("Fortis FOR.BR, Santander SAN.MC and RBS RBS.L bid together.", ["Fortis", "Santander", "RBS"]),
+        ("The U.S. Securities and Exchange Commission said so.", ["The U.S", "Securities", "Exchange Commission"]),
+    ],
+)
+def test_a_bare_ticker_is_no_part_of_a_name(sentence: str, runs: list[str]) -> None:
+    assert [match.group() for match in NAME_RUN.finditer(sentence)] == runs
+
+
+def test_a_name_in_capitals_that_leads_a_longer_name_is_that_organisation() -> None:
+    assert same_organization("ABN", "ABN AMRO")
+    assert same_organization("BHP", "BHP Billiton Ltd")
+    assert not same_organization("Standard", "Standard Chartered")  # a word, not a name in capitals
+    assert not same_organization("ABN", "Royal Bank of Scotland")
