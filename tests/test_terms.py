@@ -133,3 +133,25 @@ def test_a_term_not_disclosed_is_a_term_with_its_citation() -> None:
     (citation,) = value.citations
     assert citation.sentence == "wire-s3" and citation.text == "Financial terms were not disclosed"
     assert any(q.kind == "undisclosed" and q.measure == "deal_value" for q in found.questions)
+
+
+def test_a_unit_sold_alongside_the_deal_is_its_own_subject() -> None:
+    found = brief(
+        (
+            "first",
+            "2007-04-23",
+            "Barclays agrees to buy ABN\n\nBarclays agreed to buy Dutch rival ABN AMRO AAH.AS for about 67 billion "
+            "euros. ABN will sell its Chicago-based U.S. bank LaSalle to Bank of America ( BAC.N ) for $21 billion.",
+        ),
+        (
+            "second",
+            "2007-04-25",
+            "RBS group bids for ABN\n\nThe group offered 39 euros a share for ABN, provided the Dutch bank scraps its "
+            "planned $21 billion sale of U.S. unit LaSalle Bank to Bank of America.",
+        ),
+    )
+    (lasalle,) = groups_with(found, "$21 billion")
+    assert lasalle.subject == "LaSalle Bank" and len(lasalle.items) == 2
+    assert {t.subject for t in found.terms if t.measure == "deal_value"} >= {"ABN AMRO"}
+    value = next(t for t in found.terms if t.measure == "deal_value" and t.subject == "ABN AMRO")
+    assert value.text == "about 67 billion euros"

@@ -27,14 +27,26 @@ _TICKER_START = re.compile(r"^\s*\(\s?[^()]{1,20}\s?\)")
 _TICKER_END = re.compile(r"\(\s?[^()]{1,20}\s?\)\s*$")
 _NAME = r"(?P<name>[A-Z][\w&.'’-]*(?:\s(?:of\s|&\s)?[A-Z][\w&.'’-]*){0,4})"
 _DEAL_OF = re.compile(
-    r"\s(?:[a-z-]+\s){0,2}?(?:acquisition|takeover|purchase|buyout|bid|offer)\s(?:of|for)\s(?:the\s)?" + _NAME
+    r"\s(?:[a-z-]+\s){0,2}?(?:acquisition|takeover|purchase|buyout|bid|offer|sale|disposal)\s(?:of|for)\s(?:the\s)?"
+    # "sale of U.S. unit LaSalle Bank", "sale of its stake in X": the words that lead to what is sold
+    r"(?:(?:[A-Z]\.){2,}\s)?(?:(?:its|their|a|stake|stakes|holding|holdings|in|unit|units|bank|business|businesses|"
+    r"division|subsidiary|arm|chain|brand|operations)\s){0,3}" + _NAME
 )
 _SOLD_BY = re.compile(_NAME + r"['’]s?\s(?:[a-z-]+\s)?$")
 _SALE_AFTER = re.compile(r"\s(?:[a-z-]+\s)?(?:sale|sell-off|disposal)\b")
 _BOUGHT_FOR = re.compile(
     r"\b(?:acquisition|buyout|purchase|takeover|bought|acquired|buy|buying|acquire|acquiring)\s(?:in\s\d{4}\s)?(?:of\s)?"
+    # "buy ABN's U.S. bank LaSalle for": the unit bought, not its owner
+    r"(?:(?:the\s)?[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3}['’]s?\s(?:[\w.-]+\s){0,3}?)?"
     + _NAME
     + r"\s(?:in\s\d{4}\s)?for\s(?:about\s|around\s|nearly\s|just\s(?:over|under)\s)?$"
+)
+# "ABN will sell its Chicago-based bank LaSalle to Bank of America ( BAC.N ) for $21 billion": what is sold.
+_SOLD_TO = re.compile(
+    r"\b(?:sell|sells|selling|sold|divest|divests|divesting|divested)\s(?:its\s|their\s|the\s|his\s|her\s)?"
+    r"(?:[\w.-]+\s){0,4}?"
+    + _NAME
+    + r"(?:\s(?:\(\s?[^()]{1,20}\s?\)\s)?to\s[^,;]{1,80}?)?\sfor\s(?:about\s|around\s|nearly\s|some\s|roughly\s)?$"
 )
 _VALUED = re.compile(_NAME + r",?\s(?:which|that)\s(?:was|is|were|had\sbeen)\svalued\sat\s(?:about\s|around\s)?$")
 REACH = 160  # characters either side of a figure in which a name can be its subject
@@ -110,6 +122,9 @@ def _deal_named(names: Names, text: str, start: int, end: int) -> str | None:
     valued = _VALUED.search(before) or _BOUGHT_FOR.search(before)
     if valued:
         return _resolved(names, valued.group("name"))
+    sold = _SOLD_TO.search(text[max(0, start - 200) : start].rsplit("\n", 1)[-1])
+    if sold:
+        return _resolved(names, sold.group("name"))
     return None
 
 
