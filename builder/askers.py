@@ -9,7 +9,9 @@ from builder.extract.clauses import cut
 from builder.extract.lexicon import SENTENCE_COMMON
 
 QUOTE_WORDS = 16  # a quote a question repeats is cut, at a clause, to about this many words
-_QUANTIFIERS = frozenset("one a an some many several other most two three few certain unnamed".split())
+_QUANTIFIERS = frozenset(
+    "the this that these those one a an some many several other most two three few certain unnamed".split()
+)
 _SINGULAR_LEADS = frozenset("one a an".split())
 _FRAMES = re.compile(r"^(?:it\s|is\s|are\s|reportedly|reports?\b|rumou?rs?)", re.I)
 _DETERMINERS = frozenset("a an the one some many several its his her their".split())

@@ -6,7 +6,7 @@ import pytest
 
 from builder.curation import LoadedCuration
 from builder.extract import extract
-from builder.model import Source, SourceFacts
+from builder.model import Source, SourceFacts, SourceMeta
 
 
 @pytest.fixture(scope="module")
@@ -150,3 +150,19 @@ def test_organisations_mentioned(facts: dict[str, SourceFacts]) -> None:
         "Amazon Web Services",
     } <= names
     assert not names & {"Azure", "Copilot", "ChatGPT", "Private Connectivity Fabric"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "who"),
+    [
+        ("Brito -- who will lead the combined company -- declined to comment to reporters after the meeting.", "Brito"),
+        ("Smith, who runs the unit, declined to comment.", "Smith"),
+        ("A company spokesman declined to comment.", "A company spokesman"),
+    ],
+)
+def test_who_declined_is_the_subject_not_the_aside(sentence: str, who: str) -> None:
+    from builder.sources import RawSource, split_source
+
+    source = split_source(RawSource("s", "s.txt", SourceMeta(), sentence, ""))
+    (disclosure,) = extract(source).disclosures
+    assert disclosure.who == who

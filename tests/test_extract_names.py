@@ -29,3 +29,10 @@ def test_a_name_in_capitals_that_leads_a_longer_name_is_that_organisation() -> N
     assert same_organization("BHP", "BHP Billiton Ltd")
     assert not same_organization("Standard", "Standard Chartered")  # a word, not a name in capitals
     assert not same_organization("ABN", "Royal Bank of Scotland")
+
+
+def test_the_descriptor_a_question_asks_after_has_no_article_of_its_own() -> None:
+    from builder.askers import descriptor
+
+    assert descriptor("the source") == ("source", False)
+    assert descriptor("the analysts") == ("analysts", True)

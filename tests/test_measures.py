@@ -58,6 +58,11 @@ def measure(sentence: str, figure: str) -> str:
             "4.35 billion pounds",
             "financing",
         ),
+        (
+            "A proposal to increase the company's capital by up to $10 billion was also adopted.",
+            "$10 billion",
+            "financing",
+        ),
         # a deal's value with the target's debt counted in is its value, not its financing
         (
             "The total value of the deal could top $20 billion, including debt, the report said.",

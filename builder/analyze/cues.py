@@ -88,6 +88,7 @@ MEASURE_CUES: dict[Measure, tuple[tuple[str, float], ...]] = {
         (_words(r"debt", r"loans?", r"financ\w*", r"borrow\w*", r"bonds?", r"facilit(?:y|ies)", r"credit"), 1.2),
         (_words(r"to\sfund", r"fund\s(?:the|a|its)", r"underwrit\w*", r"rights\sissue", r"lifeline"), 1.1),
         (_words(r"commitments?"), 1.2),
+        (_words(r"increas\w*\s(?:\S+\s){0,3}capital", r"capital\s(?:increase|raising)", r"share\scapital"), 1.6),
         (
             r"\brais(?:e|es|ed|ing)\s(?:up\sto\s|between\s|about\s|around\s|some\s|nearly\s|at\sleast\s)?(?=[$£€¥]|[A-Z]{1,3}\$|\d)",
             1.2,

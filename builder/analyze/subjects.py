@@ -30,7 +30,9 @@ _DEAL_OF = re.compile(
     r"\s(?:[a-z-]+\s){0,2}?(?:acquisition|takeover|purchase|buyout|bid|offer|sale|disposal)\s(?:of|for)\s(?:the\s)?"
     # "sale of U.S. unit LaSalle Bank", "sale of its stake in X": the words that lead to what is sold
     r"(?:(?:[A-Z]\.){2,}\s)?(?:(?:its|their|a|stake|stakes|holding|holdings|in|unit|units|bank|business|businesses|"
-    r"division|subsidiary|arm|chain|brand|operations)\s){0,3}" + _NAME
+    r"division|subsidiary|arm|chain|brand|operations|rival|brewer|maker|firm|group|carrier|retailer|insurer|miner|"
+    r"operator|producer|company|lender|airline|chipmaker|drugmaker|automaker|steelmaker|telecoms|utility)\s){0,3}"
+    r"(?!(?:[A-Z]\.){2,}(?:\s|$))" + _NAME  # "U.S." is where, not who
 )
 _SOLD_BY = re.compile(_NAME + r"['’]s?\s(?:[a-z-]+\s)?$")
 _SALE_AFTER = re.compile(r"\s(?:[a-z-]+\s)?(?:sale|sell-off|disposal)\b")

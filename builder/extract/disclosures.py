@@ -105,6 +105,11 @@ class _Spanned:
         return self._end
 
 
+_ASIDE_BEFORE = re.compile(
+    r"\s*(?:\s--\s|\s?[—–]\s?)[^—–]{1,120}?(?:\s--|\s?[—–])\s*$|,\s(?:who|which)\s[^,]{1,120},\s*$"
+)
+
+
 def _subject_before(text: str, position: int, most: int = 9) -> str | None:
     """The words before position, back to the start of their clause: what was not disclosed, or who."""
     clause = _CLAUSE_WORDS.search(text[max(0, position - 120) : position])
@@ -127,13 +132,16 @@ def _disclosure_matches(
                 continue
             yield sentence, _Spanned(match.start() - len(subject), match.end()), subject, None
         for match in _DECLINED.finditer(text):
-            who = _subject_before(text, match.start(), 6)
+            # "Brito -- who will lead the combined company -- declined": the one who declined, not the aside
+            aside = _ASIDE_BEFORE.search(text, 0, match.start())
+            head = aside.start() if aside else match.start()
+            who = _subject_before(text, head, 6)
             if who is None:
                 continue
             what = match.group("what").strip(" ,")
             verb = match.group("verb")
             about = "comment" if verb == "comment" and not what else f"{verb} {what}".strip()
-            yield sentence, _Spanned(match.start() - len(who), match.end()), about, who
+            yield sentence, _Spanned(head - len(who), match.end()), about, who
         for match in _UNDISCLOSED.finditer(text):
             yield sentence, match, match.group("about"), None
         for match in _NO_DETAILS.finditer(text):
