@@ -86,6 +86,21 @@ def test_the_latest_source_sets_the_status(tmp_path: Path) -> None:
     assert card.status.citations[0].source == "b"
 
 
+def test_a_deal_still_to_complete_is_not_completed(tmp_path: Path) -> None:
+    card = proposal(
+        tmp_path,
+        {
+            "vote": dated(
+                "2025-09-29",
+                "Fabrikam holders back Tailspin takeover",
+                "Fabrikam Inc shareholders approved the agreed takeover of Tailspin Toys. All the steps needed to "
+                "raise the financing and complete the deal had been taken, the company said.",
+            )
+        },
+    )
+    assert card.status and card.status.value == "agreed"
+
+
 @pytest.mark.parametrize(
     ("text", "ended"),
     [

@@ -36,3 +36,8 @@ def test_the_descriptor_a_question_asks_after_has_no_article_of_its_own() -> Non
 
     assert descriptor("the source") == ("source", False)
     assert descriptor("the analysts") == ("analysts", True)
+
+
+def test_cos_is_a_legal_form_like_co() -> None:
+    assert same_organization("Anheuser-Busch", "Anheuser-Busch Cos Inc")
+    assert same_organization("Walt Disney Co", "Walt Disney")

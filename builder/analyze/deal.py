@@ -84,6 +84,7 @@ _STATUS_CUES = tuple((status, re.compile(pattern, re.I)) for status, pattern in 
 _UNREAL = re.compile(
     r"\b(?:not|no|never|denied|denies|deny|won['’]t|wouldn['’]t|could|may|might|would|if|threat\w*|"
     r"offered\sto|unless|any|whether|expected\sto|likely\sto|plans?\sto|in\s(?:19|20)\d\d|once|"
+    r"needs?\sto|needed\sto|required\sto|tr(?:y|ies|ying)\sto|seeks?\sto|aims?\sto|in\sorder\sto|"
     r"ready\sto|set\sto|poised\sto)\b[^,;]{0,40}$",
     re.I,
 )

@@ -29,7 +29,7 @@ TARGET_AFTER = re.compile(
     re.I,
 )
 _TICKER = re.compile(r"\(?[A-Z0-9]{1,6}\.[A-Z]{1,3}\)?|[A-Z]{2,5}\.[A-Z]{1,2}")
-_SUFFIXES = frozenset("inc corp corporation co company ltd limited plc llc sa ag nv holdings group".split())
+_SUFFIXES = frozenset("inc corp corporation co cos company ltd limited plc llc sa ag nv holdings group".split())
 _GENERIC = frozenset(
     """american british national international general united first new royal global china chinese
     japanese german french european australian canadian indian brazilian swiss dutch asian world italian

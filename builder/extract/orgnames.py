@@ -12,7 +12,7 @@ from builder.model import Organization
 
 _LEGAL_SUFFIXES = frozenset(
     """
-    inc corp corporation co company ltd limited plc llc group holdings sa ag nv
+    inc corp corporation co cos company ltd limited plc llc group holdings sa ag nv
     """.split()
 )
 _SHORT_WORD = 3
