@@ -192,7 +192,7 @@ class View:
     def top_questions(self) -> list[Question]:
         """The open questions that matter most, a few."""
         questions = self.unique_questions()
-        return sorted(questions, key=lambda q: _IMPORTANCE.index(q.kind))[:TOP_QUESTIONS]
+        return sorted(questions, key=_importance)[:TOP_QUESTIONS]
 
     def unique_questions(self) -> list[Question]:
         """The brief's questions, each asked once: questions worded alike, or asking who the same unnamed
@@ -336,3 +336,10 @@ def _plain(text: str) -> str:
 
 
 _QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+
+
+def _importance(question: Question) -> int:
+    """How much a question matters to the deal: a term withheld before a person who declined to comment."""
+    if question.kind == "undisclosed" and question.who and question.measure is None:
+        return _IMPORTANCE.index("party")
+    return _IMPORTANCE.index(question.kind)

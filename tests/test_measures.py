@@ -63,6 +63,18 @@ def measure(sentence: str, figure: str) -> str:
             "$10 billion",
             "financing",
         ),
+        # a step between two prices is no price of its own
+        (
+            "InBev raised its takeover offer for Anheuser-Busch Cos Inc ( BUD.N ) by $5 a share to $70 on Friday.",
+            "$5",
+            "context",
+        ),
+        (
+            "InBev raised its takeover offer for Anheuser-Busch Cos Inc ( BUD.N ) by $5 a share to $70 on Friday.",
+            "$70",
+            "price_per_share",
+        ),
+        ("It got a deal done just $5 (per share) above its initial bid price.", "$5", "context"),
         # a deal's value with the target's debt counted in is its value, not its financing
         (
             "The total value of the deal could top $20 billion, including debt, the report said.",

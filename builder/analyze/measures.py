@@ -71,6 +71,18 @@ _CHANGE_AFTER = re.compile(
     r"^\s?(?:-\s?)?(?:(?:a|per)\s(?:\w+\s)?share\s)?(?:increase|rise|raise|cut|reduction|decrease|hike|gain|drop)\b",
     re.I,
 )
+_RAISED_BY = re.compile(
+    r"\b(?:rais\w*|increas\w*|sweeten\w*|boost\w*|lift\w*|cut|cuts|cutting|lower\w*|reduc\w*|trimm?\w*)\s"
+    r"(?:[\w’'-]+\s){0,3}?(?:offer|bid|price|proposal|terms)\s(?:\S+\s){0,7}?"
+    r"by\s(?:about\s|around\s|nearly\s|almost\s|roughly\s|some\s|just\s|another\s|a\sfurther\s)?$",
+    re.I,
+)
+# "$5 (per share) above its initial bid price": how far one price stands from another
+_STEP_AFTER = re.compile(
+    r"^\s?\(?(?:(?:a|per)\s(?:\w+\s)?share\)?\s)?(?:above|below|higher\sthan|lower\sthan|more\sthan|less\sthan)\s"
+    r"(?:its|the|their|his|her|a)\s(?:\w+\s){0,2}(?:bid|offer|price|proposal)\b",
+    re.I,
+)
 _COUPON_AFTER = re.compile(r"^,?\s(?:19|20)\d\ds?\s(?:bonds?|notes?)\b|^\scoupon\b", re.I)
 _SPECIAL = re.compile(r"\bspecial\b", re.I)
 _SHARE_TALK = re.compile(r"\b(?:offer\w*|bid\w*|deal|buyout|takeover|price\w*|shares?|stock)\b", re.I)
@@ -206,6 +218,8 @@ def measure_of(amount: Amount, cues: SentenceCues, start: int, end: int) -> Meas
             return "shares"
         if amount.unit != "percentage points":
             return "context"
+    if amount.kind == "money" and (_RAISED_BY.search(before) or _STEP_AFTER.match(after)):
+        return "context"  # "raised its takeover offer by $5 a share to $70": the step, not the price
     if (amount.kind == "money" and _CHANGE_AFTER.match(after)) or _COUPON_AFTER.match(after):
         return "context"  # "a 10-cent increase", "its 4.625 percent, 2021 bonds": a change or a coupon
     allowed = PERCENT_MEASURES if amount.kind != "money" else MONEY_MEASURES
