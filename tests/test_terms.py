@@ -155,3 +155,11 @@ def test_a_unit_sold_alongside_the_deal_is_its_own_subject() -> None:
     assert {t.subject for t in found.terms if t.measure == "deal_value"} >= {"ABN AMRO"}
     value = next(t for t in found.terms if t.measure == "deal_value" and t.subject == "ABN AMRO")
     assert value.text == "about 67 billion euros"
+
+
+def test_conversions_of_figures_that_disagree_at_one_rate_are_no_discrepancy() -> None:
+    found = brief(
+        ("wire", "2025-03-03", "Acme to buy Widget\n\nAcme agreed to buy Widget Corp for $2.1bn (£1.7bn) in cash."),
+        ("daily", "2025-03-04", "Acme to pay more\n\nAcme agreed to pay $2.5bn (£2bn) for Widget Corp in cash."),
+    )
+    assert [c.kind for c in found.conflicts] == ["conflict"]

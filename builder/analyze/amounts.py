@@ -33,6 +33,7 @@ from builder.model import (
 )
 
 CONVERSION_TOLERANCE = 1e-9
+RATE_ROUNDING = 0.03  # a conversion written to two or three figures ("£1.7bn") implies its rate to about 3 %
 _CONVERTED_TERMS = frozenset({"deal_value", "price_per_share", "financing", "fee"})
 _VERDICT_ORDER: dict[Verdict, int] = {"conflict": 0, "conversion": 1, "hedged": 2, "agree": 3, "single": 4}
 # How far along the deal a stage is; a group takes the stage of its latest, furthest member.
@@ -195,7 +196,7 @@ def _group(
         kind = "hedged-differently" if verdict == "hedged" else "conflict"
         conflicts.append(_conflict(group_id, kind, about, members))
     converted = [c for member in members for c in conversions.get(member.id, ())]
-    for unit, discrepancy in _conversion_discrepancies(members, conversions):
+    for unit, discrepancy in _conversion_discrepancies(members, conversions, bases_agree=verdict != "conflict"):
         conflicts.append(
             _conflict(
                 group_id, "conversion-discrepancy", about, discrepancy, rates=_rates(discrepancy, members), tag=unit
@@ -240,21 +241,34 @@ def _verdict(members: list[Amount]) -> Verdict:
 
 
 def _conversion_discrepancies(
-    members: list[Amount], conversions: dict[str, list[Amount]]
+    members: list[Amount], conversions: dict[str, list[Amount]], bases_agree: bool = True
 ) -> list[tuple[str, list[Amount]]]:
     """Conversions of the one figure into one currency that sources give differently: the rates differ.
 
-    The base figures agree (they are one group); when two sources convert them into the same currency and
-    write different sums, they used different rates, and the brief shows both with the rates they imply.
+    Where the base figures agree, two sources that convert them into the same currency and write different
+    sums used different rates, and the brief shows both with the rates they imply. Where the base figures
+    themselves disagree (a conflict), the conversions differ with them: only rates that differ by more than
+    a written conversion's rounding are a discrepancy of their own.
     """
     by_unit: dict[str, list[Amount]] = defaultdict(list)
     for member in members:
         for conversion in conversions.get(member.id, ()):
             by_unit[conversion.unit].append(conversion)
+    base_values = {member.id: float(member.value) for member in members}
     found = []
     for unit, converted in sorted(by_unit.items()):
-        values = {float(c.value) for c in converted}
-        if len({c.source for c in converted}) > 1 and max(values) - min(values) > CONVERSION_TOLERANCE * max(values):
+        if len({c.source for c in converted}) < 2:
+            continue
+        if bases_agree:
+            values = [float(c.value) for c in converted]
+        else:
+            values = [
+                float(c.value) / base_values[c.converted_from or ""]
+                for c in converted
+                if base_values.get(c.converted_from or "")
+            ]
+        tolerance = CONVERSION_TOLERANCE if bases_agree else RATE_ROUNDING
+        if values and max(values) - min(values) > tolerance * max(values):
             found.append((unit, converted))
     return found
 
