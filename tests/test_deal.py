@@ -86,6 +86,23 @@ def test_the_latest_source_sets_the_status(tmp_path: Path) -> None:
     assert card.status.citations[0].source == "b"
 
 
+def test_in_a_sentence_that_hires_a_firm_the_buying_is_its_clients() -> None:
+    """ "BHP has hired Merrill Lynch to explore the possibility of buying Alcan": Merrill advises, BHP would buy."""
+    from builder.analyze.roles import RoleFinding, assign_roles
+    from builder.model import Citation
+
+    target, client, bank = 0, 1, 2
+    opening = Citation(source="a", sentence="a-s2", text="has hired Merrill Lynch to explore buying Alcan")
+    findings = [
+        RoleFinding(target, "target", opening),
+        RoleFinding(client, "acquirer", opening, other=target),
+        RoleFinding(bank, "acquirer", opening, other=target),
+        RoleFinding(bank, "adviser", opening),
+    ]
+    roles = {entity: role for entity, role, _ in assign_roles(findings).parties}
+    assert roles == {target: "target", client: "acquirer", bank: "adviser"}
+
+
 def test_a_deal_still_to_complete_is_not_completed(tmp_path: Path) -> None:
     card = proposal(
         tmp_path,

@@ -253,8 +253,13 @@ def assign_roles(findings: Sequence[RoleFinding], people: frozenset[int] = froze
     are firms.
     """
     by_role: dict[str, dict[int, list[RoleFinding]]] = {}
+    # "BHP has hired Merrill Lynch to explore buying Alcan": in a sentence that makes a firm an adviser,
+    # the buying is its client's
+    advising = {(f.entity, f.citation.sentence) for f in findings if f.role == "adviser" and f.entity not in people}
     for finding in findings:
         if finding.role in ("adviser", "financier") and finding.entity in people:
+            continue
+        if finding.role != "adviser" and (finding.entity, finding.citation.sentence) in advising:
             continue
         by_role.setdefault(finding.role, {}).setdefault(finding.entity, []).append(finding)
     targets = by_role.get("target", {})
