@@ -41,3 +41,10 @@ def test_the_descriptor_a_question_asks_after_has_no_article_of_its_own() -> Non
 def test_cos_is_a_legal_form_like_co() -> None:
     assert same_organization("Anheuser-Busch", "Anheuser-Busch Cos Inc")
     assert same_organization("Walt Disney Co", "Walt Disney")
+
+
+def test_two_nationalities_joined_name_no_party() -> None:
+    from builder.analyze.mentions import _names_something
+
+    assert not _names_something("Brazilian-Belgian") and not _names_something("Anglo-Dutch")
+    assert _names_something("Anheuser-Busch")

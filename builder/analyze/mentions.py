@@ -139,7 +139,13 @@ def _names_something(name: str) -> bool:
     if len(words) > 1:
         return True
     word = words[0]
-    return word.lower() not in _GENERIC and word.lower() not in SENTENCE_COMMON and not _COMPOUND_ADJECTIVE.match(word)
+    demonyms = word.lower().split("-")  # "Brazilian-Belgian", "Anglo-Dutch"
+    return (
+        word.lower() not in _GENERIC
+        and word.lower() not in SENTENCE_COMMON
+        and not _COMPOUND_ADJECTIVE.match(word)
+        and not (len(demonyms) > 1 and all(part in _GENERIC for part in demonyms))
+    )
 
 
 def _surface_forms(organizations: Sequence[Organization], parties: Sequence[str]) -> dict[str, str]:
