@@ -163,3 +163,18 @@ def test_conversions_of_figures_that_disagree_at_one_rate_are_no_discrepancy() -
         ("daily", "2025-03-04", "Acme to pay more\n\nAcme agreed to pay $2.5bn (£2bn) for Widget Corp in cash."),
     )
     assert [c.kind for c in found.conflicts] == ["conflict"]
+
+
+def test_the_offer_of_a_bidder_that_withdrew_is_history_not_the_value() -> None:
+    found = brief(
+        (
+            "story",
+            None,
+            "Sumitomo quits UFJ battle\n\nSumitomo Mitsui Financial has withdrawn its takeover offer for rival bank "
+            "UFJ Holdings, enabling the latter to merge with Mitsubishi Tokyo Financial Group. UFJ can now conclude "
+            "a 3 trillion yen deal with Mitsubishi Tokyo Financial Group. Sumitomo Mitsui Financial had tabled a "
+            "higher offer for UFJ Holdings, valuing the company at 4 trillion yen.",
+        ),
+    )
+    value = next(t for t in found.terms if t.measure == "deal_value")
+    assert value.text == "3 trillion yen"

@@ -20,6 +20,7 @@ from builder.analyze.cues import AT_MARKET, PROSPECTIVE
 from builder.analyze.mentions import Names
 from builder.analyze.ranges import exact, overlap
 from builder.analyze.subjects import same_party
+from builder.analyze.withdrawn import given_up, withdrawn_bidders
 from builder.extract.units import QUALIFIER_BOUNDS
 from builder.model import (
     Amount,
@@ -92,7 +93,10 @@ def figure_terms(
             continue  # "billions": an order of magnitude, not a term
         by_key.setdefault((group.measure, group.subject), []).append(group)  # type: ignore[arg-type]
     by_id = {amount.id: amount for amount in amounts}
-    terms = [_term(measure, subject, found, sources, by_id) for (measure, subject), found in by_key.items()]
+    gave_up = withdrawn_bidders(sources, names)
+    terms = [
+        _term(measure, subject, found, sources, by_id, gave_up, names) for (measure, subject), found in by_key.items()
+    ]
     terms = _with_undisclosed(terms, disclosures, sources, names)
     terms += _unstated_investments(sources, names, figure_sentences, terms)
     return terms
@@ -112,6 +116,8 @@ def _term(
     groups: list[AmountGroup],
     sources: Mapping[str, Source],
     amounts: Mapping[str, Amount],
+    gave_up: frozenset[str] = frozenset(),
+    names: Names | None = None,
 ) -> Term:
     spans = {group.id: _group_span(group, amounts) for group in groups}
     versions = sorted((_version(group) for group in groups), key=_order)
@@ -120,7 +126,8 @@ def _term(
     if not firm:
         firm, estimates = estimates, []
     latest = {group.id: _latest(group, sources) for group in groups}
-    current = max(firm, key=lambda v: (latest[v.group or ""], _stage_rank(v), len(v.citations), _order(v)))
+    standing = [v for v in firm if not given_up(v, subject, gave_up, names)] or firm
+    current = max(standing, key=lambda v: (latest[v.group or ""], _stage_rank(v), len(v.citations), _order(v)))
     history = tuple(v for v in firm if v is not current)
     verdict = current.verdict
     reason = None
