@@ -224,6 +224,20 @@ def test_another_deal_lists_the_new_stories_quotes_and_nothing_old(tmp_path: Pat
         "New quote, John Varley: “The appeal of this transaction is the substantial growth opportunity it presents” "
         "[Reuters, 23 April 2007 (1) ¶11]"
     ) in lines
+    # the deal's value first stated on the day it is agreed, and the question of timing answered, both cited
+    assert any(
+        re.fullmatch(
+            r"Deal value of ABN AMRO first stated: about 67 billion euros \(agreed, 23 April 2007\) \[.*¶\d+\].*", line
+        )
+        for line in lines
+    ), lines
+    assert any(
+        line.startswith(
+            "Question answered: When is the deal expected to close or take effect? [Reuters, 22 April 2007 ¶"
+        )
+        and "— by “in the fourth quarter” (23 April 2007) [Reuters, 23 April 2007 (2) ¶" in line
+        for line in lines
+    ), lines
     _only_new(
         json.loads(run_cli("changes", "--project", str(project), "--format", "json")[1]),
         "barclays-deal-for-abn-looms-lasalle-set-for-sale",
