@@ -72,13 +72,27 @@ def deal_entities(organizations: Sequence[Organization], people: Sequence[Person
     # Longer names first, so that "United" joins "Manchester United" and "Charoen" joins the person.
     groups.sort(key=lambda g: (-len(g[0].split()), g[1] is False, g[0]))
     merged: list[tuple[str, bool, set[str], Counter[str]]] = []
+    # Each kept name is filed under the keys a matching name must share with it, so a name found later
+    # is compared only with the entities it could be, the earliest first, as if compared with every one.
+    index: dict[tuple[str, str], set[int]] = {}
+    everywhere: set[int] = set()  # entities with a name that has no key: compared with every name
     for name, is_person, forms, counts in groups:
-        home = next((g for g in merged if any(_same(name, n, is_person, g[1]) for n in g[3])), None)
-        if home is None:
+        keys = _match_keys(name, is_person)
+        candidates = range(len(merged)) if keys is None else sorted(everywhere.union(*(index.get(k, ()) for k in keys)))
+        home_at = next((i for i in candidates if any(_same(name, n, is_person, merged[i][1]) for n in merged[i][3])), None)
+        if home_at is None:
+            home_at = len(merged)
             merged.append((name, is_person, set(forms), Counter(counts)))
         else:
-            home[2].update(forms)
-            home[3].update(counts)
+            merged[home_at][2].update(forms)
+            merged[home_at][3].update(counts)
+        for kept in counts:
+            kept_keys = _match_keys(kept, merged[home_at][1])
+            if kept_keys is None:
+                everywhere.add(home_at)
+            else:
+                for key in kept_keys:
+                    index.setdefault(key, set()).add(home_at)
     # The name shown is the one the sources use most, the fullest on a tie.
     merged = [
         (max(counts, key=lambda n: (counts[n], len(n), n)) if not is_person else name, is_person, forms, counts)
@@ -140,6 +154,7 @@ def _plausible(name: str) -> bool:
     return not (words[-1] in lx.PLACES and not headed)
 
 
+_WORD = re.compile(r"\w+")
 _TICKER = re.compile(r"[A-Z0-9]{1,6}\.[A-Z]{1,3}")
 _OPENERS = frozenset("Another Rival Fellow Bosses Unions Representatives Shareholders Investors".split())
 
@@ -161,6 +176,33 @@ def _same(a: str, b: str, a_person: bool, b_person: bool) -> bool:
     return " " not in short and len(long.split()) > 1 and long.split()[-1] == short and short not in lx.ORG_HEADS
 
 
+def _match_keys(name: str, person: bool) -> list[tuple[str, str]] | None:
+    """Keys two names share whenever `_same` can hold between them; None for a name that has none.
+
+    A person matches the same person, or a one-word organisation that is one of its words; organisations
+    match on the first word of their keys (equal keys, a key that opens the other, initials), on the first
+    letters of the first word (one name shortening the other's words), on the key without a trailing s,
+    and on the last word of the name ("United" for "Manchester United").
+    """
+    if person:
+        return [("person", name), *(("word", word) for word in name.split())]
+    key = org_key(name)
+    words = key.split()
+    if not words:
+        return None
+    keys = [("first", words[0]), ("plural", key.rstrip("s"))]
+    if len(words) > 1:
+        keys.append(("abbreviated", words[0][:3]))
+    capitals = [word for word in words if word not in ("of", "and", "the", "for")]
+    if len(capitals) > 1:
+        keys.append(("first", "".join(word[0] for word in capitals)))
+    if " " not in name:
+        keys += [("word", name), ("last", name)]
+    if len(name.split()) > 1:
+        keys.append(("last", name.split()[-1]))
+    return keys
+
+
 class Marker:
     """Mark every entity of the brief in a sentence, longest names first."""
 
@@ -170,18 +212,39 @@ class Marker:
             key=lambda item: (-len(item[0]), item[0]),
         )
         self.owner = {form: index for form, index in reversed(forms)}
-        pattern = "|".join(re.escape(form) for form, _ in forms)
-        self.pattern = re.compile(rf"(?<![\w&])(?:{pattern})(?![\w&])") if forms else None
+        self.forms = list(dict.fromkeys(form for form, _ in forms))
+        # A name can match only where the sentence has its first word, whole: each sentence is searched for
+        # the names whose first word it has, in the same order, which finds what searching for all would.
+        self.by_word: dict[str, list[int]] = {}
+        self.loose: list[int] = []  # names that do not open with a word
+        for rank, form in enumerate(self.forms):
+            opening = _WORD.match(form)
+            if opening is None:
+                self.loose.append(rank)
+            else:
+                self.by_word.setdefault(opening.group(), []).append(rank)
+        self.patterns: dict[tuple[int, ...], re.Pattern[str]] = {}
+
+    def _pattern(self, text: str) -> re.Pattern[str] | None:
+        ranks = set(self.loose).union(*(self.by_word.get(word, ()) for word in set(_WORD.findall(text))))
+        if not ranks:
+            return None
+        chosen = tuple(sorted(ranks))
+        if chosen not in self.patterns:
+            pattern = "|".join(re.escape(self.forms[rank]) for rank in chosen)
+            self.patterns[chosen] = re.compile(rf"(?<![\w&])(?:{pattern})(?![\w&])")
+        return self.patterns[chosen]
 
     def mark(self, source: str, sentence: Sentence) -> Marked:
         """The sentence with each entity's name replaced by its mark."""
         marked = Marked(sentence.text, sentence, source)
-        if self.pattern is None:
+        pattern = self._pattern(sentence.text)
+        if pattern is None:
             return marked
         pieces: list[str] = []
         last = 0
         length = 0
-        for match in self.pattern.finditer(sentence.text):
+        for match in pattern.finditer(sentence.text):
             pieces.append(sentence.text[last : match.start()])
             length += match.start() - last
             label = MARK.format(self.owner[match.group()])
