@@ -155,6 +155,7 @@ def _plausible(name: str) -> bool:
 
 
 _WORD = re.compile(r"\w+")
+_EDGE = re.compile(r"[\w&]")  # a name is whole where no such character touches it
 _TICKER = re.compile(r"[A-Z0-9]{1,6}\.[A-Z]{1,3}")
 _OPENERS = frozenset("Another Rival Fellow Bosses Unions Representatives Shareholders Investors".split())
 
@@ -223,35 +224,42 @@ class Marker:
                 self.loose.append(rank)
             else:
                 self.by_word.setdefault(opening.group(), []).append(rank)
-        self.patterns: dict[tuple[int, ...], re.Pattern[str]] = {}
 
-    def _pattern(self, text: str) -> re.Pattern[str] | None:
+    def _matches(self, text: str) -> list[tuple[int, int]]:
+        """Where names stand whole in the text, left to right: at each place the earliest name in the order,
+        as one pattern of every name, tried in that order, would find them."""
         ranks = set(self.loose).union(*(self.by_word.get(word, ()) for word in set(_WORD.findall(text))))
-        if not ranks:
-            return None
-        chosen = tuple(sorted(ranks))
-        if chosen not in self.patterns:
-            pattern = "|".join(re.escape(self.forms[rank]) for rank in chosen)
-            self.patterns[chosen] = re.compile(rf"(?<![\w&])(?:{pattern})(?![\w&])")
-        return self.patterns[chosen]
+        found: list[tuple[int, int, int]] = []
+        for rank in ranks:
+            form = self.forms[rank]
+            at = text.find(form)
+            while at >= 0:
+                end = at + len(form)
+                if not (at and _EDGE.match(text, at - 1)) and not _EDGE.match(text, end):
+                    found.append((at, rank, end))
+                at = text.find(form, at + 1)
+        found.sort()
+        matches: list[tuple[int, int]] = []
+        for at, _, end in found:
+            if not matches or at >= matches[-1][1]:
+                matches.append((at, end))
+        return matches
 
     def mark(self, source: str, sentence: Sentence) -> Marked:
         """The sentence with each entity's name replaced by its mark."""
         marked = Marked(sentence.text, sentence, source)
-        pattern = self._pattern(sentence.text)
-        if pattern is None:
-            return marked
         pieces: list[str] = []
         last = 0
         length = 0
-        for match in pattern.finditer(sentence.text):
-            pieces.append(sentence.text[last : match.start()])
-            length += match.start() - last
-            label = MARK.format(self.owner[match.group()])
-            marked.places.append((length, match.start(), len(match.group()) - len(label)))
+        text = sentence.text
+        for start, end in self._matches(text):
+            pieces.append(text[last:start])
+            length += start - last
+            label = MARK.format(self.owner[text[start:end]])
+            marked.places.append((length, start, end - start - len(label)))
             pieces.append(label)
             length += len(label)
-            last = match.end()
+            last = end
         pieces.append(sentence.text[last:])
         marked.text = "".join(pieces)
         return marked
