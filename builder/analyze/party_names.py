@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from builder.extract import lexicon as lx
 from builder.extract.entities import org_key, same_organization
+from builder.extract.orgnames import organization_keys
 from builder.model import Organization, Person, Sentence
 
 MARK = "\u27e8{}\u27e9"  # ⟨n⟩ stands for the n-th entity in a marked sentence
@@ -79,7 +80,7 @@ def deal_entities(organizations: Sequence[Organization], people: Sequence[Person
     for name, is_person, forms, counts in groups:
         keys = _match_keys(name, is_person)
         candidates = range(len(merged)) if keys is None else sorted(everywhere.union(*(index.get(k, ()) for k in keys)))
-        home_at = next((i for i in candidates if any(_same(name, n, is_person, merged[i][1]) for n in merged[i][3])), None)
+        home_at = next((i for i in candidates if _joins(name, is_person, merged[i])), None)
         if home_at is None:
             home_at = len(merged)
             merged.append((name, is_person, set(forms), Counter(counts)))
@@ -177,6 +178,10 @@ def _same(a: str, b: str, a_person: bool, b_person: bool) -> bool:
     return " " not in short and len(long.split()) > 1 and long.split()[-1] == short and short not in lx.ORG_HEADS
 
 
+def _joins(name: str, is_person: bool, group: tuple[str, bool, set[str], Counter[str]]) -> bool:
+    return any(_same(name, kept, is_person, group[1]) for kept in group[3])
+
+
 def _match_keys(name: str, person: bool) -> list[tuple[str, str]] | None:
     """Keys two names share whenever `_same` can hold between them; None for a name that has none.
 
@@ -187,16 +192,11 @@ def _match_keys(name: str, person: bool) -> list[tuple[str, str]] | None:
     """
     if person:
         return [("person", name), *(("word", word) for word in name.split())]
-    key = org_key(name)
-    words = key.split()
-    if not words:
+    found = organization_keys(name)
+    if found is None:
         return None
-    keys = [("first", words[0]), ("plural", key.rstrip("s"))]
-    if len(words) > 1:
-        keys.append(("abbreviated", words[0][:3]))
-    capitals = [word for word in words if word not in ("of", "and", "the", "for")]
-    if len(capitals) > 1:
-        keys.append(("first", "".join(word[0] for word in capitals)))
+    keys = [("organization", key) for key in sorted(found)]
+    keys.append(("plural", org_key(name).rstrip("s")))
     if " " not in name:
         keys += [("word", name), ("last", name)]
     if len(name.split()) > 1:

@@ -52,6 +52,41 @@ def same_organization(a: str, b: str) -> bool:
     return len(short) == 1 and len(capitals) > 1 and short[0] == "".join(word[0] for word in capitals)
 
 
+@lru_cache(maxsize=16384)
+def organization_keys(name: str) -> frozenset[str] | None:
+    """Keys two names share whenever `same_organization` holds between them; None for a name with no key.
+
+    Equal keys, and a key that opens the other, share the first word; a name that shortens each word of
+    the other shares the first word's first letters; initials share the first word with the initials.
+    """
+    words = org_key(name).split()
+    if not words:
+        return None
+    keys = {f"first {words[0]}"}
+    if len(words) > 1:
+        keys.add(f"abbreviated {words[0][:_SHORT_WORD]}")
+    capitals = [word for word in words if word not in ("of", "and", "the", "for")]
+    if len(capitals) > 1:
+        keys.add("first " + "".join(word[0] for word in capitals))
+    return frozenset(keys)
+
+
+def keys_of(names: Iterable[str]) -> set[str] | None:
+    """Every key of some names; None where one of them has none, and so might match any name."""
+    keys: set[str] = set()
+    for name in names:
+        found = organization_keys(name)
+        if found is None:
+            return None
+        keys |= found
+    return keys
+
+
+def may_share(keys: set[str] | None, others: set[str] | None) -> bool:
+    """False only where no name of one set of keys can be `same_organization` with a name of the other."""
+    return keys is None or others is None or not keys.isdisjoint(others)
+
+
 def _abbreviates(x: str, y: str) -> bool:
     a, b = sorted((x, y), key=len)
     return a == b or (len(a) >= _SHORT_WORD and b.isalpha() and b.startswith(a))
