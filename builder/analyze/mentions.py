@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from builder.extract.entities import same_organization
 from builder.extract.lexicon import FIRST_NAMES, ORG_HEADS, SENTENCE_COMMON
-from builder.extract.orgnames import keys_of, may_share
+from builder.extract.orgnames import OrganizationIndex
 from builder.model import Organization, Person, Source
 
 _GAP_STOP = (
@@ -232,11 +232,11 @@ def _target(
             if TARGET_BEFORE.search(before) or TARGET_AFTER.match(after):
                 evidence[mention.name] += weight
     mentioned = Counter({org.name: len({m.source for m in org.mentions}) for org in organizations})
-    party_keys = keys_of(parties)
+    index = OrganizationIndex(parties)
     named = [
         org.name
         for org in organizations
-        if may_share(keys_of((org.name,)), party_keys) and any(same_organization(p, org.name) for p in parties)
+        if any(same_organization(parties[i], org.name) for i in index.candidates((org.name,)))
     ]
     candidates = [name for name in named if evidence[name]] or list(evidence) or named
     if not candidates:

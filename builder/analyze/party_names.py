@@ -78,7 +78,7 @@ def deal_entities(organizations: Sequence[Organization], people: Sequence[Person
     index: dict[tuple[str, str], set[int]] = {}
     everywhere: set[int] = set()  # entities with a name that has no key: compared with every name
     for name, is_person, forms, counts in groups:
-        keys = _match_keys(name, is_person)
+        keys = _match_keys(name, is_person, probe=True)
         candidates = range(len(merged)) if keys is None else sorted(everywhere.union(*(index.get(k, ()) for k in keys)))
         home_at = next((i for i in candidates if _joins(name, is_person, merged[i])), None)
         if home_at is None:
@@ -182,25 +182,29 @@ def _joins(name: str, is_person: bool, group: tuple[str, bool, set[str], Counter
     return any(_same(name, kept, is_person, group[1]) for kept in group[3])
 
 
-def _match_keys(name: str, person: bool) -> list[tuple[str, str]] | None:
-    """Keys two names share whenever `_same` can hold between them; None for a name that has none.
+def _match_keys(name: str, person: bool, probe: bool = False) -> list[tuple[str, str]] | None:
+    """Keys a name is filed under (or, with probe, looked up by) such that `_same` holds between a name looked
+    up and a name filed only if they share one; None for a name that has none.
 
     A person matches the same person, or a one-word organisation that is one of its words; organisations
-    match on the first word of their keys (equal keys, a key that opens the other, initials), on the first
-    letters of the first word (one name shortening the other's words), on the key without a trailing s,
-    and on the last word of the name ("United" for "Manchester United").
+    match on the keys of `organization_keys`, on the key without a trailing s, and on the last word of the
+    name ("United" for "Manchester United").
     """
+    own = "person word" if person != probe else "one-word org"
     if person:
-        return [("person", name), *(("word", word) for word in name.split())]
+        return [("person", name), *((own, word) for word in name.split())]
     found = organization_keys(name)
     if found is None:
         return None
     keys = [("organization", key) for key in sorted(found)]
     keys.append(("plural", org_key(name).rstrip("s")))
+    words = name.split()
     if " " not in name:
-        keys += [("word", name), ("last", name)]
-    if len(name.split()) > 1:
-        keys.append(("last", name.split()[-1]))
+        keys.append((own, name))
+        if name not in lx.ORG_HEADS:
+            keys.append(("last", name))
+    if len(words) > 1 and words[-1] not in lx.ORG_HEADS:
+        keys.append(("last", words[-1]))
     return keys
 
 
@@ -214,16 +218,18 @@ class Marker:
         )
         self.owner = {form: index for form, index in reversed(forms)}
         self.forms = list(dict.fromkeys(form for form, _ in forms))
-        # A name can match only where the sentence has its first word, whole: each sentence is searched for
-        # the names whose first word it has, in the same order, which finds what searching for all would.
+        # A name stands whole in a sentence only where the sentence has each of its words whole, so each
+        # sentence is searched only for the names whose rarest word it has, in the same order: it finds
+        # what searching for every name would.
+        runs = [_WORD.findall(form) for form in self.forms]
+        often = Counter(word for words in runs for word in set(words))
         self.by_word: dict[str, list[int]] = {}
-        self.loose: list[int] = []  # names that do not open with a word
-        for rank, form in enumerate(self.forms):
-            opening = _WORD.match(form)
-            if opening is None:
-                self.loose.append(rank)
+        self.loose: list[int] = []  # names without a word
+        for rank, words in enumerate(runs):
+            if words:
+                self.by_word.setdefault(min(words, key=lambda w: (often[w], w)), []).append(rank)
             else:
-                self.by_word.setdefault(opening.group(), []).append(rank)
+                self.loose.append(rank)
 
     def _matches(self, text: str) -> list[tuple[int, int]]:
         """Where names stand whole in the text, left to right: at each place the earliest name in the order,

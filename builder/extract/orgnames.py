@@ -57,34 +57,44 @@ def organization_keys(name: str) -> frozenset[str] | None:
     """Keys two names share whenever `same_organization` holds between them; None for a name with no key.
 
     Equal keys, and a key that opens the other, share the first word; a name that shortens each word of
-    the other shares the first word's first letters; initials share the first word with the initials.
+    the other shares the first letters of every word; initials share the first word with the initials.
     """
     words = org_key(name).split()
     if not words:
         return None
     keys = {f"first {words[0]}"}
     if len(words) > 1:
-        keys.add(f"abbreviated {words[0][:_SHORT_WORD]}")
+        keys.add("abbreviated " + " ".join(word[:_SHORT_WORD] for word in words))
     capitals = [word for word in words if word not in ("of", "and", "the", "for")]
     if len(capitals) > 1:
         keys.add("first " + "".join(word[0] for word in capitals))
     return frozenset(keys)
 
 
-def keys_of(names: Iterable[str]) -> set[str] | None:
-    """Every key of some names; None where one of them has none, and so might match any name."""
-    keys: set[str] = set()
-    for name in names:
-        found = organization_keys(name)
-        if found is None:
-            return None
-        keys |= found
-    return keys
+class OrganizationIndex:
+    """Names filed by their keys, to find those that can be `same_organization` with a name without trying all."""
 
+    def __init__(self, names: Sequence[str]) -> None:
+        self.size = len(names)
+        self.by_key: dict[str, list[int]] = defaultdict(list)
+        self.anywhere: list[int] = []  # names without a key
+        for position, name in enumerate(names):
+            keys = organization_keys(name)
+            if keys is None:
+                self.anywhere.append(position)
+            for key in keys or ():
+                self.by_key[key].append(position)
 
-def may_share(keys: set[str] | None, others: set[str] | None) -> bool:
-    """False only where no name of one set of keys can be `same_organization` with a name of the other."""
-    return keys is None or others is None or not keys.isdisjoint(others)
+    def candidates(self, names: Iterable[str]) -> list[int]:
+        """The positions, in order, of the filed names that can be `same_organization` with one of names."""
+        found = set(self.anywhere)
+        for name in names:
+            keys = organization_keys(name)
+            if keys is None:
+                return list(range(self.size))
+            for key in keys:
+                found.update(self.by_key.get(key, ()))
+        return sorted(found)
 
 
 def _abbreviates(x: str, y: str) -> bool:
