@@ -112,9 +112,21 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=int(os.environ.get("BENCH_RUNS", "5")))
     parser.add_argument("--large", type=int, default=200, help="sources in the large brief")
     parser.add_argument("--quick", action="store_true", help="fewer runs and a smaller large brief")
+    parser.add_argument(
+        "--only",
+        choices=["corpus-extract"],
+        help="measure only this step and update its entry in bench/results.json, keeping the others",
+    )
     args = parser.parse_args()
     runs = 2 if args.quick else args.runs
     large = 50 if args.quick else args.large
+    if args.only == "corpus-extract":
+        kept: dict[str, Any] = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.is_file() else {}
+        with tempfile.TemporaryDirectory(prefix="dealbrief-bench-") as scratch:
+            kept["corpus_extract"] = {**corpus_extract(Path(scratch), runs), "runs": runs}
+        RESULTS.write_text(json.dumps(kept, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        print(table(kept))
+        return
     results: dict[str, Any] = {"machine": machine(), "runs": runs}
     with tempfile.TemporaryDirectory(prefix="dealbrief-bench-") as scratch:
         work = Path(scratch)

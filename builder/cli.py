@@ -219,8 +219,10 @@ def extract_command(sources_dir: Path, fmt: str, brief_file: Path | None, no_bri
 
     if brief_file is None and not no_brief and (sources_dir.parent / "brief.yaml").is_file():
         brief_file = sources_dir.parent / "brief.yaml"
+    from builder.jsontext import dumps
+
     data = extract_json(Options(sources=sources_dir, brief_file=None if no_brief else brief_file, cache=False))
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(dumps(data, indent=2) + "\n")
 
 
 @main.command("new")

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from builder.curation import Curation
 from builder.extract.entities import merge_organizations, same_organization, slug
+from builder.extract.orgnames import OrganizationIndex
 from builder.model import Mention, Organization, Person, Source, SourceFacts
 
 
@@ -89,8 +90,9 @@ def merge_organizations_across(
 def mark_parties(organizations: Sequence[Organization], party_names: Sequence[str]) -> list[Organization]:
     """Mark the organisations that are parties to the deal, parties first."""
     result = []
+    index = OrganizationIndex(party_names)
     for org in organizations:
         names = (org.name, *org.aliases)
-        party = any(same_organization(party, name) for party in party_names for name in names)
+        party = any(same_organization(party_names[i], name) for i in index.candidates(names) for name in names)
         result.append(org.model_copy(update={"party": party}) if party != org.party else org)
     return sorted(result, key=lambda o: (not o.party, -len({m.source for m in o.mentions}), o.name))

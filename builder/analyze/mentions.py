@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from builder.extract.entities import same_organization
 from builder.extract.lexicon import FIRST_NAMES, ORG_HEADS, SENTENCE_COMMON
+from builder.extract.orgnames import OrganizationIndex
 from builder.model import Organization, Person, Source
 
 _GAP_STOP = (
@@ -237,7 +238,12 @@ def _target(
             if TARGET_BEFORE.search(before) or TARGET_AFTER.match(after):
                 evidence[mention.name] += weight
     mentioned = Counter({org.name: len({m.source for m in org.mentions}) for org in organizations})
-    named = [org.name for org in organizations if any(same_organization(p, org.name) for p in parties)]
+    index = OrganizationIndex(parties)
+    named = [
+        org.name
+        for org in organizations
+        if any(same_organization(parties[i], org.name) for i in index.candidates((org.name,)))
+    ]
     candidates = [name for name in named if evidence[name]] or list(evidence) or named
     if not candidates:
         return None

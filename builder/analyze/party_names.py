@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from builder.extract import lexicon as lx
 from builder.extract.entities import org_key, same_organization
+from builder.extract.orgnames import organization_keys
 from builder.model import Organization, Person, Sentence
 
 MARK = "\u27e8{}\u27e9"  # ⟨n⟩ stands for the n-th entity in a marked sentence
@@ -72,13 +73,27 @@ def deal_entities(organizations: Sequence[Organization], people: Sequence[Person
     # Longer names first, so that "United" joins "Manchester United" and "Charoen" joins the person.
     groups.sort(key=lambda g: (-len(g[0].split()), g[1] is False, g[0]))
     merged: list[tuple[str, bool, set[str], Counter[str]]] = []
+    # Each kept name is filed under the keys a matching name must share with it, so a name found later
+    # is compared only with the entities it could be, the earliest first, as if compared with every one.
+    index: dict[tuple[str, str], set[int]] = {}
+    everywhere: set[int] = set()  # entities with a name that has no key: compared with every name
     for name, is_person, forms, counts in groups:
-        home = next((g for g in merged if any(_same(name, n, is_person, g[1]) for n in g[3])), None)
-        if home is None:
+        keys = _match_keys(name, is_person, probe=True)
+        candidates = range(len(merged)) if keys is None else sorted(everywhere.union(*(index.get(k, ()) for k in keys)))
+        home_at = next((i for i in candidates if _joins(name, is_person, merged[i])), None)
+        if home_at is None:
+            home_at = len(merged)
             merged.append((name, is_person, set(forms), Counter(counts)))
         else:
-            home[2].update(forms)
-            home[3].update(counts)
+            merged[home_at][2].update(forms)
+            merged[home_at][3].update(counts)
+        for kept in counts:
+            kept_keys = _match_keys(kept, merged[home_at][1])
+            if kept_keys is None:
+                everywhere.add(home_at)
+            else:
+                for key in kept_keys:
+                    index.setdefault(key, set()).add(home_at)
     # The name shown is the one the sources use most, the fullest on a tie.
     merged = [
         (max(counts, key=lambda n: (counts[n], len(n), n)) if not is_person else name, is_person, forms, counts)
@@ -140,6 +155,8 @@ def _plausible(name: str) -> bool:
     return not (words[-1] in lx.PLACES and not headed)
 
 
+_WORD = re.compile(r"\w+")
+_EDGE = re.compile(r"[\w&]")  # a name is whole where no such character touches it
 _TICKER = re.compile(r"[A-Z0-9]{1,6}\.[A-Z]{1,3}")
 _OPENERS = frozenset("Another Rival Fellow Bosses Unions Representatives Shareholders Investors".split())
 
@@ -161,6 +178,36 @@ def _same(a: str, b: str, a_person: bool, b_person: bool) -> bool:
     return " " not in short and len(long.split()) > 1 and long.split()[-1] == short and short not in lx.ORG_HEADS
 
 
+def _joins(name: str, is_person: bool, group: tuple[str, bool, set[str], Counter[str]]) -> bool:
+    return any(_same(name, kept, is_person, group[1]) for kept in group[3])
+
+
+def _match_keys(name: str, person: bool, probe: bool = False) -> list[tuple[str, str]] | None:
+    """Keys a name is filed under (or, with probe, looked up by) such that `_same` holds between a name looked
+    up and a name filed only if they share one; None for a name that has none.
+
+    A person matches the same person, or a one-word organisation that is one of its words; organisations
+    match on the keys of `organization_keys`, on the key without a trailing s, and on the last word of the
+    name ("United" for "Manchester United").
+    """
+    own = "person word" if person != probe else "one-word org"
+    if person:
+        return [("person", name), *((own, word) for word in name.split())]
+    found = organization_keys(name)
+    if found is None:
+        return None
+    keys = [("organization", key) for key in sorted(found)]
+    keys.append(("plural", org_key(name).rstrip("s")))
+    words = name.split()
+    if " " not in name:
+        keys.append((own, name))
+        if name not in lx.ORG_HEADS:
+            keys.append(("last", name))
+    if len(words) > 1 and words[-1] not in lx.ORG_HEADS:
+        keys.append(("last", words[-1]))
+    return keys
+
+
 class Marker:
     """Mark every entity of the brief in a sentence, longest names first."""
 
@@ -170,25 +217,55 @@ class Marker:
             key=lambda item: (-len(item[0]), item[0]),
         )
         self.owner = {form: index for form, index in reversed(forms)}
-        pattern = "|".join(re.escape(form) for form, _ in forms)
-        self.pattern = re.compile(rf"(?<![\w&])(?:{pattern})(?![\w&])") if forms else None
+        self.forms = list(dict.fromkeys(form for form, _ in forms))
+        # A name stands whole in a sentence only where the sentence has each of its words whole, so each
+        # sentence is searched only for the names whose rarest word it has, in the same order: it finds
+        # what searching for every name would.
+        runs = [_WORD.findall(form) for form in self.forms]
+        often = Counter(word for words in runs for word in set(words))
+        self.by_word: dict[str, list[int]] = {}
+        self.loose: list[int] = []  # names without a word
+        for rank, words in enumerate(runs):
+            if words:
+                self.by_word.setdefault(min(words, key=lambda w: (often[w], w)), []).append(rank)
+            else:
+                self.loose.append(rank)
+
+    def _matches(self, text: str) -> list[tuple[int, int]]:
+        """Where names stand whole in the text, left to right: at each place the earliest name in the order,
+        as one pattern of every name, tried in that order, would find them."""
+        ranks = set(self.loose).union(*(self.by_word.get(word, ()) for word in set(_WORD.findall(text))))
+        found: list[tuple[int, int, int]] = []
+        for rank in ranks:
+            form = self.forms[rank]
+            at = text.find(form)
+            while at >= 0:
+                end = at + len(form)
+                if not (at and _EDGE.match(text, at - 1)) and not _EDGE.match(text, end):
+                    found.append((at, rank, end))
+                at = text.find(form, at + 1)
+        found.sort()
+        matches: list[tuple[int, int]] = []
+        for at, _, end in found:
+            if not matches or at >= matches[-1][1]:
+                matches.append((at, end))
+        return matches
 
     def mark(self, source: str, sentence: Sentence) -> Marked:
         """The sentence with each entity's name replaced by its mark."""
         marked = Marked(sentence.text, sentence, source)
-        if self.pattern is None:
-            return marked
         pieces: list[str] = []
         last = 0
         length = 0
-        for match in self.pattern.finditer(sentence.text):
-            pieces.append(sentence.text[last : match.start()])
-            length += match.start() - last
-            label = MARK.format(self.owner[match.group()])
-            marked.places.append((length, match.start(), len(match.group()) - len(label)))
+        text = sentence.text
+        for start, end in self._matches(text):
+            pieces.append(text[last:start])
+            length += start - last
+            label = MARK.format(self.owner[text[start:end]])
+            marked.places.append((length, start, end - start - len(label)))
             pieces.append(label)
             length += len(label)
-            last = match.end()
+            last = end
         pieces.append(sentence.text[last:])
         marked.text = "".join(pieces)
         return marked

@@ -353,6 +353,11 @@ _DOES = re.compile(
 )
 
 
+_DOES_VERB = re.compile(
+    r"\s(?:will|would|is\sto|are\sto|plans\sto|agreed\sto|is\sset\sto|has\sagreed\sto|is\stapping|is\sturning\sto)\s"
+)
+
+
 def what_parties_do(sources: Sequence[Source], entities: Sequence[Entity], wanted: set[int]) -> dict[int, Citation]:
     """For each wanted entity, the first sentence that says what it will do in the deal."""
     marker = Marker(entities)
@@ -361,6 +366,8 @@ def what_parties_do(sources: Sequence[Source], entities: Sequence[Entity], wante
         for sentence in source.sentences:
             if len(found) == len(wanted):
                 return found
+            if not _DOES_VERB.search(sentence.text):
+                continue  # the verb stands outside the names, so a sentence without it says nothing here
             marked = marker.mark(source.id, sentence)
             for match in _DOES.finditer(marked.text):
                 entity = int(match.group("entity")[1:-1])

@@ -56,6 +56,51 @@ def same_organization(a: str, b: str) -> bool:
     return len(short) == 1 and len(capitals) > 1 and short[0] == "".join(word[0] for word in capitals)
 
 
+@lru_cache(maxsize=16384)
+def organization_keys(name: str) -> frozenset[str] | None:
+    """Keys two names share whenever `same_organization` holds between them; None for a name with no key.
+
+    Equal keys, and a key that opens the other, share the first word; a name that shortens each word of
+    the other shares the first letters of every word; initials share the first word with the initials.
+    """
+    words = org_key(name).split()
+    if not words:
+        return None
+    keys = {f"first {words[0]}"}
+    if len(words) > 1:
+        keys.add("abbreviated " + " ".join(word[:_SHORT_WORD] for word in words))
+    capitals = [word for word in words if word not in ("of", "and", "the", "for")]
+    if len(capitals) > 1:
+        keys.add("first " + "".join(word[0] for word in capitals))
+    return frozenset(keys)
+
+
+class OrganizationIndex:
+    """Names filed by their keys, to find those that can be `same_organization` with a name without trying all."""
+
+    def __init__(self, names: Sequence[str]) -> None:
+        self.size = len(names)
+        self.by_key: dict[str, list[int]] = defaultdict(list)
+        self.anywhere: list[int] = []  # names without a key
+        for position, name in enumerate(names):
+            keys = organization_keys(name)
+            if keys is None:
+                self.anywhere.append(position)
+            for key in keys or ():
+                self.by_key[key].append(position)
+
+    def candidates(self, names: Iterable[str]) -> list[int]:
+        """The positions, in order, of the filed names that can be `same_organization` with one of names."""
+        found = set(self.anywhere)
+        for name in names:
+            keys = organization_keys(name)
+            if keys is None:
+                return list(range(self.size))
+            for key in keys:
+                found.update(self.by_key.get(key, ()))
+        return sorted(found)
+
+
 def _abbreviates(x: str, y: str) -> bool:
     a, b = sorted((x, y), key=len)
     return a == b or (len(a) >= _SHORT_WORD and b.isalpha() and b.startswith(a))
