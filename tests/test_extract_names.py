@@ -48,3 +48,18 @@ def test_two_nationalities_joined_name_no_party() -> None:
 
     assert not _names_something("Brazilian-Belgian") and not _names_something("Anglo-Dutch")
     assert _names_something("Anheuser-Busch")
+
+
+def test_a_factbox_heading_and_a_dateline_name_no_organisation() -> None:
+    from builder.extract import extract
+    from builder.model import SourceMeta
+    from builder.sources import RawSource, split_source
+
+    text = (
+        "LONDON (Reuters) - Barclays agreed to buy ABN AMRO on Monday.\n\n"
+        "PRICE ** ABN shareholders would receive 3.225 new Barclays shares for each ABN share. "
+        "TIMING ** An offer document is expected to be published in May."
+    )
+    facts = extract(split_source(RawSource("f", "f.txt", SourceMeta(), text, "")))
+    names = {org.name for org in facts.organizations}
+    assert not names & {"LONDON", "PRICE", "TIMING"} and "Barclays" in names

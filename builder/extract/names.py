@@ -14,6 +14,8 @@ _JOIN = r"(?:\s(?:of|de|du|von|van|der|den|da|di|la|le|bin|al|&|for)\s|\s|-)"
 # A wire service's bare ticker after a name ("ABN AMRO AAH.AS", "Lehman LEH.N") is no part of the name.
 _NOT_TICKER = r"(?![A-Z0-9]{2,6}\.[A-Z]{1,3}(?![\w.]))"
 NAME_RUN = re.compile(rf"(?<![\w'’@#.-]){_NOT_TICKER}{_TOKEN}(?:{_JOIN}{_NOT_TICKER}{_TOKEN})*")
+_DATELINE_AFTER = re.compile(r"(?:[/,]\s?[A-Z][\w.]*(?:\s[A-Z][\w.]*)*)*\s{0,3}\((?:Reuters|AP|AFP|Bloomberg)\)")
+_HEADING_AFTER = re.compile(r"[ \t]*(?:\*\*|\n)")  # "PRICE ** ABN shareholders…", a heading on its own line
 _POSSESSIVE = re.compile(r"['’]s?$")
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _BUSINESS_NOUNS = lx._words(
@@ -120,8 +122,22 @@ def find_names(
             for piece in split_run(run, start + match.start(), start, lower_vocabulary, named_elsewhere):
                 if masked and any(a <= piece[0] < b for a, b in masked):
                     continue
+                if _heading_or_dateline(text, piece, lower_vocabulary):
+                    continue
                 candidates.append(_candidate(text, piece, index))
     return _classify(text, candidates, known_orgs)
+
+
+def _heading_or_dateline(text: str, piece: tuple[int, int, str], lower_vocabulary: set[str]) -> bool:
+    """A word in capitals that the text also writes in small letters, or that stands before a factbox's
+    bullet or alone on its line ("PRICE **": a heading); or the place of a wire story's dateline ("LONDON
+    (Reuters) -")."""
+    _, end, raw = piece
+    if not raw.isupper() or len(raw) < 3:
+        return False
+    if " " not in raw and (raw.lower() in lower_vocabulary or _HEADING_AFTER.match(text, end)):
+        return True
+    return bool(_DATELINE_AFTER.match(text, end))
 
 
 def _is_title_case(sentence: str) -> bool:
