@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from builder.analyze.cite import about_of, cite
 from builder.analyze.clusters import Entry, agreeing_clusters, at_market, conflicting_clusters, figure_words
 from builder.analyze.ranges import bounds
-from builder.analyze.similarity import support, words
+from builder.analyze.similarity import UnionFind, support, words
 from builder.extract.units import QUALIFIER_BOUNDS
 from builder.model import (
     Amount,
@@ -136,23 +136,14 @@ def _with_merges(
 ) -> list[list[int]]:
     """Join the clusters that the analyst's merges name together."""
     owner = {i: n for n, members in enumerate(clusters) for i in members}
-    parent = list(range(len(clusters)))
-
-    def find(n: int) -> int:
-        while parent[n] != n:
-            parent[n] = parent[parent[n]]
-            n = parent[n]
-        return n
-
+    sets = UnionFind(len(clusters))
     for merge in merges:
         named = [owner[index_of[fact]] for fact in merge if fact in index_of]
         for other in named[1:]:
-            a, b = find(named[0]), find(other)
-            if a != b:
-                parent[max(a, b)] = min(a, b)
+            sets.union(named[0], other)
     joined: dict[int, list[int]] = defaultdict(list)
     for n, members in enumerate(clusters):
-        joined[find(n)].extend(members)
+        joined[sets.find(n)].extend(members)
     return sorted((sorted(members) for members in joined.values()), key=lambda members: members[0])
 
 
@@ -301,17 +292,7 @@ def _conflict(
     rates: tuple[ImpliedRate, ...] = (),
     tag: str = "",
 ) -> Conflict:
-    items = tuple(
-        ConflictItem(
-            source=a.source,
-            sentence=a.sentence,
-            text=f"{a.qualifier} {a.text}" if a.qualifier else a.text,
-            value=a.value,
-            unit=a.unit,
-            amount=a.id,
-        )
-        for a in members
-    )
+    items = tuple(ConflictItem.of(a) for a in members)
     suffix = f":{tag}" if tag else ""
     return Conflict(
         id="cf-" + hashlib.sha1(f"{group_id}:{kind}{suffix}".encode()).hexdigest()[:8],

@@ -15,7 +15,7 @@ from datetime import date
 
 from builder.analyze.cues import AT_MARKET
 from builder.analyze.ranges import overlap
-from builder.analyze.similarity import STOPWORDS, content_words
+from builder.analyze.similarity import STOPWORDS, UnionFind, content_words
 from builder.analyze.subjects import same_party
 from builder.extract.units import CURRENCY_WORDS, QUALIFIER_BOUNDS, QUALIFIERS
 from builder.model import Amount, Measure
@@ -116,24 +116,18 @@ def agreeing_clusters(entries: Sequence[Entry], count: int) -> list[list[int]]:
         if len(block) > 1:
             pairs.extend(_block_pairs(block))
     pairs.extend(_unnamed_pairs(blocks))
-    parent = list(range(count))
+    sets = UnionFind(count)
+    find = sets.find
     states = [_State() for _ in range(count)]
     for entry in entries:
         if not entry.proxy:
             states[entry.index] = _state(entry)
 
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
     def join(a: int, b: int, equal: bool = False) -> None:
         root_a, root_b = find(a), find(b)
         if root_a != root_b and states[root_a].takes(states[root_b], equal):
-            keep, drop = min(root_a, root_b), max(root_a, root_b)
-            parent[drop] = keep
-            states[keep].absorb(states[drop])
+            sets.union(root_a, root_b)  # the smaller index keeps the set
+            states[min(root_a, root_b)].absorb(states[max(root_a, root_b)])
 
     # Equal figures first; then the joins that bring most figures together, so that a figure between two
     # values joins the one more sources give.
@@ -288,14 +282,8 @@ def conflicting_clusters(clusters: list[list[int]], entries: Sequence[Entry]) ->
         measure, subject = version.key[0], version.key[1]
         if subject is not None and measure not in NEVER_DISAGREE:
             blocks[version.key].append(n)
-    parent = list(range(len(versions)))
-
-    def find(n: int) -> int:
-        while parent[n] != n:
-            parent[n] = parent[parent[n]]
-            n = parent[n]
-        return n
-
+    sets = UnionFind(len(versions))
+    find = sets.find
     component = {n: [n] for n in range(len(versions))}
     for block in blocks.values():
         ordered = sorted(block, key=lambda n: (versions[n].mid, n))
@@ -310,9 +298,8 @@ def conflicting_clusters(clusters: list[list[int]], entries: Sequence[Entry]) ->
                 if a == b or not _disagree(versions[n], versions[m]):
                     continue
                 if all(_same_version(versions[i], versions[j]) for i in component[a] for j in component[b]):
-                    keep, drop = min(a, b), max(a, b)
-                    parent[drop] = keep
-                    component[keep] += component.pop(drop)
+                    sets.union(a, b)  # the smaller index keeps the set
+                    component[min(a, b)] += component.pop(max(a, b))
     joined: dict[int, list[int]] = defaultdict(list)
     for n in range(len(versions)):
         joined[find(n)].append(n)

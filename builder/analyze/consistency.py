@@ -76,15 +76,5 @@ def _conflict(measure: str, ids: list[str], amounts: Mapping[str, Amount]) -> Co
         about=members[0].context or members[0].text,
         group=groups[0],
         groups=groups,
-        items=tuple(
-            ConflictItem(
-                source=a.source,
-                sentence=a.sentence,
-                text=f"{a.qualifier} {a.text}" if a.qualifier else a.text,
-                value=a.value,
-                unit=a.unit,
-                amount=a.id,
-            )
-            for a in members
-        ),
+        items=tuple(ConflictItem.of(a) for a in members),
     )

@@ -124,6 +124,19 @@ class ConflictItem(Model):
     unit: str | None
     amount: str | None = None
 
+    @classmethod
+    def of(cls, amount: Amount) -> ConflictItem:
+        """A figure as one side of a conflict, written with its hedge."""
+        text = f"{amount.qualifier} {amount.text}" if amount.qualifier else amount.text
+        return cls(
+            source=amount.source,
+            sentence=amount.sentence,
+            text=text,
+            value=amount.value,
+            unit=amount.unit,
+            amount=amount.id,
+        )
+
 
 class ImpliedRate(Model):
     """The exchange rate a source's conversion implies: one unit of the base currency in the other."""
