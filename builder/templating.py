@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from functools import lru_cache
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 
 from builder.escaping import Trusted, json_for_html, markdown_attribute, markdown_text, tooltip
 from builder.model import sentence_number
@@ -67,10 +69,21 @@ def _filters() -> dict[str, Any]:
     }
 
 
-# What each kind of template needs: the escaping of the output, and a finalize for Markdown.
+_LINE_WRAP = re.compile(r"\s*\n\s*")
+
+
+def _finalize_html(value: object) -> object:
+    """A source's text as one run of words: a line wrapped inside a sentence ("said, \nthe") is a space,
+    as HTML reads it anyway, and never a line break the printer has to keep."""
+    if isinstance(value, str) and not isinstance(value, Markup) and "\n" in value:
+        return _LINE_WRAP.sub(" ", value)
+    return value
+
+
+# What each kind of template needs: the escaping of the output, and a finalize for Markdown and HTML.
 _KINDS: dict[str, dict[str, Any]] = {
     "markdown": {"autoescape": False, "finalize": _finalize_markdown},
-    "html": {"autoescape": True},
+    "html": {"autoescape": True, "finalize": _finalize_html},
     "text": {"autoescape": False},
 }
 

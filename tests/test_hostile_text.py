@@ -138,3 +138,16 @@ def test_the_hostile_text_builds_in_every_field(tmp_path: Path) -> None:
     assert len(pages) >= 9
     for name, page in pages.items():
         assert not created_markup(page), (name, created_markup(page))
+
+
+@pytest.mark.parametrize("wrap", [" \n", "\u2028", " \u2028 "])
+def test_a_line_wrapped_inside_a_sentence_prints(tmp_path: Path, wrap: str) -> None:
+    """Wire copy wraps lines after a space; a line separator reads as a wrap too: the PDF still prints."""
+    text = (
+        f"Acme buys Widget\n\nAcme agreed to buy Widget Corp for $5 billion,{wrap}the companies said on Monday.\n\n"
+        f'"We are glad",{wrap}said Jane Doe, chief executive of Acme.\n'
+    )
+    project = small_project(tmp_path / "p", {"s.txt": text})
+    code, output = run_cli("build", "--project", str(project))
+    assert code == 0, output
+    assert (project / "site" / "brief.pdf").stat().st_size > 10_000
