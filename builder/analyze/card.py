@@ -23,6 +23,7 @@ from builder.curation import (
     cite_sentence,
 )
 from builder.extract.entities import same_organization
+from builder.extract.orgnames import OrganizationIndex
 from builder.model import Citation, DealCard, Organization, Party, Source, Statement
 from builder.model.brief import CardField
 from builder.model.deal import DealProposal, ProposedParty, ProposedValue
@@ -173,6 +174,7 @@ def card_parties(
     drafted = curation.drafted
     by_id = dict(sources)
     found: list[Party] = []
+    known = _Organizations(organizations)
     mine = [p for p in curation.parties if not is_draft("party", p, drafted)]
     for party in mine:
         match = _matching(party.name, proposal.parties)
@@ -183,7 +185,7 @@ def card_parties(
         found.append(
             Party(
                 name=party.name,
-                organization=_organization(party.name, party.aliases, organizations),
+                organization=known.find(party.name, party.aliases),
                 aliases=party.aliases,
                 roles=tuple(
                     Statement(text=r.text, citations=tuple(citation(by_id, ref) for ref in r.cite)) for r in party.roles
@@ -203,7 +205,7 @@ def card_parties(
         found.append(
             Party(
                 name=offered.name,
-                organization=_organization(offered.name, (), organizations),
+                organization=known.find(offered.name, ()),
                 aliases=(),
                 roles=(),
                 role=offered.role,
@@ -220,10 +222,25 @@ def _matching(name: str, parties: Sequence[ProposedParty]) -> ProposedParty | No
     return next((p for p in parties if same_organization(name, p.name) or name in p.name.split()), None)
 
 
-def _organization(name: str, aliases: Sequence[str], organizations: Sequence[Organization]) -> str | None:
-    names = (name, *aliases)
-    org = next(
-        (o for o in organizations if any(same_organization(n, o.name) or n in o.aliases for n in names)),
-        None,
-    )
-    return org.id if org else None
+class _Organizations:
+    """The extracted organisations, filed to find the first one a party's names name without trying all."""
+
+    def __init__(self, organizations: Sequence[Organization]) -> None:
+        self.organizations = organizations
+        self.index = OrganizationIndex([o.name for o in organizations])
+        self.by_alias: dict[str, list[int]] = {}
+        for position, org in enumerate(organizations):
+            for alias in org.aliases:
+                self.by_alias.setdefault(alias, []).append(position)
+
+    def find(self, name: str, aliases: Sequence[str]) -> str | None:
+        """The id of the first organisation one of names is, or is an alias of."""
+        names = (name, *aliases)
+        positions = set(self.index.candidates(names))
+        for n in names:
+            positions.update(self.by_alias.get(n, ()))
+        for position in sorted(positions):
+            org = self.organizations[position]
+            if any(same_organization(n, org.name) or n in org.aliases for n in names):
+                return org.id
+        return None

@@ -11,6 +11,7 @@ from datetime import date, timedelta
 
 from builder.analyze.deal_value import deal_value
 from builder.analyze.party_names import Entity, deal_entities
+from builder.analyze.patterns import Caseless, literal_alternation
 from builder.analyze.roles import PartyRoles, assign_roles, role_findings, what_parties_do
 from builder.extract import reference_date
 from builder.model import Amount, Citation, DateMention, NonDisclosure, Organization, Person, Sentence, Source
@@ -78,7 +79,9 @@ _STATUS_PATTERNS: tuple[tuple[DealStatus, str], ...] = (
     ),
     ("rumoured", r"\b(?:speculat\w*|rumou?r\w*|reportedly|poised|consider\w*|exploring|potential|possible)\b"),
 )
-_STATUS_CUES = tuple((status, re.compile(pattern, re.I)) for status, pattern in _STATUS_PATTERNS)
+_STATUS_CUES = tuple((status, Caseless(pattern)) for status, pattern in _STATUS_PATTERNS)
+_DEAL_NOUN = Caseless(_DEAL_NOUNS)
+_MONEY = re.compile(r"[$£€¥]\s?\d|\d\s?(?:billion|million|bn|m)\b")
 # Words that make a cue about something that did not, or not yet, happen; and words that place it before
 # the news of the source, which a later stage may have overtaken (a settled stage stands).
 _UNREAL = re.compile(
@@ -106,12 +109,12 @@ _TYPE_PATTERNS: tuple[tuple[DealType, str], ...] = (
     (
         "acquisition",
         r"\b(?:buy|buys|buying|bought|acquire[sd]?|acquiring|acquisition|buyout|purchase[sd]?|go(?:ing)?\sprivate|"
-        r"take\s\w+\sprivate|taking\s\w+\sprivate|LBO)\b",
+        r"take\s\w+\sprivate|taking\s\w+\sprivate|lbo)\b",
     ),
     ("sale", r"\b(?:sell|sells|selling|sold|sale|divest\w*|dispos\w*|spin[\s-]?off)\b"),
     ("investment", r"\b(?:invest(?:s|ed|ing|ment)?\s(?:\$|£|€|in)|funding\sround|raised\s\$)\b"),
 )
-_TYPE_CUES = tuple((kind, re.compile(pattern, re.I)) for kind, pattern in _TYPE_PATTERNS)
+_TYPE_CUES = tuple((kind, Caseless(pattern)) for kind, pattern in _TYPE_PATTERNS)
 
 
 def propose_deal(
@@ -147,7 +150,7 @@ def _party_forms(entities: Sequence[Entity], parties: Sequence[ProposedParty]) -
     """Every way the sources write the names of the main parties: buyers, targets, sellers and partners."""
     main = {p.name for p in parties if p.role in ("acquirer", "target", "seller", "partner")}
     forms = sorted({f for e in entities if e.name in main for f in e.forms}, key=lambda f: (-len(f), f))
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b") if forms else None
+    return re.compile(r"\b(?:" + literal_alternation(forms) + r")\b") if forms else None
 
 
 def _day(source: Source) -> int:
@@ -172,12 +175,13 @@ def _deal_type(sources: Sequence[Source], roles: PartyRoles) -> ProposedType | N
     cites: dict[DealType, list[Citation]] = {}
     for source in sources:
         for sentence in source.sentences:
+            lowered = sentence.text.lower()
             for kind, cue in _TYPE_CUES:
-                found = cue.findall(sentence.text)
+                found = sum(1 for _ in cue.finditer(sentence.text, lowered))
                 if found:
                     weight = 2 if sentence.n <= _LEAD_SENTENCES else 1
-                    counts[kind] += weight * len(found)
-                    cites.setdefault(kind, []).append(_cite_words(source, sentence, cue))
+                    counts[kind] += weight * found
+                    cites.setdefault(kind, []).append(_cite_words(source, sentence, cue, lowered))
     role_names = {role for _, role, _ in roles.parties}
     has_buyer = "acquirer" in role_names and "target" in role_names
     if not counts:
@@ -235,14 +239,16 @@ def _source_status(source: Source) -> tuple[DealStatus, Citation] | None:
     best: tuple[DealStatus, Citation] | None = None
     for sentence in source.sentences:
         lead = sentence.n <= _LEAD_SENTENCES
+        text, lowered = sentence.text, sentence.text.lower()
         for status, cue in _STATUS_CUES:
             if not lead and status not in _SETTLED:
                 continue
-            match = next((m for m in cue.finditer(sentence.text) if _real(sentence.text, m.start(), status)), None)
+            match = next((m for m in cue.finditer(text, lowered) if _real(text, m.start(), status)), None)
             if match is None:
                 continue
             if best is None or _STATUS_ORDER.index(status) > _STATUS_ORDER.index(best[0]):
-                best = (status, Citation(source=source.id, sentence=sentence.id, text=match.group().strip()))
+                cited = text[match.start() : match.end()].strip()
+                best = (status, Citation(source=source.id, sentence=sentence.id, text=cited))
             break
     return best
 
@@ -252,9 +258,8 @@ def _real(text: str, start: int, status: DealStatus) -> bool:
     return _UNREAL.search(before) is None and (status in _SETTLED or _BEFORE.search(before) is None)
 
 
-_ANNOUNCING = re.compile(
-    r"\b(?:announc\w*|unveil\w*|agreed|said|confirmed|disclosed|revealed|launched|made|tabled|offered|bid)\b",
-    re.I,
+_ANNOUNCING = Caseless(
+    r"\b(?:announc\w*|unveil\w*|agreed|said|confirmed|disclosed|revealed|launched|made|tabled|offered|bid)\b"
 )
 
 
@@ -270,8 +275,9 @@ def _announced(
         if source is None or (mention.start < 12 and mention.sentence.endswith("-s1")):
             continue  # a dateline dates the article, not the deal
         sentence = source.sentence(mention.sentence).text
-        about_deal = re.search(_DEAL_NOUNS, sentence, re.I) or (names and names.search(sentence))
-        if not (_ANNOUNCING.search(sentence) and about_deal):
+        lowered = sentence.lower()
+        about_deal = _DEAL_NOUN.search(sentence, lowered) or (names and names.search(sentence))
+        if not (_ANNOUNCING.search(sentence, lowered) and about_deal):
             continue
         day = _day_of(mention, dated)
         if day is not None:
@@ -310,8 +316,8 @@ def _summary(sources: Sequence[Source], names: re.Pattern[str] | None) -> tuple[
                 continue
             named = len(set(names.findall(sentence.text))) if names else 0
             lead = 3 if sentence.n <= _LEAD_SENTENCES else 0
-            score = min(named, 2) + 2 * bool(re.search(_DEAL_NOUNS, sentence.text, re.I)) + lead
-            score += bool(re.search(r"[$£€¥]\s?\d|\d\s?(?:billion|million|bn|m)\b", sentence.text))
+            score = min(named, 2) + 2 * bool(_DEAL_NOUN.search(sentence.text)) + lead
+            score += bool(_MONEY.search(sentence.text))
             scored.append((score, order, sentence.n, source, sentence))
     chosen: list[tuple[int, int, Source, Sentence]] = []
     for score, order, n, source, sentence in sorted(scored, key=lambda item: (-item[0], item[1], item[2])):
@@ -333,9 +339,10 @@ def _alike(a: str, b: str) -> bool:
     return len(words_a & words_b) >= 0.6 * min(len(words_a), len(words_b))
 
 
-def _cite_words(source: Source, sentence: Sentence, cue: re.Pattern[str]) -> Citation:
-    match = cue.search(sentence.text)
-    return Citation(source=source.id, sentence=sentence.id, text=match.group() if match else sentence.text)
+def _cite_words(source: Source, sentence: Sentence, cue: Caseless, lowered: str) -> Citation:
+    match = cue.search(sentence.text, lowered)
+    text = sentence.text[match.start() : match.end()] if match else sentence.text
+    return Citation(source=source.id, sentence=sentence.id, text=text)
 
 
 def _first_per_source(citations: Sequence[Citation], most: int = 3) -> list[Citation]:

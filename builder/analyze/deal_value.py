@@ -7,6 +7,7 @@ and the statements of non-disclosure until the terms of the deal (measure, subje
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping, Sequence
 
 from builder.analyze.cite import cite
@@ -49,7 +50,7 @@ def deal_value(
     latest = max(when(a.source) for a in candidates)
     pool = [a for a in candidates if when(a.source) == latest]
     undated = latest < 0
-    counts = {a.id: sum(1 for b in pool if _same_figure(a, b)) for a in pool}
+    counts = _alike_counts(pool) if undated else {}
     best = min(
         pool,
         key=lambda a: (
@@ -88,6 +89,22 @@ def _about_parties(amount: Amount, sources: Mapping[str, Source], parties: re.Pa
 
 def _same_figure(a: Amount, b: Amount) -> bool:
     return a.unit == b.unit and abs(a.value - b.value) <= 0.01 * max(abs(a.value), abs(b.value))
+
+
+def _alike_counts(pool: Sequence[Amount]) -> dict[str, int]:
+    """For each figure, how many of pool are the same figure: only neighbours in value can be, so each is
+    compared with those within a few percent of it rather than with all."""
+    by_unit: dict[str, list[Amount]] = {}
+    for amount in pool:
+        by_unit.setdefault(amount.unit, []).append(amount)
+    counts: dict[str, int] = {}
+    for figures in by_unit.values():
+        figures.sort(key=lambda a: a.value)
+        values = [a.value for a in figures]
+        for a in figures:  # deal values are at least _SMALLEST_DEAL, so positive
+            low, high = bisect_left(values, a.value * 0.98), bisect_right(values, a.value / 0.98)
+            counts[a.id] = sum(1 for b in figures[low:high] if _same_figure(a, b))
+    return counts
 
 
 def _base_figure(chosen: Amount, amounts: Sequence[Amount], by_id: Mapping[str, Amount]) -> Amount:

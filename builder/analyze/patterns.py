@@ -4,7 +4,9 @@ sentence runs only the few patterns whose words it has."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -91,3 +93,60 @@ def _top_level(pattern: str) -> list[str]:
             start = position + 1
     parts.append(pattern[start:])
     return parts
+
+
+class Caseless:
+    """A case-blind pattern run on the lower-cased text, where Python's engine can skip ahead by the first
+    letters it needs; under re.I it tries every alternative at every position. Spans are those of the
+    text itself, since lower-casing keeps each character one character (else the pattern runs under re.I).
+
+    The pattern is written in lower case: under re.I its letters match either case anyway.
+    """
+
+    def __init__(self, pattern: str) -> None:
+        if re.search(r"(?<!\\)[A-Z]", re.sub(r"\\.", "", pattern)):
+            raise ValueError(f"a caseless pattern is written in lower case: {pattern[:60]}")
+        self.pattern = pattern
+        self._exact = re.compile(pattern)
+        self._folded = re.compile(pattern, re.I)
+
+    def _on(self, text: str, lowered: str | None) -> tuple[re.Pattern[str], str]:
+        lowered = text.lower() if lowered is None else lowered
+        return (self._exact, lowered) if len(lowered) == len(text) else (self._folded, text)
+
+    def search(self, text: str, lowered: str | None = None) -> re.Match[str] | None:
+        """The first match; its span is the text's, its groups are in lower case."""
+        pattern, on = self._on(text, lowered)
+        return pattern.search(on)
+
+    def finditer(self, text: str, lowered: str | None = None) -> Iterator[re.Match[str]]:
+        """Every match; spans are the text's, groups are in lower case."""
+        pattern, on = self._on(text, lowered)
+        return pattern.finditer(on)
+
+
+def literal_alternation(words: Iterable[str]) -> str:
+    """A pattern matching any of words, the longest where several match at one place, as a trie.
+
+    `(?:alpha|alp|beta)` makes the engine try every word at every position; the trie `(?:alp(?:ha)?|beta)`
+    tries one branch per letter, so a pattern of thousands of names is as fast as one of ten.
+    """
+    trie: dict[str, Any] = {}
+    for word in words:
+        if not word:
+            continue
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _branches(trie) if trie else "(?!)"
+
+
+def _branches(node: dict[str, Any]) -> str:
+    ends = "" in node
+    choices = [re.escape(char) + _branches(child) for char, child in sorted(node.items()) if char]
+    if not choices:
+        return ""
+    body = choices[0] if len(choices) == 1 else "(?:" + "|".join(choices) + ")"
+    # greedy: the longer word first, the word that ends here only when no longer one matches
+    return f"(?:{body})?" if ends else body

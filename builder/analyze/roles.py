@@ -11,6 +11,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from builder.analyze.party_names import Entity, Marked, Marker
+from builder.analyze.patterns import Caseless
 from builder.model import Citation, Source, sentence_number
 
 _ENT = r"\u27e8(\d+)\u27e9"
@@ -54,112 +55,131 @@ class RoleFinding:
 
 
 # Each pattern names the groups that hold an entity list and the role each list plays; "other" links a
-# buyer to what it buys. Patterns are tried on the whole marked sentence, case aside for the verbs.
+# buyer to what it buys. Patterns are tried on the whole marked sentence, case aside for the verbs, and
+# only where the sentence holds one of the words the pattern needs (in lower case): most hold none.
 _PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # Acme agreed to buy Widget; Acme offered on Monday to buy Dutch rival Widget
-    (rf"(?P<acquirer>{_ENT}){_TICK}{_GAP}{{0,60}}?\b{_BUY}\s(?:all\sof\s|control\sof\s)?{_DESC}(?P<target>{_ENT})", ()),
+    (
+        rf"(?P<acquirer>{_ENT}){_TICK}{_GAP}{{0,60}}?\b{_BUY}\s(?:all\sof\s|control\sof\s)?{_DESC}(?P<target>{_ENT})",
+        ("buy", "bought", "acqui", "purchas", "tak", "took", "snap", "merge"),
+    ),
     # Acme bid $2bn for Widget; Acme's offer for Widget; Acme made an approach to Widget
     (
         rf"(?P<acquirer>{_ENT}){_TICK}(?:['’]s?)?{_GAP}{{0,50}}?\b(?:{_BID}|bid|offered)\b{_GAP}{{0,40}}?\b(?:for|to)\s{_DESC}(?P<target>{_ENT})",
-        (),
+        ("bid", "offer", "approach", "takeover", "buyout", "pursuit", "acquisition", "purchase", "merger"),
     ),
     # Acme bought a 19% stake in Widget
     (
         rf"(?P<acquirer>{_ENT}){_TICK}{_GAP}{{0,40}}?\b{_BUY}\s(?:\S+\s){{0,4}}?{_STAKE}\s(?:in|of)\s{_DESC}(?P<target>{_ENT})",
-        (),
+        ("buy", "bought", "acqui", "purchas", "tak", "took", "snap", "merge"),
     ),
     # Acme's takeover offer (the target named elsewhere in the sentence or the brief)
-    (rf"(?P<acquirer>{_ENT})['’]s?\s(?:\S+\s){{0,3}}?{_BID}\b", ()),
+    (
+        rf"(?P<acquirer>{_ENT})['’]s?\s(?:\S+\s){{0,3}}?{_BID}\b",
+        ("bid", "offer", "approach", "takeover", "buyout", "pursuit", "acquisition", "purchase", "merger"),
+    ),
     # Acme approached Widget
-    (rf"(?P<acquirer>{_ENT}){_TICK}\s(?:has\s|had\s)?approached\s{_DESC}(?P<target>{_ENT})", ()),
+    (rf"(?P<acquirer>{_ENT}){_TICK}\s(?:has\s|had\s)?approached\s{_DESC}(?P<target>{_ENT})", ("approached",)),
     # an offer for Widget from Acme; Widget rejected a $10bn takeover offer from larger rival Acme
-    (rf"\b{_BID}{_TO_BY}{_DESC}(?P<acquirer>{_LIST})", ()),
-    (rf"(?P<target>{_ENT}){_TICK}{_GAP}{{0,160}}?\b{_BID}{_TO_BY}{_DESC}(?P<acquirer>{_LIST})", ()),
+    (
+        rf"\b{_BID}{_TO_BY}{_DESC}(?P<acquirer>{_LIST})",
+        ("bid", "offer", "approach", "takeover", "buyout", "pursuit", "acquisition", "purchase", "merger"),
+    ),
+    (
+        rf"(?P<target>{_ENT}){_TICK}{_GAP}{{0,160}}?\b{_BID}{_TO_BY}{_DESC}(?P<acquirer>{_LIST})",
+        ("bid", "offer", "approach", "takeover", "buyout", "pursuit", "acquisition", "purchase", "merger"),
+    ),
     # takeover of Widget by Acme; bid for Widget
     (
         rf"\b{_BID}\s(?:of|for)\s{_DESC}(?P<target>{_ENT}){_TICK}(?:{_GAP}{{0,30}}?\bby\s{_DESC}(?P<acquirer>{_ENT}))?",
-        (),
+        ("bid", "offer", "approach", "takeover", "buyout", "pursuit", "acquisition", "purchase", "merger"),
     ),
     # Widget agreed to sell itself to Acme; Widget agreed to be bought by Acme
     (
         rf"(?P<target>{_ENT}){_TICK}{_GAP}{{0,40}}?\b(?:sell|sells|selling|sold)\s(?:itself|the\scompany)\sto\s{_DESC}(?P<acquirer>{_LIST})",
-        (),
+        ("sell", "sold"),
     ),
     (
         rf"(?P<target>{_ENT}){_TICK}{_GAP}{{0,40}}?\b(?:be|being)\s(?:bought|acquired|taken\sover)\sby\s{_DESC}(?P<acquirer>{_LIST})",
-        (),
+        ("bought", "acquired", "taken"),
     ),
     # rival bidder Acme; suitor Acme
-    (rf"\b(?:bidder|suitor|buyer|acquirer)s?\s(?:is\s|was\s)?{_DESC}(?P<acquirer>{_ENT})", ()),
+    (
+        rf"\b(?:bidder|suitor|buyer|acquirer)s?\s(?:is\s|was\s)?{_DESC}(?P<acquirer>{_ENT})",
+        ("bidder", "suitor", "buyer", "acquirer"),
+    ),
     # Acme bought the stake from Seller; Seller sold its stake in Widget to Acme
     (
         rf"\b(?:bought|buys|buy|acquired|purchased|buying){_GAP}{{0,60}}?\b{_STAKE}\b{_GAP}{{0,40}}?\bfrom\s{_DESC}(?P<seller>{_ENT})",
-        (),
+        ("bought", "buy", "acquired", "purchased"),
     ),
     (
         rf"(?P<seller>{_ENT}){_TICK}{_GAP}{{0,40}}?\b(?:sold|sells|sell|selling)\s(?:its|his|her|their|a|the)\s{_GAP}{{0,30}}?\b{_STAKE}\sin\s{_DESC}(?P<target>{_ENT}){_TICK}\sto\s{_DESC}{_ENT}",
-        (),
+        ("sold", "sell"),
     ),
     # a partnership of Acme and Widget; Acme and Widget announced a partnership; the merger of A and B
     (
         rf"(?P<partner>{_ENT}){_TICK}\s(?:and|&)\s{_DESC}(?P<partner2>{_ENT}){_TICK}{_GAP}{{0,60}}?\b(?:partnership|alliance|joint\sventure|merger|merge|combination|tie-up|collaboration)\b",
-        (),
+        ("partnership", "alliance", "joint", "merge", "combination", "tie-up", "collaboration"),
     ),
     (
         rf"\b(?:partnership|alliance|joint\sventure|merger|combination|tie-up|collaboration)s?\s(?:between|of)\s{_DESC}(?P<partner>{_ENT}){_TICK}\s(?:and|&|with)\s{_DESC}(?P<partner2>{_ENT})",
-        (),
+        ("partnership", "alliance", "joint", "merger", "combination", "tie-up", "collaboration"),
     ),
     (
         rf"(?P<partner>{_ENT}){_TICK}(?:['’]s?)?{_GAP}{{0,50}}?\b(?:partnership|alliance|joint\sventure|merger|deal|tie-up|collaboration|partnering|partnered|partner)\s(?:\w+\s)?with\s{_DESC}(?P<partner2>{_ENT})",
-        (),
+        ("partner", "alliance", "joint", "merger", "deal", "tie-up", "collaboration"),
     ),
     # Acme's financial adviser Bank; hired financial advisor Bank; advised by Bank, Bank and Bank
     (
         rf"\badvis[eo]rs?\s(?:to\s{_DESC}{_ENT}{_TICK}\s)?(?:is\s|was\s|are\s|were\s|including\s)?(?P<adviser>{_LIST})",
-        (),
+        ("advis",),
     ),
-    (rf"\badvised\sby\s{_DESC}(?P<adviser>{_LIST})", ()),
+    (rf"\badvised\sby\s{_DESC}(?P<adviser>{_LIST})", ("advised",)),
     (
         rf"(?P<adviser>{_LIST}){_TICK},?\s(?:is\s|was\s|are\s|were\s|has\sbeen\s|have\sbeen\s)?(?:also\s)?(?:advising|(?:the|its|their|his|as)\s(?:\w+\s){{0,3}}?advis[eo]rs?\b)",
-        (),
+        ("advis",),
     ),
-    (rf"\bhired\s{_DESC}(?P<adviser>{_ENT})", ()),
-    (rf"\badvis(?:ing|ed|es|e)\b[^.;:]{{0,60}}?\balong\swith\s{_DESC}(?P<adviser>{_LIST})", ()),
+    (rf"\bhired\s{_DESC}(?P<adviser>{_ENT})", ("hired",)),
+    (rf"\badvis(?:ing|ed|es|e)\b[^.;:]{{0,60}}?\balong\swith\s{_DESC}(?P<adviser>{_LIST})", ("advis",)),
     # lead banks Bank, Bank and Bank; financial backers including Bank; Bank will provide the financing
     (
         rf"\b(?:lead\sbanks?|lenders?|backers?|underwriters?|financiers?),?\s(?:including\s|such\sas\s|are\s|were\s|is\s)?{_DESC}(?P<financier>{_LIST})",
-        (),
+        ("bank", "lender", "backer", "underwriter", "financier"),
     ),
     (
         rf"(?P<financier>{_LIST}){_TICK}\s(?:will\s|would\s|are\sto\s|agreed\sto\s|is\s|are\s|were\s|have\s|has\s)?(?:also\s)?(?:provide|provides|providing|provided|offer|offers|underwrite|underwriting|lend|lending|arrange|arranging)\s{_GAP}{{0,40}}?\b(?:financing|loans?|debt|funding|credit|facilit)",
-        (),
+        ("provid", "offer", "underwrit", "lend", "arrang"),
     ),
-    (rf"\b(?:financing|loans?|debt|funding|credit\sfacilit\w+)\s{_GAP}{{0,30}}?\bfrom\s(?P<financier>{_LIST})", ()),
+    (
+        rf"\b(?:financing|loans?|debt|funding|credit\sfacilit\w+)\s{_GAP}{{0,30}}?\bfrom\s(?P<financier>{_LIST})",
+        ("financing", "loan", "debt", "funding", "credit"),
+    ),
     (
         rf"(?P<financier>{_LIST}){_TICK}\s(?:agreed\sto\s|will\s|to\s)?invest{_GAP}{{0,60}}?\bin\s{_DESC}(?P<backs>{_ENT})",
-        (),
+        ("invest",),
     ),
     # a consortium that includes Fund and Fund; a group led by Fund
     (
         rf"\b(?:consortium|group|team|club)\s(?:that\s|which\s)?(?:also\s)?(?:includes?|including|led\sby|comprising|of)\s{_DESC}(?P<member>{_LIST})",
-        (),
+        ("consortium", "group", "team", "club"),
     ),
     (
         rf"(?P<investor>{_LIST}){_TICK}\s(?:will\s|would\s)?(?:become|becomes|be)\s(?:\w+\s)?(?:minority\s|major\s)?(?:investors?|shareholders?)",
-        (),
+        ("investor", "shareholder"),
     ),
     # who won a contest for the target, who left it, and who says it will bid again
     (
         rf"(?P<winner>{_ENT}){_TICK}{_GAP}{{0,40}}?\b(?:won|wins|clinched)\s(?:a|the)\s(?:\S+\s){{0,3}}?(?:battle|contest|race|auction|war|fight)",
-        (),
+        ("won", "wins", "clinched"),
     ),
     (
         rf"(?P<withdrawn>{_ENT}){_TICK}(?:\s(?:group|consortium|camp))?{_GAP}{{0,20}}?\b(?:bowed\sout|withdrew|pulled\sout|dropped\sout|walked\saway)",
-        (),
+        ("bowed", "withdrew", "pulled", "dropped", "walked"),
     ),
     (
         rf"(?P<rebid>{_ENT}){_TICK}{_GAP}{{0,60}}?\b(?:table|submit|make|launch|put\sforward)\s(?:a|an)\s(?:new|improved|higher|revised|fresh|better)\s(?:offer|bid)",
-        (),
+        ("table", "submit", "make", "launch", "put"),
     ),
 )
 _COMPILED = tuple((re.compile(pattern, re.I), roles) for pattern, roles in _PATTERNS)
@@ -195,17 +215,19 @@ def role_findings(sources: Sequence[Source], entities: Sequence[Entity]) -> Iter
             yield from _findings(marked)
 
 
-_MAYBE = re.compile(
+_MAYBE = Caseless(
     r"buy|bought|acqui|purchas|take\sover|took\sover|bid|offer|approach|propos|takeover|buyout|suitor|sell|sold|"
-    r"partner|alliance|venture|merge|advis|hired|lend|bank|backer|financ|loan|invest|consortium|group|stake",
-    re.I,
+    r"partner|alliance|venture|merge|advis|hired|lend|bank|backer|financ|loan|invest|consortium|group|stake"
 )
 
 
 def _findings(marked: Marked) -> Iterator[RoleFinding]:
     text = marked.text
     present = frozenset(_entities_in(text))
-    for pattern, _ in _COMPILED:
+    lowered = text.lower()
+    for pattern, needs in _COMPILED:
+        if not any(word in lowered for word in needs):
+            continue
         for match in pattern.finditer(text):
             citation = Citation(
                 source=marked.source,
@@ -221,7 +243,7 @@ def _findings(marked: Marked) -> Iterator[RoleFinding]:
                     counterpart = _entities_in(match.group("backs"))
                 for entity in found:
                     yield RoleFinding(entity, role, citation, counterpart[0] if counterpart else None, present)
-    for match in _NAMED_CONSORTIUM.finditer(text):
+    for match in _NAMED_CONSORTIUM.finditer(text) if "consortium" in lowered else ():
         entity = _entities_in(match.group("vehicle"))[0]
         citation = Citation(source=marked.source, sentence=marked.sentence.id, text=marked.sentence.text)
         yield RoleFinding(entity, "consortium", citation)
