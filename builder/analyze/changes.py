@@ -11,7 +11,7 @@ from typing import TypeVar
 
 from builder.analyze.quotes import MATCH, MIN_WORDS
 from builder.analyze.record import place, question_key
-from builder.analyze.similarity import containment, words
+from builder.analyze.similarity import contains, words
 from builder.analyze.term_changes import term_changes
 from builder.model import Change, ChangeKind, Citation, Question, Side
 from builder.model.versions import RecordedFigure, RecordedItem, RecordedQuote, Version
@@ -135,7 +135,7 @@ def _same_quote(a: RecordedQuote, b: RecordedQuote) -> bool:
     if a.speaker and b.speaker and words(a.speaker) != words(b.speaker):
         return False
     mine, theirs = words(a.text), words(b.text)
-    return mine == theirs or (min(len(mine), len(theirs)) >= MIN_WORDS and containment(mine, theirs) >= MATCH)
+    return mine == theirs or (min(len(mine), len(theirs)) >= MIN_WORDS and contains(mine, theirs, MATCH))
 
 
 def _figures(old: Version, new: Version, covered: set[str]) -> list[Change]:

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from difflib import SequenceMatcher
 
 from builder.analyze.cite import cite
-from builder.analyze.similarity import UnionFind, containment, content_of, support, words
+from builder.analyze.similarity import UnionFind, contains, content_of, support, words
 from builder.model import Citation, DiffPiece, Quote, QuoteGroup, QuoteVariant, Source, sentence_number
 
 MATCH = 0.8  # share of the shorter quote's words found in order in the longer
@@ -40,7 +40,7 @@ def quote_groups(
     union = UnionFind(len(quotes))
     for a, b in _candidate_pairs(quotes, tokens):
         short = min(len(tokens[a]), len(tokens[b]))
-        if (short >= MIN_WORDS and containment(tokens[a], tokens[b]) >= MATCH) or tokens[a] == tokens[b]:
+        if (short >= MIN_WORDS and contains(tokens[a], tokens[b], MATCH)) or tokens[a] == tokens[b]:
             union.union(a, b)
     union.join_named(merges, {quote.id: index for index, quote in enumerate(quotes)})
     prose = _ProseIndex(sources, quotes)
@@ -231,6 +231,6 @@ class _ProseIndex:
             source, sentence, text, sentence_words, sentence_key = self.entries[index]
             if source in exclude or len(key & sentence_key) < needed:
                 continue
-            if containment(quote_words, sentence_words) >= PROSE_MATCH:
+            if contains(quote_words, sentence_words, PROSE_MATCH):
                 found.append(Citation(source=source, sentence=sentence, text=text))
         return sorted(found, key=lambda c: (c.source, sentence_number(c.sentence)))

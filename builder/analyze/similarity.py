@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -51,6 +52,17 @@ def containment(a: tuple[str, ...], b: tuple[str, ...]) -> float:
     return matched(a, b) / min(len(a), len(b))
 
 
+def contains(a: tuple[str, ...], b: tuple[str, ...], threshold: float) -> bool:
+    """Whether containment(a, b) reaches threshold; the words the two share, counted, bound the words that
+    line up in order, so most pairs are settled without lining them up."""
+    if not a or not b:
+        return threshold <= 0.0
+    shortest = min(len(a), len(b))
+    if sum((Counter(a) & Counter(b)).values()) / shortest < threshold:
+        return False
+    return matched(a, b) / shortest >= threshold
+
+
 def overlap(a: frozenset[str], b: frozenset[str]) -> float:
     """The share of the smaller set found in the larger."""
     if not a or not b:
@@ -63,7 +75,7 @@ def count_origins(texts: Sequence[tuple[str, ...]], threshold: float = 0.6) -> i
     clusters: list[list[tuple[str, ...]]] = []
     for text in texts:
         for cluster in clusters:
-            if any(containment(text, other) >= threshold for other in cluster):
+            if any(contains(text, other, threshold) for other in cluster):
                 cluster.append(text)
                 break
         else:
