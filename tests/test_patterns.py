@@ -1,0 +1,82 @@
+"""The pattern tools that keep the analysis fast must not change what it finds: a case-blind pattern on the
+lower-cased text finds what re.I finds, a trie of names matches what their alternation matches, and a role
+pattern never matches a sentence without one of the words it is skipped for."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from builder.analyze.patterns import Caseless, literal_alternation
+from builder.analyze.roles import _COMPILED, _NAMED_CONSORTIUM
+from builder.analyze.similarity import containment, contains
+from tests.conftest import shared
+
+_LETTERS = st.text(alphabet="abAB &.İK\u212a", min_size=0, max_size=30)
+
+
+def _alternation(forms: list[str]) -> str:
+    return "|".join(map(re.escape, sorted(set(forms), key=lambda f: (-len(f), f))))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="abAB .&", min_size=1, max_size=6), min_size=1, max_size=8), _LETTERS)
+def test_a_trie_of_names_matches_what_their_alternation_matches(forms: list[str], text: str) -> None:
+    trie = re.compile(r"\b(?:" + literal_alternation(forms) + r")\b")
+    alternation = re.compile(r"\b(?:" + _alternation(forms) + r")\b")
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in alternation.finditer(text)]
+
+
+def test_a_trie_prefers_the_longest_name() -> None:
+    names = re.compile(r"\b(?:" + literal_alternation(["ABN", "ABN AMRO", "Bank of", "Bank of America"]) + r")\b")
+    assert names.findall("ABN AMRO and Bank of America, not Bank of Americans") == [
+        "ABN AMRO",
+        "Bank of America",
+        "Bank of",
+    ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_LETTERS)
+def test_a_caseless_pattern_finds_the_spans_re_i_finds(text: str) -> None:
+    pattern = r"\b(?:ab|ba\s?a|k)\b"
+    caseless = Caseless(pattern)
+    assert [m.span() for m in caseless.finditer(text)] == [m.span() for m in re.finditer(pattern, text, re.I)]
+    assert bool(caseless.search(text)) == bool(re.search(pattern, text, re.I))
+
+
+def test_a_caseless_pattern_must_be_written_in_lower_case() -> None:
+    with pytest.raises(ValueError, match="lower case"):
+        Caseless(r"\bLBO\b")
+    Caseless(r"\b(?:lbo|\S+\sbuyout)\b")  # escapes such as \S are not letters of the text
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from("a b c d e the of".split()), max_size=12),
+    st.lists(st.sampled_from("a b c d e the of".split()), max_size=12),
+)
+def test_contains_agrees_with_containment(a: list[str], b: list[str]) -> None:
+    for threshold in (0.0, 0.5, 0.6, 0.8, 1.0):
+        assert contains(tuple(a), tuple(b), threshold) == (containment(tuple(a), tuple(b)) >= threshold)
+
+
+def test_no_role_pattern_matches_without_the_words_it_is_skipped_for() -> None:
+    """Every sentence of the corpus, with its names marked: a pattern that matches holds one of its words."""
+    corpus = shared("corpus", "reuters-deals")
+    name = re.compile(r"\b[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*)*")
+    checked = 0
+    for path in sorted(corpus.rglob("*.txt"))[:400]:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            marked = name.sub(lambda m: f"\u27e8{len(m.group()) % 7}\u27e9", line)
+            lowered = marked.lower()
+            for pattern, needs in _COMPILED:
+                if pattern.search(marked):
+                    checked += 1
+                    assert any(word in lowered for word in needs), (pattern.pattern[:80], marked)
+            if _NAMED_CONSORTIUM.search(marked):
+                assert "consortium" in lowered
+    assert checked > 1000
