@@ -107,22 +107,25 @@ class Caseless:
         if re.search(r"(?<!\\)[A-Z]", re.sub(r"\\.", "", pattern)):
             raise ValueError(f"a caseless pattern is written in lower case: {pattern[:60]}")
         self.pattern = pattern
+        self.needs = _needs(pattern)
         self._exact = re.compile(pattern)
         self._folded = re.compile(pattern, re.I)
 
-    def _on(self, text: str, lowered: str | None) -> tuple[re.Pattern[str], str]:
+    def _on(self, text: str, lowered: str | None) -> tuple[re.Pattern[str], str] | None:
         lowered = text.lower() if lowered is None else lowered
+        if self.needs is not None and not any(word in lowered for word in self.needs):
+            return None  # none of the words the pattern opens with: no match
         return (self._exact, lowered) if len(lowered) == len(text) else (self._folded, text)
 
     def search(self, text: str, lowered: str | None = None) -> re.Match[str] | None:
         """The first match; its span is the text's, its groups are in lower case."""
-        pattern, on = self._on(text, lowered)
-        return pattern.search(on)
+        run = self._on(text, lowered)
+        return run[0].search(run[1]) if run else None
 
     def finditer(self, text: str, lowered: str | None = None) -> Iterator[re.Match[str]]:
         """Every match; spans are the text's, groups are in lower case."""
-        pattern, on = self._on(text, lowered)
-        return pattern.finditer(on)
+        run = self._on(text, lowered)
+        return run[0].finditer(run[1]) if run else iter(())
 
 
 def literal_alternation(words: Iterable[str]) -> str:
