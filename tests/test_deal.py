@@ -154,3 +154,45 @@ def analyze_folder(folder: Path, articles: dict[str, str]) -> Brief:
         (folder / f"{name}.md").write_text(text, encoding="utf-8")
     sources = load_sources(folder, folder)
     return analyze(sources, [extract(s) for s in sources], empty_curation())
+
+
+def test_a_name_one_source_reads_as_a_product_stays_a_company_that_others_name(tmp_path: Path) -> None:
+    """A factbox writes "NTB" and once "NTB ROSA NTB.AS", which alone reads as NTB's product; the story
+    that names the bank in full reads it as a company, and the bank keeps its full name."""
+    brief = analyze_folder(
+        tmp_path,
+        {
+            "factbox": dated(
+                "2007-04-25",
+                "Factbox - rival approach",
+                "(Reuters) - The Netherlands' largest bank, NTB ROSA NTB.AS, received its second takeover "
+                "proposal this week on Wednesday.\n\nThree banks led by Fabrikam Plc said their deal was worth "
+                "39 euros per NTB share, or 13 percent more than an all-share offer from Contoso Plc that NTB "
+                "agreed to on Monday.",
+            ),
+            "story": dated(
+                "2007-04-23",
+                "Contoso to buy NTB ROSA",
+                "Contoso Plc has agreed to buy Dutch rival NTB ROSA for 67 billion euros. "
+                "NTB ROSA said its board backed the deal.",
+            ),
+        },
+    )
+    assert "NTB ROSA" in {org.name for org in brief.organizations}
+    assert ("NTB ROSA", "target") in {(p.name, p.role) for p in brief.proposal.parties}
+
+
+def test_what_a_party_will_do_runs_past_full_stops_inside_words(tmp_path: Path) -> None:
+    card = proposal(
+        tmp_path,
+        {
+            "wire": dated(
+                "2025-03-04",
+                "Northwind to buy Contoso",
+                "Northwind Traders agreed on Monday to buy Contoso Ltd for $4.2 billion in cash. "
+                "Contoso Ltd will sell its U.S. unit to Fabrikam Inc for $1.5 billion in cash.",
+            )
+        },
+    )
+    does = {p.name: p.does.text for p in card.parties if p.does}
+    assert does["Contoso Ltd"].endswith("will sell its U.S. unit to Fabrikam Inc for $1.5 billion in cash")

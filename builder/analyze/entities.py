@@ -66,7 +66,12 @@ def merge_organizations_across(
 ) -> list[Organization]:
     """One entry per organisation; the deal's parties marked, the analyst's aliases honoured; those named
     only in page furniture left out."""
-    products = {product for facts in extracted for product in facts.products}
+    # A name one source reads as a company's product ("Microsoft Azure") is left out, unless as many sources
+    # read it as an organisation ("ABN AMRO" in the stories that name it in full, beside a factbox that
+    # writes "ABN" and once "ABN AMRO" where it could be ABN's product).
+    as_product = Counter(product for facts in extracted for product in set(facts.products))
+    as_org = Counter(name for facts in extracted for name in {org.name for org in facts.organizations})
+    products = {product for product, count in as_product.items() if count > as_org[product]}
     orgs = [
         org
         for facts in extracted

@@ -368,10 +368,13 @@ def _citations(found: Sequence[RoleFinding], most: int = 3) -> list[Citation]:
     return list(seen.values())[:most]
 
 
-# "Microsoft will use Lumen's network": what a party is to do in the deal, in the sources' words
+# "Microsoft will use Lumen's network": what a party is to do in the deal, in the sources' words, to the end
+# of its clause (a comma, colon or semicolon, or the sentence's end); a full stop inside the sentence belongs
+# to a word ("U.S.", "13.6", "AAH.AS"), as does a thousands comma.
+_WHAT = r"(?:[^,;:.\u27e8]|\.(?!\s*$)|(?<=\d),(?=\d{3}))"
 _DOES = re.compile(
     rf"(?P<entity>{_ENT})(?:['’]s?\s\w+)?{_TICK}\s(?:will|would|is\sto|are\sto|plans\sto|agreed\sto|is\sset\sto|"
-    r"has\sagreed\sto|is\stapping|is\sturning\sto)\s(?P<what>[^,;:.\u27e8]*(?:\u27e8\d+\u27e9[^,;:.\u27e8]*){0,2})"
+    rf"has\sagreed\sto|is\stapping|is\sturning\sto)\s(?P<what>{_WHAT}*(?:\u27e8\d+\u27e9{_WHAT}*){{0,2}})"
 )
 
 
