@@ -6,7 +6,7 @@ from typing import Any
 
 from builder.model import Amount, Source, SourceFacts
 from eval import gold as g
-from eval.matching import pair_quotes, same_figure, same_person, same_speaker
+from eval.matching import pair_quotes, same_figure, same_organization, same_person, same_speaker, same_title
 from eval.scoring import Row, Section, rows
 
 _SHORT = 90
@@ -21,6 +21,8 @@ LABELS = (
     ("percent.precision", "percentages: precision"),
     ("people.recall", "people: recall"),
     ("people.precision", "people: precision"),
+    ("people.title", "people: title"),
+    ("people.organization", "people: organisation"),
     ("author.accuracy", "author: accuracy"),
     ("articles.imported", "articles read"),
 )
@@ -151,25 +153,37 @@ def _shown(text: str, item: tuple[float, float | None, str]) -> str:
 
 
 def _people(article: g.GoldArticle, found: SourceFacts, table: dict[str, Row]) -> dict[str, Any]:
-    gold = [p.name for p in article.people]
-    names = [p.name for p in found.people]
-    unmatched = list(names)
+    unmatched = list(found.people)
     hits = 0
     missed = []
-    for name in gold:
-        match = next((n for n in unmatched if same_person(n, name)), None)
+    described: list[str] = []
+    for person in article.people:
+        match = next((p for p in unmatched if same_person(p.name, person.name)), None)
         if match is None:
-            missed.append(name)
-        else:
-            unmatched.remove(match)
-            hits += 1
-    table["people.recall"].add(article.corpus, hits, len(gold))
-    table["people.precision"].add(article.corpus, hits, len(names))
+            missed.append(person.name)
+            continue
+        unmatched.remove(match)
+        hits += 1
+        # of the people found, those the article gives a title or an organisation: are they the same?
+        if person.title is not None:
+            right = match.title is not None and same_title(match.title, person.title)
+            table["people.title"].add(article.corpus, int(right), 1)
+            if not right:
+                described.append(f"{person.name}: title {match.title!r}, gold {person.title!r}")
+        if person.organization is not None:
+            right = match.organization is not None and same_organization(match.organization, person.organization)
+            table["people.organization"].add(article.corpus, int(right), 1)
+            if not right:
+                described.append(f"{person.name}: organisation {match.organization!r}, gold {person.organization!r}")
+    table["people.recall"].add(article.corpus, hits, len(article.people))
+    table["people.precision"].add(article.corpus, hits, len(found.people))
     problems: dict[str, Any] = {}
     if missed:
         problems["people_missed"] = missed
     if unmatched:
-        problems["people_wrong"] = unmatched
+        problems["people_wrong"] = [p.name for p in unmatched]
+    if described:
+        problems["people_described"] = described
     return problems
 
 

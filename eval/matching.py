@@ -104,6 +104,27 @@ def same_org(found: str, gold: str) -> bool:
     return bool(short) and long[: len(short)] == short
 
 
+_TITLE_SHORT = {"ceo": "chief executive officer", "cfo": "chief financial officer", "coo": "chief operating officer"}
+
+
+def same_title(found: str, gold: str) -> bool:
+    """Tell whether a found title is the article's: the same words, or the article's and more ("chief
+    executive" for "chief executive officer"), but never a part of it ("executive" for "chief executive")."""
+
+    def title_words(title: str) -> list[str]:
+        tokens = re.findall(r"[a-z]+", title.casefold().replace("-", " "))
+        return [word for token in tokens for word in _TITLE_SHORT.get(token, token).split()]
+
+    mine, theirs = title_words(found), title_words(gold)
+    if mine == theirs:
+        return True
+    if not theirs:
+        return False
+    # "chief executive" and "chief executive officer" are one office
+    trimmed = [w for w in mine if w != "officer"], [w for w in theirs if w != "officer"]
+    return trimmed[0] == trimmed[1] or set(theirs) <= set(mine)
+
+
 def head_noun(phrase: str) -> str:
     """The noun a descriptor turns on ("a source familiar with the matter" → "source"), singular."""
     first = _DESCRIPTOR_CUT.split(" " + phrase.strip() + " ", maxsplit=1)[0]

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from builder.extract import extract
 from builder.extract.names import NAME_RUN
 from builder.extract.orgnames import same_organization
+from builder.model import SourceMeta
+from builder.sources import RawSource, split_source
 
 
 @pytest.mark.parametrize(
@@ -63,3 +66,36 @@ def test_a_factbox_heading_and_a_dateline_name_no_organisation() -> None:
     facts = extract(split_source(RawSource("f", "f.txt", SourceMeta(), text, "")))
     names = {org.name for org in facts.organizations}
     assert not names & {"LONDON", "PRICE", "TIMING"} and "Barclays" in names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person", "title", "organization"),
+    [
+        (
+            "Amgen Chief Executive Bob Bradway has said the company wants deals.",
+            "Bob Bradway",
+            "Chief Executive",
+            "Amgen",
+        ),
+        ("Dell Chief Executive Michael Dell said the deal was good.", "Michael Dell", "Chief Executive", "Dell"),
+        (
+            "Goldman Sachs Chief Financial Officer David Viniar said so.",
+            "David Viniar",
+            "Chief Financial Officer",
+            "Goldman Sachs",
+        ),
+        (
+            "David Cumming, head of UK equities at Standard Life Investments, said the offer was low.",
+            "David Cumming",
+            "head of UK equities",
+            "Standard Life Investments",
+        ),
+        ("Jo Bloggs, an analyst at Collins Stewart, said it was fair.", "Jo Bloggs", "analyst", "Collins Stewart"),
+    ],
+)
+def test_a_persons_title_and_firm_are_read_whole(sentence: str, person: str, title: str, organization: str) -> None:
+    """The firm before a title of several words ("Amgen Chief Executive") is the firm alone, and the office
+    "head of UK equities" belongs to the firm after "at"."""
+    source = split_source(RawSource("s", "wire.txt", SourceMeta(), sentence, ""))
+    (found,) = [p for p in extract(source).people if p.name == person]
+    assert (found.title, found.organization) == (title, organization)

@@ -21,7 +21,9 @@ _TITLE_PHRASE = (
 _ORG_TOKEN = r"[A-Z][\w&’'-]*(?:\.[\w&-]+)*"
 _ORG_PHRASE = rf"(?:the [a-z]+(?: [a-z]+)?|{_ORG_TOKEN}(?: (?:of |& |and )?{_ORG_TOKEN})*)"
 _AFTER = re.compile(
-    rf"^\s?,\s(?:an?\s|the\s)?(?P<title>{_TITLE_PHRASE})(?:,?\s(?:of|at|for|with)\s|,\s(?:of\s)?)(?P<org>{_ORG_PHRASE})"
+    # "David Cumming, head of UK equities at Standard Life Investments": the office within the firm, then the firm
+    rf"^\s?,\s(?:an?\s|the\s)?(?P<title_at>{_TITLE_TOKEN}\sof(?:\s[\w&'’-]+){{1,5}}?)\sat\s(?P<org_at>{_ORG_PHRASE})"
+    rf"|^\s?,\s(?:an?\s|the\s)?(?P<title>{_TITLE_PHRASE})(?:,?\s(?:of|at|for|with)\s|,\s(?:of\s)?)(?P<org>{_ORG_PHRASE})"
     rf"|^\s?,\s(?P<org_first>{_ORG_PHRASE})['’]s?\s(?P<title_second>{_TITLE_PHRASE})"
     rf"|^\s?,\s(?:an?\s|the\s)?(?P<title_only>{_TITLE_PHRASE})(?=\s?[,.;]|\s(?:said|says|told|added))"
     rf"|^\sof\s(?:the\s)?(?P<org_only>{_ORG_PHRASE})"
@@ -35,7 +37,7 @@ _SUBJECT_LEAD = re.compile(
 )
 _NAME_WORD = r"(?:[A-Z]\.(?:[A-Z]\.)+|(?:Inc|Corp|Co|Ltd)\.|[A-Z](?:[\w&-]|\.(?=\w))*)"
 _BEFORE = re.compile(
-    rf"(?:(?P<org>(?:the\s[a-z]+|{_NAME_WORD}(?:\s{_NAME_WORD})*))['’]s?\s|(?P<org2>{_NAME_WORD}(?:\s{_NAME_WORD})*)\s)?"
+    rf"(?:(?P<org>(?:the\s[a-z]+|{_NAME_WORD}(?:\s{_NAME_WORD})*))['’]s?\s|(?P<org2>{_NAME_WORD}(?:\s{_NAME_WORD})*?)\s)?"
     r"(?P<title>(?i:(?:vice-chairman|vice-president|co-founder|co-chairman|deputy-chairman|"
     r"chief|executive|financial|operating|managing|vice|deputy|senior|group|global|corporate|non-executive|"
     r"finance|former|founder|president|chairman|chairwoman|director|boss|head|spokesman|spokeswoman|analyst|economist|"
@@ -214,6 +216,9 @@ def _person(source: Source, name: str, found: list[Candidate], table: NameTable,
         after = text[candidate.end : candidate.end + 160]
         before = text[max(0, candidate.start - 80) : candidate.start]
         match = _AFTER.match(after)
+        if match and match.group("title_at") and _is_title(match.group("title_at").split()[0]):
+            title, organization = match.group("title_at"), match.group("org_at")
+            break
         if match and match.group("org_only") and not _starts_sentence(match.group("org_only")):
             organization = match.group("org_only")
             continue
