@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from builder.extract.orgnames import same_organization
 from builder.model import Amount, Source, SourceFacts
 from eval import gold as g
-from eval.matching import pair_quotes, same_figure, same_organization, same_person, same_speaker, same_title
+from eval.matching import pair_quotes, same_figure, same_person, same_speaker, same_title
 from eval.scoring import Row, Section, rows
 
 _SHORT = 90
