@@ -29,6 +29,8 @@ STRONG_WORDS = 3  # shared words that let figures of a loose measure (context, r
 # Measures whose key names one term of the deal: two versions of it that cannot agree disagree.
 IDENTITY: frozenset[Measure] = frozenset({"deal_value", "price_per_share", "premium", "fee", "financing"})
 NEVER_DISAGREE: frozenset[Measure] = frozenset({"market_move", "exchange_rate", "stake"})
+# What a figure is: measure, subject, kind, unit, per-unit and (for a deal's value) basis.
+Key = tuple[str | None, str | None, str, str, str | None, str | None]
 _NOISE = frozenset(
     {
         *CURRENCY_WORDS,
@@ -52,11 +54,23 @@ class Entry:
     moving: bool = False  # an offer's value at one moment's market price, which moves with the market
 
     @property
-    def key(self) -> tuple[str | None, str | None, str, str, str | None]:
-        """What the figure is: measure, subject, kind, unit and per-unit."""
+    def key(self) -> Key:
+        """What the figure is: measure, subject, kind, unit, per-unit and basis."""
         a = self.amount
         per = "share" if a.measure == "price_per_share" else a.per  # a price a share, whether "a share" follows
-        return (a.measure, a.subject, a.kind, a.unit, per)
+        return (a.measure, a.subject, a.kind, a.unit, per, basis_key(a.basis))
+
+
+def basis_key(basis: str | None) -> str | None:
+    """The basis a figure is compared on: enterprise value apart, equity value and an unstated basis together.
+
+    A plain "for $2.1bn" is how wire copy heads the equity value, so a figure with no basis is compared with
+    the equity value: apart, they disagree. A figure with no basis against an enterprise value is neither a
+    disagreement nor a revision: the writer who left the debt out may have meant either value, and the two
+    differ by the target's debt, so values apart say nothing. Written alike, the two are one figure
+    (`_basis_pairs`): a headline's "$22 billion deal" is the "$22 billion, including debt" of its story.
+    """
+    return "enterprise" if basis == "enterprise" else None
 
 
 @dataclass
@@ -68,13 +82,14 @@ class _State:
     subjects: set[str] = field(default_factory=set)
     estimate: bool = False
     days: set[str] = field(default_factory=set)
+    bases: set[str] = field(default_factory=set)
 
     def takes(self, other: _State, equal: bool = False) -> bool:
         """Whether the two clusters can be one figure; equal says they join on figures written alike."""
         if self.estimate != other.estimate or not (equal or _parties_agree(self.parties | other.parties)):
             return False
-        if len(self.subjects | other.subjects) > 1:
-            return False
+        if len(self.subjects | other.subjects) > 1 or len(self.bases | other.bases) > 1:
+            return False  # two companies, or an equity and an enterprise value: two figures
         if self.days and other.days and self.days != other.days:
             return False
         return all(
@@ -92,6 +107,7 @@ class _State:
         self.parties |= other.parties
         self.subjects |= other.subjects
         self.days |= other.days
+        self.bases |= other.bases
 
 
 def figure_words(amount: Amount) -> frozenset[str]:
@@ -107,7 +123,7 @@ def figure_words(amount: Amount) -> frozenset[str]:
 
 def agreeing_clusters(entries: Sequence[Entry], count: int) -> list[list[int]]:
     """Cluster the primary figures 0..count-1: those of one key whose ranges allow a common value."""
-    blocks: dict[tuple[str | None, str | None, str, str, str | None], list[Entry]] = defaultdict(list)
+    blocks: dict[Key, list[Entry]] = defaultdict(list)
     for entry in entries:
         if entry.amount.measure != "exchange_rate":
             blocks[entry.key].append(entry)
@@ -116,6 +132,7 @@ def agreeing_clusters(entries: Sequence[Entry], count: int) -> list[list[int]]:
         if len(block) > 1:
             pairs.extend(_block_pairs(block))
     pairs.extend(_unnamed_pairs(blocks))
+    pairs.extend(_basis_pairs(blocks))
     sets = UnionFind(count)
     find = sets.find
     states = [_State() for _ in range(count)]
@@ -161,19 +178,42 @@ def _block_pairs(block: list[Entry]) -> list[tuple[float, int, int, int, int]]:
 
 
 def _unnamed_pairs(
-    blocks: dict[tuple[str | None, str | None, str, str, str | None], list[Entry]],
+    blocks: dict[Key, list[Entry]],
 ) -> list[tuple[float, int, int, int, int]]:
     """A figure whose sentence names nobody joins a named figure of the same measure written exactly alike."""
-    named: dict[tuple[str | None, str, str, str | None, float], list[Entry]] = defaultdict(list)
-    for (measure, subject, kind, unit, per), block in blocks.items():
+    named: dict[tuple[str | None, str, str, str | None, str | None, float], list[Entry]] = defaultdict(list)
+    for (measure, subject, kind, unit, per, basis), block in blocks.items():
         if subject is not None:
             for entry in block:
-                named[(measure, kind, unit, per, float(entry.amount.value))].append(entry)
+                named[(measure, kind, unit, per, basis, float(entry.amount.value))].append(entry)
     pairs = []
-    for (measure, subject, kind, unit, per), block in blocks.items():
+    for (measure, subject, kind, unit, per, basis), block in blocks.items():
         if subject is None:
             for entry in block:
-                for other in named.get((measure, kind, unit, per, float(entry.amount.value)), ())[:MAX_ACTIVE]:
+                for other in named.get((measure, kind, unit, per, basis, float(entry.amount.value)), ())[:MAX_ACTIVE]:
+                    if _pair_agrees(entry, other):
+                        pairs.append(_pair(entry, other))
+    return pairs
+
+
+def _basis_pairs(blocks: dict[Key, list[Entry]]) -> list[tuple[float, int, int, int, int]]:
+    """A figure with no basis joins an enterprise value written exactly alike: "a $22 billion deal" and "$22
+    billion, including debt" are one figure; values apart stay apart, neither disagreeing nor revised."""
+    enterprise: dict[tuple[str | None, str | None, str, str, str | None, float], list[Entry]] = defaultdict(list)
+    for (measure, subject, kind, unit, per, basis), block in blocks.items():
+        if basis == "enterprise":
+            for entry in block:
+                enterprise[(measure, subject, kind, unit, per, float(entry.amount.value))].append(entry)
+    if not enterprise:
+        return []
+    pairs = []
+    for (measure, subject, kind, unit, per, basis), block in blocks.items():
+        if basis is None:
+            for entry in block:
+                if entry.amount.basis is not None:
+                    continue  # a stated equity value is never an enterprise value
+                same = enterprise.get((measure, subject, kind, unit, per, float(entry.amount.value)), ())
+                for other in same[:MAX_ACTIVE]:
                     if _pair_agrees(entry, other):
                         pairs.append(_pair(entry, other))
     return pairs
@@ -191,6 +231,7 @@ def _state(entry: Entry) -> _State:
         subjects={a.subject} if a.subject else set(),
         estimate=a.stage == "estimate",
         days={a.when} if a.measure == "market_move" and a.when else set(),
+        bases={a.basis} if a.basis else set(),
     )
 
 
@@ -256,7 +297,7 @@ class _Version:
     """A cluster as a version of a term: its stages, sources, parties, value and words."""
 
     members: list[int]
-    key: tuple[str | None, str | None, str, str, str | None]
+    key: Key
     stages: set[str]
     sources: set[str]
     parties: set[str]
@@ -277,7 +318,7 @@ def conflicting_clusters(clusters: list[list[int]], entries: Sequence[Entry]) ->
     """
     primary = {e.index: e for e in entries if not e.proxy}
     versions = [_version(members, primary) for members in clusters]
-    blocks: dict[tuple[str | None, str | None, str, str, str | None], list[int]] = defaultdict(list)
+    blocks: dict[Key, list[int]] = defaultdict(list)
     for n, version in enumerate(versions):
         measure, subject = version.key[0], version.key[1]
         if subject is not None and measure not in NEVER_DISAGREE:
@@ -315,9 +356,12 @@ def conflicting_clusters(clusters: list[list[int]], entries: Sequence[Entry]) ->
 def _version(members: list[int], primary: dict[int, Entry]) -> _Version:
     found = [primary[i] for i in members]
     amounts = [e.amount for e in found]
+    key = found[0].key
+    if any(a.basis == "enterprise" for a in amounts):
+        key = (*key[:5], "enterprise")  # a figure with no basis joined to an enterprise value is one
     return _Version(
         members=members,
-        key=found[0].key,
+        key=key,
         stages={a.stage for a in amounts if a.stage},
         sources={a.source for a in amounts},
         parties={a.party for a in amounts if a.party},
