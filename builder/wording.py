@@ -220,11 +220,6 @@ class Wording:
         return phrase("measure_label", measure=group.measure or "", basis=group.basis)
 
     @staticmethod
-    def basis_note(basis: str | None) -> str:
-        """What a deal's value counts, in a reader's words: "including debt"; empty where unstated."""
-        return phrase("basis_note", basis=basis) if basis else ""
-
-    @staticmethod
     def term_party(term: Term) -> str:
         """Who is on the other side of a term: "by Tata Steel", "held by TCI", "with Lumen"."""
         return phrase("term_party", measure=term.measure, party=term.party) if term.party else ""

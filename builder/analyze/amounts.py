@@ -15,12 +15,12 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from builder.analyze.basis import basis_key
 from builder.analyze.cite import about_of, cite
 from builder.analyze.clusters import (
     Entry,
     agreeing_clusters,
     at_market,
-    basis_key,
     conflicting_clusters,
     figure_words,
 )

@@ -59,3 +59,15 @@ def totals_before(cues: SentenceCues, start: int) -> bool:
 def _is_debt(text: str, start: int, end: int) -> bool:
     """Whether the figure at start..end is an amount of debt: "including debt of $1.6 billion"."""
     return bool(DEBT_BEFORE.search(text[max(0, start - 80) : start]) or DEBT_AFTER.match(text[end : end + 80]))
+
+
+def basis_key(basis: str | None) -> str | None:
+    """The basis a figure is compared on: enterprise value apart, equity value and an unstated basis together.
+
+    A plain "for $2.1bn" is how wire copy heads the equity value, so a figure with no basis is compared with
+    the equity value: apart, they disagree. A figure with no basis against an enterprise value is neither a
+    disagreement nor a revision: the writer who left the debt out may have meant either value, and the two
+    differ by the target's debt, so values apart say nothing. Written alike, the two are one figure
+    (`clusters._written_alike`): a headline's "$22 billion deal" is the "$22 billion, including debt" of its story.
+    """
+    return "enterprise" if basis == "enterprise" else None

@@ -1,4 +1,5 @@
-"""Which figures are one figure, and which disagree: clusters within each key of measure, subject and unit.
+"""Which figures are one figure, and which disagree: clusters within each key of measure, subject, unit and
+basis (a deal's value with its debt or without).
 
 Candidates are blocked by key and swept in order of value, so only figures whose ranges meet are ever
 compared; a cluster takes a figure only if every figure in it still allows a common value (no chains of
@@ -9,10 +10,11 @@ figure) and, for a market move, the day agree.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from builder.analyze.basis import basis_key
 from builder.analyze.cues import AT_MARKET
 from builder.analyze.ranges import overlap
 from builder.analyze.similarity import STOPWORDS, UnionFind, content_words
@@ -29,8 +31,7 @@ STRONG_WORDS = 3  # shared words that let figures of a loose measure (context, r
 # Measures whose key names one term of the deal: two versions of it that cannot agree disagree.
 IDENTITY: frozenset[Measure] = frozenset({"deal_value", "price_per_share", "premium", "fee", "financing"})
 NEVER_DISAGREE: frozenset[Measure] = frozenset({"market_move", "exchange_rate", "stake"})
-# What a figure is: measure, subject, kind, unit, per-unit and (for a deal's value) basis.
-Key = tuple[str | None, str | None, str, str, str | None, str | None]
+Key = tuple[str | None, str | None, str, str, str | None, str | None]  # measure, subject, kind, unit, per, basis
 _NOISE = frozenset(
     {
         *CURRENCY_WORDS,
@@ -59,18 +60,6 @@ class Entry:
         a = self.amount
         per = "share" if a.measure == "price_per_share" else a.per  # a price a share, whether "a share" follows
         return (a.measure, a.subject, a.kind, a.unit, per, basis_key(a.basis))
-
-
-def basis_key(basis: str | None) -> str | None:
-    """The basis a figure is compared on: enterprise value apart, equity value and an unstated basis together.
-
-    A plain "for $2.1bn" is how wire copy heads the equity value, so a figure with no basis is compared with
-    the equity value: apart, they disagree. A figure with no basis against an enterprise value is neither a
-    disagreement nor a revision: the writer who left the debt out may have meant either value, and the two
-    differ by the target's debt, so values apart say nothing. Written alike, the two are one figure
-    (`_basis_pairs`): a headline's "$22 billion deal" is the "$22 billion, including debt" of its story.
-    """
-    return "enterprise" if basis == "enterprise" else None
 
 
 @dataclass
@@ -131,8 +120,10 @@ def agreeing_clusters(entries: Sequence[Entry], count: int) -> list[list[int]]:
     for block in blocks.values():
         if len(block) > 1:
             pairs.extend(_block_pairs(block))
-    pairs.extend(_unnamed_pairs(blocks))
-    pairs.extend(_basis_pairs(blocks))
+    unnamed = (lambda k: (k[0], *k[2:]), lambda k: k[1] is not None, lambda k, e: k[1] is None)
+    pairs.extend(_written_alike(blocks, *unnamed))
+    unstated = (lambda k: k[:5], lambda k: k[5] == "enterprise", lambda k, e: k[5] is None and not e.amount.basis)
+    pairs.extend(_written_alike(blocks, *unstated))
     sets = UnionFind(count)
     find = sets.find
     states = [_State() for _ in range(count)]
@@ -177,45 +168,27 @@ def _block_pairs(block: list[Entry]) -> list[tuple[float, int, int, int, int]]:
     return pairs
 
 
-def _unnamed_pairs(
+def _written_alike(
     blocks: dict[Key, list[Entry]],
+    match: Callable[[Key], tuple[str | None, ...]],
+    anchored: Callable[[Key], bool],
+    loose: Callable[[Key, Entry], bool],
 ) -> list[tuple[float, int, int, int, int]]:
-    """A figure whose sentence names nobody joins a named figure of the same measure written exactly alike."""
-    named: dict[tuple[str | None, str, str, str | None, str | None, float], list[Entry]] = defaultdict(list)
-    for (measure, subject, kind, unit, per, basis), block in blocks.items():
-        if subject is not None:
+    """Loose figures join anchored figures written exactly alike whose keys match: a figure whose sentence names
+    nobody joins a named one; a deal's value with no basis joins an enterprise value ("a $22 billion deal" is
+    the "$22 billion, including debt" of its story), while values apart stay apart, neither disputed nor revised.
+    """
+    anchors: dict[tuple[tuple[str | None, ...], float], list[Entry]] = defaultdict(list)
+    for key, block in blocks.items():
+        if anchored(key):
             for entry in block:
-                named[(measure, kind, unit, per, basis, float(entry.amount.value))].append(entry)
+                anchors[(match(key), float(entry.amount.value))].append(entry)
     pairs = []
-    for (measure, subject, kind, unit, per, basis), block in blocks.items():
-        if subject is None:
-            for entry in block:
-                for other in named.get((measure, kind, unit, per, basis, float(entry.amount.value)), ())[:MAX_ACTIVE]:
-                    if _pair_agrees(entry, other):
-                        pairs.append(_pair(entry, other))
-    return pairs
-
-
-def _basis_pairs(blocks: dict[Key, list[Entry]]) -> list[tuple[float, int, int, int, int]]:
-    """A figure with no basis joins an enterprise value written exactly alike: "a $22 billion deal" and "$22
-    billion, including debt" are one figure; values apart stay apart, neither disagreeing nor revised."""
-    enterprise: dict[tuple[str | None, str | None, str, str, str | None, float], list[Entry]] = defaultdict(list)
-    for (measure, subject, kind, unit, per, basis), block in blocks.items():
-        if basis == "enterprise":
-            for entry in block:
-                enterprise[(measure, subject, kind, unit, per, float(entry.amount.value))].append(entry)
-    if not enterprise:
-        return []
-    pairs = []
-    for (measure, subject, kind, unit, per, basis), block in blocks.items():
-        if basis is None:
-            for entry in block:
-                if entry.amount.basis is not None:
-                    continue  # a stated equity value is never an enterprise value
-                same = enterprise.get((measure, subject, kind, unit, per, float(entry.amount.value)), ())
-                for other in same[:MAX_ACTIVE]:
-                    if _pair_agrees(entry, other):
-                        pairs.append(_pair(entry, other))
+    for key, block in blocks.items():
+        for entry in (e for e in block if loose(key, e)) if anchors else ():
+            for other in anchors.get((match(key), float(entry.amount.value)), ())[:MAX_ACTIVE]:
+                if _pair_agrees(entry, other):
+                    pairs.append(_pair(entry, other))
     return pairs
 
 
@@ -356,12 +329,10 @@ def conflicting_clusters(clusters: list[list[int]], entries: Sequence[Entry]) ->
 def _version(members: list[int], primary: dict[int, Entry]) -> _Version:
     found = [primary[i] for i in members]
     amounts = [e.amount for e in found]
-    key = found[0].key
-    if any(a.basis == "enterprise" for a in amounts):
-        key = (*key[:5], "enterprise")  # a figure with no basis joined to an enterprise value is one
+    enterprise = "enterprise" if any(a.basis == "enterprise" for a in amounts) else None  # what joined it is too
     return _Version(
         members=members,
-        key=key,
+        key=(*found[0].key[:5], enterprise),
         stages={a.stage for a in amounts if a.stage},
         sources={a.source for a in amounts},
         parties={a.party for a in amounts if a.party},

@@ -14,8 +14,9 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 
 from builder.analyze.amounts import STAGE_RANK
+from builder.analyze.basis import basis_key
 from builder.analyze.cite import cite
-from builder.analyze.clusters import MAX_RATIO, SAME_NEWS_DAYS, basis_key
+from builder.analyze.clusters import MAX_RATIO, SAME_NEWS_DAYS
 from builder.analyze.cues import AT_MARKET, PROSPECTIVE
 from builder.analyze.mentions import Names
 from builder.analyze.ranges import exact, overlap
