@@ -155,3 +155,20 @@ def test_a_version_compares_each_basis_with_its_own() -> None:
     )
     changes = term_changes(_version(1, equity), _version(2, equity, enterprise))
     assert [(c.kind, c.detail) for c in changes] == [("term-stated", "enterprise")]
+
+
+def test_an_enterprise_value_converted_at_two_rates_is_a_conversion_discrepancy_of_its_own() -> None:
+    found = brief(
+        ("wire", "2025-03-03", "Acme buys Widget\n\nAcme agreed to buy Widget Corp for $2.5bn (£2bn), including debt."),
+        (
+            "daily",
+            "2025-03-03",
+            "Acme buys Widget\n\nAcme agreed to pay $2.5bn (£1.9bn) for Widget Corp, including debt.",
+        ),
+        ("post", "2025-03-03", "Acme buys Widget\n\nAcme agreed to buy Widget Corp for $2.1bn (£1.7bn) in cash."),
+    )
+    (discrepancy,) = [c for c in found.conflicts if c.kind == "conversion-discrepancy"]
+    assert {item.text for item in discrepancy.items} == {"£2bn", "£1.9bn"}
+    assert not [c for c in found.conflicts if c.kind == "conflict"]
+    (enterprise,) = [g for g in found.amount_groups if g.basis == "enterprise"]
+    assert {item.text for item in enterprise.conversions} == {"£2bn", "£1.9bn"}
