@@ -15,6 +15,7 @@ from builder.askers import descriptor, lower_determiner, plural_who, short_quote
 from builder.extract import reference_date
 from builder.extract.clauses import WHOLE_SENTENCE_WORDS, excerpt, is_whole
 from builder.model import (
+    AmountGroup,
     Brief,
     Change,
     Citation,
@@ -210,8 +211,13 @@ class Wording:
         return phrase("stage_label", stage=stage) if stage else ""
 
     def term_label(self, term: Term) -> str:
-        """A term's row heading: its measure, and whose it is where that is not the deal's target."""
-        return self.measure_label(term.measure)
+        """A term's row heading: its measure, and for a deal's value what it counts ("Value including debt")."""
+        return phrase("measure_label", measure=term.measure, basis=term.basis)
+
+    @staticmethod
+    def group_label(group: AmountGroup) -> str:
+        """What a group of figures measures, with the basis of a deal's value: "Value including debt"."""
+        return phrase("measure_label", measure=group.measure or "", basis=group.basis)
 
     @staticmethod
     def term_party(term: Term) -> str:
@@ -278,7 +284,7 @@ class Wording:
             title, dated = (side.text, long_date(side.dated) if side.dated else None) if side else ("", None)
             parts = [(phrase("ch_source", kind=change.kind, title=title, outlet=change.about, date=dated), None)]
         elif change.kind.startswith("term-"):
-            measure = phrase("measure", what=change.about or "", subject=change.subject)
+            measure = phrase("measure", what=change.about or "", subject=change.subject, basis=change.detail)
             if before is not None and change.kind in ("term-revised", "term-contradicted"):
                 parts = [
                     (phrase("ch_term", kind=change.kind, measure=measure, side=self._side(before)), before),
@@ -328,6 +334,12 @@ class Wording:
             return text
         return f"{text} {phrase('ch_elsewhere', places=side.elsewhere)}"
 
+    @staticmethod
+    def _measure_named(change: Change) -> str:
+        """What a change is about, as an update's summary names it: "deal value including debt"."""
+        basis = change.detail if change.kind.startswith("term-") else None
+        return phrase("measure", what=change.about or "", subject=None, basis=basis)
+
     def change_text(self, change: Change) -> str:
         """A change as one line of plain text, each citation as its source and sentence number."""
         pieces = []
@@ -353,7 +365,7 @@ class Wording:
             by_kind.setdefault(change.kind, []).append(change)
         parts = []
         for kind, found in by_kind.items():
-            names = list(dict.fromkeys(phrase("measure", what=c.about or "", subject=None) for c in found))
+            names = list(dict.fromkeys(self._measure_named(c) for c in found))
             parts.append(phrase("update_count", kind=kind, count=len(found), names=names))
         since_date = long_date(update.since_dated) if update.since_dated else None
         since = phrase("update_since", number=update.since_number, version=update.since, date=since_date)

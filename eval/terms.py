@@ -2,6 +2,8 @@
 
 - measure accuracy: every money figure and percentage of every gold article, read in the brief of its deal
   (or alone, for an article of no gold deal); subject and stage agreement are reported beside it;
+- basis accuracy: of the gold's deal values, the share whose basis (equity, enterprise or unstated) the
+  brief reads alike; the results also count those whose sentence states a basis;
 - findings found: each conflict, conversion discrepancy and revision of the deal gold that a finding of the
   same kind in the brief covers (two of its figures, from different articles where the gold has them);
 - false alarms: findings of the brief that cover no gold finding;
@@ -42,7 +44,7 @@ from builder.sources import RawSource, split_source
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "eval" / "gold"
 SHARED = ROOT.parent / "shared"
-FLOORS = {"measure": 0.90, "findings": 1.0, "false_alarms": 0, "grouped": 0.90}
+FLOORS = {"measure": 0.90, "basis": 0.95, "findings": 1.0, "false_alarms": 0, "grouped": 0.90}
 _FINDING_KINDS = {"conflict": "conflict", "conversion-discrepancy": "conversion"}
 _DATED_NAME = re.compile(r"^(\d{4})(\d{2})(\d{2})-")
 
@@ -57,6 +59,7 @@ class GoldAmount:
     stage: str | None
     kind: str | None = None
     unit: str | None = None
+    basis: str | None = None
 
 
 @dataclass(frozen=True)
@@ -97,7 +100,15 @@ def gold_articles() -> dict[str, GoldArticle]:
             continue
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         amounts = tuple(
-            GoldAmount(str(a["text"]), a.get("measure"), a.get("subject"), a.get("stage"), a.get("kind"), a.get("unit"))
+            GoldAmount(
+                str(a["text"]),
+                a.get("measure"),
+                a.get("subject"),
+                a.get("stage"),
+                a.get("kind"),
+                a.get("unit"),
+                a.get("basis"),
+            )
             for a in data.get("amounts") or ()
         )
         key = f"{path.parent.name}/{path.name}"
@@ -277,6 +288,10 @@ class Score:
     measures_right: int = 0
     subjects_right: int = 0
     stages_right: int = 0
+    values: int = 0  # the gold's deal values, whose basis is scored
+    bases_right: int = 0
+    stated: int = 0  # of them, those whose sentence states a basis
+    stated_right: int = 0
     findings: int = 0
     found: int = 0
     alarms: int = 0
@@ -284,17 +299,30 @@ class Score:
     grouped: int = 0
     missed: list[str] = field(default_factory=list)
     false: list[str] = field(default_factory=list)
+    bases: list[str] = field(default_factory=list)  # deal values whose basis the brief reads otherwise
     confusions: Counter[tuple[str, str]] = field(default_factory=Counter)
 
     def add(self, other: Score) -> None:
         """Pool another score into this one."""
-        for name in ("measures", "measures_right", "subjects_right", "stages_right", "findings", "found"):
+        for name in (
+            "measures",
+            "measures_right",
+            "subjects_right",
+            "stages_right",
+            "values",
+            "bases_right",
+            "stated",
+            "stated_right",
+            "findings",
+            "found",
+        ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.alarms += other.alarms
         self.alike += other.alike
         self.grouped += other.grouped
         self.missed += other.missed
         self.false += other.false
+        self.bases += other.bases
         self.confusions.update(other.confusions)
 
     def rates(self) -> dict[str, float]:
@@ -303,6 +331,8 @@ class Score:
             "measure": self.measures_right / self.measures if self.measures else 1.0,
             "subject": self.subjects_right / self.measures if self.measures else 1.0,
             "stage": self.stages_right / self.measures if self.measures else 1.0,
+            "basis": self.bases_right / self.values if self.values else 1.0,
+            "basis_stated": self.stated_right / self.stated if self.stated else 1.0,
             "findings": self.found / self.findings if self.findings else 1.0,
             "false_alarms": float(self.alarms),
             "grouped": self.grouped / self.alike if self.alike else 1.0,
@@ -321,6 +351,15 @@ def score_measures(reading: Reading, keys: Iterable[str]) -> Score:
                 score.confusions[(str(gold.measure), str(mine.measure))] += 1
             score.subjects_right += gold.measure == "exchange_rate" or same_subject(gold.subject, mine.subject)
             score.stages_right += gold.stage == mine.stage
+            if gold.measure == "deal_value":
+                right = gold.basis == mine.basis
+                score.values += 1
+                score.bases_right += right
+                if gold.basis is not None:
+                    score.stated += 1
+                    score.stated_right += right
+                if not right:
+                    score.bases.append(f"{key}: {gold.text} is {gold.basis}, read as {mine.basis}")
     return score
 
 
@@ -378,7 +417,9 @@ def evaluate(verbose: bool = False) -> tuple[list[list[str]], dict[str, Any]]:
     """Score every deal and the articles of no deal; return table rows and the results by deal and pooled."""
     pooled = Score()
     results: dict[str, Any] = {"deals": {}}
-    rows = [["deal", "figures", "measure", "subject", "stage", "findings found", "false alarms", "grouped alike"]]
+    rows = [
+        ["deal", "figures", "measure", "subject", "stage", "basis", "findings found", "false alarms", "grouped alike"]
+    ]
     in_deals = {key for deal in gold_deals() for key in deal.articles}
     for deal in gold_deals():
         score = score_deal(deal, read_deal(deal.articles))
@@ -401,6 +442,7 @@ def evaluate(verbose: bool = False) -> tuple[list[list[str]], dict[str, Any]]:
     results["pooled"] = pooled.rates()
     results["missed"] = pooled.missed
     results["false"] = pooled.false
+    results["bases"] = pooled.bases
     results["confusions"] = [f"{g} read as {m}: {n}" for (g, m), n in pooled.confusions.most_common()]
     return rows, results
 
@@ -413,6 +455,7 @@ def _row(name: str, score: Score) -> list[str]:
         f"{rates['measure']:.2f}",
         f"{rates['subject']:.2f}",
         f"{rates['stage']:.2f}",
+        f"{rates['basis']:.2f} ({score.stated_right}/{score.stated})" if score.values else "—",
         f"{score.found}/{score.findings}" if score.findings else "—",
         str(score.alarms),
         f"{score.grouped}/{score.alike}" if score.alike else "—",
@@ -432,7 +475,7 @@ def main() -> None:
         raise SystemExit(f"{SHARED} is not here: the gold's articles live beside the project")
     rows, results = evaluate()
     print(table(rows))
-    for title in ("unread", "missed", "false", "confusions"):
+    for title in ("unread", "missed", "false", "bases", "confusions"):
         if results[title]:
             print(f"\n{title}:")
             print("\n".join(f"  {line}" for line in results[title]))

@@ -1,5 +1,5 @@
 """The floors of the deal-terms evaluation on the hand gold (eval/terms.py): what each figure measures, the
-findings of every gold deal, no false alarms, and figures reported alike grouped alike."""
+basis of each deal value, the findings of every gold deal, no false alarms, and figures reported alike grouped alike."""
 
 from __future__ import annotations
 
@@ -38,6 +38,14 @@ def results() -> dict[str, Any]:
 def test_measure_accuracy_over_every_gold_figure() -> None:
     floors = terms_eval().FLOORS
     assert results()["pooled"]["measure"] >= floors["measure"], results()["confusions"][:10]
+
+
+def test_basis_accuracy_over_every_gold_deal_value() -> None:
+    """Every deal value whose sentence states a basis is read on it, and none is given a basis its sentence
+    does not state (beyond the floor)."""
+    pooled = results()["pooled"]
+    assert pooled["basis"] >= terms_eval().FLOORS["basis"], results()["bases"]
+    assert pooled["basis_stated"] == 1.0, results()["bases"]
 
 
 def test_every_finding_of_the_deal_gold_is_found() -> None:

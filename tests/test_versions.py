@@ -168,9 +168,13 @@ def test_a_deal_told_over_two_days(tmp_path: Path) -> None:
     expected = [
         r"New source: “Tishman Speyer and Lehman to buy Archstone-Smith” \(Reuters, 29 May 2007\)\.",
         r"New quote, Richard Imperiale: “I think the low-hanging fruit is gone” \[Reuters, 29 May 2007 \(2\) ¶\d+\]",
-        # the deal's value in talks, then agreed: a revision, with both figures and their citations
-        r"Deal value of Archstone-Smith Trust revised: could top \$20 billion \(rumour, 28 May 2007\) "
-        r"\[Reuters, 28 May 2007 ¶\d+\] → \$13\.5 billion \(agreed, 29 May 2007\) \[Reuters, 29 May 2007 \(2\) ¶\d+\]",
+        # the value including debt reported in talks, then the total the companies gave: a revision, with both
+        # figures and their citations
+        r"Deal value including debt of Archstone-Smith Trust revised: could top \$20 billion \(rumour, 28 May 2007\) "
+        r"\[Reuters, 28 May 2007 ¶\d+\] → \$22\.2 billion \(29 May 2007\) \[Reuters, 29 May 2007 \(2\) ¶\d+\]",
+        # the equity value agreed is another term, first stated on day two: not a revision of the value with debt
+        r"Deal value of Archstone-Smith Trust first stated: \$13\.5 billion \(agreed, 29 May 2007\) "
+        r"\[Reuters, 29 May 2007 \(2\) ¶\d+\]",
         # the first day's figure, now told by a second source: confirmed, cited
         r"Figure confirmed by more sources: could top \$20 billion \[Reuters, 29 May 2007 \(1\) ¶\d+\]",
     ]
@@ -178,6 +182,8 @@ def test_a_deal_told_over_two_days(tmp_path: Path) -> None:
         assert any(re.fullmatch(pattern, line) for line in lines), f"{pattern!r} matches no line of:\n{output}"
     # "could top $20 billion" in talks and $22.2 billion agreed are two stages of the deal, not a disagreement
     assert not [line for line in lines if "disagree" in line], output
+    # nor is $13.5 billion for the shares a revision of "$20 billion, including debt"
+    assert not [line for line in lines if line.startswith("Deal value of Archstone-Smith Trust revised")], output
     page = (project / "docs" / "updates.md").read_text(encoding="utf-8")
     assert "New quote, Richard Imperiale: “I think the low-hanging fruit is gone” [" in page
     assert re.search(rf"\(sources/{agreed}\.md#{agreed}-s\d+ ", page)

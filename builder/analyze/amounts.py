@@ -15,8 +15,15 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from builder.analyze.basis import basis_key
 from builder.analyze.cite import about_of, cite
-from builder.analyze.clusters import Entry, agreeing_clusters, at_market, conflicting_clusters, figure_words
+from builder.analyze.clusters import (
+    Entry,
+    agreeing_clusters,
+    at_market,
+    conflicting_clusters,
+    figure_words,
+)
 from builder.analyze.ranges import bounds
 from builder.analyze.similarity import UnionFind, support, words
 from builder.extract.units import QUALIFIER_BOUNDS
@@ -24,6 +31,7 @@ from builder.model import (
     Amount,
     AmountGroup,
     AmountItem,
+    Basis,
     Conflict,
     ConflictItem,
     ImpliedRate,
@@ -106,10 +114,10 @@ def amount_groups(
 def _implied_conversions(groups: Sequence[AmountGroup], amounts: dict[str, Amount]) -> list[Conflict]:
     """Sums some sources give only in another currency, which other sources give as a conversion of the deal's own
     figure at a different rate: "nearly $11.3 billion" where others convert S$13.75 billion to $11.2 billion."""
-    alone: dict[tuple[str | None, str | None, str], list[AmountGroup]] = defaultdict(list)
+    alone: dict[tuple[str | None, str | None, str | None, str], list[AmountGroup]] = defaultdict(list)
     for group in groups:
         if not group.conversions and group.measure in _CONVERTED_TERMS:
-            alone[(group.measure, group.subject, group.unit)].append(group)
+            alone[(group.measure, group.subject, basis_key(group.basis), group.unit)].append(group)
     found = []
     for group in (g for g in groups if g.conversions and g.measure in _CONVERTED_TERMS):
         for unit in sorted({c.unit for c in group.conversions}):
@@ -117,7 +125,7 @@ def _implied_conversions(groups: Sequence[AmountGroup], amounts: dict[str, Amoun
             low = min(c.low_bound or c.value for c in converted)
             high = max(c.high_bound or c.value for c in converted)
             values = {float(c.value) for c in converted}
-            for other in alone.get((group.measure, group.subject, unit), ()):
+            for other in alone.get((group.measure, group.subject, basis_key(group.basis), unit), ()):
                 if any(float(i.value) in values for i in other.items) or not all(
                     i.low_bound is not None and i.high_bound is not None and i.high_bound >= low and i.low_bound <= high
                     for i in other.items
@@ -213,8 +221,15 @@ def _group(
         stage=latest.stage if latest else None,
         when=min((a.when for a in members if a.when), default=None),
         conversions=tuple(_item(c, by_id) for c in converted),
+        basis=_basis(members),
     )
     return group, conflicts
+
+
+def _basis(members: list[Amount]) -> Basis | None:
+    """A group's basis: the one its figures state (a figure with no basis joins either)."""
+    stated = {a.basis for a in members if a.basis}
+    return "enterprise" if "enterprise" in stated else "equity" if stated else None
 
 
 def _verdict(members: list[Amount]) -> Verdict:

@@ -1,4 +1,5 @@
-"""Which figures are one figure, and which disagree: clusters within each key of measure, subject and unit.
+"""Which figures are one figure, and which disagree: clusters within each key of measure, subject, unit and
+basis (a deal's value with its debt or without).
 
 Candidates are blocked by key and swept in order of value, so only figures whose ranges meet are ever
 compared; a cluster takes a figure only if every figure in it still allows a common value (no chains of
@@ -9,10 +10,11 @@ figure) and, for a market move, the day agree.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from builder.analyze.basis import basis_key
 from builder.analyze.cues import AT_MARKET
 from builder.analyze.ranges import overlap
 from builder.analyze.similarity import STOPWORDS, UnionFind, content_words
@@ -29,6 +31,7 @@ STRONG_WORDS = 3  # shared words that let figures of a loose measure (context, r
 # Measures whose key names one term of the deal: two versions of it that cannot agree disagree.
 IDENTITY: frozenset[Measure] = frozenset({"deal_value", "price_per_share", "premium", "fee", "financing"})
 NEVER_DISAGREE: frozenset[Measure] = frozenset({"market_move", "exchange_rate", "stake"})
+Key = tuple[str | None, str | None, str, str, str | None, str | None]  # measure, subject, kind, unit, per, basis
 _NOISE = frozenset(
     {
         *CURRENCY_WORDS,
@@ -52,11 +55,11 @@ class Entry:
     moving: bool = False  # an offer's value at one moment's market price, which moves with the market
 
     @property
-    def key(self) -> tuple[str | None, str | None, str, str, str | None]:
-        """What the figure is: measure, subject, kind, unit and per-unit."""
+    def key(self) -> Key:
+        """What the figure is: measure, subject, kind, unit, per-unit and basis."""
         a = self.amount
         per = "share" if a.measure == "price_per_share" else a.per  # a price a share, whether "a share" follows
-        return (a.measure, a.subject, a.kind, a.unit, per)
+        return (a.measure, a.subject, a.kind, a.unit, per, basis_key(a.basis))
 
 
 @dataclass
@@ -68,13 +71,14 @@ class _State:
     subjects: set[str] = field(default_factory=set)
     estimate: bool = False
     days: set[str] = field(default_factory=set)
+    bases: set[str] = field(default_factory=set)
 
     def takes(self, other: _State, equal: bool = False) -> bool:
         """Whether the two clusters can be one figure; equal says they join on figures written alike."""
         if self.estimate != other.estimate or not (equal or _parties_agree(self.parties | other.parties)):
             return False
-        if len(self.subjects | other.subjects) > 1:
-            return False
+        if len(self.subjects | other.subjects) > 1 or len(self.bases | other.bases) > 1:
+            return False  # two companies, or an equity and an enterprise value: two figures
         if self.days and other.days and self.days != other.days:
             return False
         return all(
@@ -92,6 +96,7 @@ class _State:
         self.parties |= other.parties
         self.subjects |= other.subjects
         self.days |= other.days
+        self.bases |= other.bases
 
 
 def figure_words(amount: Amount) -> frozenset[str]:
@@ -107,7 +112,7 @@ def figure_words(amount: Amount) -> frozenset[str]:
 
 def agreeing_clusters(entries: Sequence[Entry], count: int) -> list[list[int]]:
     """Cluster the primary figures 0..count-1: those of one key whose ranges allow a common value."""
-    blocks: dict[tuple[str | None, str | None, str, str, str | None], list[Entry]] = defaultdict(list)
+    blocks: dict[Key, list[Entry]] = defaultdict(list)
     for entry in entries:
         if entry.amount.measure != "exchange_rate":
             blocks[entry.key].append(entry)
@@ -115,7 +120,10 @@ def agreeing_clusters(entries: Sequence[Entry], count: int) -> list[list[int]]:
     for block in blocks.values():
         if len(block) > 1:
             pairs.extend(_block_pairs(block))
-    pairs.extend(_unnamed_pairs(blocks))
+    unnamed = (lambda k: (k[0], *k[2:]), lambda k: k[1] is not None, lambda k, e: k[1] is None)
+    pairs.extend(_written_alike(blocks, *unnamed))
+    unstated = (lambda k: k[:5], lambda k: k[5] == "enterprise", lambda k, e: k[5] is None and not e.amount.basis)
+    pairs.extend(_written_alike(blocks, *unstated))
     sets = UnionFind(count)
     find = sets.find
     states = [_State() for _ in range(count)]
@@ -160,22 +168,27 @@ def _block_pairs(block: list[Entry]) -> list[tuple[float, int, int, int, int]]:
     return pairs
 
 
-def _unnamed_pairs(
-    blocks: dict[tuple[str | None, str | None, str, str, str | None], list[Entry]],
+def _written_alike(
+    blocks: dict[Key, list[Entry]],
+    match: Callable[[Key], tuple[str | None, ...]],
+    anchored: Callable[[Key], bool],
+    loose: Callable[[Key, Entry], bool],
 ) -> list[tuple[float, int, int, int, int]]:
-    """A figure whose sentence names nobody joins a named figure of the same measure written exactly alike."""
-    named: dict[tuple[str | None, str, str, str | None, float], list[Entry]] = defaultdict(list)
-    for (measure, subject, kind, unit, per), block in blocks.items():
-        if subject is not None:
+    """Loose figures join anchored figures written exactly alike whose keys match: a figure whose sentence names
+    nobody joins a named one; a deal's value with no basis joins an enterprise value ("a $22 billion deal" is
+    the "$22 billion, including debt" of its story), while values apart stay apart, neither disputed nor revised.
+    """
+    anchors: dict[tuple[tuple[str | None, ...], float], list[Entry]] = defaultdict(list)
+    for key, block in blocks.items():
+        if anchored(key):
             for entry in block:
-                named[(measure, kind, unit, per, float(entry.amount.value))].append(entry)
+                anchors[(match(key), float(entry.amount.value))].append(entry)
     pairs = []
-    for (measure, subject, kind, unit, per), block in blocks.items():
-        if subject is None:
-            for entry in block:
-                for other in named.get((measure, kind, unit, per, float(entry.amount.value)), ())[:MAX_ACTIVE]:
-                    if _pair_agrees(entry, other):
-                        pairs.append(_pair(entry, other))
+    for key, block in blocks.items():
+        for entry in (e for e in block if loose(key, e)) if anchors else ():
+            for other in anchors.get((match(key), float(entry.amount.value)), ())[:MAX_ACTIVE]:
+                if _pair_agrees(entry, other):
+                    pairs.append(_pair(entry, other))
     return pairs
 
 
@@ -191,6 +204,7 @@ def _state(entry: Entry) -> _State:
         subjects={a.subject} if a.subject else set(),
         estimate=a.stage == "estimate",
         days={a.when} if a.measure == "market_move" and a.when else set(),
+        bases={a.basis} if a.basis else set(),
     )
 
 
@@ -256,7 +270,7 @@ class _Version:
     """A cluster as a version of a term: its stages, sources, parties, value and words."""
 
     members: list[int]
-    key: tuple[str | None, str | None, str, str, str | None]
+    key: Key
     stages: set[str]
     sources: set[str]
     parties: set[str]
@@ -277,7 +291,7 @@ def conflicting_clusters(clusters: list[list[int]], entries: Sequence[Entry]) ->
     """
     primary = {e.index: e for e in entries if not e.proxy}
     versions = [_version(members, primary) for members in clusters]
-    blocks: dict[tuple[str | None, str | None, str, str, str | None], list[int]] = defaultdict(list)
+    blocks: dict[Key, list[int]] = defaultdict(list)
     for n, version in enumerate(versions):
         measure, subject = version.key[0], version.key[1]
         if subject is not None and measure not in NEVER_DISAGREE:
@@ -315,9 +329,10 @@ def conflicting_clusters(clusters: list[list[int]], entries: Sequence[Entry]) ->
 def _version(members: list[int], primary: dict[int, Entry]) -> _Version:
     found = [primary[i] for i in members]
     amounts = [e.amount for e in found]
+    enterprise = "enterprise" if any(a.basis == "enterprise" for a in amounts) else None  # what joined it is too
     return _Version(
         members=members,
-        key=found[0].key,
+        key=(*found[0].key[:5], enterprise),
         stages={a.stage for a in amounts if a.stage},
         sources={a.source for a in amounts},
         parties={a.party for a in amounts if a.party},

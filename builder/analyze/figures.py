@@ -7,6 +7,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import cast
 
+from builder.analyze.basis import basis_of, totals_before
 from builder.analyze.cues import DEAL_TERMS, FORECASTS
 from builder.analyze.measures import SentenceCues, measure_of
 from builder.analyze.mentions import Names
@@ -35,9 +36,11 @@ _STAKE_STAGES: frozenset[Stage] = frozenset({"completed", "agreed", "offer"})
 
 
 def read_figures(amounts: Sequence[Amount], sources: Mapping[str, Source], names: Names) -> list[Amount]:
-    """Give every figure its measure, subject, party, stage and date; a conversion reads as its base figure."""
+    """Give every figure its measure, subject, party, stage, date and (for a deal's value) basis; a conversion
+    reads as its base figure."""
     cues: dict[str, SentenceCues] = {}
     read: dict[str, Amount] = {}
+    last_value: dict[str, Amount] = {}  # the last deal value read in each sentence
     spans: dict[str, list[tuple[int, int]]] = {}
     for amount in amounts:
         if amount.converted_from is None:
@@ -50,7 +53,16 @@ def read_figures(amounts: Sequence[Amount], sources: Mapping[str, Source], names
         found = cues.get(sentence.id)
         if found is None:
             found = cues[sentence.id] = SentenceCues(sentence.text)
-        read[amount.id] = read_figure(amount, source, found, sentence.start, names, spans.get(sentence.id, ()))
+        figure = read_figure(amount, source, found, sentence.start, names, spans.get(sentence.id, ()))
+        earlier = last_value.get(sentence.id)
+        if earlier is not None and figure.basis == "enterprise" and totals_before(found, amount.start - sentence.start):
+            # the total of the deal a figure before it prices: the same deal, whoever the sentence names nearer
+            figure = figure.model_copy(
+                update={"subject": earlier.subject, "party": earlier.party, "stage": earlier.stage}
+            )
+        if figure.measure == "deal_value":
+            last_value[sentence.id] = figure
+        read[amount.id] = figure
     result = []
     for amount in amounts:
         base = read.get(amount.converted_from or "")
@@ -62,6 +74,7 @@ def read_figures(amounts: Sequence[Amount], sources: Mapping[str, Source], names
                     "party": base.party,
                     "stage": base.stage,
                     "when": base.when,
+                    "basis": base.basis,
                 }
             )
         result.append(read.get(amount.id, amount))
@@ -92,6 +105,9 @@ def read_figure(
             "party": party,
             "stage": stage_of(measure, cues, start, end, published.year if published else None),
             "when": published.isoformat() if published else None,
+            "basis": basis_of(cues, start, end, [(a - offset, b - offset) for a, b in others])
+            if measure == "deal_value"
+            else None,
         }
     )
 

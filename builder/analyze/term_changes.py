@@ -1,7 +1,8 @@
 """Deal terms across versions: which were first stated, revised, confirmed by more sources or contradicted.
 
 A term is known by its measure and subject (the deal value of the target, the price per share it is
-offered); its stage and value are what may change from one version to the next.
+offered), and a deal's value by its basis too (with the target's debt or without); its stage and value are
+what may change from one version to the next.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ def record_terms(brief: Brief) -> tuple[RecordedTerm, ...]:
                 state=state if withheld else None,
                 verdict=data.get("verdict"),
                 citations=citations,
+                basis=data.get("basis"),
             )
         )
     return tuple(recorded)
@@ -53,8 +55,11 @@ def term_changes(old: Version, new: Version) -> list[Change]:
     for key, term in _by_key(new.terms).items():
         was = before.get(key)
         after = _side(term, new)
+        basis = term.basis if term.basis == "enterprise" else None
         if was is None:
-            changes.append(Change(kind="term-stated", about=term.measure, subject=term.subject, after=after))
+            changes.append(
+                Change(kind="term-stated", about=term.measure, subject=term.subject, detail=basis, after=after)
+            )
             continue
         earlier = _side(was, old)
         if any(getattr(was, name) != getattr(term, name) for name in _VALUE) or was.stage != term.stage:
@@ -67,15 +72,18 @@ def term_changes(old: Version, new: Version) -> list[Change]:
             if not added:
                 continue
             kind, after = "term-confirmed", new.side(term.text, added, stage=term.stage)
-        changes.append(Change(kind=kind, about=term.measure, subject=term.subject, before=earlier, after=after))
+        changes.append(
+            Change(kind=kind, about=term.measure, subject=term.subject, detail=basis, before=earlier, after=after)
+        )
     return changes
 
 
-def _by_key(terms: Sequence[RecordedTerm]) -> dict[tuple[str, str], RecordedTerm]:
-    """Terms by measure and subject; of several stages of one term, the latest stated."""
-    found: dict[tuple[str, str], RecordedTerm] = {}
+def _by_key(terms: Sequence[RecordedTerm]) -> dict[tuple[str, str, str], RecordedTerm]:
+    """Terms by measure, subject and basis (an enterprise value apart); of several stages of one term, the
+    latest stated."""
+    found: dict[tuple[str, str, str], RecordedTerm] = {}
     for term in terms:
-        found[(term.measure, term.subject or "")] = term
+        found[(term.measure, term.subject or "", "enterprise" if term.basis == "enterprise" else "")] = term
     return found
 
 

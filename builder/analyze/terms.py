@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 
 from builder.analyze.amounts import STAGE_RANK
+from builder.analyze.basis import basis_key
 from builder.analyze.cite import cite
 from builder.analyze.clusters import MAX_RATIO, SAME_NEWS_DAYS
 from builder.analyze.cues import AT_MARKET, PROSPECTIVE
@@ -25,6 +26,7 @@ from builder.extract.units import QUALIFIER_BOUNDS
 from builder.model import (
     Amount,
     AmountGroup,
+    Basis,
     Citation,
     Measure,
     NonDisclosure,
@@ -83,7 +85,7 @@ def figure_terms(
     """The deal's terms that figures state, and those the sources say were not disclosed."""
     subjects = _deal_subjects(names)
     vague = {amount.id for amount in amounts if amount.vague}
-    by_key: dict[tuple[TermMeasure, str | None], list[AmountGroup]] = {}
+    by_key: dict[tuple[TermMeasure, str | None, str | None], list[AmountGroup]] = {}
     for group in groups:
         if group.measure not in FIGURE_TERMS or (group.measure == "stake" and group.stage is None):
             continue
@@ -91,12 +93,12 @@ def figure_terms(
             continue
         if all(item.amount in vague for item in group.items):
             continue  # "billions": an order of magnitude, not a term
-        by_key.setdefault((group.measure, group.subject), []).append(group)  # type: ignore[arg-type]
+        # an enterprise value and an equity value are two terms, both true: never one's revision or dispute
+        key = (group.measure, group.subject, basis_key(group.basis))
+        by_key.setdefault(key, []).append(group)  # type: ignore[arg-type]
     by_id = {amount.id: amount for amount in amounts}
     gave_up = withdrawn_bidders(sources, names)
-    terms = [
-        _term(measure, subject, found, sources, by_id, gave_up, names) for (measure, subject), found in by_key.items()
-    ]
+    terms = [_term(key[0], key[1], found, sources, by_id, gave_up, names) for key, found in by_key.items()]
     terms = _with_undisclosed(terms, disclosures, sources, names)
     terms += _unstated_investments(sources, names, figure_sentences, terms)
     return terms
@@ -142,10 +144,14 @@ def _term(
         if _VERDICT_RANK.get(verdict, 9) > _VERDICT_RANK["conversion"]:
             verdict = "revised"
         reason = _reason(current, sources)
+    stated = {v.basis for v in versions if v.basis}
+    basis: Basis | None = "enterprise" if "enterprise" in stated else "equity" if stated else None
+    extra = (current.party or "") + ("|enterprise" if basis == "enterprise" else "")
     return Term(
-        **current.model_dump(exclude={"verdict"}),
+        **current.model_dump(exclude={"verdict", "basis"}),
+        basis=basis,
         verdict=verdict,
-        id=_term_id(measure, subject, current.party or ""),
+        id=_term_id(measure, subject, extra),
         measure=measure,
         subject=subject,
         history=history,
@@ -161,7 +167,10 @@ def _latest(group: AmountGroup, sources: Mapping[str, Source]) -> str:
     return max((day.isoformat() for day in days if day is not None), default="")
 
 
-def _stage_rank(version: TermVersion) -> int:
+def _stage_rank(version: TermVersion) -> float:
+    """How far along the deal a version stands; a figure stated plainly outranks a rumour of the same day."""
+    if version.stage == "rumour":
+        return -0.5
     return STAGE_RANK.get(version.stage, 0) if version.stage else 0
 
 
@@ -184,6 +193,7 @@ def _version(group: AmountGroup) -> TermVersion:
         group=group.id,
         amounts=tuple(item.amount for item in group.items),
         citations=tuple(seen.values()),
+        basis=group.basis,
     )
 
 
@@ -275,7 +285,11 @@ def _with_undisclosed(
     terms: list[Term], disclosures: Sequence[NonDisclosure], sources: Mapping[str, Source], names: Names
 ) -> list[Term]:
     """Add each term a source says was not disclosed: to the stated term's history, or as a term of its own."""
-    by_measure = {term.measure: n for n, term in enumerate(terms) if term.subject == names.target}
+    by_measure = {
+        term.measure: n
+        for n, term in enumerate(terms)
+        if term.subject == names.target and term.basis != "enterprise"  # a withheld price is the equity's
+    }
     for fact in disclosures:
         measure = undisclosed_measure(fact)
         if measure is None:
@@ -360,5 +374,12 @@ def order_terms(terms: Sequence[Term], target: str | None) -> list[Term]:
     """Terms in the order a deal professional reads them: by measure, the target's first."""
     return sorted(
         terms,
-        key=lambda t: (TERM_ORDER.index(t.measure), t.subject != target, t.state != "stated", t.subject or "", t.id),
+        key=lambda t: (
+            TERM_ORDER.index(t.measure),
+            t.subject != target,
+            t.basis == "enterprise",
+            t.state != "stated",
+            t.subject or "",
+            t.id,
+        ),
     )

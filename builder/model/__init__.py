@@ -47,6 +47,7 @@ from builder.model.deal import (
 from builder.model.facts import (
     Amount,
     AmountKind,
+    Basis,
     DateMention,
     ExchangeRate,
     Fact,
@@ -83,6 +84,7 @@ __all__ = [
     "AmountGroup",
     "AmountItem",
     "AmountKind",
+    "Basis",
     "Brief",
     "Change",
     "ChangeKind",

@@ -14,6 +14,7 @@ from builder.model.deal import DealProposal, ProposedValue
 from builder.model.facts import (
     Amount,
     AmountKind,
+    Basis,
     DateMention,
     Measure,
     NonDisclosure,
@@ -109,6 +110,7 @@ class AmountGroup(Model):
     stage: Stage | None = None
     when: str | None = None
     conversions: tuple[AmountItem, ...] = ()
+    basis: Basis | None = None
 
 
 ConflictKind = Literal["hedged-differently", "conflict", "conversion-discrepancy"]

@@ -63,6 +63,8 @@ Measure = Literal[
 ]
 # How far the deal had gone when a figure was given: from talk of a bid to its completion, or a forecast.
 Stage = Literal["rumour", "talks", "offer", "revised", "agreed", "rejected", "completed", "estimate"]
+# What a deal's value counts: the target's shares alone (equity value) or its debt too (enterprise value).
+Basis = Literal["equity", "enterprise"]
 
 
 class Amount(Fact):
@@ -85,6 +87,7 @@ class Amount(Fact):
     party: str | None = None
     stage: Stage | None = None
     when: str | None = None
+    basis: Basis | None = None
 
 
 class ExchangeRate(Fact):

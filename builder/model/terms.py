@@ -6,7 +6,7 @@ from typing import Literal
 
 from builder.model.base import Model
 from builder.model.citation import Citation
-from builder.model.facts import Stage
+from builder.model.facts import Basis, Stage
 
 # A deal term: a measure a figure can have, or a term the sources state in words.
 TermMeasure = Literal[
@@ -47,6 +47,7 @@ class TermVersion(Model):
     group: str | None = None
     amounts: tuple[str, ...] = ()
     citations: tuple[Citation, ...] = ()
+    basis: Basis | None = None
 
 
 class Term(TermVersion):

@@ -85,6 +85,7 @@ class RecordedTerm(Model):
     state: str | None = None
     verdict: str | None = None
     citations: tuple[Citation, ...] = ()
+    basis: str | None = None
 
 
 class Version(Model):
