@@ -196,3 +196,22 @@ def test_what_a_party_will_do_runs_past_full_stops_inside_words(tmp_path: Path) 
     )
     does = {p.name: p.does.text for p in card.parties if p.does}
     assert does["Contoso Ltd"].endswith("will sell its U.S. unit to Fabrikam Inc for $1.5 billion in cash")
+
+
+def test_the_cards_value_is_the_price_of_the_shares_not_the_value_including_debt(tmp_path: Path) -> None:
+    """The later story heads "Acme to pay $2.5bn" and says "$2.5bn, including debt": the value of the deal
+    on the card is the $2.1bn the other story gives for the shares."""
+    card = proposal(
+        tmp_path,
+        {
+            "wire": dated(
+                "2025-03-03", "Acme agrees to buy Widget", "Acme agreed to buy Widget Corp for $2.1bn in cash."
+            ),
+            "daily": dated(
+                "2025-03-04",
+                "Acme to pay $2.5bn for Widget",
+                "Acme will pay $2.5bn for Widget Corp, including debt, according to people familiar with the deal.",
+            ),
+        },
+    )
+    assert card.value and (card.value.amount, card.value.unit) == (2_100_000_000, "USD")

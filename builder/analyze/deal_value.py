@@ -10,7 +10,9 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping, Sequence
 
+from builder.analyze.basis import basis_of
 from builder.analyze.cite import cite
+from builder.analyze.measures import SentenceCues
 from builder.model import Amount, NonDisclosure, Source
 from builder.model.deal import ProposedValue
 
@@ -28,6 +30,7 @@ _OTHER_MEASURES = re.compile(
 )
 _REVISED = re.compile(r"\b(?:rais\w*|increas\w*|sweeten\w*|improv\w*|revis\w*|new|higher|final|lift\w*|upp\w*)\b", re.I)
 _TERMS = re.compile(r"\b(?:terms|price|value|amount|sum|consideration|financial|figure|cost)\b", re.I)
+_WITH_DEBT = re.compile(r"\b(?:debt|enterprise\svalue)\b", re.I)
 _SMALLEST_DEAL = 1_000_000
 
 
@@ -44,6 +47,7 @@ def deal_value(
     the figure most of them give wins, a raised one first.
     """
     candidates = [a for a in amounts if _is_deal_value(a) and _about_parties(a, sources, parties)]
+    candidates = _without_debt(candidates, amounts, sources) or candidates
     if not candidates:
         return _not_disclosed(disclosures, sources)
     by_id = {a.id: a for a in amounts}
@@ -70,6 +74,24 @@ def deal_value(
         text=base.text,
         citations=tuple(cite(a, sources) for a in [base, *[a for a in alike if a.id != base.id]][:3]),
     )
+
+
+def _without_debt(
+    candidates: Sequence[Amount], amounts: Sequence[Amount], sources: Mapping[str, Source]
+) -> list[Amount]:
+    """The candidates that are not a value with the debt counted in, nor that value told again: "Acme to pay
+    $2.5bn" heads the story that says "$2.5bn, including debt". The card's value is the price of the shares."""
+    with_debt: dict[str, list[Amount]] = {}
+    for amount in amounts:
+        if amount.kind != "money" or amount.per:
+            continue
+        sentence = sources[amount.source].sentence(amount.sentence)
+        if not _WITH_DEBT.search(sentence.text):
+            continue
+        cues = SentenceCues(sentence.text)
+        if basis_of(cues, amount.start - sentence.start, amount.end - sentence.start) == "enterprise":
+            with_debt.setdefault(amount.source, []).append(amount)
+    return [a for a in candidates if not any(_same_figure(a, b) for b in with_debt.get(a.source, ()))]
 
 
 def _is_deal_value(amount: Amount) -> bool:
