@@ -99,3 +99,38 @@ def test_a_persons_title_and_firm_are_read_whole(sentence: str, person: str, tit
     source = split_source(RawSource("s", "wire.txt", SourceMeta(), sentence, ""))
     (found,) = [p for p in extract(source).people if p.name == person]
     assert (found.title, found.organization) == (title, organization)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person", "title", "organization"),
+    [
+        (
+            "Euronext chief Jean-Francois Theodore held talks with the exchange.",
+            "Jean-Francois Theodore",
+            "chief",
+            "Euronext",
+        ),
+        ("Barclays' chief John Varley said the bank had grown.", "John Varley", "chief", "Barclays"),
+        (
+            "The rules matter, Lockheed Martin Corp ( LMT.N ) Chief Executive Robert Stevens said on Friday.",
+            "Robert Stevens",
+            "Chief Executive",
+            "Lockheed Martin Corp",
+        ),
+        (
+            '"They need to crack on," fund manager Colin Morton at Rensburg Fund Management said.',
+            "Colin Morton",
+            "fund manager",
+            "Rensburg Fund Management",
+        ),
+        ('"It is fine," said John Smith at the meeting in London.', "John Smith", None, None),
+    ],
+)
+def test_a_title_alone_a_ticker_and_a_firm_after_at(
+    sentence: str, person: str, title: str | None, organization: str | None
+) -> None:
+    """ "Euronext chief", a ticker between firm and title, and "at Rensburg Fund Management" after the name;
+    "at the meeting" names no firm."""
+    source = split_source(RawSource("s", "wire.txt", SourceMeta(), sentence, ""))
+    (found,) = [p for p in extract(source).people if p.name == person]
+    assert (found.title, found.organization) == (title, organization)

@@ -27,6 +27,8 @@ _AFTER = re.compile(
     rf"|^\s?,\s(?P<org_first>{_ORG_PHRASE})['’]s?\s(?P<title_second>{_TITLE_PHRASE})"
     rf"|^\s?,\s(?:an?\s|the\s)?(?P<title_only>{_TITLE_PHRASE})(?=\s?[,.;]|\s(?:said|says|told|added))"
     rf"|^\sof\s(?:the\s)?(?P<org_only>{_ORG_PHRASE})"
+    # "said Colin Morton at Rensburg Fund Management": a firm by its name, never "at the meeting"
+    rf"|^\sat\s(?P<at_only>{_ORG_TOKEN}(?: (?:of |& |and )?{_ORG_TOKEN})*)"
 )
 # A word of a name: a full stop belongs to it only in initials and legal forms ("J.P.", "Inc."), not "Qwest."
 _SALIENT_MENTIONS = 6
@@ -37,17 +39,18 @@ _SUBJECT_LEAD = re.compile(
 )
 _NAME_WORD = r"(?:[A-Z]\.(?:[A-Z]\.)+|(?:Inc|Corp|Co|Ltd)\.|[A-Z](?:[\w&-]|\.(?=\w))*)"
 _BEFORE = re.compile(
-    rf"(?:(?P<org>(?:the\s[a-z]+|{_NAME_WORD}(?:\s{_NAME_WORD})*))['’]s?\s|(?P<org2>{_NAME_WORD}(?:\s{_NAME_WORD})*?)\s)?"
+    rf"(?:(?P<org>(?:the\s[a-z]+|{_NAME_WORD}(?:\s{_NAME_WORD})*))['’]s?\s|(?P<org2>{_NAME_WORD}(?:\s{_NAME_WORD})*?)(?:\s\(\s?[A-Z0-9.]+\s?\))?\s)?"
     r"(?P<title>(?i:(?:vice-chairman|vice-president|co-founder|co-chairman|deputy-chairman|"
     r"chief|executive|financial|operating|managing|vice|deputy|senior|group|global|corporate|non-executive|"
     r"finance|former|founder|president|chairman|chairwoman|director|boss|head|spokesman|spokeswoman|analyst|economist|"
-    r"minister|secretary|governor|CEO|CFO|COO|CTO|MD|officer|partner|trader|strategist|editor|chancellor)\s){1,4})$"
+    r"minister|secretary|governor|CEO|CFO|COO|CTO|MD|officer|partner|trader|strategist|editor|chancellor|"
+    r"fund|portfolio|manager)\s){1,4})$"
 )
 _BEFORE_TITLE_WORDS = frozenset(
     """vice-chairman vice-president co-founder co-chairman deputy-chairman chief executive financial operating
     managing vice deputy senior group global corporate non-executive finance former founder president chairman
     chairwoman director boss head spokesman spokeswoman analyst economist minister secretary governor ceo cfo coo cto
-    md officer partner trader strategist editor chancellor""".split()
+    md officer partner trader strategist editor chancellor fund portfolio manager""".split()
 )
 _POSSESSOR = re.compile(rf"(?P<org>{_ORG_TOKEN}(?: {_ORG_TOKEN})*)['’]s? $")
 _COPULA = re.compile(
@@ -222,6 +225,8 @@ def _person(source: Source, name: str, found: list[Candidate], table: NameTable,
         if match and match.group("org_only") and not _starts_sentence(match.group("org_only")):
             organization = match.group("org_only")
             continue
+        if match and match.group("at_only") and _plausible_org(match.group("at_only"), table):
+            organization = match.group("at_only")  # a title before the name may follow: "fund manager …"
         if match and _is_title(match.group("title") or match.group("title_only") or match.group("title_second")):
             title = match.group("title") or match.group("title_only") or match.group("title_second")
             org = match.group("org") or match.group("org_first")

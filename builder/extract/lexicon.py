@@ -112,7 +112,7 @@ TITLE_WORDS = _words(
 )
 # Nouns that head a title and can stand after "a"/"the": "a spokeswoman for the regulator".
 TITLE_HEADS = _words(
-    """ceo cfo coo cto chairman chairwoman chair president founder co-founder boss head spokesman spokeswoman
+    """ceo cfo coo cto chief chairman chairwoman chair president founder co-founder boss head spokesman spokeswoman
     spokesperson analyst economist minister secretary governor commissioner partner editor professor trader
     strategist chancellor senator lawyer attorney adviser advisor manager official owner director officer
     executive treasurer administrator leader vp md premier mayor ambassador"""
