@@ -124,6 +124,18 @@ def test_a_persons_title_and_firm_are_read_whole(sentence: str, person: str, tit
             "Rensburg Fund Management",
         ),
         ('"It is fine," said John Smith at the meeting in London.', "John Smith", None, None),
+        (
+            "The offer was low. And WMC chief executive Andrew Michelmore said it was aimed at value.",
+            "Andrew Michelmore",
+            "chief executive",
+            "WMC",
+        ),
+        (
+            "David Cummings, head of UK equities for Standard Life Investments, said he believed it.",
+            "David Cummings",
+            "head of UK equities",
+            "Standard Life Investments",
+        ),
     ],
 )
 def test_a_title_alone_a_ticker_and_a_firm_after_at(

@@ -21,8 +21,8 @@ _TITLE_PHRASE = (
 _ORG_TOKEN = r"[A-Z][\w&’'-]*(?:\.[\w&-]+)*"
 _ORG_PHRASE = rf"(?:the [a-z]+(?: [a-z]+)?|{_ORG_TOKEN}(?: (?:of |& |and )?{_ORG_TOKEN})*)"
 _AFTER = re.compile(
-    # "David Cumming, head of UK equities at Standard Life Investments": the office within the firm, then the firm
-    rf"^\s?,\s(?:an?\s|the\s)?(?P<title_at>{_TITLE_TOKEN}\sof(?:\s[\w&'’-]+){{1,5}}?)\sat\s(?P<org_at>{_ORG_PHRASE})"
+    # "David Cumming, head of UK equities at (for) Standard Life Investments": the office, then the firm
+    rf"^\s?,\s(?:an?\s|the\s)?(?P<title_at>{_TITLE_TOKEN}\sof(?:\s[\w&'’-]+){{1,5}}?)\s(?:at|for|with)\s(?P<org_at>{_ORG_PHRASE})"
     rf"|^\s?,\s(?:an?\s|the\s)?(?P<title>{_TITLE_PHRASE})(?:,?\s(?:of|at|for|with)\s|,\s(?:of\s)?)(?P<org>{_ORG_PHRASE})"
     rf"|^\s?,\s(?P<org_first>{_ORG_PHRASE})['’]s?\s(?P<title_second>{_TITLE_PHRASE})"
     rf"|^\s?,\s(?:an?\s|the\s)?(?P<title_only>{_TITLE_PHRASE})(?=\s?[,.;]|\s(?:said|says|told|added))"
@@ -239,6 +239,8 @@ def _person(source: Source, name: str, found: list[Candidate], table: NameTable,
         if match and _is_title(match.group("title")):
             title = match.group("title").strip()
             org = match.group("org") or match.group("org2")
+            while org and " " in org and org.split()[0] in lx.NOT_NAMES:
+                org = org.split(" ", 1)[1]  # "And WMC chief executive …": the sentence's And is no part of it
             if org and all(word.lower() in _BEFORE_TITLE_WORDS for word in org.split()):
                 title, org = f"{org} {title}", None  # "Chief Executive Michael Dell": all of it is the title
             if org and (org.startswith("the ") or _plausible_org(org, table)):
