@@ -131,6 +131,13 @@ def test_a_persons_title_and_firm_are_read_whole(sentence: str, person: str, tit
             "WMC",
         ),
         (
+            'ABN AMRO said so. "It is about the sale." CLOCK TICKS FOR SUITORS ABN AMRO Chief Executive Rijkman '
+            "Groenink said the bank would look at both offers.",
+            "Rijkman Groenink",
+            "Chief Executive",
+            "ABN AMRO",
+        ),
+        (
             "David Cummings, head of UK equities for Standard Life Investments, said he believed it.",
             "David Cummings",
             "head of UK equities",

@@ -241,6 +241,11 @@ def _person(source: Source, name: str, found: list[Candidate], table: NameTable,
             org = match.group("org") or match.group("org2")
             while org and " " in org and org.split()[0] in lx.NOT_NAMES:
                 org = org.split(" ", 1)[1]  # "And WMC chief executive …": the sentence's And is no part of it
+            if org and len(org.split()) >= 3 and org.isupper():
+                # "CLOCK TICKS FOR SUITORS ABN Chief Executive …": a wire story's heading run into the firm
+                words = org.split()
+                tails = (" ".join(words[start:]) for start in range(1, len(words)))
+                org = next((tail for tail in tails if any(same_organization(tail, k) for k in table.orgs)), None)
             if org and all(word.lower() in _BEFORE_TITLE_WORDS for word in org.split()):
                 title, org = f"{org} {title}", None  # "Chief Executive Michael Dell": all of it is the title
             if org and (org.startswith("the ") or _plausible_org(org, table)):
