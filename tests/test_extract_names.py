@@ -125,6 +125,30 @@ def test_a_persons_title_and_firm_are_read_whole(sentence: str, person: str, tit
         ),
         ('"It is fine," said John Smith at the meeting in London.', "John Smith", None, None),
         (
+            "The cost was high, said Commonwealth Bank of Australia Ltd. ( CBA.AX ) chairman John Schubert.",
+            "John Schubert",
+            "chairman",
+            "Commonwealth Bank of Australia Ltd",
+        ),
+        (
+            "They include Publishing & Broadcasting Ltd. PBL.AX executive chairman James Packer.",
+            "James Packer",
+            "executive chairman",
+            "Publishing & Broadcasting Ltd",
+        ),
+        (
+            '"It is not enough," said Tom Elliott, managing director of hedge fund MM&E Capital.',
+            "Tom Elliott",
+            "managing director",
+            "MM&E Capital",
+        ),
+        (
+            '"It is big," said John Orrico, portfolio manager at the Arbitrage Fund in New York.',
+            "John Orrico",
+            "portfolio manager",
+            "Arbitrage Fund",
+        ),
+        (
             "The offer was low. And WMC chief executive Andrew Michelmore said it was aimed at value.",
             "Andrew Michelmore",
             "chief executive",

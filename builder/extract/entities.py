@@ -20,10 +20,16 @@ _TITLE_PHRASE = (
 )
 _ORG_TOKEN = r"[A-Z][\w&’'-]*(?:\.[\w&-]+)*"
 _ORG_PHRASE = rf"(?:the [a-z]+(?: [a-z]+)?|{_ORG_TOKEN}(?: (?:of |& |and )?{_ORG_TOKEN})*)"
+# What kind of firm stands before its name: "managing director of hedge fund MM&E Capital".
+_FIRM_KIND = (
+    r"(?:(?:hedge|investment|private|equity|fund|firm|bank|brokerage|research|law|consulting|asset|management)\s)"
+    r"{1,3}(?=[A-Z])"
+)
 _AFTER = re.compile(
     # "David Cumming, head of UK equities at (for) Standard Life Investments": the office, then the firm
     rf"^\s?,\s(?:an?\s|the\s)?(?P<title_at>{_TITLE_TOKEN}\sof(?:\s[\w&'’-]+){{1,5}}?)\s(?:at|for|with)\s(?P<org_at>{_ORG_PHRASE})"
-    rf"|^\s?,\s(?:an?\s|the\s)?(?P<title>{_TITLE_PHRASE})(?:,?\s(?:of|at|for|with)\s|,\s(?:of\s)?)(?P<org>{_ORG_PHRASE})"
+    rf"|^\s?,\s(?:an?\s|the\s)?(?P<title>{_TITLE_PHRASE})(?:,?\s(?:of|at|for|with)\s|,\s(?:of\s)?)"
+    rf"(?:the\s(?=[A-Z])|{_FIRM_KIND})?(?P<org>{_ORG_PHRASE})"
     rf"|^\s?,\s(?P<org_first>{_ORG_PHRASE})['’]s?\s(?P<title_second>{_TITLE_PHRASE})"
     rf"|^\s?,\s(?:an?\s|the\s)?(?P<title_only>{_TITLE_PHRASE})(?=\s?[,.;]|\s(?:said|says|told|added))"
     rf"|^\sof\s(?:the\s)?(?P<org_only>{_ORG_PHRASE})"
@@ -39,7 +45,7 @@ _SUBJECT_LEAD = re.compile(
 )
 _NAME_WORD = r"(?:[A-Z]\.(?:[A-Z]\.)+|(?:Inc|Corp|Co|Ltd)\.|[A-Z](?:[\w&-]|\.(?=\w))*)"
 _BEFORE = re.compile(
-    rf"(?:(?P<org>(?:the\s[a-z]+|{_NAME_WORD}(?:\s{_NAME_WORD})*))['’]s?\s|(?P<org2>{_NAME_WORD}(?:\s{_NAME_WORD})*?)(?:\s\(\s?[A-Z0-9.]+\s?\))?\s)?"
+    rf"(?:(?P<org>(?:the\s[a-z]+|{_NAME_WORD}(?:\s{_NAME_WORD})*))['’]s?\s|(?P<org2>{_NAME_WORD}(?:\s(?:of\s|&\s)?{_NAME_WORD})*?)(?:\s\(\s?[A-Z0-9.]+\s?\)|\s[A-Z0-9]{{2,6}}\.[A-Z]{{1,3}})?\s)?"
     r"(?P<title>(?i:(?:vice-chairman|vice-president|co-founder|co-chairman|deputy-chairman|"
     r"chief|executive|financial|operating|managing|vice|deputy|senior|group|global|corporate|non-executive|"
     r"finance|former|founder|president|chairman|chairwoman|director|boss|head|spokesman|spokeswoman|analyst|economist|"
