@@ -27,7 +27,7 @@ FLOORS = {
     "people.precision": 0.90,
     # of the people found whose article gives a title or a firm, how many have it whole: far from done
     "people.title": 0.45,
-    "people.organization": 0.30,
+    "people.organization": 0.40,
     "author.accuracy": 0.85,
 }
 
