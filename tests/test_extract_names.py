@@ -91,19 +91,6 @@ def test_a_factbox_heading_and_a_dateline_name_no_organisation() -> None:
             "Standard Life Investments",
         ),
         ("Jo Bloggs, an analyst at Collins Stewart, said it was fair.", "Jo Bloggs", "analyst", "Collins Stewart"),
-    ],
-)
-def test_a_persons_title_and_firm_are_read_whole(sentence: str, person: str, title: str, organization: str) -> None:
-    """The firm before a title of several words ("Amgen Chief Executive") is the firm alone, and the office
-    "head of UK equities" belongs to the firm after "at"."""
-    source = split_source(RawSource("s", "wire.txt", SourceMeta(), sentence, ""))
-    (found,) = [p for p in extract(source).people if p.name == person]
-    assert (found.title, found.organization) == (title, organization)
-
-
-@pytest.mark.parametrize(
-    ("sentence", "person", "title", "organization"),
-    [
         (
             "Euronext chief Jean-Francois Theodore held talks with the exchange.",
             "Jean-Francois Theodore",
@@ -169,11 +156,12 @@ def test_a_persons_title_and_firm_are_read_whole(sentence: str, person: str, tit
         ),
     ],
 )
-def test_a_title_alone_a_ticker_and_a_firm_after_at(
+def test_a_persons_title_and_firm_are_read_whole(
     sentence: str, person: str, title: str | None, organization: str | None
 ) -> None:
-    """ "Euronext chief", a ticker between firm and title, and "at Rensburg Fund Management" after the name;
-    "at the meeting" names no firm."""
+    """The firm before a title of several words ("Amgen Chief Executive") is the firm alone; "Euronext chief";
+    a ticker between firm and title; the office "head of UK equities" of the firm after "at" or "for"; "at
+    Rensburg Fund Management" after the name, but "at the meeting" names no firm."""
     source = split_source(RawSource("s", "wire.txt", SourceMeta(), sentence, ""))
     (found,) = [p for p in extract(source).people if p.name == person]
     assert (found.title, found.organization) == (title, organization)
