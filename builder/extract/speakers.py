@@ -61,7 +61,11 @@ POST_TRAILING = re.compile(
     rf"|when|while|by|to|from|with|as|that|it)\b)(?P<who>(?:[^\"“”;!?.,]|{_NAME_DOT}|\.(?=\S))+?(?:,[^\"“”;!?.]{{0,80}})?)\s*[.!?]?\s*$"
 )
 _REPORTS = r"(?:quoted|quotes|reports|reported|cited|cites)"
-POST_QUOTED_AS = re.compile(rf"^\s*[,—–-]?\s*(?P<outlet>{_OUTLETS})\s{_REPORTS}\s(?P<who>[^\"“”.;!?]+?)\sas\ssaying")
+POST_QUOTED_AS = re.compile(
+    rf"^\s*[,—–-]?\s*(?P<outlet>{_OUTLETS})\s(?:{_REPORTS}\s(?P<who>[^\"“”.;!?]+?)\sas\ssaying"
+    # '," the newspaper quotes a source close to the firm.': the one quoted, running to the sentence's end
+    r"|(?:quotes|quoted|cites|cited)\s(?P<named>(?:a|an|one|the|its)\s[^\"“”.;!?,]+?|[A-Z][^\"“”.;!?,]+?)\s*(?:[.;!?]|$))"
+)
 # "It quoted a spokesman for Atticus complaining that ...": the one quoted speaks.
 PRE_QUOTING = re.compile(
     rf"(?P<outlet>[^\"“”]{{1,80}}?)\s{_REPORTS}\s(?P<who>[^\"“”]{{3,120}}?)\s(?:as\s)?"
@@ -126,8 +130,9 @@ def attribution_after(text: str, start: int, end: int) -> tuple[str, int, int] |
         return trailing.group("who"), offset, offset + len(trailing.group("who"))
     quoted = POST_QUOTED_AS.match(tail)
     if quoted:
-        offset = start + quoted.start("who")
-        return quoted.group("who"), offset, offset + len(quoted.group("who"))
+        group = "who" if quoted.group("who") else "named"
+        offset = start + quoted.start(group)
+        return quoted.group(group), offset, offset + len(quoted.group(group))
     for pattern in (POST_ACCORDING, POST_VERB_FIRST, POST_SUBJECT_FIRST):
         match = pattern.match(tail)
         if match:
