@@ -51,6 +51,11 @@ def test_a_change_from_one_figure_to_another_is_two_figures() -> None:
     assert [(a.value, a.high) for a in amounts] == [(10, None), (14, None), (2, None), (3, None)]
 
 
+def test_halving_to_a_figure_is_no_range() -> None:
+    (amount,) = find_amounts("A share sale cut the partner's holding in half to 10% last year.")
+    assert (amount.value, amount.high, amount.unit) == (Decimal("10"), None, "%")
+
+
 def test_a_date_before_to_is_no_range() -> None:
     (amount,) = find_amounts("profit for the quarter ended December 31 to 10.6 billion rupees")
     assert (amount.value, amount.high, amount.unit) == (Decimal("10600000000"), None, "INR")

@@ -20,7 +20,7 @@ from builder.extract.figures import (
     split_rates,
     with_context,
 )
-from builder.extract.numbers import DIGITS_ONLY, NUMBER, NUMBER_DIGITS, NUMBER_WORD_SET, SCALE_WORDS, number
+from builder.extract.numbers import DIGITS_ONLY, FRACTIONS, NUMBER, NUMBER_DIGITS, NUMBER_WORD_SET, SCALE_WORDS, number
 
 _ADJECTIVES = alternation({adjective for adjective, _ in units.CURRENCY_ADJECTIVES})
 _CURRENCY_WORD = re.compile(
@@ -147,6 +147,7 @@ def _amount_at(text: str, numeral: _Number, floor: int) -> Found | None:
     if (
         range_match
         and (prefix is not None or _unit_follows(text, range_match.end()))
+        and not (numeral.words and text[numeral.start : numeral.end].lower() in FRACTIONS)  # "in half to 10%"
         and not (
             range_match.group().strip().startswith("to")
             and (_FROM.search(text, max(0, start - 24), start) or not _money_or_percent_follows(text, range_match))
