@@ -96,3 +96,13 @@ def test_the_one_a_newspaper_quotes_after_the_quote_speaks() -> None:
     speakers = _speakers(text)
     assert speakers["We"] == "Jane Doyle"
     assert speakers["The"] == "a source close to the Chinese firm"
+
+
+def test_a_firm_s_unnamed_bosses_speak_as_people_of_the_firm() -> None:
+    text = (
+        "Rowan Motors said talks with a Chinese carmaker went on. "
+        'Rowan Motors bosses have said they are "confident" a deal will be signed in March.'
+    )
+    facts = extract(split_source(RawSource("story", "story.txt", SourceMeta(), text, "")))
+    (quote,) = facts.quotes
+    assert (quote.speaker, quote.speaker_kind) == ("Rowan Motors bosses", "descriptor")

@@ -117,6 +117,7 @@ _LONG_APPOSITION = 20  # "He Jianxiong, the former executive director for China 
 _NAMED_APPOSITION = re.compile(r"[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3},\s")
 _VERB_FIRST = re.compile(r"(?:is|are|was|were|has|have|had|will|would|could|should|may|might|can|did|does)\b", re.I)
 _LONGEST_UNNAMED = 8
+_STAFF_AFTER = re.compile(r"\s(?:[a-z]+\s)?[a-z]+s\s*")  # "Rover bosses", "Fiat union officials"
 _GENERIC_OUTLET = re.compile(r"the\s(?:newspaper|paper|magazine|agency|news\sagency)", re.I)
 
 
@@ -310,6 +311,17 @@ def resolve(phrase: str, start: int, end: int, entities: Entities) -> Speaker:
     orgs = [m for m in inside if m.kind == "org"]
     descriptor = _DESCRIPTOR.match(phrase.strip())
     personal = descriptor is not None and head_noun(descriptor.group("np")) in PERSON_NOUNS
+    if (
+        orgs
+        and descriptor is None
+        and orgs[0].start - start < 2
+        and _STAFF_AFTER.fullmatch(entities.text, orgs[0].end, end)
+    ):
+        staff = entities.text[orgs[0].end : end].split()[-1].lower()
+        if staff in PERSON_NOUNS or staff.removesuffix("es") in PERSON_NOUNS:
+            # "Rover bosses have said": unnamed people of the firm, not the firm
+            org = entities.full_org_name(orgs[0].name)
+            return Speaker(phrase.strip(), "descriptor", org=org, start=start, end=end)
     if orgs and not (descriptor and (descriptor.group("det").lower() in ("a", "an", "one") or personal)):
         return Speaker(
             entities.full_org_name(_subject_org(phrase, orgs, entities).name), "organization", start=start, end=end
