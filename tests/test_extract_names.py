@@ -63,3 +63,17 @@ def test_a_factbox_heading_and_a_dateline_name_no_organisation() -> None:
     facts = extract(split_source(RawSource("f", "f.txt", SourceMeta(), text, "")))
     names = {org.name for org in facts.organizations}
     assert not names & {"LONDON", "PRICE", "TIMING"} and "Barclays" in names
+
+
+def test_a_person_described_as_the_head_of_the_group_is_a_person() -> None:
+    from builder.extract import extract
+    from builder.model import SourceMeta
+    from builder.sources import RawSource, split_source
+
+    text = (
+        "The carmaker's founder wanted to keep control. "
+        "But Tullio Ferraro, the patriarch of the group, preferred a partner's offer to buy a 20% stake."
+    )
+    facts = extract(split_source(RawSource("f", "f.txt", SourceMeta(), text, "")))
+    assert "Tullio Ferraro" in {person.name for person in facts.people}
+    assert "Tullio Ferraro" not in {org.name for org in facts.organizations}
