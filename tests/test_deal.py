@@ -154,3 +154,19 @@ def analyze_folder(folder: Path, articles: dict[str, str]) -> Brief:
         (folder / f"{name}.md").write_text(text, encoding="utf-8")
     sources = load_sources(folder, folder)
     return analyze(sources, [extract(s) for s in sources], empty_curation())
+
+
+def test_the_value_of_the_firm_a_tie_up_would_create_is_not_the_deal_value(tmp_path: Path) -> None:
+    card = proposal(
+        tmp_path,
+        {
+            "talks": dated(
+                "2025-02-03",
+                "Fabrikam in talks for Tailspin stake",
+                "Fabrikam Inc is in talks to buy a majority stake in Tailspin Toys. "
+                "A tie-up between Fabrikam and Northwind would create the world's biggest toy maker, "
+                "valued at $80bn.",
+            )
+        },
+    )
+    assert card.value is None or card.value.amount != 80_000_000_000
