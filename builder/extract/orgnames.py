@@ -45,7 +45,12 @@ def same_organization(a: str, b: str) -> bool:
         return True
     short, long = sorted((key_a.split(), key_b.split()), key=len)
     heads = _LOWER_HEADS
-    if short and long[: len(short)] == short and all(word in heads for word in long[len(short) :]):
+    if (
+        short
+        and long[: len(short)] == short
+        and all(word in heads for word in long[len(short) :])
+        and long[len(short) :] != ["capital"]  # "Barclays Capital" is a unit of Barclays, "GE Capital" of GE
+    ):
         return True
     if len(short) == len(long) > 1 and all(_abbreviates(x, y) for x, y in zip(short, long, strict=True)):
         return True  # "Man United" for "Manchester United"
