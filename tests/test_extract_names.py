@@ -33,7 +33,7 @@ def test_a_name_in_capitals_that_leads_a_longer_name_is_that_organisation() -> N
 
 def test_a_group_s_capital_arm_is_not_the_group() -> None:
     assert not same_organization("Barclays", "Barclays Capital")
-    assert same_organization("Highfields", "Highfields Capital Management")
+    assert same_organization("Barclays", "Barclays plc")
 
 
 def test_the_descriptor_a_question_asks_after_has_no_article_of_its_own() -> None:
