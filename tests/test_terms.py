@@ -178,3 +178,16 @@ def test_the_offer_of_a_bidder_that_withdrew_is_history_not_the_value() -> None:
     )
     value = next(t for t in found.terms if t.measure == "deal_value")
     assert value.text == "3 trillion yen"
+
+
+def test_a_signing_still_to_come_is_not_an_agreed_term() -> None:
+    found = brief(
+        (
+            "story",
+            None,
+            "Carmaker deal near\n\nNorthwind bosses have said they are confident the £800m investment deal "
+            "with Contoso Motors would be signed in March.",
+        )
+    )
+    (amount,) = [a for a in found.amounts if a.text == "£800m"]
+    assert amount.stage != "agreed"

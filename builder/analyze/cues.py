@@ -253,7 +253,11 @@ STAGE_CUES: dict[Stage, tuple[tuple[str, float], ...]] = {
         (_words(r"bought", r"acquired", r"took\sover", r"has\spaid", r"paid", r"spent"), 0.9),
     ),
     "agreed": (
-        (_words(r"agree\w*", r"accept\w*", r"recommend\w*", r"signed", r"definitive", r"seal\w*", r"won"), 1.2),
+        # "would be signed in March": a signing still to come is not an agreement
+        (
+            _words(r"agree\w*", r"accept\w*", r"recommend\w*", r"(?<!be\s)signed", r"definitive", r"seal\w*", r"won"),
+            1.2,
+        ),
         (
             _words(r"will\s(?:buy|acquire|pay|receive)", r"to\sbuy", r"to\sacquire", r"to\ssell", r"to\sgo\sprivate"),
             0.6,
@@ -271,6 +275,7 @@ STAGE_CUES: dict[Stage, tuple[tuple[str, float], ...]] = {
                 r"potential",
                 r"nears?",
                 r"would\svalue",
+                r"(?:would|will|could|to)\sbe\ssigned",
             ),
             0.9,
         ),
