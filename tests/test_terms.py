@@ -191,3 +191,16 @@ def test_a_signing_still_to_come_is_not_an_agreed_term() -> None:
     )
     (amount,) = [a for a in found.amounts if a.text == "£800m"]
     assert amount.stage != "agreed"
+
+
+def test_an_investment_in_a_named_company_is_the_deal_s_value() -> None:
+    found = brief(
+        (
+            "story",
+            None,
+            "Carmaker tie-up delayed\n\nContoso Motors' proposed £800m investment in Northwind is awaiting "
+            "approval by its owner.",
+        )
+    )
+    (amount,) = [a for a in found.amounts if a.text == "£800m"]
+    assert amount.measure == "deal_value"

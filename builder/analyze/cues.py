@@ -33,6 +33,8 @@ MEASURE_CUES: dict[Measure, tuple[tuple[str, float], ...]] = {
             1.0,
         ),
         (_words(r"deals?", r"proposals?", r"approach", r"tie-?up", r"purchase[ds]?", r"transactions?"), 0.9),
+        # "Shanghai Automotive's proposed £1bn investment in Rover": an investment in a named company is the deal
+        (_words(r"investment\sin\s(?-i:[A-Z])\w*"), 0.9),
         (
             _words(
                 r"valu(?:e|es|ed|ing)\s(?:the\s)?(?:\S+\s){0,3}at",
