@@ -82,3 +82,13 @@ def test_a_person_described_as_the_head_of_the_group_is_a_person() -> None:
     facts = extract(split_source(RawSource("f", "f.txt", SourceMeta(), text, "")))
     assert "Tullio Ferraro" in {person.name for person in facts.people}
     assert "Tullio Ferraro" not in {org.name for org in facts.organizations}
+
+
+def test_a_time_zone_is_no_organisation() -> None:
+    from builder.extract import extract
+    from builder.model import SourceMeta
+    from builder.sources import RawSource, split_source
+
+    text = "Fabrikam shares rose 4.5% by 0900 GMT, having shot up more than 7% in early trading."
+    facts = extract(split_source(RawSource("f", "f.txt", SourceMeta(), text, "")))
+    assert "GMT" not in {org.name for org in facts.organizations}
