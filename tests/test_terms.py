@@ -204,3 +204,18 @@ def test_an_investment_in_a_named_company_is_the_deal_s_value() -> None:
     )
     (amount,) = [a for a in found.amounts if a.text == "£800m"]
     assert amount.measure == "deal_value"
+
+
+def test_a_sum_a_firm_is_to_pay_is_agreed_and_one_it_is_thought_to_offer_a_rumour() -> None:
+    found = brief(
+        (
+            "talks",
+            None,
+            "Deadline nears\n\nThe US firm is thought to be offering about $900m to end the arrangement.",
+        ),
+        ("deal", None, "Northwind pays out\n\nNorthwind is to pay Contoso 700m euros to get out of the deal."),
+    )
+    offered = next(a for a in found.amounts if a.text == "$900m")
+    paid = next(a for a in found.amounts if a.text == "700m euros")
+    assert (offered.measure, offered.stage) == ("deal_value", "rumour")
+    assert (paid.measure, paid.stage) == ("deal_value", "agreed")

@@ -24,6 +24,7 @@ MEASURE_CUES: dict[Measure, tuple[tuple[str, float], ...]] = {
                 r"bid(?:s|ding)?",
                 r"offers?",
                 r"offered",
+                r"(?:is|are|was|were|be)\soffering",  # "is thought to be offering about $2bn"; not a share offering
                 r"takeovers?",
                 r"buy-?outs?",
                 r"LBO",
@@ -261,7 +262,14 @@ STAGE_CUES: dict[Stage, tuple[tuple[str, float], ...]] = {
             1.2,
         ),
         (
-            _words(r"will\s(?:buy|acquire|pay|receive)", r"to\sbuy", r"to\sacquire", r"to\ssell", r"to\sgo\sprivate"),
+            _words(
+                r"will\s(?:buy|acquire|pay|receive)",
+                r"to\sbuy",
+                r"to\sacquire",
+                r"to\ssell",
+                r"to\sgo\sprivate",
+                r"(?:is|are)\sto\spay",  # "GM is to pay Fiat 1.55bn euros": news for a deal that is settled
+            ),
             0.6,
         ),
         (_words(r"under\sthe\sterms", r"the\sdeal", r"the\stransaction"), 0.5),
@@ -295,6 +303,7 @@ STAGE_CUES: dict[Stage, tuple[tuple[str, float], ...]] = {
                 r"talk\sthat",
                 r"is\ssaid\sto",
                 r"are\ssaid\sto",
+                r"(?:is|are)\s(?:thought|believed|understood)\sto",
                 r"reports?\s(?:say|said|have|suggest)\w*",
                 r"according\sto\s(?:\w+\s){0,2}reports?",
                 r"reported",
