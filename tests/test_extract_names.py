@@ -92,3 +92,17 @@ def test_a_time_zone_is_no_organisation() -> None:
     text = "Fabrikam shares rose 4.5% by 0900 GMT, having shot up more than 7% in early trading."
     facts = extract(split_source(RawSource("f", "f.txt", SourceMeta(), text, "")))
     assert "GMT" not in {org.name for org in facts.organizations}
+
+
+def test_general_opens_a_firm_s_name_unless_a_title_stands_beside_it() -> None:
+    from builder.extract import extract
+    from builder.model import SourceMeta
+    from builder.sources import RawSource, split_source
+
+    text = (
+        "Fabrikam will meet car giant General Motors (GM) on Tuesday. "
+        "The Attorney General said so, and the firm's General Counsel agreed."
+    )
+    facts = extract(split_source(RawSource("f", "f.txt", SourceMeta(), text, "")))
+    names = {org.name for org in facts.organizations}
+    assert "General Motors" in names and not {"Attorney General", "General Counsel"} & names
