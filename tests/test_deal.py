@@ -170,3 +170,20 @@ def test_the_value_of_the_firm_a_tie_up_would_create_is_not_the_deal_value(tmp_p
         },
     )
     assert card.value is None or card.value.amount != 80_000_000_000
+
+
+def test_who_would_buy_a_firm_s_division_or_a_percentage_of_it_is_the_acquirer(tmp_path: Path) -> None:
+    card = proposal(
+        tmp_path,
+        {
+            "put": dated(
+                "2005-01-31",
+                "Deadline nears for Fabrikam deal",
+                "Fabrikam and Northwind Motors have until midnight to settle a dispute over a potential takeover. "
+                "The deadline marks the point at which Fabrikam will gain the right to sell its car division to "
+                "Northwind Motors. The pact dates back to Northwind Motors' decision to buy 20% of Fabrikam's "
+                "car arm in 2000.",
+            )
+        },
+    )
+    assert ("Northwind Motors", "acquirer") in {(p.name, p.role) for p in card.parties}
