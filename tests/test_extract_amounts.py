@@ -58,6 +58,16 @@ def test_a_bare_sum_added_to_a_sum_takes_its_currency() -> None:
     assert [a.unit for a in shares if a.kind == "money"] == ["USD"]
 
 
+def test_the_size_of_a_move_then_the_level_it_reached_is_no_range() -> None:
+    amounts = find_amounts("The news sent shares up more than 6%, or 16.75 pence to 293.5p.")
+    assert [(a.value, a.high, a.unit) for a in amounts if a.kind == "money"] == [
+        (Decimal("16.75"), None, "GBX"),
+        (Decimal("293.5"), None, "GBX"),
+    ]
+    (spread,) = find_amounts("It is worth $3 billion to $3.5 billion.")
+    assert spread.high == Decimal("3.5e9")
+
+
 def test_halving_to_a_figure_is_no_range() -> None:
     (amount,) = find_amounts("A share sale cut the partner's holding in half to 10% last year.")
     assert (amount.value, amount.high, amount.unit) == (Decimal("10"), None, "%")
