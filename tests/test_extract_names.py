@@ -106,3 +106,17 @@ def test_general_opens_a_firm_s_name_unless_a_title_stands_beside_it() -> None:
     facts = extract(split_source(RawSource("f", "f.txt", SourceMeta(), text, "")))
     names = {org.name for org in facts.organizations}
     assert "General Motors" in names and not {"Attorney General", "General Counsel"} & names
+
+
+def test_a_name_in_a_list_of_brands_is_a_brand_not_a_person() -> None:
+    from builder.extract import extract
+    from builder.model import SourceMeta
+    from builder.sources import RawSource, split_source
+
+    text = (
+        "The group is focusing on its most profitable labels including Dom Perignon champagne and "
+        "Marc Jacobs. Its chief executive, Anna Weber, said the sale made sense."
+    )
+    facts = extract(split_source(RawSource("f", "f.txt", SourceMeta(), text, "")))
+    people = {person.name for person in facts.people}
+    assert "Marc Jacobs" not in people and "Anna Weber" in people
