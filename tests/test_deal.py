@@ -187,3 +187,21 @@ def test_who_would_buy_a_firm_s_division_or_a_percentage_of_it_is_the_acquirer(t
         },
     )
     assert ("Northwind Motors", "acquirer") in {(p.name, p.role) for p in card.parties}
+
+
+def test_the_firm_talked_with_to_buy_a_label_sells_it_and_a_seller_after_from_is_no_target(tmp_path: Path) -> None:
+    card = proposal(
+        tmp_path,
+        {
+            "talks": dated(
+                "2005-01-10",
+                "US firm bids for label",
+                "A US firm has said it is in final negotiations with luxury goods group Fabrikam SA to buy the "
+                "loss-making Contoso Ltd fashion house. Northwind Group bought two cosmetics brands from "
+                "Fabrikam SA in 2003.",
+            )
+        },
+    )
+    roles = {(p.name, p.role) for p in card.parties}
+    assert ("Fabrikam SA", "acquirer") not in roles and ("Fabrikam SA", "target") not in roles
+    assert ("Contoso Ltd", "target") in roles

@@ -22,6 +22,7 @@ _TICK = (
 )
 # A few words that describe an entity before its name: "Dutch rival", "private equity firm", "the".
 _DESC = r"(?:(?:[\w.'’,-]+\s){0,4}?)"
+_DESC_NOT_FROM = r"(?:(?!from\s)(?:[\w.'’,-]+\s)){0,4}?"
 _GAP = (
     r"(?:(?!\u27e8)(?:[^.;:\"“”]|(?<=\d)\.(?=\d)))"  # words between two parts of a finding, never across another entity
 )
@@ -56,8 +57,12 @@ class RoleFinding:
 # Each pattern names the groups that hold an entity list and the role each list plays; "other" links a
 # buyer to what it buys. Patterns are tried on the whole marked sentence, case aside for the verbs.
 _PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    # Acme agreed to buy Widget; Acme offered on Monday to buy Dutch rival Widget
-    (rf"(?P<acquirer>{_ENT}){_TICK}{_GAP}{{0,60}}?\b{_BUY}\s(?:all\sof\s|control\sof\s)?{_DESC}(?P<target>{_ENT})", ()),
+    # Acme agreed to buy Widget; Acme offered on Monday to buy Dutch rival Widget (not "bought two labels from
+    # Widget", where Widget sells)
+    (
+        rf"(?P<acquirer>{_ENT}){_TICK}{_GAP}{{0,60}}?\b{_BUY}\s(?:all\sof\s|control\sof\s)?{_DESC_NOT_FROM}(?P<target>{_ENT})",
+        (),
+    ),
     # Acme bid $2bn for Widget; Acme's offer for Widget; Acme made an approach to Widget
     (
         rf"(?P<acquirer>{_ENT}){_TICK}(?:['’]s?)?{_GAP}{{0,50}}?\b(?:{_BID}|bid|offered)\b{_GAP}{{0,40}}?\b(?:for|to)\s{_DESC}(?P<target>{_ENT})",
@@ -223,6 +228,9 @@ def _findings(marked: Marked) -> Iterator[RoleFinding]:
                 text=marked.original(match.start(), match.end()) or marked.sentence.text,
             )
             links = {name: _entities_in(match.group(name)) for name in _GROUP_ROLES if _has(match, name)}
+            if "acquirer" in links and "target" in links and _TALKS_WITH.search(text, 0, match.start("acquirer")):
+                # "in final negotiations with LVMH to buy Lacroix": the one talked with sells, the speaker buys
+                links["seller"] = links.pop("acquirer")
             others = {"acquirer": "target", "target": "acquirer", "partner": "partner2", "partner2": "partner"}
             for name, found in links.items():
                 role = {"partner2": "partner"}.get(name, name)
@@ -235,6 +243,9 @@ def _findings(marked: Marked) -> Iterator[RoleFinding]:
         entity = _entities_in(match.group("vehicle"))[0]
         citation = Citation(source=marked.source, sentence=marked.sentence.id, text=marked.sentence.text)
         yield RoleFinding(entity, "consortium", citation)
+
+
+_TALKS_WITH = re.compile(r"\b(?:talks|negotiations|discussions)\swith\s(?:[\w.'’,-]+\s){0,4}?$", re.I)
 
 
 def _has(match: re.Match[str], name: str) -> bool:
