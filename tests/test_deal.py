@@ -205,3 +205,20 @@ def test_the_firm_talked_with_to_buy_a_label_sells_it_and_a_seller_after_from_is
     roles = {(p.name, p.role) for p in card.parties}
     assert ("Fabrikam SA", "acquirer") not in roles and ("Fabrikam SA", "target") not in roles
     assert ("Contoso Ltd", "target") in roles
+
+
+def test_a_firm_that_has_sold_its_label_to_a_buyer_has_completed_the_sale(tmp_path: Path) -> None:
+    card = proposal(
+        tmp_path,
+        {
+            "sale": dated(
+                "2005-01-12",
+                "Label bought by US firm",
+                "Luxury goods group Fabrikam SA has sold its loss-making Contoso Ltd clothing label to a US "
+                "investment group for an unspecified sum.",
+            )
+        },
+    )
+    assert card.status and card.status.value == "completed"
+    assert card.type and card.type.value == "sale"
+    assert card.value and card.value.state == "not disclosed"

@@ -50,7 +50,9 @@ _STATUS_PATTERNS: tuple[tuple[DealStatus, str], ...] = (
     (
         "completed",
         rf"\b(?:complet\w*|closed|finali[sz]ed)\s(?:the\s|its\s|their\s|his\s)?(?:\S+\s){{0,4}}"
-        rf"{_DEAL_NOUNS}|{_DEAL_NOUNS}\s(?:was|has\sbeen|were)\s(?:completed|closed)\b",
+        rf"{_DEAL_NOUNS}|{_DEAL_NOUNS}\s(?:was|has\sbeen|were)\s(?:completed|closed)\b"
+        # "LVMH has sold its loss-making Christian Lacroix clothing label to a US investment group"
+        rf"|\b(?:has|have)\ssold\s(?:its|their|his|her|the)\s(?:\S+\s){{0,5}}?to\b",
     ),
     (
         "agreed",
@@ -182,7 +184,9 @@ def _deal_type(sources: Sequence[Source], roles: PartyRoles) -> ProposedType | N
     has_buyer = "acquirer" in role_names and "target" in role_names
     if not counts:
         return None
-    if not has_buyer and "partner" in role_names:
+    if "seller" in role_names and "acquirer" not in role_names and counts["sale"]:
+        kind = "sale"  # "LVMH has sold its Christian Lacroix label to a US investment group": no buyer named as such
+    elif not has_buyer and "partner" in role_names:
         kind = max(("partnership", "merger", "joint venture"), key=lambda k: (counts[k], k == "partnership"))
     elif counts["merger"] > counts["takeover bid"] + counts["acquisition"] and "acquirer" not in role_names:
         kind = "merger"

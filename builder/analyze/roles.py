@@ -78,9 +78,10 @@ _PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
         rf"(?P<acquirer>{_ENT}){_TICK}(?:['’]s?)?{_GAP}{{0,60}}?\b{_BUY}\s(?:a\s|an\s)?\d+(?:\.\d+)?\s?(?:%|per\s?cent|percent)\s(?:of|in)\s{_DESC}(?P<target>{_ENT})",
         (),
     ),
-    # Widget has the right to sell its car division to Acme: Acme would buy what Widget sells
+    # Widget has the right to sell its car division to Acme: Acme would buy what Widget sells; Widget has sold
+    # its fashion label (to a buyer not named)
     (
-        rf"(?P<seller>{_ENT}){_TICK}{_GAP}{{0,60}}?\b(?:sell|sells|selling|sold)\s(?:its|their|the)\s(?:\S+\s){{0,3}}?(?:unit|division|arm|business|operations|subsidiary)\sto\s{_DESC}(?P<acquirer>{_ENT})",
+        rf"(?P<seller>{_ENT}){_TICK}{_GAP}{{0,60}}?\b(?:sell|sells|selling|sold)\s(?:its|their|the)\s(?:\S+\s){{0,4}}?(?:unit|division|arm|business|operations|subsidiary|label|brand|house)\b(?:\sto\s{_DESC}(?P<acquirer>{_ENT}))?",
         (),
     ),
     # Acme's takeover offer (the target named elsewhere in the sentence or the brief)
