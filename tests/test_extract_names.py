@@ -31,6 +31,12 @@ def test_a_name_in_capitals_that_leads_a_longer_name_is_that_organisation() -> N
     assert not same_organization("ABN", "Royal Bank of Scotland")
 
 
+def test_initials_may_take_in_the_legal_ending() -> None:
+    assert same_organization("SAIC", "Shanghai Automotive Industry Corp")
+    assert same_organization("IBM", "International Business Machines Corp")
+    assert not same_organization("SAIC", "Shanghai Automotive Corp")
+
+
 def test_a_group_s_capital_arm_is_not_the_group() -> None:
     assert not same_organization("Barclays", "Barclays Capital")
     assert same_organization("Barclays", "Barclays plc")
