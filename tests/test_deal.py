@@ -222,3 +222,19 @@ def test_a_firm_that_has_sold_its_label_to_a_buyer_has_completed_the_sale(tmp_pa
     assert card.status and card.status.value == "completed"
     assert card.type and card.type.value == "sale"
     assert card.value and card.value.state == "not disclosed"
+
+
+def test_a_stake_cut_by_a_share_sale_makes_no_stake_purchase(tmp_path: Path) -> None:
+    card = proposal(
+        tmp_path,
+        {
+            "put": dated(
+                "2005-02-13",
+                "Northwind pays to evade Fabrikam buyout",
+                "Northwind Motors is to pay Fabrikam 1.5bn euros to get out of a deal which could have forced it "
+                "to buy the car maker outright. Fabrikam's share sale cut Northwind's stake in half to 10%, and "
+                "Northwind argued that halving its stake voided the deal. Northwind's stake had been 20%.",
+            )
+        },
+    )
+    assert card.type and card.type.value != "stake purchase"

@@ -103,7 +103,12 @@ _TYPE_PATTERNS: tuple[tuple[DealType, str], ...] = (
     ("joint venture", r"\bjoint[\s-]venture"),
     ("partnership", r"\b(?:partnership|alliance|collaborat\w*|partner(?:s|ing|ed)?\swith|tie-up)\b"),
     ("merger", r"\b(?:merger|merge[sd]?|merging|combination|combine[sd]?|combining)\b"),
-    ("stake purchase", r"\bstake\b"),
+    # a stake bought, taken or sold, not one cut or halved by a share sale ("halving GM's stake to 10%")
+    (
+        "stake purchase",
+        r"\b(?:buy|buys|bought|buying|acquir\w*|purchas\w*|take|takes|took|taking|build\w*|rais\w*|increas\w*|"
+        r"sell|sells|sold|selling|majority|minority|controlling)\s(?:\S+\s){0,4}?stake\b",
+    ),
     ("takeover bid", r"\b(?:takeover|bid|bids|bidder|bidding|suitor|hostile|offer|offers|offered|approach)\b"),
     (
         "acquisition",
