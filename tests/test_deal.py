@@ -238,3 +238,20 @@ def test_a_stake_cut_by_a_share_sale_makes_no_stake_purchase(tmp_path: Path) -> 
         },
     )
     assert card.type and card.type.value != "stake purchase"
+
+
+def test_a_firm_s_investment_in_a_named_company_is_an_investment_not_a_partnership(tmp_path: Path) -> None:
+    card = proposal(
+        tmp_path,
+        {
+            "delay": dated(
+                "2005-01-17",
+                "Carmaker tie-up delayed",
+                "Contoso Motors' proposed £800m investment in Northwind Cars is awaiting approval by regulators. "
+                "A state-owned carmaker is in negotiations with Northwind Cars and Contoso Motors to take a 20% "
+                "stake in the joint venture.",
+            )
+        },
+    )
+    assert card.type and card.type.value == "investment"
+    assert {(p.name, p.role) for p in card.parties} >= {("Contoso Motors", "investor"), ("Northwind Cars", "target")}

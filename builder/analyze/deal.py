@@ -189,7 +189,9 @@ def _deal_type(sources: Sequence[Source], roles: PartyRoles) -> ProposedType | N
     has_buyer = "acquirer" in role_names and "target" in role_names
     if not counts:
         return None
-    if "seller" in role_names and "acquirer" not in role_names and counts["sale"]:
+    if "investor" in role_names and "target" in role_names and "acquirer" not in role_names:
+        kind = "investment"  # "Shanghai Automotive's proposed £1bn investment in Rover": money in, no buyer
+    elif "seller" in role_names and "acquirer" not in role_names and counts["sale"]:
         kind = "sale"  # "LVMH has sold its Christian Lacroix label to a US investment group": no buyer named as such
     elif not has_buyer and "partner" in role_names:
         kind = max(("partnership", "merger", "joint venture"), key=lambda k: (counts[k], k == "partnership"))

@@ -84,6 +84,11 @@ _PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
         rf"(?P<seller>{_ENT}){_TICK}{_GAP}{{0,60}}?\b(?:sell|sells|selling|sold)\s(?:its|their|the)\s(?:\S+\s){{0,4}}?(?:unit|division|arm|business|operations|subsidiary|label|brand|house)\b(?:\sto\s{_DESC}(?P<acquirer>{_ENT}))?",
         (),
     ),
+    # Acme's proposed £1bn investment in Widget: Acme invests, Widget is what the deal is about
+    (
+        rf"(?P<investor>{_ENT}){_TICK}['’]s?\s(?:\S+\s){{0,3}}?investment\sin\s{_DESC}(?P<target>{_ENT})",
+        (),
+    ),
     # Acme's takeover offer (the target named elsewhere in the sentence or the brief)
     (rf"(?P<acquirer>{_ENT})['’]s?\s(?:\S+\s){{0,3}}?{_BID}\b", ()),
     # Acme approached Widget
@@ -232,7 +237,13 @@ def _findings(marked: Marked) -> Iterator[RoleFinding]:
             if "acquirer" in links and "target" in links and _TALKS_WITH.search(text, 0, match.start("acquirer")):
                 # "in final negotiations with LVMH to buy Lacroix": the one talked with sells, the speaker buys
                 links["seller"] = links.pop("acquirer")
-            others = {"acquirer": "target", "target": "acquirer", "partner": "partner2", "partner2": "partner"}
+            others = {
+                "acquirer": "target",
+                "target": "acquirer",
+                "partner": "partner2",
+                "partner2": "partner",
+                "investor": "target",
+            }
             for name, found in links.items():
                 role = {"partner2": "partner"}.get(name, name)
                 counterpart = links.get(others.get(name, ""), [])
@@ -331,7 +342,8 @@ def assign_roles(findings: Sequence[RoleFinding], people: frozenset[int] = froze
         if entity != target and aimed:
             take(entity, "seller", aimed)
     partners = by_role.get("partner", {})
-    if partners and not buyers:
+    backers = {e for e, found in by_role.get("investor", {}).items() if any(f.other == target for f in found)}
+    if partners and not buyers and not (target is not None and backers):
         # nobody buys anybody: a merger or a partnership of equals, the would-be target among them
         if target is not None and target in partners:
             del chosen[target]
