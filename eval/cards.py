@@ -103,8 +103,14 @@ def score_parties(gold: list[dict[str, str]], found: list[dict[str, Any]]) -> tu
     return hits, len(gold), len(found)
 
 
-def score_value(gold: dict[str, Any], found: dict[str, Any] | None) -> bool:
-    """Whether the proposed value is the gold's: the same state, or the amount within tolerance in its unit."""
+def score_value(gold: dict[str, Any] | None, found: dict[str, Any] | None) -> bool:
+    """Whether the proposed value is the gold's: the same state, or the amount within tolerance in its unit.
+
+    A gold value of null says the sources state no value and do not say it was withheld (talks before any
+    offer): the card is right to propose none.
+    """
+    if gold is None:
+        return found is None
     if found is None:
         return False
     if "state" in gold:

@@ -45,3 +45,9 @@ def test_a_value_counts_in_its_unit_within_a_percent() -> None:
     assert score_value({"amount": 10e9, "unit": "USD"}, {"amount": 10.05e9, "unit": "USD"})
     assert not score_value({"amount": 10e9, "unit": "USD"}, {"amount": 10e9, "unit": "EUR"})
     assert score_value({"state": "not disclosed"}, {"state": "not disclosed", "citations": []})
+
+
+def test_a_deal_whose_sources_state_no_value_wants_none() -> None:
+    assert score_value(None, None)
+    assert not score_value(None, {"amount": 180e9, "unit": "USD"})
+    assert not score_value({"state": "not disclosed"}, None)

@@ -215,3 +215,104 @@ def test_the_cards_value_is_the_price_of_the_shares_not_the_value_including_debt
         },
     )
     assert card.value and (card.value.amount, card.value.unit) == (2_100_000_000, "USD")
+
+
+def test_the_value_of_the_firm_a_tie_up_would_create_is_not_the_deal_value(tmp_path: Path) -> None:
+    card = proposal(
+        tmp_path,
+        {
+            "talks": dated(
+                "2025-02-03",
+                "Fabrikam in talks for Tailspin stake",
+                "Fabrikam Inc is in talks to buy a majority stake in Tailspin Toys. "
+                "A tie-up between Fabrikam and Northwind would create the world's biggest toy maker, "
+                "valued at $80bn.",
+            )
+        },
+    )
+    assert card.value is None or card.value.amount != 80_000_000_000
+
+
+def test_who_would_buy_a_firm_s_division_or_a_percentage_of_it_is_the_acquirer(tmp_path: Path) -> None:
+    card = proposal(
+        tmp_path,
+        {
+            "put": dated(
+                "2005-01-31",
+                "Deadline nears for Fabrikam deal",
+                "Fabrikam and Northwind Motors have until midnight to settle a dispute over a potential takeover. "
+                "The deadline marks the point at which Fabrikam will gain the right to sell its car division to "
+                "Northwind Motors. The pact dates back to Northwind Motors' decision to buy 20% of Fabrikam's "
+                "car arm in 2000.",
+            )
+        },
+    )
+    assert ("Northwind Motors", "acquirer") in {(p.name, p.role) for p in card.parties}
+
+
+def test_the_firm_talked_with_to_buy_a_label_sells_it_and_a_seller_after_from_is_no_target(tmp_path: Path) -> None:
+    card = proposal(
+        tmp_path,
+        {
+            "talks": dated(
+                "2005-01-10",
+                "US firm bids for label",
+                "A US firm has said it is in final negotiations with luxury goods group Fabrikam SA to buy the "
+                "loss-making Contoso Ltd fashion house. Northwind Group bought two cosmetics brands from "
+                "Fabrikam SA in 2003.",
+            )
+        },
+    )
+    roles = {(p.name, p.role) for p in card.parties}
+    assert ("Fabrikam SA", "acquirer") not in roles and ("Fabrikam SA", "target") not in roles
+    assert ("Contoso Ltd", "target") in roles
+
+
+def test_a_firm_that_has_sold_its_label_to_a_buyer_has_completed_the_sale(tmp_path: Path) -> None:
+    card = proposal(
+        tmp_path,
+        {
+            "sale": dated(
+                "2005-01-12",
+                "Label bought by US firm",
+                "Luxury goods group Fabrikam SA has sold its loss-making Contoso Ltd clothing label to a US "
+                "investment group for an unspecified sum.",
+            )
+        },
+    )
+    assert card.status and card.status.value == "completed"
+    assert card.type and card.type.value == "sale"
+    assert card.value and card.value.state == "not disclosed"
+
+
+def test_a_stake_cut_by_a_share_sale_makes_no_stake_purchase(tmp_path: Path) -> None:
+    card = proposal(
+        tmp_path,
+        {
+            "put": dated(
+                "2005-02-13",
+                "Northwind pays to evade Fabrikam buyout",
+                "Northwind Motors is to pay Fabrikam 1.5bn euros to get out of a deal which could have forced it "
+                "to buy the car maker outright. Fabrikam's share sale cut Northwind's stake in half to 10%, and "
+                "Northwind argued that halving its stake voided the deal. Northwind's stake had been 20%.",
+            )
+        },
+    )
+    assert card.type and card.type.value != "stake purchase"
+
+
+def test_a_firm_s_investment_in_a_named_company_is_an_investment_not_a_partnership(tmp_path: Path) -> None:
+    card = proposal(
+        tmp_path,
+        {
+            "delay": dated(
+                "2005-01-17",
+                "Carmaker tie-up delayed",
+                "Contoso Motors' proposed £800m investment in Northwind Cars is awaiting approval by regulators. "
+                "A state-owned carmaker is in negotiations with Northwind Cars and Contoso Motors to take a 20% "
+                "stake in the joint venture.",
+            )
+        },
+    )
+    assert card.type and card.type.value == "investment"
+    assert {(p.name, p.role) for p in card.parties} >= {("Contoso Motors", "investor"), ("Northwind Cars", "target")}

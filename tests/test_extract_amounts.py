@@ -51,6 +51,28 @@ def test_a_change_from_one_figure_to_another_is_two_figures() -> None:
     assert [(a.value, a.high) for a in amounts] == [(10, None), (14, None), (2, None), (3, None)]
 
 
+def test_a_bare_sum_added_to_a_sum_takes_its_currency() -> None:
+    amounts = find_amounts("The seller gets 2bn euros now, with another 450m to follow within a year.")
+    assert [(a.value, a.unit) for a in amounts] == [(Decimal("2e9"), "EUR"), (Decimal("4.5e8"), "EUR")]
+    shares = find_amounts("It paid $3bn, and plans another 200m shares.")
+    assert [a.unit for a in shares if a.kind == "money"] == ["USD"]
+
+
+def test_the_size_of_a_move_then_the_level_it_reached_is_no_range() -> None:
+    amounts = find_amounts("The news sent shares up more than 6%, or 16.75 pence to 293.5p.")
+    assert [(a.value, a.high, a.unit) for a in amounts if a.kind == "money"] == [
+        (Decimal("16.75"), None, "GBX"),
+        (Decimal("293.5"), None, "GBX"),
+    ]
+    (spread,) = find_amounts("It is worth $3 billion to $3.5 billion.")
+    assert spread.high == Decimal("3.5e9")
+
+
+def test_halving_to_a_figure_is_no_range() -> None:
+    (amount,) = find_amounts("A share sale cut the partner's holding in half to 10% last year.")
+    assert (amount.value, amount.high, amount.unit) == (Decimal("10"), None, "%")
+
+
 def test_a_date_before_to_is_no_range() -> None:
     (amount,) = find_amounts("profit for the quarter ended December 31 to 10.6 billion rupees")
     assert (amount.value, amount.high, amount.unit) == (Decimal("10600000000"), None, "INR")

@@ -34,6 +34,17 @@ def test_a_name_in_capitals_that_leads_a_longer_name_is_that_organisation() -> N
     assert not same_organization("ABN", "Royal Bank of Scotland")
 
 
+def test_initials_may_take_in_the_legal_ending() -> None:
+    assert same_organization("SAIC", "Shanghai Automotive Industry Corp")
+    assert same_organization("IBM", "International Business Machines Corp")
+    assert not same_organization("SAIC", "Shanghai Automotive Corp")
+
+
+def test_a_group_s_capital_arm_is_not_the_group() -> None:
+    assert not same_organization("Barclays", "Barclays Capital")
+    assert same_organization("Barclays", "Barclays plc")
+
+
 def test_the_descriptor_a_question_asks_after_has_no_article_of_its_own() -> None:
     from builder.askers import descriptor
 
@@ -165,3 +176,55 @@ def test_a_persons_title_and_firm_are_read_whole(
     source = split_source(RawSource("s", "wire.txt", SourceMeta(), sentence, ""))
     (found,) = [p for p in extract(source).people if p.name == person]
     assert (found.title, found.organization) == (title, organization)
+
+
+def test_a_person_described_as_the_head_of_the_group_is_a_person() -> None:
+    from builder.extract import extract
+    from builder.model import SourceMeta
+    from builder.sources import RawSource, split_source
+
+    text = (
+        "The carmaker's founder wanted to keep control. "
+        "But Tullio Ferraro, the patriarch of the group, preferred a partner's offer to buy a 20% stake."
+    )
+    facts = extract(split_source(RawSource("f", "f.txt", SourceMeta(), text, "")))
+    assert "Tullio Ferraro" in {person.name for person in facts.people}
+    assert "Tullio Ferraro" not in {org.name for org in facts.organizations}
+
+
+def test_a_time_zone_is_no_organisation() -> None:
+    from builder.extract import extract
+    from builder.model import SourceMeta
+    from builder.sources import RawSource, split_source
+
+    text = "Fabrikam shares rose 4.5% by 0900 GMT, having shot up more than 7% in early trading."
+    facts = extract(split_source(RawSource("f", "f.txt", SourceMeta(), text, "")))
+    assert "GMT" not in {org.name for org in facts.organizations}
+
+
+def test_general_opens_a_firm_s_name_unless_a_title_stands_beside_it() -> None:
+    from builder.extract import extract
+    from builder.model import SourceMeta
+    from builder.sources import RawSource, split_source
+
+    text = (
+        "Fabrikam will meet car giant General Motors (GM) on Tuesday. "
+        "The Attorney General said so, and the firm's General Counsel agreed."
+    )
+    facts = extract(split_source(RawSource("f", "f.txt", SourceMeta(), text, "")))
+    names = {org.name for org in facts.organizations}
+    assert "General Motors" in names and not {"Attorney General", "General Counsel"} & names
+
+
+def test_a_name_in_a_list_of_brands_is_a_brand_not_a_person() -> None:
+    from builder.extract import extract
+    from builder.model import SourceMeta
+    from builder.sources import RawSource, split_source
+
+    text = (
+        "The group is focusing on its most profitable labels including Dom Perignon champagne and "
+        "Marc Jacobs. Its chief executive, Anna Weber, said the sale made sense."
+    )
+    facts = extract(split_source(RawSource("f", "f.txt", SourceMeta(), text, "")))
+    people = {person.name for person in facts.people}
+    assert "Marc Jacobs" not in people and "Anna Weber" in people

@@ -48,3 +48,12 @@ def test_titles_terms_and_headline_claims_are_not_quotes() -> None:
         'Analysts expect "entertainment and leisure" robots to sell well.\n'
     )
     assert [quoted for quoted, _ in _quotes(text)] == ["a great fit"]
+
+
+def test_a_term_in_single_marks_pointed_back_at_is_not_a_quote() -> None:
+    text = (
+        "The 2000 deal gave the seller a 'call right' on the rest of the unit. "
+        "The company has repeated its claims that this 'call' is still binding. "
+        "The buyer called the claim 'absurd'."
+    )
+    assert _quotes(text) == [("absurd", "The buyer")]

@@ -84,3 +84,25 @@ def test_titles_spokespeople_and_the_clause_that_reports_a_fragment(text: str, s
 )
 def test_names_with_initials_family_names_first_and_a_firm_after_of(text: str, speaker: str) -> None:
     assert set(_speakers(text).values()) == {speaker}
+
+
+def test_the_one_a_newspaper_quotes_after_the_quote_speaks() -> None:
+    text = (
+        "Union leader Jane Doyle said talks were under way. "
+        '"We will fight for every job," she said. '
+        '"The buyer wants its money spent on the plant, not paid to the owners," the paper quotes a source '
+        "close to the Chinese firm."
+    )
+    speakers = _speakers(text)
+    assert speakers["We"] == "Jane Doyle"
+    assert speakers["The"] == "a source close to the Chinese firm"
+
+
+def test_a_firm_s_unnamed_bosses_speak_as_people_of_the_firm() -> None:
+    text = (
+        "Rowan Motors said talks with a Chinese carmaker went on. "
+        'Rowan Motors bosses have said they are "confident" a deal will be signed in March.'
+    )
+    facts = extract(split_source(RawSource("story", "story.txt", SourceMeta(), text, "")))
+    (quote,) = facts.quotes
+    assert (quote.speaker, quote.speaker_kind) == ("Rowan Motors bosses", "descriptor")

@@ -96,6 +96,7 @@ def measure(sentence: str, figure: str) -> str:
         ("WMC said it made net profits of 1.33bn Australian dollars in 2004.", "1.33bn Australian dollars", "profit"),
         ("Onyx has a market cap of $6.32 billion.", "$6.32 billion", "market_value"),
         ("Microsoft has spent billions to build new datacenters.", "billions", "context"),
+        ("Its shares on the Milan stock exchange rose 4.5% by 0900 GMT to 6.2 euros.", "6.2 euros", "market_move"),
     ],
 )
 def test_the_words_around_a_figure_say_what_it_measures(sentence: str, figure: str, expected: str) -> None:

@@ -66,6 +66,7 @@ def test_contains_agrees_with_containment(a: list[str], b: list[str]) -> None:
 
 def test_no_role_pattern_matches_without_the_words_it_is_skipped_for() -> None:
     """Every sentence of the corpus, with its names marked: a pattern that matches holds one of its words."""
+    assert all(needs for _, needs in _COMPILED), "every role pattern names the words it needs"
     corpus = shared("corpus", "reuters-deals")
     name = re.compile(r"\b[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*)*")
     checked = 0

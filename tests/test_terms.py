@@ -178,3 +178,44 @@ def test_the_offer_of_a_bidder_that_withdrew_is_history_not_the_value() -> None:
     )
     value = next(t for t in found.terms if t.measure == "deal_value")
     assert value.text == "3 trillion yen"
+
+
+def test_a_signing_still_to_come_is_not_an_agreed_term() -> None:
+    found = brief(
+        (
+            "story",
+            None,
+            "Carmaker deal near\n\nNorthwind bosses have said they are confident the £800m investment deal "
+            "with Contoso Motors would be signed in March.",
+        )
+    )
+    (amount,) = [a for a in found.amounts if a.text == "£800m"]
+    assert amount.stage != "agreed"
+
+
+def test_an_investment_in_a_named_company_is_the_deal_s_value() -> None:
+    found = brief(
+        (
+            "story",
+            None,
+            "Carmaker tie-up delayed\n\nContoso Motors' proposed £800m investment in Northwind is awaiting "
+            "approval by its owner.",
+        )
+    )
+    (amount,) = [a for a in found.amounts if a.text == "£800m"]
+    assert amount.measure == "deal_value"
+
+
+def test_a_sum_a_firm_is_to_pay_is_agreed_and_one_it_is_thought_to_offer_a_rumour() -> None:
+    found = brief(
+        (
+            "talks",
+            None,
+            "Deadline nears\n\nThe US firm is thought to be offering about $900m to end the arrangement.",
+        ),
+        ("deal", None, "Northwind pays out\n\nNorthwind is to pay Contoso 700m euros to get out of the deal."),
+    )
+    offered = next(a for a in found.amounts if a.text == "$900m")
+    paid = next(a for a in found.amounts if a.text == "700m euros")
+    assert (offered.measure, offered.stage) == ("deal_value", "rumour")
+    assert (paid.measure, paid.stage) == ("deal_value", "agreed")

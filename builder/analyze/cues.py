@@ -24,6 +24,7 @@ MEASURE_CUES: dict[Measure, tuple[tuple[str, float], ...]] = {
                 r"bid(?:s|ding)?",
                 r"offers?",
                 r"offered",
+                r"(?:is|are|was|were|be)\soffering",  # "is thought to be offering about $2bn"; not a share offering
                 r"takeovers?",
                 r"buy-?outs?",
                 r"LBO",
@@ -33,6 +34,8 @@ MEASURE_CUES: dict[Measure, tuple[tuple[str, float], ...]] = {
             1.0,
         ),
         (_words(r"deals?", r"proposals?", r"approach", r"tie-?up", r"purchase[ds]?", r"transactions?"), 0.9),
+        # "Shanghai Automotive's proposed £1bn investment in Rover": an investment in a named company is the deal
+        (_words(r"investment\sin\s(?-i:[A-Z])\w*"), 0.9),
         (
             _words(
                 r"valu(?:e|es|ed|ing)\s(?:the\s)?(?:\S+\s){0,3}at",
@@ -253,9 +256,20 @@ STAGE_CUES: dict[Stage, tuple[tuple[str, float], ...]] = {
         (_words(r"bought", r"acquired", r"took\sover", r"has\spaid", r"paid", r"spent"), 0.9),
     ),
     "agreed": (
-        (_words(r"agree\w*", r"accept\w*", r"recommend\w*", r"signed", r"definitive", r"seal\w*", r"won"), 1.2),
+        # "would be signed in March": a signing still to come is not an agreement
         (
-            _words(r"will\s(?:buy|acquire|pay|receive)", r"to\sbuy", r"to\sacquire", r"to\ssell", r"to\sgo\sprivate"),
+            _words(r"agree\w*", r"accept\w*", r"recommend\w*", r"(?<!be\s)signed", r"definitive", r"seal\w*", r"won"),
+            1.2,
+        ),
+        (
+            _words(
+                r"will\s(?:buy|acquire|pay|receive)",
+                r"to\sbuy",
+                r"to\sacquire",
+                r"to\ssell",
+                r"to\sgo\sprivate",
+                r"(?:is|are)\sto\spay",  # "GM is to pay Fiat 1.55bn euros": news for a deal that is settled
+            ),
             0.6,
         ),
         (_words(r"under\sthe\sterms", r"the\sdeal", r"the\stransaction"), 0.5),
@@ -271,6 +285,7 @@ STAGE_CUES: dict[Stage, tuple[tuple[str, float], ...]] = {
                 r"potential",
                 r"nears?",
                 r"would\svalue",
+                r"(?:would|will|could|to)\sbe\ssigned",
             ),
             0.9,
         ),
@@ -288,6 +303,7 @@ STAGE_CUES: dict[Stage, tuple[tuple[str, float], ...]] = {
                 r"talk\sthat",
                 r"is\ssaid\sto",
                 r"are\ssaid\sto",
+                r"(?:is|are)\s(?:thought|believed|understood)\sto",
                 r"reports?\s(?:say|said|have|suggest)\w*",
                 r"according\sto\s(?:\w+\s){0,2}reports?",
                 r"reported",

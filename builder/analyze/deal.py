@@ -51,7 +51,9 @@ _STATUS_PATTERNS: tuple[tuple[DealStatus, str], ...] = (
     (
         "completed",
         rf"\b(?:complet\w*|closed|finali[sz]ed)\s(?:the\s|its\s|their\s|his\s)?(?:\S+\s){{0,4}}"
-        rf"{_DEAL_NOUNS}|{_DEAL_NOUNS}\s(?:was|has\sbeen|were)\s(?:completed|closed)\b",
+        rf"{_DEAL_NOUNS}|{_DEAL_NOUNS}\s(?:was|has\sbeen|were)\s(?:completed|closed)\b"
+        # "LVMH has sold its loss-making Christian Lacroix clothing label to a US investment group"
+        rf"|\b(?:has|have)\ssold\s(?:its|their|his|her|the)\s(?:\S+\s){{0,5}}?to\b",
     ),
     (
         "agreed",
@@ -104,7 +106,12 @@ _TYPE_PATTERNS: tuple[tuple[DealType, str], ...] = (
     ("joint venture", r"\bjoint[\s-]venture"),
     ("partnership", r"\b(?:partnership|alliance|collaborat\w*|partner(?:s|ing|ed)?\swith|tie-up)\b"),
     ("merger", r"\b(?:merger|merge[sd]?|merging|combination|combine[sd]?|combining)\b"),
-    ("stake purchase", r"\bstake\b"),
+    # a stake bought, taken or sold, not one cut or halved by a share sale ("halving GM's stake to 10%")
+    (
+        "stake purchase",
+        r"\b(?:buy|buys|bought|buying|acquir\w*|purchas\w*|take|takes|took|taking|build\w*|rais\w*|increas\w*|"
+        r"sell|sells|sold|selling|majority|minority|controlling)\s(?:\S+\s){0,4}?stake\b",
+    ),
     ("takeover bid", r"\b(?:takeover|bid|bids|bidder|bidding|suitor|hostile|offer|offers|offered|approach)\b"),
     (
         "acquisition",
@@ -186,7 +193,11 @@ def _deal_type(sources: Sequence[Source], roles: PartyRoles) -> ProposedType | N
     has_buyer = "acquirer" in role_names and "target" in role_names
     if not counts:
         return None
-    if not has_buyer and "partner" in role_names:
+    if "investor" in role_names and "target" in role_names and "acquirer" not in role_names:
+        kind = "investment"  # "Shanghai Automotive's proposed £1bn investment in Rover": money in, no buyer
+    elif "seller" in role_names and "acquirer" not in role_names and counts["sale"]:
+        kind = "sale"  # "LVMH has sold its Christian Lacroix label to a US investment group": no buyer named as such
+    elif not has_buyer and "partner" in role_names:
         kind = max(("partnership", "merger", "joint venture"), key=lambda k: (counts[k], k == "partnership"))
     elif counts["merger"] > counts["takeover bid"] + counts["acquisition"] and "acquirer" not in role_names:
         kind = "merger"

@@ -28,6 +28,8 @@ _OTHER_MEASURES = re.compile(
     r"assets|bonds?|notes|shares\sworth|stake\sworth|lost|losses|fraud|raise[ds]?\s(?:up\sto\s)?\$)\b",
     re.I,
 )
+# "would create the world's fourth biggest bank, valued at $180bn": the worth of the firm a tie-up makes
+_CREATED_FIRM = re.compile(r"\bcreat(?:e|es|ed|ing)\b[^$£€¥\d]{0,80}?\b(?:valued|worth)\b", re.I)
 _REVISED = re.compile(r"\b(?:rais\w*|increas\w*|sweeten\w*|improv\w*|revis\w*|new|higher|final|lift\w*|upp\w*)\b", re.I)
 _TERMS = re.compile(r"\b(?:terms|price|value|amount|sum|consideration|financial|figure|cost)\b", re.I)
 _WITH_DEBT = re.compile(r"\b(?:debt|enterprise\svalue)\b", re.I)
@@ -99,7 +101,11 @@ def _is_deal_value(amount: Amount) -> bool:
         return False
     if amount.value < _SMALLEST_DEAL or amount.horizon:
         return False
-    return bool(_DEAL_WORDS.search(amount.context)) and not _OTHER_MEASURES.search(amount.context)
+    return (
+        bool(_DEAL_WORDS.search(amount.context))
+        and not _OTHER_MEASURES.search(amount.context)
+        and not _CREATED_FIRM.search(amount.context)
+    )
 
 
 def _about_parties(amount: Amount, sources: Mapping[str, Source], parties: re.Pattern[str] | None) -> bool:

@@ -36,7 +36,11 @@ _RESULTS = re.compile(
     r"deliveries|orders|production)\b",
     re.I,
 )
-_MOVE_TO = re.compile(r"\w+\s(?:\S+\s){0,2}(?:percent|%|points?)\s(?:to|at)\s(?:\S+\s){0,4}$", re.I)
+# "rose 4.5% to", "rose 4.5% by 0900 GMT to 6.2 euros": a move, then the level it reached
+_MOVE_TO = re.compile(
+    r"\w+\s(?:\S+\s){0,2}(?:percent|%|points?|\S*\d%)\s(?:(?:by|at)\s\d{4}\s(?:GMT|BST|CET|EST)\s)?(?:to|at)\s(?:\S+\s){0,4}$",
+    re.I,
+)
 _RATE_AFTER = re.compile(r"^\s?(?:per|to\sthe|against\sthe|a)\s(?:U\.S\.\s)?(?:dollar|euro|pound|yen)\b", re.I)
 _PER_SHARE_AFTER = re.compile(
     r"^\s?(?:-\s?)?(?:in\s(?:cash|stock|shares)\s)?(?:for\s)?(?:a|per|each)[\s-]+(?:[\w.&’'-]+\s){0,2}share\b|^\s?(?:apiece|each)\b|^-(?:a|per)-share",

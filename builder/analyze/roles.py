@@ -23,6 +23,7 @@ _TICK = (
 )
 # A few words that describe an entity before its name: "Dutch rival", "private equity firm", "the".
 _DESC = r"(?:(?:[\w.'’,-]+\s){0,4}?)"
+_DESC_NOT_FROM = r"(?:(?!from\s)(?:[\w.'’,-]+\s)){0,4}?"
 _GAP = (
     r"(?:(?!\u27e8)(?:[^.;:\"“”]|(?<=\d)\.(?=\d)))"  # words between two parts of a finding, never across another entity
 )
@@ -58,9 +59,10 @@ class RoleFinding:
 # buyer to what it buys. Patterns are tried on the whole marked sentence, case aside for the verbs, and
 # only where the sentence holds one of the words the pattern needs (in lower case): most hold none.
 _PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    # Acme agreed to buy Widget; Acme offered on Monday to buy Dutch rival Widget
+    # Acme agreed to buy Widget; Acme offered on Monday to buy Dutch rival Widget (not "bought two labels from
+    # Widget", where Widget sells)
     (
-        rf"(?P<acquirer>{_ENT}){_TICK}{_GAP}{{0,60}}?\b{_BUY}\s(?:all\sof\s|control\sof\s)?{_DESC}(?P<target>{_ENT})",
+        rf"(?P<acquirer>{_ENT}){_TICK}{_GAP}{{0,60}}?\b{_BUY}\s(?:all\sof\s|control\sof\s)?{_DESC_NOT_FROM}(?P<target>{_ENT})",
         ("buy", "bought", "acqui", "purchas", "tak", "took", "snap", "merge"),
     ),
     # Acme bid $2bn for Widget; Acme's offer for Widget; Acme made an approach to Widget
@@ -72,6 +74,22 @@ _PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         rf"(?P<acquirer>{_ENT}){_TICK}{_GAP}{{0,40}}?\b{_BUY}\s(?:\S+\s){{0,4}}?{_STAKE}\s(?:in|of)\s{_DESC}(?P<target>{_ENT})",
         ("buy", "bought", "acqui", "purchas", "tak", "took", "snap", "merge"),
+    ),
+    # Acme's decision to buy 20% of Widget's car arm
+    (
+        rf"(?P<acquirer>{_ENT}){_TICK}(?:['’]s?)?{_GAP}{{0,60}}?\b{_BUY}\s(?:a\s|an\s)?\d+(?:\.\d+)?\s?(?:%|per\s?cent|percent)\s(?:of|in)\s{_DESC}(?P<target>{_ENT})",
+        ("buy", "bought", "acqui", "purchas", "tak", "took", "snap", "merge"),
+    ),
+    # Widget has the right to sell its car division to Acme: Acme would buy what Widget sells; Widget has sold
+    # its fashion label (to a buyer not named)
+    (
+        rf"(?P<seller>{_ENT}){_TICK}{_GAP}{{0,60}}?\b(?:sell|sells|selling|sold)\s(?:its|their|the)\s(?:\S+\s){{0,4}}?(?:unit|division|arm|business|operations|subsidiary|label|brand|house)\b(?:\sto\s{_DESC}(?P<acquirer>{_ENT}))?",
+        ("sell", "sold"),
+    ),
+    # Acme's proposed £1bn investment in Widget: Acme invests, Widget is what the deal is about
+    (
+        rf"(?P<investor>{_ENT}){_TICK}['’]s?\s(?:\S+\s){{0,3}}?investment\sin\s{_DESC}(?P<target>{_ENT})",
+        ("investment",),
     ),
     # Acme's takeover offer (the target named elsewhere in the sentence or the brief)
     (
@@ -235,7 +253,16 @@ def _findings(marked: Marked) -> Iterator[RoleFinding]:
                 text=marked.original(match.start(), match.end()) or marked.sentence.text,
             )
             links = {name: _entities_in(match.group(name)) for name in _GROUP_ROLES if _has(match, name)}
-            others = {"acquirer": "target", "target": "acquirer", "partner": "partner2", "partner2": "partner"}
+            if "acquirer" in links and "target" in links and _TALKS_WITH.search(text, 0, match.start("acquirer")):
+                # "in final negotiations with LVMH to buy Lacroix": the one talked with sells, the speaker buys
+                links["seller"] = links.pop("acquirer")
+            others = {
+                "acquirer": "target",
+                "target": "acquirer",
+                "partner": "partner2",
+                "partner2": "partner",
+                "investor": "target",
+            }
             for name, found in links.items():
                 role = {"partner2": "partner"}.get(name, name)
                 counterpart = links.get(others.get(name, ""), [])
@@ -247,6 +274,9 @@ def _findings(marked: Marked) -> Iterator[RoleFinding]:
         entity = _entities_in(match.group("vehicle"))[0]
         citation = Citation(source=marked.source, sentence=marked.sentence.id, text=marked.sentence.text)
         yield RoleFinding(entity, "consortium", citation)
+
+
+_TALKS_WITH = re.compile(r"\b(?:talks|negotiations|discussions)\swith\s(?:[\w.'’,-]+\s){0,4}?$", re.I)
 
 
 def _has(match: re.Match[str], name: str) -> bool:
@@ -331,7 +361,8 @@ def assign_roles(findings: Sequence[RoleFinding], people: frozenset[int] = froze
         if entity != target and aimed:
             take(entity, "seller", aimed)
     partners = by_role.get("partner", {})
-    if partners and not buyers:
+    backers = {e for e, found in by_role.get("investor", {}).items() if any(f.other == target for f in found)}
+    if partners and not buyers and not (target is not None and backers):
         # nobody buys anybody: a merger or a partnership of equals, the would-be target among them
         if target is not None and target in partners:
             del chosen[target]

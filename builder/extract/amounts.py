@@ -20,7 +20,7 @@ from builder.extract.figures import (
     split_rates,
     with_context,
 )
-from builder.extract.numbers import DIGITS_ONLY, NUMBER, NUMBER_DIGITS, NUMBER_WORD_SET, SCALE_WORDS, number
+from builder.extract.numbers import DIGITS_ONLY, FRACTIONS, NUMBER, NUMBER_DIGITS, NUMBER_WORD_SET, SCALE_WORDS, number
 
 _ADJECTIVES = alternation({adjective for adjective, _ in units.CURRENCY_ADJECTIVES})
 _CURRENCY_WORD = re.compile(
@@ -41,6 +41,7 @@ _COUNT = re.compile(rf"\s(?P<noun>{alternation(units.COUNT_NOUNS)})\b")
 _NAME_BEFORE = re.compile(r"(?:^|\s)([A-Z][\w&.-]*) $")
 _HEDGE_HYPHEN = re.compile(r"\b(?:near|nearly|almost|about|around|over|under)-$", re.I)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s$", re.I)
+_MORE_OF = re.compile(rf"\b(?:another|a\sfurther)\s(?P<num>{NUMBER_DIGITS})\s?(?P<scale>m|bn|million|billion)\b", re.I)
 _AND_RANGE = re.compile(rf"\sand\s(?P<sign>{alternation(units.PREFIX_SIGNS)})?\s?(?P<num>{NUMBER_DIGITS})", re.I)
 _FROM = re.compile(r"\bfrom\s(?:(?:about|around|roughly|some|nearly|almost|just)\s)?$", re.I)
 _RANGE = re.compile(rf"\s?(?:-|–|—|to)\s?(?P<sign>{alternation(units.PREFIX_SIGNS)})?\s?(?P<num>{NUMBER_DIGITS})", re.I)
@@ -95,10 +96,29 @@ def find_figures(text: str, words: frozenset[str] | None = None) -> tuple[list[F
         amount = with_context(text, amount, lambda position, floor: _amount_near(text, position, floor))
         found.append(amount)
         taken_until = amount.end
+    found = _more_of_the_same(text, found)
     found.extend(percent_of(text, found, NUMBER))
     found.sort(key=lambda item: item.start)
     figures, rates = split_rates(text, join_ranges(text, found))
     return link_conversions(text, figures), rates
+
+
+def _more_of_the_same(text: str, found: list[Found]) -> list[Found]:
+    """A bare sum that adds to a sum before it takes its currency: "1bn euros now, with another 550m to follow"."""
+    for match in _MORE_OF.finditer(text):
+        earlier = [a for a in found if a.kind == "money" and a.end <= match.start() and a.high is None]
+        if not earlier or _COUNT.match(text, match.end()):
+            continue
+        start = match.start("num")
+        if any(a.start <= start < a.end and (a.kind != "quantity" or a.unit != "m") for a in found):
+            continue  # read already, as something other than a bare number of millions
+        value = number(match.group("num"))
+        if value is None:
+            continue
+        scale = SCALE_WORDS[match.group("scale").lower()]
+        found = [a for a in found if not a.start <= start < a.end]
+        found.append(_finish(text, start, match.end(), value * scale, None, earlier[-1].unit, "money"))
+    return found
 
 
 def _amount_near(text: str, position: int, floor: int) -> Found | None:
@@ -147,6 +167,7 @@ def _amount_at(text: str, numeral: _Number, floor: int) -> Found | None:
     if (
         range_match
         and (prefix is not None or _unit_follows(text, range_match.end()))
+        and not (numeral.words and text[numeral.start : numeral.end].lower() in FRACTIONS)  # "in half to 10%"
         and not (
             range_match.group().strip().startswith("to")
             and (_FROM.search(text, max(0, start - 24), start) or not _money_or_percent_follows(text, range_match))

@@ -21,7 +21,8 @@ _DECLINED = re.compile(
 )
 _CLAUSE_WORDS = re.compile(r"(?:^|[,;:(]\s*|\b(?:that|and|but|while|although|as)\s)(?P<phrase>[^,;:(]*)$")
 _UNDISCLOSED = re.compile(
-    r"\b(?:an?\s)?undisclosed\s(?P<about>sum|amount|fee|price|figure|stake|number|value|consideration|terms)\b",
+    r"\b(?:an?\s)?(?:undisclosed|unspecified|unannounced|unrevealed)\s"
+    r"(?P<about>sum|amount|fee|price|figure|stake|number|value|consideration|terms)\b",
     re.I,
 )
 _NO_DETAILS = re.compile(
@@ -67,7 +68,9 @@ def find_disclosures(source: Source, words: list[frozenset[str]]) -> list[NonDis
     return found
 
 
-_TRIGGER = frozenset({"not", "t", "declined", "refused", "unable", "undisclosed", "no"})
+_TRIGGER = frozenset(
+    {"not", "t", "declined", "refused", "unable", "undisclosed", "unspecified", "unannounced", "unrevealed", "no"}
+)
 _UNNAMED_TRIGGER = frozenset(
     """
     expert experts analyst analysts source sources insider insiders observer observers critic critics

@@ -86,6 +86,12 @@ class Rate:
 
 _RANGE_GAP = re.compile(r"\s?(?:-|–|—|to)\s?")
 _FROM_BEFORE = re.compile(r"\bfrom\s(?:\w+\s)?$", re.I)
+# "up 6%, or 16.75 pence to 293.5p", "fell $1.20 to $30.50": the size of a move, then the level it reached
+_MOVE_BEFORE = re.compile(
+    r"(?:\b(?:up|down|rose|fell|rising|falling|gained|lost|added|shed|climbed|dropped|jumped|slipped)(?:\sby)?"
+    r"|%,?\sor)\s$",
+    re.I,
+)
 _SCALE_IN = re.compile(r"(?<=\d)[\s-]?(?:bn|mn|mln|bln|tn|trn|million|billion|trillion)\b", re.I)
 _EQUALS = re.compile(r"\s?=\s?")
 _TO_THE = re.compile(
@@ -110,6 +116,10 @@ def join_ranges(text: str, found: list[Found]) -> list[Found]:
             and amount.value > previous.value
             and _RANGE_GAP.fullmatch(text, previous.end, amount.start)
             and not _FROM_BEFORE.search(text, max(0, previous.start - 16), previous.start)
+            and not (
+                "to" in text[previous.end : amount.start]
+                and _MOVE_BEFORE.search(text, max(0, previous.start - 24), previous.start)
+            )
         ):
             joined[-1] = replace(previous, end=amount.end, high=amount.value, per=amount.per or previous.per)
             continue

@@ -18,6 +18,15 @@ _OFFICES = frozenset(
 _LEADING_SUFFIXES = ("-led", "-backed", "-owned", "-controlled", "-run")
 
 
+def _names_a_firm(tokens: list[tuple[int, int, str]], position: int) -> bool:
+    """ "General" opens a firm's name ("General Motors", "General Electric") unless a title stands beside it
+    ("Attorney General", "General Counsel")."""
+    if tokens[position][2] != "General" or position + 1 >= len(tokens):
+        return False
+    beside = [tokens[i][2].lower() for i in (position - 1, position + 1) if 0 <= i < len(tokens)]
+    return not any(word in lx.TITLE_WORDS for word in beside)
+
+
 def split_run(
     run: str, offset: int, sentence_start: int, lower: set[str], named_elsewhere: bool = False
 ) -> list[tuple[int, int, str]]:
@@ -41,7 +50,7 @@ def split_run(
             continue
         if (
             bare in lx.NOT_NAMES
-            or (lowered in lx.TITLE_WORDS and bare not in lx.ORG_HEADS)
+            or (lowered in lx.TITLE_WORDS and bare not in lx.ORG_HEADS and not _names_a_firm(tokens, position))
             or ("-" in lowered and lowered.endswith(_DESCRIBING_SUFFIXES))
         ):
             pieces.append([])  # "Paris-based Euronext": the name is Euronext

@@ -66,7 +66,8 @@ _TITLE_BEFORE = re.compile(
 _TITLE_AFTER = re.compile(
     r"^,\s(?:(?:an?|the|its|their|his|her)\s)?(?:[\w’'-]+\s){0,4}?(?:\w+-)?(?:chief|executive|CEO|chairman|chairwoman|president|"
     r"analyst|spokesman|spokeswoman|spokesperson|boss|minister|director|founder|economist|manager|head|secretary|"
-    r"governor|officer|partner|trader|strategist|commissioner|editor|lawyer|professor|owner|investor|fund\smanger)\b"
+    r"governor|officer|partner|trader|strategist|commissioner|editor|lawyer|professor|owner|investor|fund\smanger|"
+    r"patriarch|matriarch|godfather|heir|scion)\b"
     r"|^,\s(?:from|of|at)\s(?:the\s)?[A-Z][\w’'-]+(?:['’]s)?\s[A-Z][^,]{0,80},\s(?:said|says|told|added)\b",
     re.I,
 )
@@ -190,6 +191,17 @@ def cues_of(candidate: Candidate) -> set[str]:
     return cues
 
 
+_BRAND_LIST = re.compile(
+    r"\b(?:brands|labels|marques)\s(?:\w+\s){0,2}?(?:including|such\sas|like)\s[^.;:()\"“”]{0,80}$", re.I
+)
+
+
+def _in_brand_list(candidate: Candidate) -> bool:
+    """A name in a list of brands or labels ("labels including Moet & Chandon and Louis Vuitton") names a brand."""
+    before = candidate.source_text[max(0, candidate.start - 120) : candidate.start]
+    return bool(_BRAND_LIST.search(before))
+
+
 def _cue_before(before: str) -> bool:
     """Tell whether the words before a name mark it as an organisation ("rival Oracle", "stake in BP")."""
     words = before[-40:].lower().split()
@@ -309,6 +321,8 @@ def _kind(name: str, found: list[Candidate], known_orgs: frozenset[str], honored
         return "org"
     if name in lx.PLACES or all(token in lx.PLACES for token in tokens):
         return "place"
+    if found and all(_in_brand_list(c) for c in found):
+        return "org"  # "its most profitable labels including Moet & Chandon champagne and Louis Vuitton"
     first_named = tokens[0] in lx.FIRST_NAMES or tokens[0] in lx.FAMILY_NAMES_FIRST
     if first_named and 2 <= len(tokens) <= 4 and not any(t in lx.ORG_HEADS for t in tokens):
         return "person"

@@ -45,7 +45,12 @@ def same_organization(a: str, b: str) -> bool:
         return True
     short, long = sorted((key_a.split(), key_b.split()), key=len)
     heads = _LOWER_HEADS
-    if short and long[: len(short)] == short and all(word in heads for word in long[len(short) :]):
+    if (
+        short
+        and long[: len(short)] == short
+        and all(word in heads for word in long[len(short) :])
+        and long[len(short) :] != ["capital"]  # "Barclays Capital" is a unit of Barclays, "GE Capital" of GE
+    ):
         return True
     if len(short) == len(long) > 1 and all(_abbreviates(x, y) for x, y in zip(short, long, strict=True)):
         return True  # "Man United" for "Manchester United"
@@ -53,7 +58,16 @@ def same_organization(a: str, b: str) -> bool:
     if len(short) == 1 < len(long) and long[0] == short[0] and _ACRONYM.fullmatch(shorter.strip()):
         return True  # "ABN" for "ABN AMRO": a name in capitals that leads the longer name
     capitals = [word for word in long if word not in ("of", "and", "the", "for")]
-    return len(short) == 1 and len(capitals) > 1 and short[0] == "".join(word[0] for word in capitals)
+    if len(short) == 1 and len(capitals) > 1 and short[0] == "".join(word[0] for word in capitals):
+        return True
+    # "SAIC" for "Shanghai Automotive Industry Corp": initials that take in the legal ending too
+    return len(short) == 1 and len(capitals) > 1 and short[0] == _full_initials(a if shorter == b else b)
+
+
+def _full_initials(name: str) -> str:
+    """The initials of every word of a name, its legal ending included."""
+    words = re.sub(r"['’]s\b|['’.,]", "", name.lower()).replace("&", " and ").split()
+    return "".join(word[0] for word in words if word not in ("of", "and", "the", "for"))
 
 
 @lru_cache(maxsize=16384)
@@ -72,6 +86,7 @@ def organization_keys(name: str) -> frozenset[str] | None:
     capitals = [word for word in words if word not in ("of", "and", "the", "for")]
     if len(capitals) > 1:
         keys.add("first " + "".join(word[0] for word in capitals))
+        keys.add("first " + _full_initials(name))
     return frozenset(keys)
 
 
@@ -130,6 +145,7 @@ def merge_organizations(orgs: Iterable[Organization], aliases: Mapping[str, Sequ
                 buckets[words[0]].append(i)
                 if len(words) > 1:
                     buckets["".join(w[0] for w in words if w not in ("of", "and", "the", "for"))].append(i)
+                    buckets[_full_initials(name)].append(i)
             for lead, listed in aliases.items():
                 if key in {org_key(n) for n in (lead, *listed)}:
                     buckets["alias:" + lead].append(i)

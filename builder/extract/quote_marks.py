@@ -25,6 +25,7 @@ _TERM_WORDS = 4
 _NOUN_AFTER = re.compile(r"\s[a-z]")
 _MINOR_WORDS = frozenset("of the and a an in on for to at & de du la von".split())
 _ENDS_CLAUSE = re.compile(r"[.!?,:;…—–)-]\s*$")
+_POINTED_AT = re.compile(r"\b(?:this|that|these|those)\s$", re.I)
 
 
 @dataclass
@@ -166,6 +167,8 @@ def not_speech(text: str, span: QuoteSpan, partial: bool, attributed: bool, in_h
         return True
     if partial and not attributed and len(words) <= _SCARE_WORDS:
         return True
+    if span.single and len(words) <= _SCARE_WORDS and _POINTED_AT.search(text, max(0, span.open - 8), span.open):
+        return True  # a term named before and pointed back at: "claims that this 'put' is still valid"
     if partial and not attributed and len(words) <= _TERM_WORDS and _NOUN_AFTER.match(text, span.close + 1):
         return True  # a term used as a name for a thing: "entertainment and leisure" robots
     return in_headline and not attributed

@@ -61,7 +61,11 @@ POST_TRAILING = re.compile(
     rf"|when|while|by|to|from|with|as|that|it)\b)(?P<who>(?:[^\"“”;!?.,]|{_NAME_DOT}|\.(?=\S))+?(?:,[^\"“”;!?.]{{0,80}})?)\s*[.!?]?\s*$"
 )
 _REPORTS = r"(?:quoted|quotes|reports|reported|cited|cites)"
-POST_QUOTED_AS = re.compile(rf"^\s*[,—–-]?\s*(?P<outlet>{_OUTLETS})\s{_REPORTS}\s(?P<who>[^\"“”.;!?]+?)\sas\ssaying")
+POST_QUOTED_AS = re.compile(
+    rf"^\s*[,—–-]?\s*(?P<outlet>{_OUTLETS})\s(?:{_REPORTS}\s(?P<who>[^\"“”.;!?]+?)\sas\ssaying"
+    # '," the newspaper quotes a source close to the firm.': the one quoted, running to the sentence's end
+    r"|(?:quotes|quoted|cites|cited)\s(?P<named>(?:a|an|one|the|its)\s[^\"“”.;!?,]+?|[A-Z][^\"“”.;!?,]+?)\s*(?:[.;!?]|$))"
+)
 # "It quoted a spokesman for Atticus complaining that ...": the one quoted speaks.
 PRE_QUOTING = re.compile(
     rf"(?P<outlet>[^\"“”]{{1,80}}?)\s{_REPORTS}\s(?P<who>[^\"“”]{{3,120}}?)\s(?:as\s)?"
@@ -113,6 +117,7 @@ _LONG_APPOSITION = 20  # "He Jianxiong, the former executive director for China 
 _NAMED_APPOSITION = re.compile(r"[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3},\s")
 _VERB_FIRST = re.compile(r"(?:is|are|was|were|has|have|had|will|would|could|should|may|might|can|did|does)\b", re.I)
 _LONGEST_UNNAMED = 8
+_STAFF_AFTER = re.compile(r"\s(?:[a-z]+\s)?[a-z]+s\s*")  # "Rover bosses", "Fiat union officials"
 _GENERIC_OUTLET = re.compile(r"the\s(?:newspaper|paper|magazine|agency|news\sagency)", re.I)
 
 
@@ -126,8 +131,9 @@ def attribution_after(text: str, start: int, end: int) -> tuple[str, int, int] |
         return trailing.group("who"), offset, offset + len(trailing.group("who"))
     quoted = POST_QUOTED_AS.match(tail)
     if quoted:
-        offset = start + quoted.start("who")
-        return quoted.group("who"), offset, offset + len(quoted.group("who"))
+        group = "who" if quoted.group("who") else "named"
+        offset = start + quoted.start(group)
+        return quoted.group(group), offset, offset + len(quoted.group(group))
     for pattern in (POST_ACCORDING, POST_VERB_FIRST, POST_SUBJECT_FIRST):
         match = pattern.match(tail)
         if match:
@@ -305,6 +311,17 @@ def resolve(phrase: str, start: int, end: int, entities: Entities) -> Speaker:
     orgs = [m for m in inside if m.kind == "org"]
     descriptor = _DESCRIPTOR.match(phrase.strip())
     personal = descriptor is not None and head_noun(descriptor.group("np")) in PERSON_NOUNS
+    if (
+        orgs
+        and descriptor is None
+        and orgs[0].start - start < 2
+        and _STAFF_AFTER.fullmatch(entities.text, orgs[0].end, end)
+    ):
+        staff = entities.text[orgs[0].end : end].split()[-1].lower()
+        if staff in PERSON_NOUNS or staff.removesuffix("es") in PERSON_NOUNS:
+            # "Rover bosses have said": unnamed people of the firm, not the firm
+            org = entities.full_org_name(orgs[0].name)
+            return Speaker(phrase.strip(), "descriptor", org=org, start=start, end=end)
     if orgs and not (descriptor and (descriptor.group("det").lower() in ("a", "an", "one") or personal)):
         return Speaker(
             entities.full_org_name(_subject_org(phrase, orgs, entities).name), "organization", start=start, end=end
