@@ -84,3 +84,16 @@ def test_titles_spokespeople_and_the_clause_that_reports_a_fragment(text: str, s
 )
 def test_names_with_initials_family_names_first_and_a_firm_after_of(text: str, speaker: str) -> None:
     assert set(_speakers(text).values()) == {speaker}
+
+
+def test_a_described_speaker_tied_to_a_named_person_is_not_that_person() -> None:
+    text = (
+        "The family's biggest shareholder, Anna Berg, would not sell below 600 pence. "
+        '"He sees no reason to open the books," the Daily Telegraph quoted a source close to Anna Berg as saying. '
+        '"No deal is near," a spokesman for Anna Berg said. '
+        '"We will look at it," said the chief executive Tom Hale.'
+    )
+    speakers = _speakers(text)
+    assert speakers["He"] == "a source close to Anna Berg"
+    assert speakers["No"] == "a spokesman for Anna Berg"
+    assert speakers["We"] == "Tom Hale"

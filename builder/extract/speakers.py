@@ -113,6 +113,11 @@ _LONG_APPOSITION = 20  # "He Jianxiong, the former executive director for China 
 _NAMED_APPOSITION = re.compile(r"[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3},\s")
 _VERB_FIRST = re.compile(r"(?:is|are|was|were|has|have|had|will|would|could|should|may|might|can|did|does)\b", re.I)
 _LONGEST_UNNAMED = 8
+# The words that tie a described speaker to a person named after them: "a source close to", "a spokesman for".
+_LINKED = re.compile(
+    r"\s(?:close\sto|near|familiar\swith|for|of|to|at|with|from|representing|working\sfor)\s"
+    r"(?:(?:the\s)?(?:Mr|Ms|Mrs|Dr)\.?\s)?$",
+)
 _GENERIC_OUTLET = re.compile(r"the\s(?:newspaper|paper|magazine|agency|news\sagency)", re.I)
 
 
@@ -276,6 +281,10 @@ def resolve(phrase: str, start: int, end: int, entities: Entities) -> Speaker:
     phrase = " ".join(phrase.split())  # wire copy wraps lines inside a phrase
     inside = [m for m in entities.mentions if start <= m.start < end]
     people = [m for m in inside if m.kind == "person"]
+    descriptor = _DESCRIPTOR.match(phrase.strip())
+    if people and descriptor and ", " not in phrase and _LINKED.search(entities.text, start, people[0].start):
+        # "an unidentified source close to David Sainsbury", "a spokesman for Mr Dell": the one described speaks
+        return descriptor_speaker(descriptor, phrase.strip(), start, end, entities)
     if people:
         owners = ("'s", "’s")
         subjects = [m for m in people if not entities.text.startswith(owners, m.end)]
