@@ -63,3 +63,19 @@ def test_a_factbox_heading_and_a_dateline_name_no_organisation() -> None:
     facts = extract(split_source(RawSource("f", "f.txt", SourceMeta(), text, "")))
     names = {org.name for org in facts.organizations}
     assert not names & {"LONDON", "PRICE", "TIMING"} and "Barclays" in names
+
+
+def test_a_scandinavian_per_an_exchange_and_a_firm_before_a_title_in_capitals() -> None:
+    from builder.extract import extract
+    from builder.model import SourceMeta
+    from builder.sources import RawSource, split_source
+
+    text = (
+        "STOCKHOLM (Reuters) - Bolsa Nordica, run by former Nordex Chief Executive Per Holm, made a bid on Friday. "
+        "Per share, the offer is worth 230 crowns. "
+        '"This will be a strong group," Holm said.'
+    )
+    facts = extract(split_source(RawSource("f", "f.txt", SourceMeta(), text, "")))
+    people = {person.name: (person.title, person.organization) for person in facts.people}
+    assert people == {"Per Holm": ("Chief Executive", "Nordex")}
+    assert [quote.speaker for quote in facts.quotes] == ["Per Holm"]

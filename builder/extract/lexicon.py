@@ -43,8 +43,10 @@ MALE_NAMES = _words(
     Russell Ryan Sam Samuel Satya Scott Sean Sebastian Sergei Sergey Seth Shaun Shinzo Sid Simon Stan Stanley Stefan
     Stephen Steve Steven Stuart Sundar Takeshi Ted Terence Terry Theo Thierry Thomas Tim Timothy Toby Todd Tom Tommy
     Tony Trevor Vijay Viktor Vincent Vladimir Walter Warren Wayne Werner Wilhelm William Willie Wolfgang Yasser
-    Yuri Zhang""".replace("Lord", "")
+    Yuri Zhang Per""".replace("Lord", "")
 )
+# Given names that are also words opening a sentence ("Per share, ..."): names inside a sentence, before a name.
+NAMES_ALSO_WORDS = _words("Per")
 # Names used for both, and common short forms whose bearer's sex the text must tell.
 OTHER_NAMES = _words(
     """Alexis Ashley Bobbie Cameron Casey Chen Hao Jamie Jia Jordan Kai Kim Lee Li Lin Liu Morgan Pat Ming Robin Sam
@@ -134,6 +136,7 @@ ORG_HEADS = _words(
     Utilities Water Power Electric Electricity Health Healthcare Medical Biotech Court Parliament Congress
     Senate Treasury Police Army Navy Cabinet Commissioner Regulator Bureau Centre Center Foundation Society
     League Club Consortium Alliance Cooperative Co-operative Mutual Building Society Exchange Boerse Bourse Börse
+    Borse Borsa Bolsa
     Telekom Telefonica Vodafone"""
 )
 # Words that join the parts of one organisation name ("Bank of America", "Procter & Gamble").
