@@ -178,3 +178,35 @@ def test_the_offer_of_a_bidder_that_withdrew_is_history_not_the_value() -> None:
     )
     value = next(t for t in found.terms if t.measure == "deal_value")
     assert value.text == "3 trillion yen"
+
+
+def test_a_conversion_rounded_to_a_whole_number_is_no_discrepancy() -> None:
+    found = brief(
+        (
+            "wire",
+            "2025-03-03",
+            "Acme bids $4 bln for Widget\n\nAcme offered 230 crowns per share, valuing Widget at 27.7 billion "
+            "Swedish crowns ($3.98 billion). Acme's bid of 10.1 billion pounds ($19.9 billion) for Gadget stands.",
+        ),
+        (
+            "factbox",
+            "2025-03-04",
+            "FACTBOX-Bids\n\nAcme offered 27.7 billion Swedish crowns ($4 billion) for Widget. Acme's bid of "
+            "10.1 billion pounds ($20 billion) for Gadget stands.",
+        ),
+        (
+            "daily",
+            "2025-03-05",
+            "Widget weighs bid\n\nWidget is weighing a $4 billion offer from Acme.",
+        ),
+    )
+    assert [c for c in found.conflicts if c.kind == "conversion-discrepancy"] == []
+    (precise,) = [
+        c
+        for c in brief(
+            ("one", "2025-03-03", "Acme bids\n\nAcme offered 27.7 billion Swedish crowns ($3.98 billion) for Widget."),
+            ("two", "2025-03-04", "Acme bids\n\nAcme offered 27.7 billion Swedish crowns ($3.91 billion) for Widget."),
+        ).conflicts
+        if c.kind == "conversion-discrepancy"
+    ]
+    assert {item.text for item in precise.items} == {"$3.98 billion", "$3.91 billion"}
