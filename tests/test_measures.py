@@ -96,6 +96,12 @@ def measure(sentence: str, figure: str) -> str:
         ("WMC said it made net profits of 1.33bn Australian dollars in 2004.", "1.33bn Australian dollars", "profit"),
         ("Onyx has a market cap of $6.32 billion.", "$6.32 billion", "market_value"),
         ("Microsoft has spent billions to build new datacenters.", "billions", "context"),
+        (
+            "Medco received an approach valuing the clinic group's ordinary shares at A$2.78 billion from a rival.",
+            "A$2.78 billion",
+            "deal_value",
+        ),
+        ("The bid values Medco's shares at A$4.30 each.", "A$4.30", "price_per_share"),
     ],
 )
 def test_the_words_around_a_figure_say_what_it_measures(sentence: str, figure: str, expected: str) -> None:
