@@ -79,3 +79,13 @@ def test_a_scandinavian_per_an_exchange_and_a_firm_before_a_title_in_capitals() 
     people = {person.name: (person.title, person.organization) for person in facts.people}
     assert people == {"Per Holm": ("Chief Executive", "Nordex")}
     assert [quote.speaker for quote in facts.quotes] == ["Per Holm"]
+
+
+def test_a_founder_s_initial_before_a_name_is_the_same_organisation() -> None:
+    from builder.extract.orgnames import merge_organizations
+    from builder.model import Organization
+
+    assert same_organization("J. Sainsbury", "Sainsbury") and same_organization("J Sainsbury Plc", "Sainsbury")
+    assert not same_organization("J. Sainsbury", "K. Sainsbury")
+    orgs = [Organization(id=f"o-{n}", name=name, mentions=()) for n, name in enumerate(["Sainsbury", "J. Sainsbury"])]
+    assert [org.name for org in merge_organizations(orgs, {})] == ["J. Sainsbury"]
