@@ -97,3 +97,11 @@ def test_a_described_speaker_tied_to_a_named_person_is_not_that_person() -> None
     assert speakers["He"] == "a source close to Anna Berg"
     assert speakers["No"] == "a spokesman for Anna Berg"
     assert speakers["We"] == "Tom Hale"
+
+
+def test_words_said_to_be_someone_s_are_that_person_s_quote() -> None:
+    text = (
+        "The chain was founded by Tom Hale in 1869. "
+        '"Keep the shops well lit," were reported to be founder Tom Hale\'s dying words.'
+    )
+    assert _speakers(text)["Keep"] == "Tom Hale"

@@ -50,6 +50,11 @@ POST_SUBJECT_FIRST = re.compile(
     rf"^\s*[,—–-]?\s*(?P<who>(?:[^\"“”.;!?]|{_NAME_DOT}){{1,140}}?)\s(?:has\s|had\s|have\s|also\s|later\s|then\s)?"
     rf"(?P<verb>{_FINITE_VERBS})\b(?!\s+to\b)"
 )
+# "... well lit," were reported to be founder John James Sainsbury's dying words: the owner of the words spoke.
+POST_WORDS_OF = re.compile(
+    r"^\s*[,—–-]?\s*(?:were|was|are|is)\s(?:(?:reported|said|thought|believed)\sto\sbe\s)?(?:[a-z]+\s){0,3}?"
+    r"(?P<who>(?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.-]*)['’]s\s(?:(?:last|dying|final|own|first|parting)\s)?words\b"
+)
 POST_ACCORDING = re.compile(r"^\s*[,—–-]?\s*according\sto\s(?P<who>[^\"“”.;!?]+?)(?=\s*$|[.;!?,](?:\s|$))")
 PRE_ACCORDING_LEAD = re.compile(r"\W*(?:[Aa]ccording(?:\sto)?|[Pp]er)\s(?P<who>[^\"“”,]{3,120}),\s")
 PRE_FRAME = re.compile(r"(?:^|[,;]\s)(?:[Pp]er|[Aa]ccording\sto|[Ii]n\sthe\swords\sof)\s(?P<who>[^\"“”,]+?),?\s*$")
@@ -133,6 +138,10 @@ def attribution_after(text: str, start: int, end: int) -> tuple[str, int, int] |
     if quoted:
         offset = start + quoted.start("who")
         return quoted.group("who"), offset, offset + len(quoted.group("who"))
+    owned = POST_WORDS_OF.match(tail)
+    if owned:
+        offset = start + owned.start("who")
+        return owned.group("who"), offset, offset + len(owned.group("who"))
     for pattern in (POST_ACCORDING, POST_VERB_FIRST, POST_SUBJECT_FIRST):
         match = pattern.match(tail)
         if match:
