@@ -102,6 +102,17 @@ def measure(sentence: str, figure: str) -> str:
             "deal_value",
         ),
         ("The bid values Medco's shares at A$4.30 each.", "A$4.30", "price_per_share"),
+        (
+            "Rival Fabrikam Ltd ( FAB.AX ) has built up a stake of almost 14 percent in Medco in recent weeks.",
+            "14 percent",
+            "stake",
+        ),
+        ("Shares in Medco ( MED.AX ) were up 14 percent on the news.", "14 percent", "market_move"),
+        (
+            "Under a merger, the two exchanges could cut costs by at least $150 million a year on a pretax basis.",
+            "$150 million",
+            "synergies",
+        ),
     ],
 )
 def test_the_words_around_a_figure_say_what_it_measures(sentence: str, figure: str, expected: str) -> None:

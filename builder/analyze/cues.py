@@ -97,7 +97,7 @@ MEASURE_CUES: dict[Measure, tuple[tuple[str, float], ...]] = {
         ),
         (_words(r"invest(?:s|ed|ing|ment)?", r"equity\scontribution"), 0.7),
     ),
-    "synergies": ((_words(r"savings", r"synerg\w*", r"cost\scuts?", r"cost\sreductions?"), 1.5),),
+    "synergies": ((_words(r"savings", r"synerg\w*", r"cost\scuts?", r"cost\sreductions?", r"cut\w*\scosts"), 1.5),),
     "earnings_effect": (
         (
             _words(

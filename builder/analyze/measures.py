@@ -282,14 +282,25 @@ def _is_exchange_rate(text: str, start: int, end: int) -> bool:
     return "=" in window and bool(EXCHANGE_RATE.search(text[max(0, start - 14) : end + 14]))
 
 
+# "has built up a stake of 14 percent", "snapped up shares": "up" of a verb that gathers, not of a price that rose
+_PHRASAL_UP = re.compile(
+    r"\b(?:buil[dt]s?|building|snap(?:s|ped|ping)?|pick(?:s|ed|ing)?|ramp(?:s|ed|ing)?|mop(?:s|ped|ping)?|"
+    r"buy(?:s|ing)?|bought|sets?|setting|tak(?:e|es|en|ing)|took|shor(?:e|ed|ing))\sup$",
+    re.I,
+)
+
+
 def _moves_market(before: str) -> float:
     """How surely the words before a figure make it a market move: a movement verb just before it ("up 2.4%",
     "fell 3.7% to $5.17"), surer when shares, an index or a traded good moved, not revenue or profit."""
     words = before.split()
     near = " ".join(words[-MOVE_REACH:])
+    wider = " ".join(words[-MOVE_REACH - 1 :])  # near and the word before it, to read "built up"
     if _MOVE_TO.search(before[-40:]):
-        near = before[-40:]
-    verbs = list(MOVES.finditer(near)) or list(MARKET_ONLY_MOVES.finditer(near))
+        near = wider = before[-40:]
+    offset = len(wider) - len(near)
+    verbs = [v for v in MOVES.finditer(near) if not _PHRASAL_UP.search(wider, 0, offset + v.end())]
+    verbs = verbs or list(MARKET_ONLY_MOVES.finditer(near))
     if not verbs:
         return 0.0
     verb = verbs[-1]
