@@ -210,3 +210,16 @@ def test_a_conversion_rounded_to_a_whole_number_is_no_discrepancy() -> None:
         if c.kind == "conversion-discrepancy"
     ]
     assert {item.text for item in precise.items} == {"$3.98 billion", "$3.91 billion"}
+
+
+def test_a_region_word_before_a_target_s_description_is_not_the_subject() -> None:
+    found = brief(
+        (
+            "wire",
+            "2025-08-17",
+            "Acme bids for Nordix\n\nAcme Bourse launched a $4 billion cash offer for Nordic exchange owner Nordix "
+            "on Friday. Nordix said it was studying the bid.",
+        ),
+    )
+    (group,) = groups_with(found, "$4 billion")
+    assert group.subject == "Nordix"

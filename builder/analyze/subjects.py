@@ -29,9 +29,11 @@ _NAME = r"(?P<name>[A-Z][\w&.'’-]*(?:\s(?:of\s|&\s)?[A-Z][\w&.'’-]*){0,4})"
 _DEAL_OF = re.compile(
     r"\s(?:[a-z-]+\s){0,2}?(?:acquisition|takeover|purchase|buyout|bid|offer|sale|disposal)\s(?:of|for)\s(?:the\s)?"
     # "sale of U.S. unit LaSalle Bank", "sale of its stake in X": the words that lead to what is sold
-    r"(?:(?:[A-Z]\.){2,}\s)?(?:(?:its|their|a|stake|stakes|holding|holdings|in|unit|units|bank|business|businesses|"
+    r"(?:(?:[A-Z]\.){2,}\s)?(?:[A-Z][a-z]+(?:an|ish|ese|ic|i)\s(?=[a-z]))?"  # "Nordic exchange owner OMX"
+    r"(?:(?:its|their|a|stake|stakes|holding|holdings|in|unit|units|bank|business|businesses|"
     r"division|subsidiary|arm|chain|brand|operations|rival|brewer|maker|firm|group|carrier|retailer|insurer|miner|"
-    r"operator|producer|company|lender|airline|chipmaker|drugmaker|automaker|steelmaker|telecoms|utility)\s){0,3}"
+    r"operator|producer|company|lender|airline|chipmaker|drugmaker|automaker|steelmaker|telecoms|utility|"
+    r"exchange|owner)\s){0,3}"
     r"(?!(?:[A-Z]\.){2,}(?:\s|$))" + _NAME  # "U.S." is where, not who
 )
 _SOLD_BY = re.compile(_NAME + r"['’]s?\s(?:[a-z-]+\s)?$")
