@@ -223,3 +223,13 @@ def test_a_region_word_before_a_target_s_description_is_not_the_subject() -> Non
     )
     (group,) = groups_with(found, "$4 billion")
     assert group.subject == "Nordix"
+    found = brief(
+        (
+            "wire",
+            "2025-04-05",
+            "Fabrikam quits group\n\nFabrikam, which has launched a 10 billion pounds bid for Britain's largest "
+            "pharmacy group Alliance Tonic, quit the bidding group on Thursday.",
+        ),
+    )
+    (group,) = groups_with(found, "10 billion pounds")
+    assert group.subject == "Alliance Tonic"

@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 
 from builder.analyze.mentions import NAME_GAP, TARGET_AFTER, TARGET_BEFORE, NameMention, Names, bare
+from builder.extract import lexicon as lx
 from builder.extract.entities import same_organization
 from builder.model import Measure
 
@@ -26,10 +27,14 @@ _POSSESSIVE = re.compile(r"^['’]s?\s", re.I)
 _TICKER_START = re.compile(r"^\s*\(\s?[^()]{1,20}\s?\)")
 _TICKER_END = re.compile(r"\(\s?[^()]{1,20}\s?\)\s*$")
 _NAME = r"(?P<name>[A-Z][\w&.'’-]*(?:\s(?:of\s|&\s)?[A-Z][\w&.'’-]*){0,4})"
+_PLACE_NAMES = "|".join(re.escape(place) for place in sorted(lx.PLACES, key=len, reverse=True))
 _DEAL_OF = re.compile(
     r"\s(?:[a-z-]+\s){0,2}?(?:acquisition|takeover|purchase|buyout|bid|offer|sale|disposal)\s(?:of|for)\s(?:the\s)?"
     # "sale of U.S. unit LaSalle Bank", "sale of its stake in X": the words that lead to what is sold
     r"(?:(?:[A-Z]\.){2,}\s)?(?:[A-Z][a-z]+(?:an|ish|ese|ic|i)\s(?=[a-z]))?"  # "Nordic exchange owner OMX"
+    # "bid for Britain's largest pharmacy group Alliance Boots": a place's superlative leads to the name
+    rf"(?:(?:{_PLACE_NAMES})['’]s\s(?:[a-z-]+\s)?(?:largest|biggest|(?:[a-z]+-)?(?:largest|biggest))\s"
+    r"(?:[a-z-]+\s){0,2}(?=[A-Z]))?"
     r"(?:(?:its|their|a|stake|stakes|holding|holdings|in|unit|units|bank|business|businesses|"
     r"division|subsidiary|arm|chain|brand|operations|rival|brewer|maker|firm|group|carrier|retailer|insurer|miner|"
     r"operator|producer|company|lender|airline|chipmaker|drugmaker|automaker|steelmaker|telecoms|utility|"
