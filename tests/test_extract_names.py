@@ -80,6 +80,10 @@ def test_a_scandinavian_per_an_exchange_and_a_firm_before_a_title_in_capitals() 
     assert people == {"Per Holm": ("Chief Executive", "Nordex")}
     assert [quote.speaker for quote in facts.quotes] == ["Per Holm"]
 
+    text = "-- Magnus Berg is the chief executive of Nordex. Born in 1961, he joined in 1986."
+    facts = extract(split_source(RawSource("f", "f.txt", SourceMeta(), "Factbox\n\n" + text, "")))
+    assert [person.name for person in facts.people] == ["Magnus Berg"]
+
 
 def test_a_founder_s_initial_before_a_name_is_the_same_organisation() -> None:
     from builder.extract.orgnames import merge_organizations
