@@ -233,3 +233,17 @@ def test_a_region_word_before_a_target_s_description_is_not_the_subject() -> Non
     )
     (group,) = groups_with(found, "10 billion pounds")
     assert group.subject == "Alliance Tonic"
+
+
+def test_a_bidder_s_possessive_before_a_converted_sum_is_the_bid_s_party() -> None:
+    found = brief(
+        (
+            "wire",
+            "2025-02-11",
+            "Tailspin to recommend bid\n\nTailspin Toys said its directors would recommend Contoso Ltd's "
+            "A$2.7 billion ($2.5 billion) bid if Contoso secures more than 50.1 percent of Tailspin. "
+            "Contoso Ltd's offer for Tailspin Toys is due to close on February 21.",
+        ),
+    )
+    (group,) = groups_with(found, "A$2.7 billion")
+    assert group.party == "Contoso Ltd"

@@ -12,7 +12,8 @@ from builder.extract.entities import same_organization
 from builder.model import Measure
 
 _BIDDER_AFTER = re.compile(
-    r"^(?:['’]s?)?\s(?:\w+\s){0,2}(?:offer\w*|bid\w*|agreed\sto\s(?:buy|acquire)|has\sagreed|raised|raises|made|makes|"
+    # "Primary Health Care Ltd's A$2.7 billion ($2.5 billion) bid": the sum and its conversion between
+    r"^(?:['’]s?)?\s(?:(?:\w+|[A-Z]{0,3}[$£€][\d.,]+)\s){0,2}(?:\([^()]{1,30}\)\s)?(?:offer\w*|bid\w*|agreed\sto\s(?:buy|acquire)|has\sagreed|raised|raises|made|makes|"
     r"tabled|will\spay|would\spay|to\sbuy|to\sacquire|plans\sto|topp\w*|trump\w*|won)\b",
     re.I,
 )
