@@ -109,6 +109,11 @@ def measure(sentence: str, figure: str) -> str:
         ),
         ("Shares in Medco ( MED.AX ) were up 14 percent on the news.", "14 percent", "market_move"),
         (
+            "Fabrikam had proposed a new offer of 582 pence a share in cash, up 3.6 percent from its previous proposal.",
+            "3.6 percent",
+            "context",
+        ),
+        (
             "Under a merger, the two exchanges could cut costs by at least $150 million a year on a pretax basis.",
             "$150 million",
             "synergies",

@@ -67,6 +67,12 @@ _FOR_BEFORE = re.compile(r"\bfor\s(?:about\s|around\s|nearly\s|some\s|roughly\s|
 _DEAL_VERB = re.compile(r"\b(?:buy\w*|bought|acquir\w*|sell\w*|sold|purchas\w*|stake|took\sover|takeover)\b", re.I)
 _LISTING = re.compile(r"\b(?:listing|IPO|flotation|initial\spublic\soffering|share\ssale)\b", re.I)
 _EPS_AFTER = re.compile(r"^\s?(?:a|per)\s(?:diluted|basic)\sshare\b", re.I)
+# "a new offer of 582 pence, up 3.6 percent from its previous proposal": the step of the offer, not the market
+_STEP_FROM_OFFER = re.compile(
+    r"^\s(?:from|on|over|above)\s(?:its|the|their|his|her)\s(?:previous|earlier|initial|original|first|last|old)\s"
+    r"(?:\w+\s)?(?:offer|bid|proposal|price|approach)\b",
+    re.I,
+)
 _CHANGE_AFTER = re.compile(
     r"^\s?(?:-\s?)?(?:(?:a|per)\s(?:\w+\s)?share\s)?(?:increase|rise|raise|cut|reduction|decrease|hike|gain|drop)\b",
     re.I,
@@ -220,6 +226,8 @@ def measure_of(amount: Amount, cues: SentenceCues, start: int, end: int) -> Meas
             return "context"
     if amount.kind == "money" and (_RAISED_BY.search(before) or _STEP_AFTER.match(after)):
         return "context"  # "raised its takeover offer by $5 a share to $70": the step, not the price
+    if _STEP_FROM_OFFER.match(after):
+        return "context"  # "up 3.6 percent from its previous proposal": how far the offer moved
     if (amount.kind == "money" and _CHANGE_AFTER.match(after)) or _COUPON_AFTER.match(after):
         return "context"  # "a 10-cent increase", "its 4.625 percent, 2021 bonds": a change or a coupon
     allowed = PERCENT_MEASURES if amount.kind != "money" else MONEY_MEASURES
