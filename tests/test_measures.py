@@ -109,7 +109,7 @@ def measure(sentence: str, figure: str) -> str:
         ),
         ("Shares in Medco ( MED.AX ) were up 14 percent on the news.", "14 percent", "market_move"),
         (
-            "Fabrikam had proposed a new offer of 582 pence a share in cash, up 3.6 percent from its previous proposal.",
+            "Fabrikam proposed a new offer of 582 pence a share in cash, up 3.6 percent from its previous proposal.",
             "3.6 percent",
             "context",
         ),
