@@ -108,6 +108,8 @@ def measure(sentence: str, figure: str) -> str:
             "stake",
         ),
         ("Shares in Medco ( MED.AX ) were up 14 percent on the news.", "14 percent", "market_move"),
+        ("It has 16.4 percent of Britain's 125 billion-pound a year grocery market.", "16.4 percent", "context"),
+        ("Fabrikam holds 20 percent of Medco, the market leader.", "20 percent", "stake"),
         (
             "Fabrikam proposed a new offer of 582 pence a share in cash, up 3.6 percent from its previous proposal.",
             "3.6 percent",

@@ -43,6 +43,10 @@ _PER_SHARE_AFTER = re.compile(
     re.I,
 )
 _SHARE_PRICE_AFTER = re.compile(r"^\s?(?:a|per)\sshare\s(?:closing\s|close\s)?(?:price|close)\b", re.I)
+# "16.4 percent of Britain's 125 billion-pound a year grocery market": a share of a market, not of a company
+_MARKET_SHARE_AFTER = re.compile(
+    r"\sof\s(?:the\s)?(?:(?:[A-Z][a-z]+['’]s|[a-z\d$£€][\w$£€.'’-]*)\s){0,7}?market\b(?!\s(?:value|capitali))"
+)
 _STAKE_AFTER = re.compile(
     r"^\sof\s(?:the\s|its\s|their\s|his\s|her\s)?(?:[A-Z]|(?:\w+\s)?(?:company|club|airline|group|bank|firm|business|"
     r"carrier|shares|stock|equity|capital|voting))"
@@ -237,6 +241,8 @@ def measure_of(amount: Amount, cues: SentenceCues, start: int, end: int) -> Meas
         scores["market_move"] = max(scores.get("market_move", 0.0), moved)
     if amount.kind == "money" and (amount.per == "share" or _PER_SHARE_AFTER.match(after)):
         return _per_share(text, start, end, after, scores)
+    if amount.kind == "percent" and _MARKET_SHARE_AFTER.match(text, end, end + 90):
+        return "context"
     if amount.kind == "percent" and _STAKE_AFTER.match(after) and scores.get("premium", 0.0) < 1.0 and moved < 1.0:
         return "stake"
     if amount.kind == "money" and (amount.per is not None or _PER_UNIT_AFTER.match(after)):
