@@ -105,3 +105,13 @@ def test_words_said_to_be_someone_s_are_that_person_s_quote() -> None:
         '"Keep the shops well lit," were reported to be founder Tom Hale\'s dying words.'
     )
     assert _speakers(text)["Keep"] == "Tom Hale"
+
+
+def test_a_ticker_ends_the_sentence_before_a_quote_whose_full_stop_was_dropped() -> None:
+    text = (
+        "Tom Hale is back for a showdown with Nordix. Hale is now CEO of Acme Bourse, which launched a $4 billion "
+        "bid for Nordix on Friday in a bid to derail an agreed deal Nordix already has with Fabrikam Stock Market "
+        'Inc. ( FAB.O ) "This is a huge personality fight," said one banker who knows both men, but who is not '
+        "involved in the deal."
+    )
+    assert _speakers(text)["This"] == "one banker"
