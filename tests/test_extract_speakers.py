@@ -115,3 +115,13 @@ def test_a_ticker_ends_the_sentence_before_a_quote_whose_full_stop_was_dropped()
         "involved in the deal."
     )
     assert _speakers(text)["This"] == "one banker"
+
+
+def test_wire_copy_s_rep_and_sen_stand_before_a_name() -> None:
+    text = (
+        'Texas Rep. Tom Hale of Houston said the deal would "dramatically" drive up prices. '
+        'Sen. Ned Brook of Horseshoe Bay said in a statement that the sale "only heightens" his concern. '
+        '"This transaction does nothing for consumers," said Brook, chairman of the Senate Business Committee.'
+    )
+    speakers = _speakers(text)
+    assert speakers == {"dramatically": "Tom Hale", "only": "Ned Brook", "This": "Ned Brook"}

@@ -99,6 +99,9 @@ HONORIFICS = {
     "prof": None,
     "professor": None,
     "baroness": "female",
+    "rep": None,  # wire copy's "Rep. Sylvester Turner", "Sen. Troy Fraser", "Gov. Rick Perry"
+    "sen": None,
+    "gov": None,
     "baron": "male",
     "messrs": None,
 }
