@@ -125,3 +125,12 @@ def test_wire_copy_s_rep_and_sen_stand_before_a_name() -> None:
     )
     speakers = _speakers(text)
     assert speakers == {"dramatically": "Tom Hale", "only": "Ned Brook", "This": "Ned Brook"}
+
+
+def test_a_trailing_speaker_with_a_long_apposition_and_a_title_abbreviation() -> None:
+    text = (
+        '"There are enough political land mines in this thing that I would doubt" there would be a rival bid, '
+        "said Tim Hale, an analyst with National City Private Client Group, which owns 15,000 shares of Acme. "
+        '"I\'m not in favor of it," said Texas Rep. Ned Brook of Houston, who added that he would fight it.'
+    )
+    assert _speakers(text) == {"There": "Tim Hale", "I'm": "Ned Brook"}

@@ -40,11 +40,11 @@ POST_TRAILING_VERBS = "said|says|added|told\\s(?:Reuters|reporters)"
 # A dot inside a speaker's name belongs to an honorific or an initial: "Mr. Trump", "a U.S. source".
 _NAME_DOT = (
     r"(?:(?:(?<=\bMr)|(?<=\bMs)|(?<=\bDr)|(?<=Mrs)|(?<=\bSt)|(?<=\bJr)|(?<=\b[A-Z])|(?<=\bInc)|(?<=\bCorp)|(?<=\bCo)"
-    r"|(?<=\bLtd))\.(?!$)|(?<=[A-Z])\.(?=[A-Z]))"  # and the dot of a ticker: "( ICP.L )"
+    r"|(?<=\bLtd)|(?<=\bRep)|(?<=\bSen)|(?<=\bGov))\.(?!$)|(?<=[A-Z])\.(?=[A-Z]))"  # and the dot of a ticker: "( ICP.L )"
 )
 POST_VERB_FIRST = re.compile(
     rf"^\s*[,—–-]?\s*(?P<verb>{_FINITE_VERBS})\s(?P<who>(?:[^\"“”;!?.]|{_NAME_DOT}|\.(?=\S))+?)"
-    r"(?=\s*$|(?<!\b[A-Z])[.;!?](?:\s|$)|\s[\"“])"
+    r"(?=\s*$|(?<!\b[A-Z])(?<!\bRep)(?<!\bSen)(?<!\bGov)[.;!?](?:\s|$)|\s[\"“])"
 )
 POST_SUBJECT_FIRST = re.compile(
     rf"^\s*[,—–-]?\s*(?P<who>(?:[^\"“”.;!?]|{_NAME_DOT}){{1,140}}?)\s(?:has\s|had\s|have\s|also\s|later\s|then\s)?"
@@ -63,7 +63,7 @@ _VERB_AT = re.compile(rf"\s(?:(?:has|had|have|also|later|then|once|did|does)\s)?
 _QUOTE_MARK = re.compile(r"[\"“”]")
 POST_TRAILING = re.compile(
     rf",\s(?:{POST_TRAILING_VERBS})\s(?!(?:in|on|at|during|after|before|last|this|yesterday|today|earlier|later"
-    rf"|when|while|by|to|from|with|as|that|it)\b)(?P<who>(?:[^\"“”;!?.,]|{_NAME_DOT}|\.(?=\S))+?(?:,[^\"“”;!?.]{{0,80}})?)\s*[.!?]?\s*$"
+    rf"|when|while|by|to|from|with|as|that|it)\b)(?P<who>(?:[^\"“”;!?.,]|{_NAME_DOT}|\.(?=\S))+?(?:,[^\"“”;!?.]{{0,120}})?)\s*[.!?]?\s*$"
 )
 _REPORTS = r"(?:quoted|quotes|reports|reported|cited|cites)"
 POST_QUOTED_AS = re.compile(rf"^\s*[,—–-]?\s*(?P<outlet>{_OUTLETS})\s{_REPORTS}\s(?P<who>[^\"“”.;!?]+?)\sas\ssaying")
