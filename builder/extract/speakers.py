@@ -40,7 +40,8 @@ POST_TRAILING_VERBS = "said|says|added|told\\s(?:Reuters|reporters)"
 # A dot inside a speaker's name belongs to an honorific or an initial: "Mr. Trump", "a U.S. source".
 _NAME_DOT = (
     r"(?:(?:(?<=\bMr)|(?<=\bMs)|(?<=\bDr)|(?<=Mrs)|(?<=\bSt)|(?<=\bJr)|(?<=\b[A-Z])|(?<=\bInc)|(?<=\bCorp)|(?<=\bCo)"
-    r"|(?<=\bLtd)|(?<=\bRep)|(?<=\bSen)|(?<=\bGov))\.(?!$)|(?<=[A-Z])\.(?=[A-Z]))"  # and the dot of a ticker: "( ICP.L )"
+    r"|(?<=\bLtd)|(?<=\bRep)|(?<=\bSen)|(?<=\bGov))\.(?!$)"
+    r"|(?<=[A-Z])\.(?=[A-Z]))"  # and the dot of a ticker: "( ICP.L )"
 )
 POST_VERB_FIRST = re.compile(
     rf"^\s*[,—–-]?\s*(?P<verb>{_FINITE_VERBS})\s(?P<who>(?:[^\"“”;!?.]|{_NAME_DOT}|\.(?=\S))+?)"
