@@ -134,3 +134,12 @@ def test_a_trailing_speaker_with_a_long_apposition_and_a_title_abbreviation() ->
         '"I\'m not in favor of it," said Texas Rep. Ned Brook of Houston, who added that he would fight it.'
     )
     assert _speakers(text) == {"There": "Tim Hale", "I'm": "Ned Brook"}
+
+
+def test_a_clause_running_on_after_a_quoted_fragment_is_not_its_speaker() -> None:
+    text = (
+        "While its pilots would get a stake in the new airline, the leaders of Acme's pilots said Monday night "
+        'the union will use "all resources available to aggressively oppose" it after the two unions could not '
+        "agree on how to work under one seniority list."
+    )
+    assert _speakers(text)["all"] == "the leaders of Acme's pilots"

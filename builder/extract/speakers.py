@@ -80,6 +80,8 @@ PRE_DOCUMENT = re.compile(
 _NOT_A_SPEAKER = re.compile(
     r"(?:^|\s)(?:is|are|was|were|be|been|being|has|have|had)$|^(?:there|but|and|or|so|as|that|which|who|if|when)$", re.I
 )
+# A clause that runs on after a quoted fragment: "... oppose" it after the two unions could not agree".
+_PRONOUN_CLAUSE = re.compile(r"(?:it|they|them|this|that)\s(?:after|before|because|when|since|until|as|if)\b", re.I)
 _PASSIVE_BEFORE = re.compile(
     r"\b(?:was|were|been|be|is|are)\s(?:\w+ly\s)?(?:deemed|described|called|branded|labelled|labeled|termed|dubbed"
     r"|considered|criticised|criticized)\s(?:as\s)?$"
@@ -149,6 +151,7 @@ def attribution_after(text: str, start: int, end: int) -> tuple[str, int, int] |
             who = match.group("who")
             if pattern is POST_SUBJECT_FIRST and (
                 len(who.split()) > (_LONG_APPOSITION if _NAMED_APPOSITION.match(who.strip()) else _SHORT_SUBJECT)
+                or _PRONOUN_CLAUSE.match(who.strip())
                 or re.search(r"[\"“”]", who)
                 or _NOT_A_SPEAKER.search(who.strip(" ,"))
                 or _VERB_FIRST.match(who.strip(" ,"))
