@@ -93,3 +93,17 @@ def test_a_founder_s_initial_before_a_name_is_the_same_organisation() -> None:
     assert not same_organization("J. Sainsbury", "K. Sainsbury")
     orgs = [Organization(id=f"o-{n}", name=name, mentions=()) for n, name in enumerate(["Sainsbury", "J. Sainsbury"])]
     assert [org.name for org in merge_organizations(orgs, {})] == ["J. Sainsbury"]
+
+
+def test_a_sentence_adverb_before_a_firm_is_no_part_of_its_name() -> None:
+    from builder.extract import extract
+    from builder.model import SourceMeta
+    from builder.sources import RawSource, split_source
+
+    text = (
+        '"Clearly Nordix Corp felt that was not in its interest," the chief executive said. Nordix Corp said the '
+        'offer was worth less, a bid which it called "grossly inadequate."'
+    )
+    facts = extract(split_source(RawSource("f", "f.txt", SourceMeta(), "Headline\n\n" + text, "")))
+    assert "Clearly Nordix Corp" not in {org.name for org in facts.organizations}
+    assert facts.quotes[-1].speaker == "Nordix Corp"

@@ -244,7 +244,9 @@ NOT_NAMES = _words(
     About Featured News Similarly Commenting Experts Analysts Shares Sales Profits Investors Officials Critics
     Under Over Per According Despite During Until Unlike Like Yet So Do Does Did Has Have Had Is Are Was Were Be
     Being Been Can Could Should Would Will Might Must Shall Ms. Mr. Dr. Mrs. Read Related Features Another
-    Former Ex Irishmen Irishman Englishman Frenchman Dutchman Scotsman Welshman Americans Britons"""
+    Former Ex Irishmen Irishman Englishman Frenchman Dutchman Scotsman Welshman Americans Britons
+    Clearly Obviously Certainly Ultimately Currently Separately Additionally Finally Initially Previously
+    Recently Typically Notably Importantly Interestingly Surely Frankly Essentially Eventually Apparently"""
 )
 # Words that open a person-describing noun phrase used as a speaker ("one analyst", "a City trader").
 DESCRIPTOR_OPENERS = _words("a an one some many several most two three other another its the his her their")
