@@ -277,7 +277,10 @@ def same_subject(gold: str | None, mine: str | None) -> bool:
 
 def _name_words(name: str) -> list[str]:
     words = re.findall(r"[a-z0-9]+", name.lower().replace("’s", "").replace("'s", "").replace("&", " and "))
-    return [w for w in words if w not in ("the", "of", "and")]
+    words = [w for w in words if w not in ("the", "of", "and")]
+    if len(words) > 1 and len(words[0]) == 1 and len(words[1]) > 1:
+        words = words[1:]  # "J. Sainsbury" is Sainsbury; "J.P. Morgan" keeps its initials
+    return words
 
 
 @dataclass

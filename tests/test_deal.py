@@ -316,3 +316,45 @@ def test_a_firm_s_investment_in_a_named_company_is_an_investment_not_a_partnersh
     )
     assert card.type and card.type.value == "investment"
     assert {(p.name, p.role) for p in card.parties} >= {("Contoso Motors", "investor"), ("Northwind Cars", "target")}
+
+
+def test_a_later_bidder_s_offer_replaces_an_agreed_deal_whose_bidders_it_never_names(tmp_path: Path) -> None:
+    card = proposal(
+        tmp_path,
+        {
+            "a": dated(
+                "2025-05-01",
+                "Tailspin accepts Fabrikam bid",
+                "Tailspin Toys accepted a sweetened offer from Fabrikam Inc and its partner Northwind Capital.",
+            ),
+            "b": dated(
+                "2026-02-11",
+                "Tailspin to recommend Contoso bid",
+                "Tailspin Toys said its directors would recommend Contoso Ltd's A$2.7 billion ($2.5 billion) bid "
+                "if Contoso secures more than 50.1 percent of Tailspin. Contoso's offer is due to close on Friday.",
+            ),
+        },
+    )
+    assert card.status and card.status.value == "offer"
+    assert {(p.name, p.role) for p in card.parties} == {("Tailspin Toys", "target"), ("Contoso Ltd", "acquirer")}
+
+
+def test_a_bid_dropped_ends_the_deal_and_a_holder_who_will_not_weigh_a_bid_is_no_bidder(tmp_path: Path) -> None:
+    card = proposal(
+        tmp_path,
+        {
+            "a": dated(
+                "2025-04-06",
+                "Holder rejects bid",
+                "The biggest shareholder, Anna Berg, would not consider a bid of less than 600 pence a share for "
+                "Tailspin Toys. Fabrikam Inc put forward a bid of 550 pence a share for Tailspin Toys.",
+            ),
+            "b": dated(
+                "2025-04-11",
+                "Fabrikam drops plan",
+                "Fabrikam Inc dropped its plans to bid for Tailspin Toys on Wednesday after the family's rejection.",
+            ),
+        },
+    )
+    assert card.status and card.status.value == "terminated"
+    assert ("Anna Berg", "acquirer") not in {(p.name, p.role) for p in card.parties}

@@ -73,6 +73,31 @@ def test_halving_to_a_figure_is_no_range() -> None:
     assert (amount.value, amount.high, amount.unit) == (Decimal("10"), None, "%")
 
 
+def test_a_move_then_the_level_it_reached_is_two_figures() -> None:
+    amounts = find_amounts("Five-year default swaps fell 20 basis points to 120 basis points on Tuesday.")
+    assert [(a.value, a.high) for a in amounts] == [(Decimal("0.2"), None), (Decimal("1.2"), None)]
+    (spread,) = find_amounts("Analysts expect margins of 20 percent to 25 percent next year.")
+    assert (spread.value, spread.high) == (20, 25)
+
+
+def test_crowns_are_the_crowns_the_story_names() -> None:
+    text = (
+        "The exchange offered 230 crowns per share, valuing the group at 27.7 billion Swedish crowns "
+        "($3.98 billion), against a rival bid worth 198 crowns."
+    )
+    assert [(a.value, a.unit) for a in find_amounts(text) if a.kind == "money"] == [
+        (230, "SEK"),
+        (Decimal("27700000000"), "SEK"),
+        (Decimal("3980000000"), "USD"),
+        (198, "SEK"),
+    ]
+    assert find_amounts("The prince wore two crowns.") == []
+    (alone,), _ = find_figures("That bid was worth 198 crowns a share.", crown="SEK")  # the story named them
+    assert (alone.value, alone.unit) == (198, "SEK")
+    (krone,) = find_amounts("Statoil paid 12 billion Norwegian crowns for the field.")
+    assert (krone.value, krone.unit) == (Decimal("12000000000"), "NOK")
+
+
 def test_a_date_before_to_is_no_range() -> None:
     (amount,) = find_amounts("profit for the quarter ended December 31 to 10.6 billion rupees")
     assert (amount.value, amount.high, amount.unit) == (Decimal("10600000000"), None, "INR")

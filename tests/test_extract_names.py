@@ -228,3 +228,47 @@ def test_a_name_in_a_list_of_brands_is_a_brand_not_a_person() -> None:
     facts = extract(split_source(RawSource("f", "f.txt", SourceMeta(), text, "")))
     people = {person.name for person in facts.people}
     assert "Marc Jacobs" not in people and "Anna Weber" in people
+
+
+def test_a_scandinavian_per_an_exchange_and_a_firm_before_a_title_in_capitals() -> None:
+    from builder.extract import extract
+    from builder.model import SourceMeta
+    from builder.sources import RawSource, split_source
+
+    text = (
+        "STOCKHOLM (Reuters) - Bolsa Nordica, run by former Nordex Chief Executive Per Holm, made a bid on Friday. "
+        "Per share, the offer is worth 230 crowns. "
+        '"This will be a strong group," Holm said.'
+    )
+    facts = extract(split_source(RawSource("f", "f.txt", SourceMeta(), text, "")))
+    people = {person.name: (person.title, person.organization) for person in facts.people}
+    assert people == {"Per Holm": ("Chief Executive", "Nordex")}
+    assert [quote.speaker for quote in facts.quotes] == ["Per Holm"]
+
+    text = "-- Magnus Berg is the chief executive of Nordex. Born in 1961, he joined in 1986."
+    facts = extract(split_source(RawSource("f", "f.txt", SourceMeta(), "Factbox\n\n" + text, "")))
+    assert [person.name for person in facts.people] == ["Magnus Berg"]
+
+
+def test_a_founder_s_initial_before_a_name_is_the_same_organisation() -> None:
+    from builder.extract.orgnames import merge_organizations
+    from builder.model import Organization
+
+    assert same_organization("J. Sainsbury", "Sainsbury") and same_organization("J Sainsbury Plc", "Sainsbury")
+    assert not same_organization("J. Sainsbury", "K. Sainsbury")
+    orgs = [Organization(id=f"o-{n}", name=name, mentions=()) for n, name in enumerate(["Sainsbury", "J. Sainsbury"])]
+    assert [org.name for org in merge_organizations(orgs, {})] == ["J. Sainsbury"]
+
+
+def test_a_sentence_adverb_before_a_firm_is_no_part_of_its_name() -> None:
+    from builder.extract import extract
+    from builder.model import SourceMeta
+    from builder.sources import RawSource, split_source
+
+    text = (
+        '"Clearly Nordix Corp felt that was not in its interest," the chief executive said. Nordix Corp said the '
+        'offer was worth less, a bid which it called "grossly inadequate."'
+    )
+    facts = extract(split_source(RawSource("f", "f.txt", SourceMeta(), "Headline\n\n" + text, "")))
+    assert "Clearly Nordix Corp" not in {org.name for org in facts.organizations}
+    assert facts.quotes[-1].speaker == "Nordix Corp"

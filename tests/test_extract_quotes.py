@@ -31,6 +31,22 @@ def test_a_stray_or_doubled_opening_mark_does_not_cut_the_quote() -> None:
     assert [text for text, _ in _quotes(doubled)] == ["unfair and inadequate"]
 
 
+def test_a_quote_whose_closing_mark_is_missing_ends_before_its_attribution() -> None:
+    text = (
+        'Shares closed at 561.5 pence. "If it comes in at 550 pence, I would not call it a knockout offer. '
+        "It is a bit lower than people were looking for, Numis Securities' Anna Berg said. The bid has no "
+        'backing from the trustees, so any deal is now in "uncharted territory", a spokesman said.'
+    )
+    assert _quotes(text) == [
+        (
+            "If it comes in at 550 pence, I would not call it a knockout offer. It is a bit lower than people "
+            "were looking for",
+            "Anna Berg",
+        ),
+        ("uncharted territory", "a spokesman"),
+    ]
+
+
 def test_a_paragraph_introduced_with_a_colon_is_a_block_quotation() -> None:
     text = (
         "Acme buys Widget\n\nAcme explains in a blog post:\n\n"

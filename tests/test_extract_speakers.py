@@ -106,3 +106,62 @@ def test_a_firm_s_unnamed_bosses_speak_as_people_of_the_firm() -> None:
     facts = extract(split_source(RawSource("story", "story.txt", SourceMeta(), text, "")))
     (quote,) = facts.quotes
     assert (quote.speaker, quote.speaker_kind) == ("Rowan Motors bosses", "descriptor")
+
+
+def test_a_described_speaker_tied_to_a_named_person_is_not_that_person() -> None:
+    text = (
+        "The family's biggest shareholder, Anna Berg, would not sell below 600 pence. "
+        '"He sees no reason to open the books," the Daily Telegraph quoted a source close to Anna Berg as saying. '
+        '"No deal is near," a spokesman for Anna Berg said. '
+        '"We will look at it," said the chief executive Tom Hale.'
+    )
+    speakers = _speakers(text)
+    assert speakers["He"] == "a source close to Anna Berg"
+    assert speakers["No"] == "a spokesman for Anna Berg"
+    assert speakers["We"] == "Tom Hale"
+
+
+def test_words_said_to_be_someone_s_are_that_person_s_quote() -> None:
+    text = (
+        "The chain was founded by Tom Hale in 1869. "
+        '"Keep the shops well lit," were reported to be founder Tom Hale\'s dying words.'
+    )
+    assert _speakers(text)["Keep"] == "Tom Hale"
+
+
+def test_a_ticker_ends_the_sentence_before_a_quote_whose_full_stop_was_dropped() -> None:
+    text = (
+        "Tom Hale is back for a showdown with Nordix. Hale is now CEO of Acme Bourse, which launched a $4 billion "
+        "bid for Nordix on Friday in a bid to derail an agreed deal Nordix already has with Fabrikam Stock Market "
+        'Inc. ( FAB.O ) "This is a huge personality fight," said one banker who knows both men, but who is not '
+        "involved in the deal."
+    )
+    assert _speakers(text)["This"] == "one banker"
+
+
+def test_wire_copy_s_rep_and_sen_stand_before_a_name() -> None:
+    text = (
+        'Texas Rep. Tom Hale of Houston said the deal would "dramatically" drive up prices. '
+        'Sen. Ned Brook of Horseshoe Bay said in a statement that the sale "only heightens" his concern. '
+        '"This transaction does nothing for consumers," said Brook, chairman of the Senate Business Committee.'
+    )
+    speakers = _speakers(text)
+    assert speakers == {"dramatically": "Tom Hale", "only": "Ned Brook", "This": "Ned Brook"}
+
+
+def test_a_trailing_speaker_with_a_long_apposition_and_a_title_abbreviation() -> None:
+    text = (
+        '"There are enough political land mines in this thing that I would doubt" there would be a rival bid, '
+        "said Tim Hale, an analyst with National City Private Client Group, which owns 15,000 shares of Acme. "
+        '"I\'m not in favor of it," said Texas Rep. Ned Brook of Houston, who added that he would fight it.'
+    )
+    assert _speakers(text) == {"There": "Tim Hale", "I'm": "Ned Brook"}
+
+
+def test_a_clause_running_on_after_a_quoted_fragment_is_not_its_speaker() -> None:
+    text = (
+        "While its pilots would get a stake in the new airline, the leaders of Acme's pilots said Monday night "
+        'the union will use "all resources available to aggressively oppose" it after the two unions could not '
+        "agree on how to work under one seniority list."
+    )
+    assert _speakers(text)["all"] == "the leaders of Acme's pilots"

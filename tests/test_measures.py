@@ -97,6 +97,30 @@ def measure(sentence: str, figure: str) -> str:
         ("Onyx has a market cap of $6.32 billion.", "$6.32 billion", "market_value"),
         ("Microsoft has spent billions to build new datacenters.", "billions", "context"),
         ("Its shares on the Milan stock exchange rose 4.5% by 0900 GMT to 6.2 euros.", "6.2 euros", "market_move"),
+        (
+            "Medco received an approach valuing the clinic group's ordinary shares at A$2.78 billion from a rival.",
+            "A$2.78 billion",
+            "deal_value",
+        ),
+        ("The bid values Medco's shares at A$4.30 each.", "A$4.30", "price_per_share"),
+        (
+            "Rival Fabrikam Ltd ( FAB.AX ) has built up a stake of almost 14 percent in Medco in recent weeks.",
+            "14 percent",
+            "stake",
+        ),
+        ("Shares in Medco ( MED.AX ) were up 14 percent on the news.", "14 percent", "market_move"),
+        ("It has 16.4 percent of Britain's 125 billion-pound a year grocery market.", "16.4 percent", "context"),
+        ("Fabrikam holds 20 percent of Medco, the market leader.", "20 percent", "stake"),
+        (
+            "Fabrikam proposed a new offer of 582 pence a share in cash, up 3.6 percent from its previous proposal.",
+            "3.6 percent",
+            "context",
+        ),
+        (
+            "Under a merger, the two exchanges could cut costs by at least $150 million a year on a pretax basis.",
+            "$150 million",
+            "synergies",
+        ),
     ],
 )
 def test_the_words_around_a_figure_say_what_it_measures(sentence: str, figure: str, expected: str) -> None:

@@ -219,3 +219,72 @@ def test_a_sum_a_firm_is_to_pay_is_agreed_and_one_it_is_thought_to_offer_a_rumou
     paid = next(a for a in found.amounts if a.text == "700m euros")
     assert (offered.measure, offered.stage) == ("deal_value", "rumour")
     assert (paid.measure, paid.stage) == ("deal_value", "agreed")
+
+
+def test_a_conversion_rounded_to_a_whole_number_is_no_discrepancy() -> None:
+    found = brief(
+        (
+            "wire",
+            "2025-03-03",
+            "Acme bids $4 bln for Widget\n\nAcme offered 230 crowns per share, valuing Widget at 27.7 billion "
+            "Swedish crowns ($3.98 billion). Acme's bid of 10.1 billion pounds ($19.9 billion) for Gadget stands.",
+        ),
+        (
+            "factbox",
+            "2025-03-04",
+            "FACTBOX-Bids\n\nAcme offered 27.7 billion Swedish crowns ($4 billion) for Widget. Acme's bid of "
+            "10.1 billion pounds ($20 billion) for Gadget stands.",
+        ),
+        (
+            "daily",
+            "2025-03-05",
+            "Widget weighs bid\n\nWidget is weighing a $4 billion offer from Acme.",
+        ),
+    )
+    assert [c for c in found.conflicts if c.kind == "conversion-discrepancy"] == []
+    (precise,) = [
+        c
+        for c in brief(
+            ("one", "2025-03-03", "Acme bids\n\nAcme offered 27.7 billion Swedish crowns ($3.98 billion) for Widget."),
+            ("two", "2025-03-04", "Acme bids\n\nAcme offered 27.7 billion Swedish crowns ($3.91 billion) for Widget."),
+        ).conflicts
+        if c.kind == "conversion-discrepancy"
+    ]
+    assert {item.text for item in precise.items} == {"$3.98 billion", "$3.91 billion"}
+
+
+def test_a_region_word_before_a_target_s_description_is_not_the_subject() -> None:
+    found = brief(
+        (
+            "wire",
+            "2025-08-17",
+            "Acme bids for Nordix\n\nAcme Bourse launched a $4 billion cash offer for Nordic exchange owner Nordix "
+            "on Friday. Nordix said it was studying the bid.",
+        ),
+    )
+    (group,) = groups_with(found, "$4 billion")
+    assert group.subject == "Nordix"
+    found = brief(
+        (
+            "wire",
+            "2025-04-05",
+            "Fabrikam quits group\n\nFabrikam, which has launched a 10 billion pounds bid for Britain's largest "
+            "pharmacy group Alliance Tonic, quit the bidding group on Thursday.",
+        ),
+    )
+    (group,) = groups_with(found, "10 billion pounds")
+    assert group.subject == "Alliance Tonic"
+
+
+def test_a_bidder_s_possessive_before_a_converted_sum_is_the_bid_s_party() -> None:
+    found = brief(
+        (
+            "wire",
+            "2025-02-11",
+            "Tailspin to recommend bid\n\nTailspin Toys said its directors would recommend Contoso Ltd's "
+            "A$2.7 billion ($2.5 billion) bid if Contoso secures more than 50.1 percent of Tailspin. "
+            "Contoso Ltd's offer for Tailspin Toys is due to close on February 21.",
+        ),
+    )
+    (group,) = groups_with(found, "A$2.7 billion")
+    assert group.party == "Contoso Ltd"

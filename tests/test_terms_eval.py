@@ -64,3 +64,9 @@ def test_the_table_has_a_row_per_deal_and_a_pooled_row() -> None:
     rows, found = evaluated()
     names = [row[0] for row in rows[1:]]
     assert set(found["deals"]) <= set(names) and names[-1] == "pooled"
+
+
+def test_a_subject_with_a_founder_s_initial_is_the_gold_s_subject() -> None:
+    same_subject = terms_eval().same_subject
+    assert same_subject("Sainsbury", "J. Sainsbury") and same_subject("J.P. Morgan", "J.P. Morgan Cazenove")
+    assert not same_subject("Sainsbury", "Tesco")

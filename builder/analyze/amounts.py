@@ -11,20 +11,15 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from builder.analyze.basis import basis_key
 from builder.analyze.cite import about_of, cite
-from builder.analyze.clusters import (
-    Entry,
-    agreeing_clusters,
-    at_market,
-    conflicting_clusters,
-    figure_words,
-)
-from builder.analyze.ranges import bounds
+from builder.analyze.clusters import Entry, agreeing_clusters, at_market, conflicting_clusters, figure_words
+from builder.analyze.ranges import bounds, exact, overlap
 from builder.analyze.similarity import UnionFind, support, words
 from builder.extract.units import QUALIFIER_BOUNDS
 from builder.model import (
@@ -127,16 +122,35 @@ def _implied_conversions(groups: Sequence[AmountGroup], amounts: dict[str, Amoun
             values = {float(c.value) for c in converted}
             for other in alone.get((group.measure, group.subject, basis_key(group.basis), unit), ()):
                 if any(float(i.value) in values for i in other.items) or not all(
-                    i.low_bound is not None and i.high_bound is not None and i.high_bound >= low and i.low_bound <= high
+                    i.low_bound is not None
+                    and i.high_bound is not None
+                    and overlap(float(i.low_bound), float(i.high_bound), float(low), float(high))
                     for i in other.items
                 ):
                     continue
+                if all(_written_roughly(i, converted) for i in other.items):
+                    continue  # a headline's "$4 billion" is the "$3.98 billion" of the text, rounded
                 members = [amounts[c.amount] for c in converted] + [amounts[i.amount] for i in other.items]
                 bases = [amounts[i.amount] for i in group.items if i.unit == group.unit]
                 rates = _rates([m.model_copy(update={"converted_from": bases[0].id}) for m in members], bases)
                 tag = f"{unit}:{other.id}"
                 found.append(_conflict(group.id, "conversion-discrepancy", group.about, members, rates=rates, tag=tag))
     return found
+
+
+def _written_roughly(item: AmountItem, converted: Sequence[AmountItem]) -> bool:
+    """Whether an unhedged whole sum is one of the conversions rounded ("$4 billion" for "$3.98 billion")."""
+    if item.qualifier or item.low_bound is None or item.high_bound is None or not _whole(item.text):
+        return False
+    low, high = float(item.low_bound), float(item.high_bound)
+    return any(
+        c.low_bound is not None
+        and c.high_bound is not None
+        and low <= float(c.low_bound)
+        and float(c.high_bound) <= high
+        and float(c.high_bound) - float(c.low_bound) < high - low
+        for c in converted
+    )
 
 
 def _with_merges(
@@ -274,9 +288,33 @@ def _conversion_discrepancies(
                 if base_values.get(c.converted_from or "")
             ]
         tolerance = CONVERSION_TOLERANCE if bases_agree else RATE_ROUNDING
+        if bases_agree and _one_sum_rounded(converted):
+            continue  # "$19.9 billion" and "$20 billion": the same conversion, written to fewer figures
         if values and max(values) - min(values) > tolerance * max(values):
             found.append((unit, converted))
     return found
+
+
+def _one_sum_rounded(converted: Sequence[Amount]) -> bool:
+    """Whether the conversions are the most precise one and that one rounded to a whole number ("$20 billion" for
+    "$19.9 billion"): its exact interval lies within those of the others, each written without decimals."""
+    intervals = {c.id: exact(c) for c in converted}
+    finest = min(converted, key=lambda c: intervals[c.id][1] - intervals[c.id][0])
+    low_f, high_f = intervals[finest.id]
+    return all(
+        c is finest or (_whole(c.text) and intervals[c.id][0] <= low_f and high_f <= intervals[c.id][1])
+        for c in converted
+        if float(c.value) != float(finest.value)
+    )
+
+
+_NUMERAL = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _whole(text: str) -> bool:
+    """Whether a figure is written as a whole number: "$4 billion", not "$2.5bn"."""
+    numeral = _NUMERAL.search(text)
+    return numeral is not None and "." not in numeral.group()
 
 
 def _rates(converted: list[Amount], members: list[Amount]) -> tuple[ImpliedRate, ...]:

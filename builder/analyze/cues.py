@@ -45,6 +45,8 @@ MEASURE_CUES: dict[Measure, tuple[tuple[str, float], ...]] = {
             ),
             1.1,
         ),
+        # "valuing the pathology company's ordinary shares at A$2.78 billion": all its shares, the deal's value
+        (_words(r"valu(?:e|es|ed|ing)\s(?:the\s)?(?:\S+\s){0,4}(?:shares|stock|equity)\sat"), 1.5),
         (_words(r"acquir\w*", r"buy(?:ing|s)?", r"bought", r"sell(?:ing|s)?", r"sold", r"sale"), 0.6),
         (_words(r"pay", r"pays", r"paid", r"paying"), 0.5),
         # A deal's value with the target's debt counted in (its enterprise value): "$22 billion, including debt".
@@ -98,7 +100,7 @@ MEASURE_CUES: dict[Measure, tuple[tuple[str, float], ...]] = {
         ),
         (_words(r"invest(?:s|ed|ing|ment)?", r"equity\scontribution"), 0.7),
     ),
-    "synergies": ((_words(r"savings", r"synerg\w*", r"cost\scuts?", r"cost\sreductions?"), 1.5),),
+    "synergies": ((_words(r"savings", r"synerg\w*", r"cost\scuts?", r"cost\sreductions?", r"cut\w*\scosts"), 1.5),),
     "earnings_effect": (
         (
             _words(

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 
 from builder.analyze.deal_value import deal_value
@@ -46,7 +47,7 @@ _STATUS_PATTERNS: tuple[tuple[DealStatus, str], ...] = (
         rf"\b(?:{_DEAL_NOUNS}\w*\s(?:\w+\s){{0,6}}(?:collapsed|was\scalled\soff|were\scalled\soff|fell\sapart|"
         rf"broke\sdown|ended|failed|was\sabandoned|was\sscrapped|was\sterminated)|collapse\sof\s(?:the\s)?"
         rf"(?:\w+\s){{0,3}}{_DEAL_NOUNS}|(?:called\soff|abandoned|scrapped|terminated|walked\saway\sfrom|"
-        rf"pulled\sout\sof|withdrew)\s(?:the|its|their|his|a)\s(?:\w+\s){{0,3}}{_DEAL_NOUNS})",
+        rf"pulled\sout\sof|withdrew|dropped)\s(?:the|its|their|his|a)\s(?:\w+\s){{0,3}}{_DEAL_NOUNS})",
     ),
     (
         "completed",
@@ -139,13 +140,18 @@ def propose_deal(
     entities = deal_entities(organizations, people)
     people_ids = frozenset(index for index, entity in enumerate(entities) if entity.person)
     roles = assign_roles(list(role_findings(sources, entities)), people_ids)
+    bidders = _bidder_forms(entities, roles)
+    superseded: set[int] = set()
+    status = _status(sources, bidders, superseded)
+    if superseded:  # the bidders of a deal a later bidder's offer replaced are no longer parties
+        roles = replace(roles, parties=[p for n, p in enumerate(roles.parties) if n not in superseded])
     ordered = sorted(sources, key=lambda s: (_day(s) < 0, _day(s), s.id))
     does = what_parties_do(ordered, entities, {entity for entity, _, _ in roles.parties})
     parties = _parties(roles, entities, does)
     names = _party_forms(entities, parties)
     return DealProposal(
         type=_deal_type(sources, roles),
-        status=_status(sources),
+        status=status,
         announced=_announced(sources, dates, names),
         parties=tuple(parties),
         value=deal_value(amounts, disclosures, by_id, lambda s: _day(by_id[s]), names),
@@ -214,8 +220,37 @@ def _deal_type(sources: Sequence[Source], roles: PartyRoles) -> ProposedType | N
     return ProposedType(value=kind, citations=tuple(_first_per_source(cites.get(kind, []))))
 
 
-def _status(sources: Sequence[Source]) -> ProposedStatus | None:
-    """Where the deal stands: the latest dated source's word, or among undated sources the most common."""
+def _bidder_forms(entities: Sequence[Entity], roles: PartyRoles) -> dict[int, re.Pattern[str]]:
+    """Every way the sources write each bidder's name, one pattern a bidder, by its place in the parties."""
+    return {
+        n: re.compile(
+            r"\b(?:" + "|".join(map(re.escape, sorted(entities[entity].forms, key=len, reverse=True))) + r")\b"
+        )
+        for n, (entity, role, _) in enumerate(roles.parties)
+        if role == "acquirer" and entities[entity].forms
+    }
+
+
+def _status(
+    sources: Sequence[Source], bidders: Mapping[int, re.Pattern[str]] | None = None, superseded: set[int] | None = None
+) -> ProposedStatus | None:
+    """Where the deal stands: the latest dated source's word, or among undated sources the most common.
+
+    An agreed deal stays agreed through later offers, unless a later source names none of its bidders: that
+    is another bidder's offer, and the bidders of the agreed deal go into superseded.
+    """
+    by_id = {source.id: source for source in sources}
+
+    def new_bidder(agreed: Citation, later: Citation) -> bool:
+        sentence = by_id[agreed.source].sentence(agreed.sentence).text
+        agreeing = [n for n, b in (bidders or {}).items() if b.search(sentence)]
+        text = by_id[later.source].text
+        if not agreeing or any((bidders or {})[n].search(text) for n in agreeing):
+            return False
+        if superseded is not None:
+            superseded.update(agreeing)
+        return True
+
     found: list[tuple[int, DealStatus, Citation]] = []
     capped = False
     for source in sources:
@@ -229,7 +264,7 @@ def _status(sources: Sequence[Source]) -> ProposedStatus | None:
     if dated:
         current = dated[0]
         for later in dated[1:]:
-            current = _fold(current, later)
+            current = later if current[1] == "agreed" and new_bidder(current[2], later[2]) else _fold(current, later)
         return ProposedStatus(value=current[1], citations=(current[2],))
     votes = Counter("approach" if capped and status == "offer" else status for _, status, _ in found)
     best = max(votes, key=lambda s: (votes[s], _STATUS_ORDER.index(s)))

@@ -47,6 +47,10 @@ _PER_SHARE_AFTER = re.compile(
     re.I,
 )
 _SHARE_PRICE_AFTER = re.compile(r"^\s?(?:a|per)\sshare\s(?:closing\s|close\s)?(?:price|close)\b", re.I)
+# "16.4 percent of Britain's 125 billion-pound a year grocery market": a share of a market, not of a company
+_MARKET_SHARE_AFTER = re.compile(
+    r"\sof\s(?:the\s)?(?:(?:[A-Z][a-z]+['’]s|[a-z\d$£€][\w$£€.'’-]*)\s){0,7}?market\b(?!\s(?:value|capitali))"
+)
 _STAKE_AFTER = re.compile(
     r"^\sof\s(?:the\s|its\s|their\s|his\s|her\s)?(?:[A-Z]|(?:\w+\s)?(?:company|club|airline|group|bank|firm|business|"
     r"carrier|shares|stock|equity|capital|voting))"
@@ -71,6 +75,12 @@ _FOR_BEFORE = re.compile(r"\bfor\s(?:about\s|around\s|nearly\s|some\s|roughly\s|
 _DEAL_VERB = re.compile(r"\b(?:buy\w*|bought|acquir\w*|sell\w*|sold|purchas\w*|stake|took\sover|takeover)\b", re.I)
 _LISTING = re.compile(r"\b(?:listing|IPO|flotation|initial\spublic\soffering|share\ssale)\b", re.I)
 _EPS_AFTER = re.compile(r"^\s?(?:a|per)\s(?:diluted|basic)\sshare\b", re.I)
+# "a new offer of 582 pence, up 3.6 percent from its previous proposal": the step of the offer, not the market
+_STEP_FROM_OFFER = re.compile(
+    r"^\s(?:from|on|over|above)\s(?:its|the|their|his|her)\s(?:previous|earlier|initial|original|first|last|old)\s"
+    r"(?:\w+\s)?(?:offer|bid|proposal|price|approach)\b",
+    re.I,
+)
 _CHANGE_AFTER = re.compile(
     r"^\s?(?:-\s?)?(?:(?:a|per)\s(?:\w+\s)?share\s)?(?:increase|rise|raise|cut|reduction|decrease|hike|gain|drop)\b",
     re.I,
@@ -224,6 +234,8 @@ def measure_of(amount: Amount, cues: SentenceCues, start: int, end: int) -> Meas
             return "context"
     if amount.kind == "money" and (_RAISED_BY.search(before) or _STEP_AFTER.match(after)):
         return "context"  # "raised its takeover offer by $5 a share to $70": the step, not the price
+    if _STEP_FROM_OFFER.match(after):
+        return "context"  # "up 3.6 percent from its previous proposal": how far the offer moved
     if (amount.kind == "money" and _CHANGE_AFTER.match(after)) or _COUPON_AFTER.match(after):
         return "context"  # "a 10-cent increase", "its 4.625 percent, 2021 bonds": a change or a coupon
     allowed = PERCENT_MEASURES if amount.kind != "money" else MONEY_MEASURES
@@ -233,6 +245,8 @@ def measure_of(amount: Amount, cues: SentenceCues, start: int, end: int) -> Meas
         scores["market_move"] = max(scores.get("market_move", 0.0), moved)
     if amount.kind == "money" and (amount.per == "share" or _PER_SHARE_AFTER.match(after)):
         return _per_share(text, start, end, after, scores)
+    if amount.kind == "percent" and _MARKET_SHARE_AFTER.match(text, end, end + 90):
+        return "context"
     if amount.kind == "percent" and _STAKE_AFTER.match(after) and scores.get("premium", 0.0) < 1.0 and moved < 1.0:
         return "stake"
     if amount.kind == "money" and (amount.per is not None or _PER_UNIT_AFTER.match(after)):
@@ -286,14 +300,25 @@ def _is_exchange_rate(text: str, start: int, end: int) -> bool:
     return "=" in window and bool(EXCHANGE_RATE.search(text[max(0, start - 14) : end + 14]))
 
 
+# "has built up a stake of 14 percent", "snapped up shares": "up" of a verb that gathers, not of a price that rose
+_PHRASAL_UP = re.compile(
+    r"\b(?:buil[dt]s?|building|snap(?:s|ped|ping)?|pick(?:s|ed|ing)?|ramp(?:s|ed|ing)?|mop(?:s|ped|ping)?|"
+    r"buy(?:s|ing)?|bought|sets?|setting|tak(?:e|es|en|ing)|took|shor(?:e|ed|ing))\sup$",
+    re.I,
+)
+
+
 def _moves_market(before: str) -> float:
     """How surely the words before a figure make it a market move: a movement verb just before it ("up 2.4%",
     "fell 3.7% to $5.17"), surer when shares, an index or a traded good moved, not revenue or profit."""
     words = before.split()
     near = " ".join(words[-MOVE_REACH:])
+    wider = " ".join(words[-MOVE_REACH - 1 :])  # near and the word before it, to read "built up"
     if _MOVE_TO.search(before[-40:]):
-        near = before[-40:]
-    verbs = list(MOVES.finditer(near)) or list(MARKET_ONLY_MOVES.finditer(near))
+        near = wider = before[-40:]
+    offset = len(wider) - len(near)
+    verbs = [v for v in MOVES.finditer(near) if not _PHRASAL_UP.search(wider, 0, offset + v.end())]
+    verbs = verbs or list(MARKET_ONLY_MOVES.finditer(near))
     if not verbs:
         return 0.0
     verb = verbs[-1]

@@ -36,7 +36,7 @@ _GENERIC = frozenset(
     japanese german french european australian canadian indian brazilian swiss dutch asian world italian
     spanish russian korean swedish norwegian danish finnish irish scottish welsh english belgian austrian
     mexican african arab israeli turkish greek polish portuguese thai singaporean indonesian malaysian
-    western eastern northern southern""".split()
+    western eastern northern southern nordic scandinavian baltic""".split()
 )
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w&'’.-]*(?:\s(?:of\s|and\s|&\s)?[A-Z0-9][\w&'’.-]*)*")
 _TOKEN = re.compile(r"\S+")

@@ -93,9 +93,9 @@ _PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
     # Acme's takeover offer (the target named elsewhere in the sentence or the brief)
     (
-        rf"(?P<acquirer>{_ENT})['’]s?\s(?:\S+\s){{0,3}}?{_BID}\b",
+        rf"(?P<acquirer>{_ENT})['’]s?\s(?:\S+\s){{0,3}}?(?:\([^()]{{1,30}}\)\s)?{_BID}\b",
         ("bid", "offer", "approach", "takeover", "buyout", "pursuit", "acquisition", "purchase", "merger"),
-    ),
+    ),  # "A$2.7 billion ($2.5 billion) bid"
     # Acme approached Widget
     (rf"(?P<acquirer>{_ENT}){_TICK}\s(?:has\s|had\s)?approached\s{_DESC}(?P<target>{_ENT})", ("approached",)),
     # an offer for Widget from Acme; Widget rejected a $10bn takeover offer from larger rival Acme
@@ -264,6 +264,8 @@ def _findings(marked: Marked) -> Iterator[RoleFinding]:
                 "investor": "target",
             }
             for name, found in links.items():
+                if name == "acquirer" and _REFUSES.search(text, match.end(name), match.end()):
+                    continue  # "David Sainsbury would not consider a bid of less than 600 pence for J Sainsbury"
                 role = {"partner2": "partner"}.get(name, name)
                 counterpart = links.get(others.get(name, ""), [])
                 if name == "financier" and _has(match, "backs"):
@@ -277,6 +279,8 @@ def _findings(marked: Marked) -> Iterator[RoleFinding]:
 
 
 _TALKS_WITH = re.compile(r"\b(?:talks|negotiations|discussions)\swith\s(?:[\w.'’,-]+\s){0,4}?$", re.I)
+# A holder who will not weigh a bid is no bidder: "would not consider a bid", "will not accept any offer".
+_REFUSES = re.compile(r"\b(?:not|never)\s(?:\w+\s){0,2}?(?:consider|accept|support|back|entertain)\w*\b", re.I)
 
 
 def _has(match: re.Match[str], name: str) -> bool:
@@ -339,6 +343,7 @@ def assign_roles(findings: Sequence[RoleFinding], people: frozenset[int] = froze
         and (
             target is None
             or any(f.other == target and _opening(f) for f in found)
+            or any(f.other is None and target in f.present and _opening(f) for f in found)
             or (len(aimed) > 1 and any(f.other == target for f in found))
         )
     }

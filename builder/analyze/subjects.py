@@ -7,11 +7,13 @@ import re
 from collections.abc import Sequence
 
 from builder.analyze.mentions import NAME_GAP, TARGET_AFTER, TARGET_BEFORE, NameMention, Names, bare
+from builder.extract import lexicon as lx
 from builder.extract.entities import same_organization
 from builder.model import Measure
 
 _BIDDER_AFTER = re.compile(
-    r"^(?:['’]s?)?\s(?:\w+\s){0,2}(?:offer\w*|bid\w*|agreed\sto\s(?:buy|acquire)|has\sagreed|raised|raises|made|makes|"
+    # "Primary Health Care Ltd's A$2.7 billion ($2.5 billion) bid": the sum and its conversion between
+    r"^(?:['’]s?)?\s(?:(?:\w+|[A-Z]{0,3}[$£€][\d.,]+)\s){0,2}(?:\([^()]{1,30}\)\s)?(?:offer\w*|bid\w*|agreed\sto\s(?:buy|acquire)|has\sagreed|raised|raises|made|makes|"
     r"tabled|will\spay|would\spay|to\sbuy|to\sacquire|plans\sto|topp\w*|trump\w*|won)\b",
     re.I,
 )
@@ -26,12 +28,18 @@ _POSSESSIVE = re.compile(r"^['’]s?\s", re.I)
 _TICKER_START = re.compile(r"^\s*\(\s?[^()]{1,20}\s?\)")
 _TICKER_END = re.compile(r"\(\s?[^()]{1,20}\s?\)\s*$")
 _NAME = r"(?P<name>[A-Z][\w&.'’-]*(?:\s(?:of\s|&\s)?[A-Z][\w&.'’-]*){0,4})"
+_PLACE_NAMES = "|".join(re.escape(place) for place in sorted(lx.PLACES, key=len, reverse=True))
 _DEAL_OF = re.compile(
     r"\s(?:[a-z-]+\s){0,2}?(?:acquisition|takeover|purchase|buyout|bid|offer|sale|disposal)\s(?:of|for)\s(?:the\s)?"
     # "sale of U.S. unit LaSalle Bank", "sale of its stake in X": the words that lead to what is sold
-    r"(?:(?:[A-Z]\.){2,}\s)?(?:(?:its|their|a|stake|stakes|holding|holdings|in|unit|units|bank|business|businesses|"
+    r"(?:(?:[A-Z]\.){2,}\s)?(?:[A-Z][a-z]+(?:an|ish|ese|ic|i)\s(?=[a-z]))?"  # "Nordic exchange owner OMX"
+    # "bid for Britain's largest pharmacy group Alliance Boots": a place's superlative leads to the name
+    rf"(?:(?:{_PLACE_NAMES})['’]s\s(?:[a-z-]+\s)?(?:largest|biggest|(?:[a-z]+-)?(?:largest|biggest))\s"
+    r"(?:[a-z-]+\s){0,2}(?=[A-Z]))?"
+    r"(?:(?:its|their|a|stake|stakes|holding|holdings|in|unit|units|bank|business|businesses|"
     r"division|subsidiary|arm|chain|brand|operations|rival|brewer|maker|firm|group|carrier|retailer|insurer|miner|"
-    r"operator|producer|company|lender|airline|chipmaker|drugmaker|automaker|steelmaker|telecoms|utility)\s){0,3}"
+    r"operator|producer|company|lender|airline|chipmaker|drugmaker|automaker|steelmaker|telecoms|utility|"
+    r"exchange|owner)\s){0,3}"
     r"(?!(?:[A-Z]\.){2,}(?:\s|$))" + _NAME  # "U.S." is where, not who
 )
 _SOLD_BY = re.compile(_NAME + r"['’]s?\s(?:[a-z-]+\s)?$")

@@ -74,12 +74,16 @@ def find_amounts(text: str, words: frozenset[str] | None = None) -> list[Found]:
     return find_figures(text, words)[0]
 
 
-def find_figures(text: str, words: frozenset[str] | None = None) -> tuple[list[Found], list[Rate]]:
+def find_figures(
+    text: str, words: frozenset[str] | None = None, crown: str | None = None
+) -> tuple[list[Found], list[Rate]]:
     """Return the amounts in text, in order, without overlaps, and the exchange-rate notes apart.
 
     words, the text's lower-case words when the caller has them, lets a text with no number words skip
-    the slower search for them.
+    the slower search for them. crown, the currency the whole story names as "Swedish crowns" and the like,
+    is the currency of a bare "230 crowns" (by default, the one the text itself names).
     """
+    crown = crown or named_crown(text)
     blocked = [(m.start(), m.end()) for m in _URL.finditer(text)] if "/" in text or "www" in text else []
     found: list[Found] = []
     taken_until = 0
@@ -90,10 +94,10 @@ def find_figures(text: str, words: frozenset[str] | None = None) -> tuple[list[F
         numeral = _numeral(text, match)
         if numeral is None:
             continue
-        amount = _amount_at(text, numeral, taken_until)
+        amount = _amount_at(text, numeral, taken_until, crown)
         if amount is None:
             continue
-        amount = with_context(text, amount, lambda position, floor: _amount_near(text, position, floor))
+        amount = with_context(text, amount, lambda position, floor: _amount_near(text, position, floor, crown))
         found.append(amount)
         taken_until = amount.end
     found = _more_of_the_same(text, found)
@@ -121,11 +125,11 @@ def _more_of_the_same(text: str, found: list[Found]) -> list[Found]:
     return found
 
 
-def _amount_near(text: str, position: int, floor: int) -> Found | None:
+def _amount_near(text: str, position: int, floor: int, crown: str | None = None) -> Found | None:
     """The amount that starts within a few characters of position ("between $1bn and $2bn")."""
     match = NUMBER.search(text, position, position + 6)
     numeral = _numeral(text, match) if match else None
-    return _amount_at(text, numeral, floor) if numeral else None
+    return _amount_at(text, numeral, floor, crown) if numeral else None
 
 
 def _numeral(text: str, match: re.Match[str]) -> _Number | None:
@@ -150,7 +154,7 @@ def _numeral(text: str, match: re.Match[str]) -> _Number | None:
     return _Number(start, end, value, words)
 
 
-def _amount_at(text: str, numeral: _Number, floor: int) -> Found | None:
+def _amount_at(text: str, numeral: _Number, floor: int, crown: str | None = None) -> Found | None:
     """Read the currency, scale and unit around one number."""
     start, pos, value = numeral.start, numeral.end, numeral.value
     head = text[max(floor, start - 12) : start]
@@ -199,7 +203,7 @@ def _amount_at(text: str, numeral: _Number, floor: int) -> Found | None:
             pos = redundant.end()
         code, pos, _, minor = _with_cents(text, pos, code, value, scale)
         return _finish(text, start, pos, value + minor, high, code, "money")
-    return _after_number(text, start, pos, value, high, scale, numeral)
+    return _after_number(text, start, pos, value, high, scale, numeral, crown)
 
 
 def _after_number(
@@ -210,6 +214,7 @@ def _after_number(
     high: Decimal | None,
     scale: Decimal | None,
     numeral: _Number,
+    crown: str | None = None,
 ) -> Found | None:
     """Read what follows a number without a currency sign before it."""
     percent = _PERCENT.match(text, pos + 1 if text[pos : pos + 1] == "+" else pos)  # "5+ percent": 5 or more
@@ -220,7 +225,7 @@ def _after_number(
             hundredths = high / 100 if high is not None else None
             return _finish(text, start, percent.end(), value / 100, hundredths, "percentage points", "quantity")
         return _finish(text, start, percent.end(), value, high, "%", "percent")
-    currency = _currency_after(text, pos, value, scale)
+    currency = _currency_after(text, pos, value, scale, crown)
     if currency is not None:
         code, end, factor, minor = currency
         return _finish(text, start, end, value * factor + minor, high, code, "money")
@@ -250,7 +255,7 @@ def _after_number(
 
 
 def _currency_after(
-    text: str, pos: int, value: Decimal, scale: Decimal | None
+    text: str, pos: int, value: Decimal, scale: Decimal | None, crown: str | None = None
 ) -> tuple[str, int, Decimal, Decimal] | None:
     """Read a currency written after the figure: a word, a code or a sign.
 
@@ -266,6 +271,8 @@ def _currency_after(
         adjective = (word.group("adj") or "").lower()
         stem = units.CURRENCY_STEMS.get(name, name)
         code = units.CURRENCY_ADJECTIVES.get((adjective, stem)) if adjective else None
+        if code is None and not adjective and stem == "crown":
+            code = crown  # "230 crowns" in a story that speaks of "27.7 billion Swedish crowns"
         if code is None:
             if name in ("marks", "mark", "real", "dinar", "dinars", "crowns", "crown"):
                 return None
@@ -303,6 +310,16 @@ def _currency_after(
             return None  # "1 $ 10 dollars": the sign opens the next figure
         return _with_cents(text, end, units.SUFFIX_SIGNS[sign.group("sign")], value, scale)
     return None
+
+
+_NAMED_CROWN = re.compile(rf"\b(?P<adj>{_ADJECTIVES})\s+crowns?\b", re.I)
+
+
+def named_crown(text: str) -> str | None:
+    """The one currency the text names as "Swedish crowns", "Norwegian crowns" and the like, or None."""
+    codes = {units.CURRENCY_ADJECTIVES.get((m.group("adj").lower(), "crown")) for m in _NAMED_CROWN.finditer(text)}
+    codes.discard(None)
+    return codes.pop() if len(codes) == 1 else None
 
 
 def _with_cents(
@@ -372,4 +389,4 @@ def _finish(text: str, start: int, end: int, value: Decimal, high: Decimal | Non
     return Found(start, end, value, unit, kind, high=high)
 
 
-__all__ = ["NUMBER", "Found", "Rate", "find_amounts", "find_figures", "find_vague_amounts"]
+__all__ = ["NUMBER", "Found", "Rate", "find_amounts", "find_figures", "find_vague_amounts", "named_crown"]

@@ -254,6 +254,11 @@ def _person(source: Source, name: str, found: list[Candidate], table: NameTable,
                 org = next((tail for tail in tails if any(same_organization(tail, k) for k in table.orgs)), None)
             if org and all(word.lower() in _BEFORE_TITLE_WORDS for word in org.split()):
                 title, org = f"{org} {title}", None  # "Chief Executive Michael Dell": all of it is the title
+            elif org and org.split()[-1].lower() in _BEFORE_TITLE_WORDS:
+                words = org.split()  # "OMX Chief Executive Per Larsson": the firm is OMX, the title Chief Executive
+                while words and words[-1].lower() in _BEFORE_TITLE_WORDS:
+                    title = f"{words.pop()} {title}"
+                org = " ".join(words)
             if org and (org.startswith("the ") or _plausible_org(org, table)):
                 organization = org
             break

@@ -92,6 +92,12 @@ _MOVE_BEFORE = re.compile(
     r"|%,?\sor)\s$",
     re.I,
 )
+# "fell 20 basis points to 120 basis points": a move and the level it reached, each written in full
+_MOVED_BEFORE = re.compile(
+    r"\b(?:rose|risen|fell|fallen|gained|lost|dropped|climbed|declined|slipped|slid|jumped|surged|tumbled"
+    r"|widened|narrowed|tightened|eased|rallied|added|shed|(?:edged|ticked)\s(?:up|down|higher|lower))\s$",
+    re.I,
+)
 _SCALE_IN = re.compile(r"(?<=\d)[\s-]?(?:bn|mn|mln|bln|tn|trn|million|billion|trillion)\b", re.I)
 _EQUALS = re.compile(r"\s?=\s?")
 _TO_THE = re.compile(
@@ -102,7 +108,8 @@ _TO_THE = re.compile(
 def join_ranges(text: str, found: list[Found]) -> list[Found]:
     """Make "$2 billion to $2.5 billion" and "10 percent-12 percent" one figure with a low and a high.
 
-    "from 10 percent to 12 percent" stays two figures: a change, not a range.
+    "from 10 percent to 12 percent" stays two figures: a change, not a range; so does "fell 20 basis points
+    to 120 basis points", a move and the level it reached.
     """
     joined: list[Found] = []
     for amount in found:
@@ -120,6 +127,7 @@ def join_ranges(text: str, found: list[Found]) -> list[Found]:
                 "to" in text[previous.end : amount.start]
                 and _MOVE_BEFORE.search(text, max(0, previous.start - 24), previous.start)
             )
+            and not _MOVED_BEFORE.search(text, max(0, previous.start - 24), previous.start)
         ):
             joined[-1] = replace(previous, end=amount.end, high=amount.value, per=amount.per or previous.per)
             continue

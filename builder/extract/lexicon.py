@@ -43,8 +43,12 @@ MALE_NAMES = _words(
     Russell Ryan Sam Samuel Satya Scott Sean Sebastian Sergei Sergey Seth Shaun Shinzo Sid Simon Stan Stanley Stefan
     Stephen Steve Steven Stuart Sundar Takeshi Ted Terence Terry Theo Thierry Thomas Tim Timothy Toby Todd Tom Tommy
     Tony Trevor Vijay Viktor Vincent Vladimir Walter Warren Wayne Werner Wilhelm William Willie Wolfgang Yasser
-    Yuri Zhang""".replace("Lord", "")
+    Yuri Zhang Per Magnus Anders Nils Sven Henrik Gunnar Olof Leif Bjorn Jonas Mats Fredrik Kjell Stig""".replace(
+        "Lord", ""
+    )
 )
+# Given names that are also words opening a sentence ("Per share, ..."): names inside a sentence, before a name.
+NAMES_ALSO_WORDS = _words("Per")
 # Names used for both, and common short forms whose bearer's sex the text must tell.
 OTHER_NAMES = _words(
     """Alexis Ashley Bobbie Cameron Casey Chen Hao Jamie Jia Jordan Kai Kim Lee Li Lin Liu Morgan Pat Ming Robin Sam
@@ -95,6 +99,9 @@ HONORIFICS = {
     "prof": None,
     "professor": None,
     "baroness": "female",
+    "rep": None,  # wire copy's "Rep. Sylvester Turner", "Sen. Troy Fraser", "Gov. Rick Perry"
+    "sen": None,
+    "gov": None,
     "baron": "male",
     "messrs": None,
 }
@@ -134,6 +141,7 @@ ORG_HEADS = _words(
     Utilities Water Power Electric Electricity Health Healthcare Medical Biotech Court Parliament Congress
     Senate Treasury Police Army Navy Cabinet Commissioner Regulator Bureau Centre Center Foundation Society
     League Club Consortium Alliance Cooperative Co-operative Mutual Building Society Exchange Boerse Bourse Börse
+    Borse Borsa Bolsa
     Telekom Telefonica Vodafone"""
 )
 # Words that join the parts of one organisation name ("Bank of America", "Procter & Gamble").
@@ -236,7 +244,9 @@ NOT_NAMES = _words(
     About Featured News Similarly Commenting Experts Analysts Shares Sales Profits Investors Officials Critics
     Under Over Per According Despite During Until Unlike Like Yet So Do Does Did Has Have Had Is Are Was Were Be
     Being Been Can Could Should Would Will Might Must Shall Ms. Mr. Dr. Mrs. Read Related Features Another
-    Former Ex Irishmen Irishman Englishman Frenchman Dutchman Scotsman Welshman Americans Britons"""
+    Former Ex Irishmen Irishman Englishman Frenchman Dutchman Scotsman Welshman Americans Britons
+    Clearly Obviously Certainly Ultimately Currently Separately Additionally Finally Initially Previously
+    Recently Typically Notably Importantly Interestingly Surely Frankly Essentially Eventually Apparently"""
 )
 # Words that open a person-describing noun phrase used as a speaker ("one analyst", "a City trader").
 DESCRIPTOR_OPENERS = _words("a an one some many several most two three other another its the his her their")

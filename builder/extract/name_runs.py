@@ -49,6 +49,14 @@ def split_run(
             pieces[-1].append((start, end, token))  # "He Jianxiong", "Liu He": a name, not the pronoun
             continue
         if (
+            bare in lx.NAMES_ALSO_WORDS
+            and not (position == 0 and offset == sentence_start)
+            and position < last
+            and looks_like_name([_POSSESSIVE.sub("", tokens[position + 1][2])])
+        ):
+            pieces[-1].append((start, end, token))  # "former OMX Chief Executive Per Larsson": a given name
+            continue
+        if (
             bare in lx.NOT_NAMES
             or (lowered in lx.TITLE_WORDS and bare not in lx.ORG_HEADS and not _names_a_firm(tokens, position))
             or ("-" in lowered and lowered.endswith(_DESCRIBING_SUFFIXES))

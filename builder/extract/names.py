@@ -42,7 +42,7 @@ _CUE_AFTER = re.compile(
     r"brewer|insurer|conglomerate|supplier|airline|broadcaster|network|business)\b)"
 )
 _TITLE_CASE_HEADLINE = 0.7
-_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|Prof|Professor|Baroness)\.?\s$")
+_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|Prof|Professor|Baroness|(?:Rep|Sen|Gov)(?=\.))\.?\s$")
 _APPOSITION_CUE = re.compile(r"\b(?:company|firm|group|owner|parent|subsidiary|unit|rival),\s$")
 _AND_AFTER = re.compile(r"\s(?:and|or)\s")
 _AND_BEFORE = re.compile(r"\s(?:and|or)\s$")

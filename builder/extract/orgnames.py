@@ -52,6 +52,8 @@ def same_organization(a: str, b: str) -> bool:
         and long[len(short) :] != ["capital"]  # "Barclays Capital" is a unit of Barclays, "GE Capital" of GE
     ):
         return True
+    if short and len(long) == len(short) + 1 and len(long[0]) == 1 and long[1:] == short:
+        return True  # "J. Sainsbury" for "Sainsbury": a founder's initial before the name
     if len(short) == len(long) > 1 and all(_abbreviates(x, y) for x, y in zip(short, long, strict=True)):
         return True  # "Man United" for "Manchester United"
     shorter = a if len(key_a.split()) <= len(key_b.split()) else b
@@ -81,6 +83,8 @@ def organization_keys(name: str) -> frozenset[str] | None:
     if not words:
         return None
     keys = {f"first {words[0]}"}
+    if len(words) > 1 and len(words[0]) == 1:
+        keys.add(f"first {words[1]}")  # "J. Sainsbury" meets "Sainsbury"
     if len(words) > 1:
         keys.add("abbreviated " + " ".join(word[:_SHORT_WORD] for word in words))
     capitals = [word for word in words if word not in ("of", "and", "the", "for")]
@@ -143,6 +147,8 @@ def merge_organizations(orgs: Iterable[Organization], aliases: Mapping[str, Sequ
             words = key.split()
             if words:
                 buckets[words[0]].append(i)
+                if len(words) > 1 and len(words[0]) == 1:
+                    buckets[words[1]].append(i)  # "J. Sainsbury" meets "Sainsbury"
                 if len(words) > 1:
                     buckets["".join(w[0] for w in words if w not in ("of", "and", "the", "for"))].append(i)
                     buckets[_full_initials(name)].append(i)

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from datetime import date
 
-from builder.extract.amounts import find_figures, find_vague_amounts
+from builder.extract.amounts import find_figures, find_vague_amounts, named_crown
 from builder.extract.dates import find_dates, patterns_for, resolve
 from builder.extract.disclosures import find_disclosures, find_unnamed
 from builder.extract.entities import extract_entities
@@ -57,10 +57,11 @@ def amount_facts(
     """Find the amounts of each sentence and give them ids and context; add exchange-rate notes to rates."""
     seen: dict[str, int] = {}
     facts: list[Amount] = []
+    crown = named_crown(source.text) if "crown" in source.text.lower() else None
     for sentence, vocabulary in zip(source.sentences, sentence_words(source) if words is None else words, strict=True):
         if sentence.furniture or not (_DIGIT.search(sentence.text) or vocabulary & _AMOUNT_WORDS):
             continue
-        found, notes = find_figures(sentence.text, vocabulary)
+        found, notes = find_figures(sentence.text, vocabulary, crown)
         if rates is not None:
             for note in notes:
                 place = placed(source, sentence, sentence.start + note.start, sentence.start + note.end)

@@ -26,6 +26,8 @@ _NOUN_AFTER = re.compile(r"\s[a-z]")
 _MINOR_WORDS = frozenset("of the and a an in on for to at & de du la von".split())
 _ENDS_CLAUSE = re.compile(r"[.!?,:;…—–)-]\s*$")
 _POINTED_AT = re.compile(r"\b(?:this|that|these|those)\s$", re.I)
+# Where a quotation whose closing mark is missing ends: at the comma before a short attribution and its verb.
+_UNCLOSED_END = re.compile(r"[,!?](?=\s(?:[A-Z][\w.'’-]*\s){1,5}(?:said|says|told|added|wrote|noted)\b)")
 
 
 @dataclass
@@ -76,6 +78,10 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote
                 # the first mark was a stray one ("The latest change is a "transparent attempt ...").
                 if _ENDS_CLAUSE.search(text, open_at, position):
                     spans.append(_span(text, open_at, position, opened_in))
+                else:
+                    unclosed = _UNCLOSED_END.search(text, open_at, position)
+                    if unclosed:  # the closing mark is missing before "..., Seymour Pierce's Andrew Wade said."
+                        spans.append(_span(text, open_at, unclosed.start() + 1, opened_in))
                 open_at, opened_in = position, number
         if open_at is not None:
             carried = (open_at, opened_in)

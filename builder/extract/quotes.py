@@ -118,10 +118,16 @@ def _headline_sentences(source: Source) -> int:
     return sum(1 for sentence in source.sentences if sentence.end <= end)
 
 
+_TICKER_ENDS = re.compile(r"\(\s?[A-Z][A-Za-z0-9]{0,6}\.[A-Z]{1,3}\s?\)\s*$")
+
+
 def _attribute(
     text: str, span: QuoteSpan, head_start: int, tail_start: int, tail_end: int, entities: Entities
 ) -> tuple[speakers.Speaker | None, bool]:
     """Find the speaker after or before the quote; tell whether the quote is partial."""
+    if _TICKER_ENDS.search(text[head_start : span.open]):
+        head_start = span.open  # "... with Nasdaq ( NDAQ.O ) "This is a fight," said one banker": the ticker ended
+        # the sentence before, whose full stop wire copy dropped
     head = text[head_start : span.open]
     agent = speakers.passive_agent(text, head_start, span.open, tail_start, tail_end)
     if agent is not None:

@@ -40,15 +40,21 @@ POST_TRAILING_VERBS = "said|says|added|told\\s(?:Reuters|reporters)"
 # A dot inside a speaker's name belongs to an honorific or an initial: "Mr. Trump", "a U.S. source".
 _NAME_DOT = (
     r"(?:(?:(?<=\bMr)|(?<=\bMs)|(?<=\bDr)|(?<=Mrs)|(?<=\bSt)|(?<=\bJr)|(?<=\b[A-Z])|(?<=\bInc)|(?<=\bCorp)|(?<=\bCo)"
-    r"|(?<=\bLtd))\.(?!$)|(?<=[A-Z])\.(?=[A-Z]))"  # and the dot of a ticker: "( ICP.L )"
+    r"|(?<=\bLtd)|(?<=\bRep)|(?<=\bSen)|(?<=\bGov))\.(?!$)"
+    r"|(?<=[A-Z])\.(?=[A-Z]))"  # and the dot of a ticker: "( ICP.L )"
 )
 POST_VERB_FIRST = re.compile(
     rf"^\s*[,—–-]?\s*(?P<verb>{_FINITE_VERBS})\s(?P<who>(?:[^\"“”;!?.]|{_NAME_DOT}|\.(?=\S))+?)"
-    r"(?=\s*$|(?<!\b[A-Z])[.;!?](?:\s|$)|\s[\"“])"
+    r"(?=\s*$|(?<!\b[A-Z])(?<!\bRep)(?<!\bSen)(?<!\bGov)[.;!?](?:\s|$)|\s[\"“])"
 )
 POST_SUBJECT_FIRST = re.compile(
     rf"^\s*[,—–-]?\s*(?P<who>(?:[^\"“”.;!?]|{_NAME_DOT}){{1,140}}?)\s(?:has\s|had\s|have\s|also\s|later\s|then\s)?"
     rf"(?P<verb>{_FINITE_VERBS})\b(?!\s+to\b)"
+)
+# "... well lit," were reported to be founder John James Sainsbury's dying words: the owner of the words spoke.
+POST_WORDS_OF = re.compile(
+    r"^\s*[,—–-]?\s*(?:were|was|are|is)\s(?:(?:reported|said|thought|believed)\sto\sbe\s)?(?:[a-z]+\s){0,3}?"
+    r"(?P<who>(?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.-]*)['’]s\s(?:(?:last|dying|final|own|first|parting)\s)?words\b"
 )
 POST_ACCORDING = re.compile(r"^\s*[,—–-]?\s*according\sto\s(?P<who>[^\"“”.;!?]+?)(?=\s*$|[.;!?,](?:\s|$))")
 PRE_ACCORDING_LEAD = re.compile(r"\W*(?:[Aa]ccording(?:\sto)?|[Pp]er)\s(?P<who>[^\"“”,]{3,120}),\s")
@@ -58,7 +64,7 @@ _VERB_AT = re.compile(rf"\s(?:(?:has|had|have|also|later|then|once|did|does)\s)?
 _QUOTE_MARK = re.compile(r"[\"“”]")
 POST_TRAILING = re.compile(
     rf",\s(?:{POST_TRAILING_VERBS})\s(?!(?:in|on|at|during|after|before|last|this|yesterday|today|earlier|later"
-    rf"|when|while|by|to|from|with|as|that|it)\b)(?P<who>(?:[^\"“”;!?.,]|{_NAME_DOT}|\.(?=\S))+?(?:,[^\"“”;!?.]{{0,80}})?)\s*[.!?]?\s*$"
+    rf"|when|while|by|to|from|with|as|that|it)\b)(?P<who>(?:[^\"“”;!?.,]|{_NAME_DOT}|\.(?=\S))+?(?:,[^\"“”;!?.]{{0,120}})?)\s*[.!?]?\s*$"
 )
 _REPORTS = r"(?:quoted|quotes|reports|reported|cited|cites)"
 POST_QUOTED_AS = re.compile(
@@ -78,6 +84,8 @@ PRE_DOCUMENT = re.compile(
 _NOT_A_SPEAKER = re.compile(
     r"(?:^|\s)(?:is|are|was|were|be|been|being|has|have|had)$|^(?:there|but|and|or|so|as|that|which|who|if|when)$", re.I
 )
+# A clause that runs on after a quoted fragment: "... oppose" it after the two unions could not agree".
+_PRONOUN_CLAUSE = re.compile(r"(?:it|they|them|this|that)\s(?:after|before|because|when|since|until|as|if)\b", re.I)
 _PASSIVE_BEFORE = re.compile(
     r"\b(?:was|were|been|be|is|are)\s(?:\w+ly\s)?(?:deemed|described|called|branded|labelled|labeled|termed|dubbed"
     r"|considered|criticised|criticized)\s(?:as\s)?$"
@@ -118,6 +126,11 @@ _NAMED_APPOSITION = re.compile(r"[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3},\s"
 _VERB_FIRST = re.compile(r"(?:is|are|was|were|has|have|had|will|would|could|should|may|might|can|did|does)\b", re.I)
 _LONGEST_UNNAMED = 8
 _STAFF_AFTER = re.compile(r"\s(?:[a-z]+\s)?[a-z]+s\s*")  # "Rover bosses", "Fiat union officials"
+# The words that tie a described speaker to a person named after them: "a source close to", "a spokesman for".
+_LINKED = re.compile(
+    r"\s(?:close\sto|near|familiar\swith|for|of|to|at|with|from|representing|working\sfor)\s"
+    r"(?:(?:the\s)?(?:Mr|Ms|Mrs|Dr)\.?\s)?$",
+)
 _GENERIC_OUTLET = re.compile(r"the\s(?:newspaper|paper|magazine|agency|news\sagency)", re.I)
 
 
@@ -134,12 +147,17 @@ def attribution_after(text: str, start: int, end: int) -> tuple[str, int, int] |
         group = "who" if quoted.group("who") else "named"
         offset = start + quoted.start(group)
         return quoted.group(group), offset, offset + len(quoted.group(group))
+    owned = POST_WORDS_OF.match(tail)
+    if owned:
+        offset = start + owned.start("who")
+        return owned.group("who"), offset, offset + len(owned.group("who"))
     for pattern in (POST_ACCORDING, POST_VERB_FIRST, POST_SUBJECT_FIRST):
         match = pattern.match(tail)
         if match:
             who = match.group("who")
             if pattern is POST_SUBJECT_FIRST and (
                 len(who.split()) > (_LONG_APPOSITION if _NAMED_APPOSITION.match(who.strip()) else _SHORT_SUBJECT)
+                or _PRONOUN_CLAUSE.match(who.strip())
                 or re.search(r"[\"“”]", who)
                 or _NOT_A_SPEAKER.search(who.strip(" ,"))
                 or _VERB_FIRST.match(who.strip(" ,"))
@@ -282,6 +300,10 @@ def resolve(phrase: str, start: int, end: int, entities: Entities) -> Speaker:
     phrase = " ".join(phrase.split())  # wire copy wraps lines inside a phrase
     inside = [m for m in entities.mentions if start <= m.start < end]
     people = [m for m in inside if m.kind == "person"]
+    descriptor = _DESCRIPTOR.match(phrase.strip())
+    if people and descriptor and ", " not in phrase and _LINKED.search(entities.text, start, people[0].start):
+        # "an unidentified source close to David Sainsbury", "a spokesman for Mr Dell": the one described speaks
+        return descriptor_speaker(descriptor, phrase.strip(), start, end, entities)
     if people:
         owners = ("'s", "’s")
         subjects = [m for m in people if not entities.text.startswith(owners, m.end)]

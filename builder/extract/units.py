@@ -73,7 +73,8 @@ CURRENCY_ADJECTIVES: dict[tuple[str, str], str] = {
     south african rand = ZAR | russian rouble = RUB | finnish markka = FIM | dutch guilder = NLG
     german mark = DEM | kuwaiti dinar = KWD | iraqi dinar = IQD | saudi riyal = SAR
     egyptian pound = EGP | irish pound = IEP | british pound = GBP | uk pound = GBP
-    hong kong cent = HKX
+    hong kong cent = HKX | swedish crown = SEK | norwegian crown = NOK | danish crown = DKK
+    icelandic crown = ISK | czech crown = CZK | estonian crown = EEK | slovak crown = SKK
 """).items()
 }
 # The singular each currency word is listed under in CURRENCY_ADJECTIVES.
@@ -81,7 +82,7 @@ CURRENCY_STEMS = _table("""
     dollars = dollar | francs = franc | pesos = peso | kronor = krona | kroner = krone
     rupees = rupee | reais = real | rand = rand | roubles = rouble | markkaa = markka
     guilders = guilder | marks = mark | dinars = dinar | riyals = riyal | pounds = pound
-    cents = cent | lire = lira
+    cents = cent | lire = lira | crowns = crown
 """)
 # Currencies counted in hundredths of another.
 MINOR_UNITS = {"GBX": "GBP", "USX": "USD", "HKX": "HKD"}
