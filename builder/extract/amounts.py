@@ -317,6 +317,8 @@ _NAMED_CROWN = re.compile(rf"\b(?P<adj>{_ADJECTIVES})\s+crowns?\b", re.I)
 
 def named_crown(text: str) -> str | None:
     """The one currency the text names as "Swedish crowns", "Norwegian crowns" and the like, or None."""
+    if "crown" not in text.lower():
+        return None  # most texts name none: the pattern of every adjective is not run on them
     codes = {units.CURRENCY_ADJECTIVES.get((m.group("adj").lower(), "crown")) for m in _NAMED_CROWN.finditer(text)}
     codes.discard(None)
     return codes.pop() if len(codes) == 1 else None
