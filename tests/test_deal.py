@@ -358,3 +358,28 @@ def test_a_bid_dropped_ends_the_deal_and_a_holder_who_will_not_weigh_a_bid_is_no
     )
     assert card.status and card.status.value == "terminated"
     assert ("Anna Berg", "acquirer") not in {(p.name, p.role) for p in card.parties}
+
+
+def test_tickers_after_names_and_the_passive_voice_name_the_parties_right(tmp_path: Path) -> None:
+    """Wire copy sets a ticker after each name ("TXC Corp. TXC.N", where TXC is also the firm's short name):
+    the ticker is no mention of the firm, so "TXC Corp. TXC.N has agreed to be acquired by Northwind and
+    Contoso" makes TXC the target and both firms its buyers, not TXC a buyer; firms that "had left the
+    bidding team" are no longer buyers."""
+    card = proposal(
+        tmp_path,
+        {
+            "wire": dated(
+                "2007-02-26",
+                "TXC agrees to buyout",
+                "NEW YORK (Reuters) - Texas power company TXC Corp. TXC.N has agreed to be acquired by "
+                "private equity firms Northwind Partners NWP.UL and Contoso Capital CTC.UL for $32 billion.\n\n"
+                "Sources said buyout groups Tailspin Equity TSE.UL and Woodgrove Group WGG.UL had left the "
+                "bidding team before the offer.\n\nA consortium of Northwind Partners NWP.UL, Tailspin Equity "
+                "TSE.UL and Woodgrove Group WGG.UL had first approached TXC in January. TXC shares rose.",
+            )
+        },
+    )
+    roles = {(p.name, p.role) for p in card.parties}
+    assert ("TXC Corp", "target") in roles and ("TXC Corp", "acquirer") not in roles
+    assert {("Northwind Partners", "acquirer"), ("Contoso Capital", "acquirer")} <= roles
+    assert not {name for name, role in roles if name in ("Tailspin Equity", "Woodgrove Group") and role == "acquirer"}

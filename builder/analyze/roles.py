@@ -33,6 +33,8 @@ _BUY = (
     r"take\sover|takes\sover|took\sover|taking\sover|snap\sup|snapped\sup|merge\swith|merges\swith)"
 )
 _STAKE = r"(?:stake|shares|holding|interest)"
+# A verb of buying in the active voice: "agreed to be acquired by Acme" makes its subject the one bought.
+_ACTIVE = r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\bis\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bare\s)"
 # "an offer [worth $2bn] from": a few words between the bid and its bidder, none of them a verb of its own
 _TO_BY = (
     r"(?:\s(?!(?:was|were|is|are|has|have|had|been|received|made|backed|approved|tabled|put|given|announced|"
@@ -62,7 +64,7 @@ _PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # Acme agreed to buy Widget; Acme offered on Monday to buy Dutch rival Widget (not "bought two labels from
     # Widget", where Widget sells)
     (
-        rf"(?P<acquirer>{_ENT}){_TICK}{_GAP}{{0,60}}?\b{_BUY}\s(?:all\sof\s|control\sof\s)?{_DESC_NOT_FROM}(?P<target>{_ENT})",
+        rf"(?P<acquirer>{_ENT}){_TICK}{_GAP}{{0,60}}?{_ACTIVE}\b{_BUY}\s(?:all\sof\s|control\sof\s)?{_DESC_NOT_FROM}(?P<target>{_ENT})",
         ("buy", "bought", "acqui", "purchas", "tak", "took", "snap", "merge"),
     ),
     # Acme bid $2bn for Widget; Acme's offer for Widget; Acme made an approach to Widget
@@ -192,8 +194,9 @@ _PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ("won", "wins", "clinched"),
     ),
     (
-        rf"(?P<withdrawn>{_ENT}){_TICK}(?:\s(?:group|consortium|camp))?{_GAP}{{0,20}}?\b(?:bowed\sout|withdrew|pulled\sout|dropped\sout|walked\saway)",
-        ("bowed", "withdrew", "pulled", "dropped", "walked"),
+        rf"(?P<withdrawn>{_LIST}){_TICK}(?:\s(?:group|consortium|camp))?{_GAP}{{0,20}}?\b(?:bowed\sout|withdrew|pulled\sout|"
+        rf"dropped\sout|walked\saway|(?:left|quit)\s(?:the\s)?(?:\w+\s)?(?:team|consortium|group|race|contest|bidding))",
+        ("bowed", "withdrew", "pulled", "dropped", "walked", "left", "quit"),
     ),
     (
         rf"(?P<rebid>{_ENT}){_TICK}{_GAP}{{0,60}}?\b(?:table|submit|make|launch|put\sforward)\s(?:a|an)\s(?:new|improved|higher|revised|fresh|better)\s(?:offer|bid)",
