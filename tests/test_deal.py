@@ -383,3 +383,23 @@ def test_tickers_after_names_and_the_passive_voice_name_the_parties_right(tmp_pa
     assert ("TXC Corp", "target") in roles and ("TXC Corp", "acquirer") not in roles
     assert {("Northwind Partners", "acquirer"), ("Contoso Capital", "acquirer")} <= roles
     assert not {name for name, role in roles if name in ("Tailspin Equity", "Woodgrove Group") and role == "acquirer"}
+
+
+def test_that_deal_after_another_deal_is_that_deal_not_this_one(tmp_path: Path) -> None:
+    """ "… offered by Duke Energy for Cinergy in 2005. That deal, worth about $9 billion, was completed in
+    2006": the $9 billion is Cinergy's, not the value of the deal the brief is about."""
+    brief = analyze_folder(
+        tmp_path,
+        {
+            "wire": dated(
+                "2007-02-26",
+                "Northwind to buy TXC",
+                "Northwind Partners agreed to buy TXC Corp for $32 billion. The premium being paid for TXC "
+                "compares with a 13 percent premium offered by power company Fabrikam Energy Corp. ( FAB.N ) for "
+                "Cinergy Corp. in 2005. "
+                "That deal, worth about $9 billion, was completed in 2006.",
+            )
+        },
+    )
+    values = {a.text: a.subject for a in brief.amounts if a.measure == "deal_value"}
+    assert values == {"$32 billion": "TXC Corp", "$9 billion": "Cinergy Corp"}

@@ -80,6 +80,9 @@ def subject_of(
         named = _deal_named(names, text, start, end)
         if named is not None:
             return named
+        earlier = _deal_referred_back(names, sentence, text, start, mentions)
+        if earlier is not None:
+            return earlier
     if measure in ("deal_value", "price_per_share", "premium", "fee", "shares", "stake", "synergies"):
         target = _in_role(mentions, text, start, end, TARGET_BEFORE, TARGET_AFTER, people=False)
         if target is not None:
@@ -99,6 +102,27 @@ def subject_of(
         return owner
     nearest = _nearest(mentions, start, end, people=measure in ("market_value", "context"))
     return nearest or (None if measure == "context" else names.target)
+
+
+_REFERS_BACK = re.compile(
+    r"(?:^|[.!?]\s+)(?:That|This|The\searlier|The\sprevious|The\slatter)\s(?:\w+\s)?"
+    r"(?:deal|transaction|acquisition|purchase|takeover|merger|buyout|bid|sale)\b[^.!?]*$"
+)
+
+
+def _deal_referred_back(
+    names: Names, sentence: str, text: str, start: int, mentions: Sequence[NameMention]
+) -> str | None:
+    """ "… Duke Energy's offer for Cinergy in 2005. That deal, worth about $9 billion, was completed in 2006":
+    a sentence that names no one and opens with "That deal" is about the deal the sentence before ends on,
+    the last firm it names."""
+    if mentions or not _REFERS_BACK.search(text, max(0, start - 120), start):
+        return None
+    head, _, number = sentence.rpartition("-s")
+    if not number.isdigit() or int(number) < 2:
+        return None
+    before = [m for m in names.in_sentence(f"{head}-s{int(number) - 1}") if not m.person]
+    return before[-1].name if before else None
 
 
 def party_of(
