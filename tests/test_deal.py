@@ -403,3 +403,20 @@ def test_that_deal_after_another_deal_is_that_deal_not_this_one(tmp_path: Path) 
     )
     values = {a.text: a.subject for a in brief.amounts if a.measure == "deal_value"}
     assert values == {"$32 billion": "TXC Corp", "$9 billion": "Cinergy Corp"}
+
+
+def test_a_premium_offered_for_another_company_is_that_companys(tmp_path: Path) -> None:
+    brief = analyze_folder(
+        tmp_path,
+        {
+            "wire": dated(
+                "2007-02-26",
+                "Northwind to buy TXC",
+                "Northwind Partners agreed to buy TXC Corp for $69.25 a share, a 15 percent premium. The premium "
+                "being paid for TXC compares with a 13 percent premium offered by power company Fabrikam Energy "
+                "Corp. ( FAB.N ) for Cinergy Corp. in 2005.",
+            )
+        },
+    )
+    premiums = {a.text: a.subject for a in brief.amounts if a.measure == "premium"}
+    assert premiums == {"15 percent": "TXC Corp", "13 percent": "Cinergy Corp"}

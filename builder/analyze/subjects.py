@@ -83,6 +83,10 @@ def subject_of(
         earlier = _deal_referred_back(names, sentence, text, start, mentions)
         if earlier is not None:
             return earlier
+    if measure in ("deal_value", "price_per_share", "premium"):
+        own = _own_target(mentions, text, end)
+        if own is not None:
+            return own
     if measure in ("deal_value", "price_per_share", "premium", "fee", "shares", "stake", "synergies"):
         target = _in_role(mentions, text, start, end, TARGET_BEFORE, TARGET_AFTER, people=False)
         if target is not None:
@@ -102,6 +106,20 @@ def subject_of(
         return owner
     nearest = _nearest(mentions, start, end, people=measure in ("market_value", "context"))
     return nearest or (None if measure == "context" else names.target)
+
+
+# "a 13 percent premium offered by Duke Energy Corp. ( DUK.N ) for Cinergy Corp.": the figure's own phrase
+# names what it is paid for, whatever else the sentence is about
+_PAID_FOR = re.compile(
+    r"^(?:\s[\w-]+){0,2}\s(?:offered|paid|proposed|bid|tabled)\s(?:by\s[^,;!?]{1,80}?\s)?for\s(?:the\s)?$"
+)
+
+
+def _own_target(mentions: Sequence[NameMention], text: str, end: int) -> str | None:
+    for mention in mentions:
+        if mention.start >= end and not mention.person and _PAID_FOR.match(text[end : mention.start]):
+            return mention.name
+    return None
 
 
 _REFERS_BACK = re.compile(
