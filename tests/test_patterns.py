@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from builder.analyze.patterns import Caseless, literal_alternation
-from builder.analyze.roles import _COMPILED, _NAMED_CONSORTIUM
+from builder.analyze.role_patterns import COMPILED, NAMED_CONSORTIUM
 from builder.analyze.similarity import containment, contains
 from tests.conftest import shared
 
@@ -66,7 +66,7 @@ def test_contains_agrees_with_containment(a: list[str], b: list[str]) -> None:
 
 def test_no_role_pattern_matches_without_the_words_it_is_skipped_for() -> None:
     """Every sentence of the corpus, with its names marked: a pattern that matches holds one of its words."""
-    assert all(needs for _, needs in _COMPILED), "every role pattern names the words it needs"
+    assert all(needs for _, needs in COMPILED), "every role pattern names the words it needs"
     corpus = shared("corpus", "reuters-deals")
     name = re.compile(r"\b[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*)*")
     checked = 0
@@ -74,10 +74,10 @@ def test_no_role_pattern_matches_without_the_words_it_is_skipped_for() -> None:
         for line in path.read_text(encoding="utf-8").splitlines():
             marked = name.sub(lambda m: f"\u27e8{len(m.group()) % 7}\u27e9", line)
             lowered = marked.lower()
-            for pattern, needs in _COMPILED:
+            for pattern, needs in COMPILED:
                 if pattern.search(marked):
                     checked += 1
                     assert any(word in lowered for word in needs), (pattern.pattern[:80], marked)
-            if _NAMED_CONSORTIUM.search(marked):
+            if NAMED_CONSORTIUM.search(marked):
                 assert "consortium" in lowered
     assert checked > 1000

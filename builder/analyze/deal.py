@@ -10,6 +10,18 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
+from builder.analyze.deal_cues import (
+    BEFORE,
+    DEAL_NOUN,
+    LEAD_SENTENCES,
+    MONEY,
+    NO_FORMAL,
+    SETTLED,
+    STATUS_CUES,
+    STATUS_ORDER,
+    TYPE_CUES,
+    UNREAL,
+)
 from builder.analyze.deal_value import deal_value
 from builder.analyze.party_names import Entity, deal_entities
 from builder.analyze.patterns import Caseless, literal_alternation
@@ -25,104 +37,6 @@ from builder.model.deal import (
     ProposedStatus,
     ProposedType,
 )
-
-# Statuses from the least to the most settled; the card keeps the latest source's.
-_STATUS_ORDER: tuple[DealStatus, ...] = (
-    "rumoured",
-    "in talks",
-    "approach",
-    "offer",
-    "rejected",
-    "agreed",
-    "completed",
-    "terminated",
-)
-_DEAL_NOUNS = (
-    r"(?:deal|takeover|bid|offer|buyout|merger|acquisition|partnership|alliance|venture|sale|purchase|"
-    r"transaction|proposal|approach|agreement|talks|tie-up|combination)"
-)
-_STATUS_PATTERNS: tuple[tuple[DealStatus, str], ...] = (
-    (
-        "terminated",
-        rf"\b(?:{_DEAL_NOUNS}\w*\s(?:\w+\s){{0,6}}(?:collapsed|was\scalled\soff|were\scalled\soff|fell\sapart|"
-        rf"broke\sdown|ended|failed|was\sabandoned|was\sscrapped|was\sterminated)|collapse\sof\s(?:the\s)?"
-        rf"(?:\w+\s){{0,3}}{_DEAL_NOUNS}|(?:called\soff|abandoned|scrapped|terminated|walked\saway\sfrom|"
-        rf"pulled\sout\sof|withdrew|dropped)\s(?:the|its|their|his|a)\s(?:\w+\s){{0,3}}{_DEAL_NOUNS})",
-    ),
-    (
-        "completed",
-        rf"\b(?:complet\w*|closed|finali[sz]ed)\s(?:the\s|its\s|their\s|his\s)?(?:\S+\s){{0,4}}"
-        rf"{_DEAL_NOUNS}|{_DEAL_NOUNS}\s(?:was|has\sbeen|were)\s(?:completed|closed)\b"
-        # "LVMH has sold its loss-making Christian Lacroix clothing label to a US investment group"
-        rf"|\b(?:has|have)\ssold\s(?:its|their|his|her|the)\s(?:\S+\s){{0,5}}?to\b",
-    ),
-    (
-        "agreed",
-        rf"\b(?:agreed|agrees|agreeing)\s(?:to\s(?:buy|acquire|sell|merge|be\s|a\s|an\s|the\s|terms|"
-        rf"combine|form|take\sover)|{_DEAL_NOUNS}|on\s)|\b(?:accepted|accepts|recommended|backed)\s"
-        rf"(?:a|an|the|its|their|his)\s(?:\w+\s){{0,4}}{_DEAL_NOUNS}|\bsigned\s(?:a|an|the)\s(?:\w+\s){{0,3}}"
-        rf"{_DEAL_NOUNS}|\bwon\s(?:a|the)\s(?:\w+\s){{0,2}}(?:battle|contest|race|war)|\b(?:announced|unveiled)\s"
-        rf"(?:a|an|the|its|their)\s(?:\w+\s){{0,4}}(?:partnership|deal|agreement|merger|acquisition|alliance|"
-        rf"joint\sventure|tie-up)|\bagreed\s{_DEAL_NOUNS}",
-    ),
-    (
-        "rejected",
-        rf"\b(?:reject\w*|rebuff\w*|spurn\w*|turn\w*\sdown|snubb?\w*|dismiss\w*\sthe\s(?:\w+\s)?{_DEAL_NOUNS}|"
-        rf"not\sprepared\sto\srecommend)",
-    ),
-    (
-        "offer",
-        r"\b(?:offer(?:s|ed)?|bid|bids|bidding|tabled|takeover\sbid)\b",
-    ),
-    ("approach", r"\b(?:approach\w*|proposals?|expressions?\sof\sinterest)\b"),
-    (
-        "in talks",
-        r"\b(?:talks|negotiat\w*|discussions|close\sto\s(?:buying|a\sdeal|an\sagreement|agreeing)|"
-        r"near(?:s|ing)?\s(?:a\s)?(?:deal|agreement|buyout)|edging\scloser|due\sdiligence|held\stalks|meet)\b",
-    ),
-    ("rumoured", r"\b(?:speculat\w*|rumou?r\w*|reportedly|poised|consider\w*|exploring|potential|possible)\b"),
-)
-_STATUS_CUES = tuple((status, Caseless(pattern)) for status, pattern in _STATUS_PATTERNS)
-_DEAL_NOUN = Caseless(_DEAL_NOUNS)
-_MONEY = re.compile(r"[$£€¥]\s?\d|\d\s?(?:billion|million|bn|m)\b")
-# Words that make a cue about something that did not, or not yet, happen; and words that place it before
-# the news of the source, which a later stage may have overtaken (a settled stage stands).
-_UNREAL = re.compile(
-    r"\b(?:not|no|never|denied|denies|deny|won['’]t|wouldn['’]t|could|may|might|would|if|threat\w*|"
-    r"offered\sto|unless|any|whether|expected\sto|likely\sto|plans?\sto|in\s(?:19|20)\d\d|once|"
-    r"needs?\sto|needed\sto|required\sto|tr(?:y|ies|ying)\sto|seeks?\sto|aims?\sto|in\sorder\sto|"
-    r"ready\sto|set\sto|poised\sto)\b[^,;]{0,40}$",
-    re.I,
-)
-_BEFORE = re.compile(r"\b(?:previous\w*|earlier|last\s(?:week|month|year)|had\sbeen|already)\b[^,;]{0,40}$", re.I)
-_SETTLED: tuple[DealStatus, ...] = ("agreed", "completed", "terminated")
-_NO_FORMAL = re.compile(
-    r"\b(?:no|neither|nor|not\s(?:yet\s)?(?:made|tabled|launched))\b[^.]{0,30}\bformal\s(?:offer|bid)|"
-    r"\bformal\s(?:offer|bid)\s(?:has|have)\snot\b|\bno\sformal\s(?:offer|bid)",
-    re.I,
-)
-_LEAD_SENTENCES = 3
-
-_TYPE_PATTERNS: tuple[tuple[DealType, str], ...] = (
-    ("joint venture", r"\bjoint[\s-]venture"),
-    ("partnership", r"\b(?:partnership|alliance|collaborat\w*|partner(?:s|ing|ed)?\swith|tie-up)\b"),
-    ("merger", r"\b(?:merger|merge[sd]?|merging|combination|combine[sd]?|combining)\b"),
-    # a stake bought, taken or sold, not one cut or halved by a share sale ("halving GM's stake to 10%")
-    (
-        "stake purchase",
-        r"\b(?:buy|buys|bought|buying|acquir\w*|purchas\w*|take|takes|took|taking|build\w*|rais\w*|increas\w*|"
-        r"sell|sells|sold|selling|majority|minority|controlling)\s(?:\S+\s){0,4}?stake\b",
-    ),
-    ("takeover bid", r"\b(?:takeover|bid|bids|bidder|bidding|suitor|hostile|offer|offers|offered|approach)\b"),
-    (
-        "acquisition",
-        r"\b(?:buy|buys|buying|bought|acquire[sd]?|acquiring|acquisition|buyout|purchase[sd]?|go(?:ing)?\sprivate|"
-        r"take\s\w+\sprivate|taking\s\w+\sprivate|lbo)\b",
-    ),
-    ("sale", r"\b(?:sell|sells|selling|sold|sale|divest\w*|dispos\w*|spin[\s-]?off)\b"),
-    ("investment", r"\b(?:invest(?:s|ed|ing|ment)?\s(?:\$|£|€|in)|funding\sround|raised\s\$)\b"),
-)
-_TYPE_CUES = tuple((kind, Caseless(pattern)) for kind, pattern in _TYPE_PATTERNS)
 
 
 def propose_deal(
@@ -189,10 +103,10 @@ def _deal_type(sources: Sequence[Source], roles: PartyRoles) -> ProposedType | N
     for source in sources:
         for sentence in source.sentences:
             lowered = sentence.text.lower()
-            for kind, cue in _TYPE_CUES:
+            for kind, cue in TYPE_CUES:
                 found = sum(1 for _ in cue.finditer(sentence.text, lowered))
                 if found:
-                    weight = 2 if sentence.n <= _LEAD_SENTENCES else 1
+                    weight = 2 if sentence.n <= LEAD_SENTENCES else 1
                     counts[kind] += weight * found
                     cites.setdefault(kind, []).append(_cite_words(source, sentence, cue, lowered))
     role_names = {role for _, role, _ in roles.parties}
@@ -257,7 +171,7 @@ def _status(
         status = _source_status(source)
         if status is not None:
             found.append((_day(source), *status))
-        capped = capped or any(_NO_FORMAL.search(s.text) for s in source.sentences)
+        capped = capped or any(NO_FORMAL.search(s.text) for s in source.sentences)
     if not found:
         return None
     dated = sorted((f for f in found if f[0] >= 0), key=lambda f: f[0])
@@ -267,7 +181,7 @@ def _status(
             current = later if current[1] == "agreed" and new_bidder(current[2], later[2]) else _fold(current, later)
         return ProposedStatus(value=current[1], citations=(current[2],))
     votes = Counter("approach" if capped and status == "offer" else status for _, status, _ in found)
-    best = max(votes, key=lambda s: (votes[s], _STATUS_ORDER.index(s)))
+    best = max(votes, key=lambda s: (votes[s], STATUS_ORDER.index(s)))
     cites = [c for _, status, c in found if status == best or (capped and status == "offer" and best == "approach")]
     return ProposedStatus(value=best, citations=tuple(cites[:3]))
 
@@ -284,15 +198,15 @@ def _source_status(source: Source) -> tuple[DealStatus, Citation] | None:
     """The most settled stage a source states as fact: in its opening sentences, or a settled one anywhere."""
     best: tuple[DealStatus, Citation] | None = None
     for sentence in source.sentences:
-        lead = sentence.n <= _LEAD_SENTENCES
+        lead = sentence.n <= LEAD_SENTENCES
         text, lowered = sentence.text, sentence.text.lower()
-        for status, cue in _STATUS_CUES:
-            if not lead and status not in _SETTLED:
+        for status, cue in STATUS_CUES:
+            if not lead and status not in SETTLED:
                 continue
             match = next((m for m in cue.finditer(text, lowered) if _real(text, m.start(), status)), None)
             if match is None:
                 continue
-            if best is None or _STATUS_ORDER.index(status) > _STATUS_ORDER.index(best[0]):
+            if best is None or STATUS_ORDER.index(status) > STATUS_ORDER.index(best[0]):
                 cited = text[match.start() : match.end()].strip()
                 best = (status, Citation(source=source.id, sentence=sentence.id, text=cited))
             break
@@ -301,7 +215,7 @@ def _source_status(source: Source) -> tuple[DealStatus, Citation] | None:
 
 def _real(text: str, start: int, status: DealStatus) -> bool:
     before = text[max(0, start - 60) : start]
-    return _UNREAL.search(before) is None and (status in _SETTLED or _BEFORE.search(before) is None)
+    return UNREAL.search(before) is None and (status in SETTLED or BEFORE.search(before) is None)
 
 
 _ANNOUNCING = Caseless(
@@ -322,7 +236,7 @@ def _announced(
             continue  # a dateline dates the article, not the deal
         sentence = source.sentence(mention.sentence).text
         lowered = sentence.lower()
-        about_deal = _DEAL_NOUN.search(sentence, lowered) or (names and names.search(sentence))
+        about_deal = DEAL_NOUN.search(sentence, lowered) or (names and names.search(sentence))
         if not (_ANNOUNCING.search(sentence, lowered) and about_deal):
             continue
         day = _day_of(mention, dated)
@@ -361,9 +275,9 @@ def _summary(sources: Sequence[Source], names: re.Pattern[str] | None) -> tuple[
             if sentence.n == 1 and source.meta.title and sentence.text.strip() == source.meta.title.strip():
                 continue
             named = len(set(names.findall(sentence.text))) if names else 0
-            lead = 3 if sentence.n <= _LEAD_SENTENCES else 0
-            score = min(named, 2) + 2 * bool(_DEAL_NOUN.search(sentence.text)) + lead
-            score += bool(_MONEY.search(sentence.text))
+            lead = 3 if sentence.n <= LEAD_SENTENCES else 0
+            score = min(named, 2) + 2 * bool(DEAL_NOUN.search(sentence.text)) + lead
+            score += bool(MONEY.search(sentence.text))
             scored.append((score, order, sentence.n, source, sentence))
     chosen: list[tuple[int, int, Source, Sentence]] = []
     for score, order, n, source, sentence in sorted(scored, key=lambda item: (-item[0], item[1], item[2])):

@@ -1,0 +1,107 @@
+"""The words a deal card is read from: what kind of deal a sentence speaks of, and how far along it is
+(rumoured, in talks, offered, agreed, completed, ended), with the words that make such a cue unreal."""
+
+from __future__ import annotations
+
+import re
+
+from builder.analyze.patterns import Caseless
+from builder.model.deal import DealStatus, DealType
+
+# Statuses from the least to the most settled; the card keeps the latest source's.
+STATUS_ORDER: tuple[DealStatus, ...] = (
+    "rumoured",
+    "in talks",
+    "approach",
+    "offer",
+    "rejected",
+    "agreed",
+    "completed",
+    "terminated",
+)
+DEAL_NOUNS = (
+    r"(?:deal|takeover|bid|offer|buyout|merger|acquisition|partnership|alliance|venture|sale|purchase|"
+    r"transaction|proposal|approach|agreement|talks|tie-up|combination)"
+)
+STATUS_PATTERNS: tuple[tuple[DealStatus, str], ...] = (
+    (
+        "terminated",
+        rf"\b(?:{DEAL_NOUNS}\w*\s(?:\w+\s){{0,6}}(?:collapsed|was\scalled\soff|were\scalled\soff|fell\sapart|"
+        rf"broke\sdown|ended|failed|was\sabandoned|was\sscrapped|was\sterminated)|collapse\sof\s(?:the\s)?"
+        rf"(?:\w+\s){{0,3}}{DEAL_NOUNS}|(?:called\soff|abandoned|scrapped|terminated|walked\saway\sfrom|"
+        rf"pulled\sout\sof|withdrew|dropped)\s(?:the|its|their|his|a)\s(?:\w+\s){{0,3}}{DEAL_NOUNS})",
+    ),
+    (
+        "completed",
+        rf"\b(?:complet\w*|closed|finali[sz]ed)\s(?:the\s|its\s|their\s|his\s)?(?:\S+\s){{0,4}}"
+        rf"{DEAL_NOUNS}|{DEAL_NOUNS}\s(?:was|has\sbeen|were)\s(?:completed|closed)\b"
+        # "LVMH has sold its loss-making Christian Lacroix clothing label to a US investment group"
+        rf"|\b(?:has|have)\ssold\s(?:its|their|his|her|the)\s(?:\S+\s){{0,5}}?to\b",
+    ),
+    (
+        "agreed",
+        rf"\b(?:agreed|agrees|agreeing)\s(?:to\s(?:buy|acquire|sell|merge|be\s|a\s|an\s|the\s|terms|"
+        rf"combine|form|take\sover)|{DEAL_NOUNS}|on\s)|\b(?:accepted|accepts|recommended|backed)\s"
+        rf"(?:a|an|the|its|their|his)\s(?:\w+\s){{0,4}}{DEAL_NOUNS}|\bsigned\s(?:a|an|the)\s(?:\w+\s){{0,3}}"
+        rf"{DEAL_NOUNS}|\bwon\s(?:a|the)\s(?:\w+\s){{0,2}}(?:battle|contest|race|war)|\b(?:announced|unveiled)\s"
+        rf"(?:a|an|the|its|their)\s(?:\w+\s){{0,4}}(?:partnership|deal|agreement|merger|acquisition|alliance|"
+        rf"joint\sventure|tie-up)|\bagreed\s{DEAL_NOUNS}",
+    ),
+    (
+        "rejected",
+        rf"\b(?:reject\w*|rebuff\w*|spurn\w*|turn\w*\sdown|snubb?\w*|dismiss\w*\sthe\s(?:\w+\s)?{DEAL_NOUNS}|"
+        rf"not\sprepared\sto\srecommend)",
+    ),
+    (
+        "offer",
+        r"\b(?:offer(?:s|ed)?|bid|bids|bidding|tabled|takeover\sbid)\b",
+    ),
+    ("approach", r"\b(?:approach\w*|proposals?|expressions?\sof\sinterest)\b"),
+    (
+        "in talks",
+        r"\b(?:talks|negotiat\w*|discussions|close\sto\s(?:buying|a\sdeal|an\sagreement|agreeing)|"
+        r"near(?:s|ing)?\s(?:a\s)?(?:deal|agreement|buyout)|edging\scloser|due\sdiligence|held\stalks|meet)\b",
+    ),
+    ("rumoured", r"\b(?:speculat\w*|rumou?r\w*|reportedly|poised|consider\w*|exploring|potential|possible)\b"),
+)
+STATUS_CUES = tuple((status, Caseless(pattern)) for status, pattern in STATUS_PATTERNS)
+DEAL_NOUN = Caseless(DEAL_NOUNS)
+MONEY = re.compile(r"[$£€¥]\s?\d|\d\s?(?:billion|million|bn|m)\b")
+# Words that make a cue about something that did not, or not yet, happen; and words that place it before
+# the news of the source, which a later stage may have overtaken (a settled stage stands).
+UNREAL = re.compile(
+    r"\b(?:not|no|never|denied|denies|deny|won['’]t|wouldn['’]t|could|may|might|would|if|threat\w*|"
+    r"offered\sto|unless|any|whether|expected\sto|likely\sto|plans?\sto|in\s(?:19|20)\d\d|once|"
+    r"needs?\sto|needed\sto|required\sto|tr(?:y|ies|ying)\sto|seeks?\sto|aims?\sto|in\sorder\sto|"
+    r"ready\sto|set\sto|poised\sto)\b[^,;]{0,40}$",
+    re.I,
+)
+BEFORE = re.compile(r"\b(?:previous\w*|earlier|last\s(?:week|month|year)|had\sbeen|already)\b[^,;]{0,40}$", re.I)
+SETTLED: tuple[DealStatus, ...] = ("agreed", "completed", "terminated")
+NO_FORMAL = re.compile(
+    r"\b(?:no|neither|nor|not\s(?:yet\s)?(?:made|tabled|launched))\b[^.]{0,30}\bformal\s(?:offer|bid)|"
+    r"\bformal\s(?:offer|bid)\s(?:has|have)\snot\b|\bno\sformal\s(?:offer|bid)",
+    re.I,
+)
+LEAD_SENTENCES = 3
+
+TYPE_PATTERNS: tuple[tuple[DealType, str], ...] = (
+    ("joint venture", r"\bjoint[\s-]venture"),
+    ("partnership", r"\b(?:partnership|alliance|collaborat\w*|partner(?:s|ing|ed)?\swith|tie-up)\b"),
+    ("merger", r"\b(?:merger|merge[sd]?|merging|combination|combine[sd]?|combining)\b"),
+    # a stake bought, taken or sold, not one cut or halved by a share sale ("halving GM's stake to 10%")
+    (
+        "stake purchase",
+        r"\b(?:buy|buys|bought|buying|acquir\w*|purchas\w*|take|takes|took|taking|build\w*|rais\w*|increas\w*|"
+        r"sell|sells|sold|selling|majority|minority|controlling)\s(?:\S+\s){0,4}?stake\b",
+    ),
+    ("takeover bid", r"\b(?:takeover|bid|bids|bidder|bidding|suitor|hostile|offer|offers|offered|approach)\b"),
+    (
+        "acquisition",
+        r"\b(?:buy|buys|buying|bought|acquire[sd]?|acquiring|acquisition|buyout|purchase[sd]?|go(?:ing)?\sprivate|"
+        r"take\s\w+\sprivate|taking\s\w+\sprivate|lbo)\b",
+    ),
+    ("sale", r"\b(?:sell|sells|selling|sold|sale|divest\w*|dispos\w*|spin[\s-]?off)\b"),
+    ("investment", r"\b(?:invest(?:s|ed|ing|ment)?\s(?:\$|£|€|in)|funding\sround|raised\s\$)\b"),
+)
+TYPE_CUES = tuple((kind, Caseless(pattern)) for kind, pattern in TYPE_PATTERNS)
