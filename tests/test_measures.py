@@ -121,6 +121,8 @@ def measure(sentence: str, figure: str) -> str:
             "$150 million",
             "synergies",
         ),
+        ("Acme expects the purchase to save about $150m a year by the end of 2027.", "$150m", "synergies"),
+        ("The deal is meant to save the airline, which loses about $2m a year.", "$2m", "context"),
     ],
 )
 def test_the_words_around_a_figure_say_what_it_measures(sentence: str, figure: str, expected: str) -> None:

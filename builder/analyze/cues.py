@@ -100,7 +100,11 @@ MEASURE_CUES: dict[Measure, tuple[tuple[str, float], ...]] = {
         ),
         (_words(r"invest(?:s|ed|ing|ment)?", r"equity\scontribution"), 0.7),
     ),
-    "synergies": ((_words(r"savings", r"synerg\w*", r"cost\scuts?", r"cost\sreductions?", r"cut\w*\scosts"), 1.5),),
+    "synergies": (
+        (_words(r"savings", r"synerg\w*", r"cost\scuts?", r"cost\sreductions?", r"cut\w*\scosts"), 1.5),
+        # "expects the purchase to save about $150m a year": saving a sum is a saving
+        (_words(r"(?:to\s)?sav(?:e|es|ing)\s(?:about|around|some|nearly|roughly|more\sthan|up\sto|at\sleast)"), 1.5),
+    ),
     "earnings_effect": (
         (
             _words(

@@ -105,6 +105,7 @@ SMALL_PRICE = 10_000  # a sum below this, in a major unit, that prices a deal is
 DECAY = 0.2  # how fast a cue's say fades with each word between it and the figure
 BREAK_WORDS = 4.0  # a clause break counts as that many words
 COMMA_WORDS = 1.5
+_PERIODS = frozenset({"year", "annum", "quarter", "month"})
 THRESHOLD = 0.15  # below this, no cue speaks for the figure: it is context
 MOVE_REACH = 5  # a movement verb this many words before a figure, with shares named, makes it a market move
 # When two measures score alike, the more specific wins.
@@ -249,6 +250,8 @@ def measure_of(amount: Amount, cues: SentenceCues, start: int, end: int) -> Meas
         return "context"
     if amount.kind == "percent" and _STAKE_AFTER.match(after) and scores.get("premium", 0.0) < 1.0 and moved < 1.0:
         return "stake"
+    if amount.kind == "money" and amount.per in _PERIODS and scores.get("synergies", 0.0) >= 1.0:
+        return "synergies"  # "to save about $150m a year": savings are counted by the year
     if amount.kind == "money" and (amount.per is not None or _PER_UNIT_AFTER.match(after)):
         return "market_move" if scores.get("market_move", 0.0) >= 1.0 else "context"
     noun = _NOUN_AFTER.match(after)
