@@ -288,3 +288,18 @@ def test_a_bidder_s_possessive_before_a_converted_sum_is_the_bid_s_party() -> No
     )
     (group,) = groups_with(found, "A$2.7 billion")
     assert group.party == "Contoso Ltd"
+
+
+def test_a_bid_a_newspaper_reports_being_prepared_is_a_rumour() -> None:
+    found = brief(
+        (
+            "wire",
+            "2007-04-09",
+            "Contoso shares up on buyout talk\n\nNEW YORK (Reuters) - Contoso Chemical Co. ( CTS.N ) shares jumped "
+            "4.5 percent on Monday following a British tabloid report that a consortium was preparing a $50 billion "
+            "bid for the company.",
+        ),
+    )
+    (bid,) = [a for a in found.amounts if a.text == "$50 billion"]
+    assert (bid.measure, bid.stage) == ("deal_value", "rumour")
+    assert found.proposal.status is not None and found.proposal.status.value == "rumoured"

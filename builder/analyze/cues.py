@@ -315,6 +315,8 @@ STAGE_CUES: dict[Stage, tuple[tuple[str, float], ...]] = {
                 r"reported",
                 r"expected\sto\sannounce",
                 r"could\stop",
+                r"reports?\sthat",  # "a British tabloid report that a consortium was preparing a bid"
+                r"prepar(?:ing|es)\s(?:a|an)",
             ),
             1.3,
         ),

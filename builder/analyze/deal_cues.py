@@ -62,7 +62,11 @@ STATUS_PATTERNS: tuple[tuple[DealStatus, str], ...] = (
         r"\b(?:talks|negotiat\w*|discussions|close\sto\s(?:buying|a\sdeal|an\sagreement|agreeing)|"
         r"near(?:s|ing)?\s(?:a\s)?(?:deal|agreement|buyout)|edging\scloser|due\sdiligence|held\stalks|meet)\b",
     ),
-    ("rumoured", r"\b(?:speculat\w*|rumou?r\w*|reportedly|poised|consider\w*|exploring|potential|possible)\b"),
+    (
+        "rumoured",
+        r"\b(?:speculat\w*|rumou?r\w*|reportedly|poised|consider\w*|exploring|potential|possible|"
+        r"(?:newspaper|tabloid|media|press)\sreports?\sthat)\b",
+    ),
 )
 STATUS_CUES = tuple((status, Caseless(pattern)) for status, pattern in STATUS_PATTERNS)
 DEAL_NOUN = Caseless(DEAL_NOUNS)
@@ -73,7 +77,7 @@ UNREAL = re.compile(
     r"\b(?:not|no|never|denied|denies|deny|won['’]t|wouldn['’]t|could|may|might|would|if|threat\w*|"
     r"offered\sto|unless|any|whether|expected\sto|likely\sto|plans?\sto|in\s(?:19|20)\d\d|once|"
     r"needs?\sto|needed\sto|required\sto|tr(?:y|ies|ying)\sto|seeks?\sto|aims?\sto|in\sorder\sto|"
-    r"ready\sto|set\sto|poised\sto)\b[^,;]{0,40}$",
+    r"ready\sto|set\sto|poised\sto|prepar(?:ing|es)\s(?:to|a|an))\b[^,;]{0,40}$",
     re.I,
 )
 BEFORE = re.compile(r"\b(?:previous\w*|earlier|last\s(?:week|month|year)|had\sbeen|already)\b[^,;]{0,40}$", re.I)
