@@ -123,6 +123,9 @@ def measure(sentence: str, figure: str) -> str:
         ),
         ("Acme expects the purchase to save about $150m a year by the end of 2027.", "$150m", "synergies"),
         ("The deal is meant to save the airline, which loses about $2m a year.", "$2m", "context"),
+        ("But UBS set its price target for Fabrikam at $34, above the offer.", "$34", "context"),
+        ("Citi has a $31 target price but said a raised offer was likely.", "$31", "context"),
+        ("We saw unusual buying of March $20 calls ahead of the bid for Fabrikam.", "$20", "context"),
     ],
 )
 def test_the_words_around_a_figure_say_what_it_measures(sentence: str, figure: str, expected: str) -> None:

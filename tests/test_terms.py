@@ -303,3 +303,18 @@ def test_a_bid_a_newspaper_reports_being_prepared_is_a_rumour() -> None:
     (bid,) = [a for a in found.amounts if a.text == "$50 billion"]
     assert (bid.measure, bid.stage) == ("deal_value", "rumour")
     assert found.proposal.status is not None and found.proposal.status.value == "rumoured"
+
+
+def test_a_name_that_ends_its_sentence_takes_no_role_from_the_next() -> None:
+    """ "… offer from software maker Microsoft Corp. Yahoo rejected the bid": Yahoo rejects it, not Microsoft."""
+    found = brief(
+        (
+            "wire",
+            "2008-02-12",
+            "Fabrikam buys Maven\n\nFabrikam Inc agreed to buy Maven Networks Inc for about $160 million. Fabrikam "
+            "announced the deal as it considers a $42 billion unsolicited takeover offer from software maker "
+            "Contoso Corp. Fabrikam rejected the bid as too low.",
+        ),
+    )
+    (offer,) = [a for a in found.amounts if a.text == "$42 billion"]
+    assert offer.subject == "Fabrikam Inc"

@@ -68,6 +68,13 @@ _NOUN_AFTER = re.compile(
     re.I,
 )
 _CONTEXT_NOUNS = frozenset({"industry", "market", "sector", "economy"})
+# An analyst's price target and an option's strike price are prices, but no term of the deal.
+_TARGET_PRICE = re.compile(
+    r"\b(?:price\starget|target\sprice|price\sobjective)\b[^.;$£€]{0,30}?\b(?:at|of|to)\s$", re.I
+)
+_TARGET_AFTER = re.compile(
+    r"^(?:\s(?:a\sshare|per\sshare))?\s(?:price\starget|target\sprice|target|strike|calls?|puts?)\b", re.I
+)
 _CURRENCY_BEFORE = re.compile(
     r"\b(?:euro|sterling|pound|yen|yuan|franc|rupee|dollar)\b(?:\s\S+){0,6}\s(?:at|to)\s$", re.I
 )
@@ -237,6 +244,8 @@ def measure_of(amount: Amount, cues: SentenceCues, start: int, end: int) -> Meas
         return "context"  # "raised its takeover offer by $5 a share to $70": the step, not the price
     if _STEP_FROM_OFFER.match(after):
         return "context"  # "up 3.6 percent from its previous proposal": how far the offer moved
+    if amount.kind == "money" and (_TARGET_PRICE.search(before[-40:]) or _TARGET_AFTER.match(after)):
+        return "context"  # "UBS set its price target for Yahoo at $34", "March $20 calls": no term of the deal
     if (amount.kind == "money" and _CHANGE_AFTER.match(after)) or _COUPON_AFTER.match(after):
         return "context"  # "a 10-cent increase", "its 4.625 percent, 2021 bonds": a change or a coupon
     allowed = PERCENT_MEASURES if amount.kind != "money" else MONEY_MEASURES

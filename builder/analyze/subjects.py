@@ -122,6 +122,7 @@ def _own_target(mentions: Sequence[NameMention], text: str, end: int) -> str | N
     return None
 
 
+_NEXT_SENTENCE = re.compile(r"\s+[A-Z][a-z]")
 _REFERS_BACK = re.compile(
     r"(?:^|[.!?]\s+)(?:That|This|The\searlier|The\sprevious|The\slatter)\s(?:\w+\s)?"
     r"(?:deal|transaction|acquisition|purchase|takeover|merger|buyout|bid|sale)\b[^.!?]*$"
@@ -236,6 +237,8 @@ def _in_role(
         prefix = text[max(0, mention.start - 60) : mention.start].rsplit("\n", 1)[-1].rsplit(". ", 1)[-1]
         prefix = _TICKER_END.sub("", prefix)
         suffix = _TICKER_START.sub("", text[mention.end : mention.end + 60].split("\n", 1)[0])
+        if text[mention.end - 1 : mention.end] == "." and _NEXT_SENTENCE.match(suffix):
+            suffix = ""  # "… offer from Microsoft Corp. Yahoo rejected the bid": the full stop ends the sentence
         if (before is not None and before.search(prefix)) or (after is not None and after.match(suffix)):
             found.append((abs(_gap(mention, start, end)), mention.start, mention.name))
     return min(found)[2] if found else None
