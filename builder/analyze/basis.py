@@ -3,19 +3,50 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
-from builder.analyze.cues import (
-    DEBT_AFTER,
-    DEBT_BEFORE,
-    DEBT_WORDS,
-    ENTERPRISE_BEFORE,
-    ENTERPRISE_CUES,
-    EQUITY_AFTER,
-    EQUITY_CUES,
-)
 from builder.analyze.measures import Cue, SentenceCues
 from builder.model import Basis
+
+# The basis a deal's value is stated on. Enterprise value counts the target's debt in ("$22 billion,
+# including debt", "including the assumption of debt", "enterprise value"); equity value counts its shares
+# alone ("$20 billion, excluding debt", "equity value", "for the shares"). Either side of the figure.
+ENTERPRISE_CUES = re.compile(
+    r"(?<!\bnot\s)(?<!\bexcluding\s)\b(?:includ(?:ing|es|ed|e)|counting)\s(?:the\s)?"
+    r"(?:(?:assum\w+|refinanc\w+|repayment)\s(?:(?:and|or)\s\w+\s)?(?:of\s)?)?(?:\S+\s){0,5}?"
+    r"(?:debts?|borrowings|liabilities)\b"
+    r"|\bwith\s(?:the\s|its\s)?(?:[\w’'-]+\s)?(?:net\s|assumed\s)?debts?\b(?!\s(?:of|from|to|at|in)\b)"
+    r"|\benterprise[\s-]value\b|\bdebt-free\b",
+    re.I,
+)
+# "plus the assumption of debt, which brought the total value of the deal to roughly $39 billion": the figure
+# right after it, where the sentence speaks of debt.
+ENTERPRISE_BEFORE = re.compile(
+    r"\b(?:bring\w*|brought|tak(?:e|es|ing)|took|lift\w*|push\w*)\s(?:the\s)?(?:total|overall)\s"
+    r"(?:value|cost|price)(?:\sof\s(?:the\s)?\w+)?\sto\s(?:about\s|around\s|roughly\s|some\s|nearly\s)?$",
+    re.I,
+)
+DEBT_WORDS = re.compile(r"\b(?:debts?|borrowings|liabilities)\b", re.I)
+EQUITY_CUES = re.compile(
+    r"\b(?:excluding|not\sincluding|without|before)\s(?:the\s|its\s)?(?:\w+\s)?(?:debts?|borrowings|liabilities)\b"
+    r"|\bequity[\s-](?:value|valu\w+|worth)\b"
+    r"|\bvalu(?:e|es|ed|ing)\s(?:the\s|its\s)?(?:\w+\s)?equity\b|\bvalue\sof\s(?:the\s|its\s)(?:\w+\s)?equity\b",
+    re.I,
+)
+# Cues that speak only for the figure just before them: "$6.65 billion plus debt" is the price of the shares,
+# with the debt on top; "$2.1bn for the shares".
+EQUITY_AFTER = re.compile(
+    r"^,?\s(?:in\scash\s|in\sstock\s)?(?:plus\s(?:the\s)?(?:assum\w+\s(?:of\s)?)?(?:\S+\s){0,4}?"
+    r"(?:debts?|borrowings|liabilities)\b|for\s(?:all\s)?(?:the|its|their)\s(?:\w+\s)?(?:shares|stock|equity)\b)",
+    re.I,
+)
+# A figure that is itself the debt: "including debt of $1.6 billion", "$173 million of debt".
+DEBT_BEFORE = re.compile(
+    r"\b(?:debts?|borrowings|liabilities)\s(?:of|totall?ing|worth)\s(?:about\s|around\s|some\s|nearly\s|roughly\s)?$",
+    re.I,
+)
+DEBT_AFTER = re.compile(r"^\s(?:of|in)\s(?:[\w’'.-]+\s){0,2}?(?:debts?|borrowings|liabilities)\b", re.I)
 
 BASIS_REACH = 12.0  # words between a figure and a basis cue (a clause break counts for several)
 
