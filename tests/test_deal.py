@@ -420,3 +420,20 @@ def test_a_premium_offered_for_another_company_is_that_companys(tmp_path: Path) 
     )
     premiums = {a.text: a.subject for a in brief.amounts if a.measure == "premium"}
     assert premiums == {"15 percent": "TXC Corp", "13 percent": "Cinergy Corp"}
+
+
+def test_a_firm_that_will_buy_another_has_agreed_to(tmp_path: Path) -> None:
+    card = proposal(
+        tmp_path,
+        {
+            "wire": (
+                "Northwind to buy majority of Contoso\n\nFRANKFURT (Reuters) - Private equity firm Northwind Partners "
+                "will buy a majority of Fabrikam's struggling Contoso Group for $7.4 billion.\n"
+            ),
+            "earlier": (
+                "Fabrikam weighs options\n\nFabrikam is considering the sale of its Contoso Group, people familiar "
+                "with the matter said.\n"
+            ),
+        },
+    )
+    assert card.status is not None and card.status.value == "agreed"

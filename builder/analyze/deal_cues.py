@@ -45,7 +45,9 @@ STATUS_PATTERNS: tuple[tuple[DealStatus, str], ...] = (
         rf"(?:a|an|the|its|their|his)\s(?:\w+\s){{0,4}}{DEAL_NOUNS}|\bsigned\s(?:a|an|the)\s(?:\w+\s){{0,3}}"
         rf"{DEAL_NOUNS}|\bwon\s(?:a|the)\s(?:\w+\s){{0,2}}(?:battle|contest|race|war)|\b(?:announced|unveiled)\s"
         rf"(?:a|an|the|its|their)\s(?:\w+\s){{0,4}}(?:partnership|deal|agreement|merger|acquisition|alliance|"
-        rf"joint\sventure|tie-up)|\bagreed\s{DEAL_NOUNS}",
+        rf"joint\sventure|tie-up)|\bagreed\s{DEAL_NOUNS}"
+        # "Cerberus will buy a majority of Chrysler for $7.4 billion": news of a purchase settled
+        r"|\b(?:will|is\sto|are\sto)\s(?:buy|acquire|purchase|take\sover)\b",
     ),
     (
         "rejected",
