@@ -385,41 +385,28 @@ def test_tickers_after_names_and_the_passive_voice_name_the_parties_right(tmp_pa
     assert not {name for name, role in roles if name in ("Tailspin Equity", "Woodgrove Group") and role == "acquirer"}
 
 
-def test_that_deal_after_another_deal_is_that_deal_not_this_one(tmp_path: Path) -> None:
-    """ "… offered by Duke Energy for Cinergy in 2005. That deal, worth about $9 billion, was completed in
-    2006": the $9 billion is Cinergy's, not the value of the deal the brief is about."""
+def test_figures_of_another_deal_are_that_deals(tmp_path: Path) -> None:
+    """ "… a 13 percent premium offered by Fabrikam Energy Corp. for Cinergy Corp. in 2005. That deal, worth about
+    $9 billion, was completed in 2006": the premium and the $9 billion are Cinergy's, not the brief's deal's."""
     brief = analyze_folder(
         tmp_path,
         {
             "wire": dated(
                 "2007-02-26",
                 "Northwind to buy TXC",
-                "Northwind Partners agreed to buy TXC Corp for $32 billion. The premium being paid for TXC "
-                "compares with a 13 percent premium offered by power company Fabrikam Energy Corp. ( FAB.N ) for "
-                "Cinergy Corp. in 2005. "
-                "That deal, worth about $9 billion, was completed in 2006.",
+                "Northwind Partners agreed to buy TXC Corp for $32 billion, a 15 percent premium. The premium being "
+                "paid for TXC compares with a 13 percent premium offered by power company Fabrikam Energy Corp. "
+                "( FAB.N ) for Cinergy Corp. in 2005. That deal, worth about $9 billion, was completed in 2006.",
             )
         },
     )
-    values = {a.text: a.subject for a in brief.amounts if a.measure == "deal_value"}
-    assert values == {"$32 billion": "TXC Corp", "$9 billion": "Cinergy Corp"}
-
-
-def test_a_premium_offered_for_another_company_is_that_companys(tmp_path: Path) -> None:
-    brief = analyze_folder(
-        tmp_path,
-        {
-            "wire": dated(
-                "2007-02-26",
-                "Northwind to buy TXC",
-                "Northwind Partners agreed to buy TXC Corp for $69.25 a share, a 15 percent premium. The premium "
-                "being paid for TXC compares with a 13 percent premium offered by power company Fabrikam Energy "
-                "Corp. ( FAB.N ) for Cinergy Corp. in 2005.",
-            )
-        },
-    )
-    premiums = {a.text: a.subject for a in brief.amounts if a.measure == "premium"}
-    assert premiums == {"15 percent": "TXC Corp", "13 percent": "Cinergy Corp"}
+    subjects = {a.text: a.subject for a in brief.amounts if a.measure in ("deal_value", "premium")}
+    assert subjects == {
+        "$32 billion": "TXC Corp",
+        "15 percent": "TXC Corp",
+        "13 percent": "Cinergy Corp",
+        "$9 billion": "Cinergy Corp",
+    }
 
 
 def test_a_firm_that_will_buy_another_has_agreed_to(tmp_path: Path) -> None:
