@@ -123,6 +123,13 @@ def test_a_factbox_heading_and_a_dateline_name_no_organisation() -> None:
         ),
         ('"It is fine," said John Smith at the meeting in London.', "John Smith", None, None),
         (
+            "Fabrikam Inc is edging closer to a deal with a buyout group led by Ann Lee, its founder and chief "
+            "executive, and private equity firm Contoso Partners.",
+            "Ann Lee",
+            "founder and chief executive",
+            "Fabrikam Inc",
+        ),
+        (
             "The cost was high, said Commonwealth Bank of Australia Ltd. ( CBA.AX ) chairman John Schubert.",
             "John Schubert",
             "chairman",

@@ -31,7 +31,7 @@ _AFTER = re.compile(
     rf"|^\s?,\s(?:an?\s|the\s)?(?P<title>{_TITLE_PHRASE})(?:,?\s(?:of|at|for|with)\s|,\s(?:of\s)?)"
     rf"(?:the\s(?=[A-Z])|{_FIRM_KIND})?(?P<org>{_ORG_PHRASE})"
     rf"|^\s?,\s(?P<org_first>{_ORG_PHRASE})['’]s?\s(?P<title_second>{_TITLE_PHRASE})"
-    rf"|^\s?,\s(?:an?\s|the\s)?(?P<title_only>{_TITLE_PHRASE})(?=\s?[,.;]|\s(?:said|says|told|added))"
+    rf"|^\s?,\s(?:an?\s|the\s|(?P<its>its)\s)?(?P<title_only>{_TITLE_PHRASE})(?=\s?[,.;]|\s(?:said|says|told|added))"
     rf"|^\sof\s(?:the\s)?(?P<org_only>{_ORG_PHRASE})"
     # "said Colin Morton at Rensburg Fund Management": a firm by its name, never "at the meeting"
     rf"|^\sat\s(?P<at_only>{_ORG_TOKEN}(?: (?:of |& |and )?{_ORG_TOKEN})*)"
@@ -240,6 +240,8 @@ def _person(source: Source, name: str, found: list[Candidate], table: NameTable,
                 organization = org
             elif title and re.search(r"\s(?:of|at|for)\s[A-Z]", title):
                 title, _, organization = re.split(r"\s(of|at|for)\s(?=[A-Z])", title, maxsplit=1)[0:3]
+            elif match.group("its"):
+                organization = _last_org_before(table, candidate) or organization  # "Michael Dell, its founder"
             break
         match = _BEFORE.search(before) if before.rsplit(None, 1)[-1:] and _ends_with_title(before) else None
         if match and _is_title(match.group("title")):
@@ -280,6 +282,18 @@ def _person(source: Source, name: str, found: list[Candidate], table: NameTable,
         organization=organization,
         mentions=_mentions(source, found, sentence_of),
     )
+
+
+def _last_org_before(table: NameTable, candidate: Candidate) -> str | None:
+    """The organisation named last before a person in the person's sentence: what "its" in "Michael Dell, its
+    founder" stands for."""
+    before = [
+        (c.start, name)
+        for name, found in table.orgs.items()
+        for c in found
+        if c.sentence == candidate.sentence and c.end <= candidate.start
+    ]
+    return max(before)[1] if before else None
 
 
 def _ends_with_title(before: str) -> bool:
