@@ -171,11 +171,10 @@ def _with_merges(
 
 def _item(amount: Amount, by_id: dict[str, Source]) -> AmountItem:
     low, high = bounds(amount)
-    text = f"{amount.qualifier} {amount.text}" if amount.qualifier else amount.text
     return AmountItem(
         amount=amount.id,
         source=amount.source,
-        text=text,
+        text=amount.hedged,
         value=amount.value,
         high=amount.high,
         unit=amount.unit,
@@ -328,7 +327,7 @@ def _rates(converted: list[Amount], members: list[Amount]) -> tuple[ImpliedRate,
         rates.append(
             ImpliedRate(
                 source=conversion.source,
-                base=f"{base.qualifier} {base.text}" if base.qualifier else base.text,
+                base=base.hedged,
                 converted=conversion.text,
                 unit=f"{base.unit}/{conversion.unit}",
                 rate=round(float(conversion.value) / float(base.value), 4),

@@ -129,11 +129,10 @@ class ConflictItem(Model):
     @classmethod
     def of(cls, amount: Amount) -> ConflictItem:
         """A figure as one side of a conflict, written with its hedge."""
-        text = f"{amount.qualifier} {amount.text}" if amount.qualifier else amount.text
         return cls(
             source=amount.source,
             sentence=amount.sentence,
-            text=text,
+            text=amount.hedged,
             value=amount.value,
             unit=amount.unit,
             amount=amount.id,

@@ -89,6 +89,11 @@ class Amount(Fact):
     when: str | None = None
     basis: Basis | None = None
 
+    @property
+    def hedged(self) -> str:
+        """The figure as written with its hedge: "about $20 million"."""
+        return f"{self.qualifier} {self.text}" if self.qualifier else self.text
+
 
 class ExchangeRate(Fact):
     """An exchange-rate note ("$1 = A$1.28", "1.6 dollars to the pound"): one base unit costs `rate` of quote."""
