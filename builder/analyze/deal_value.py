@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from builder.analyze.basis import basis_of
 from builder.analyze.cite import cite
 from builder.analyze.measures import SentenceCues
-from builder.model import Amount, NonDisclosure, Source
+from builder.model import Amount, NonDisclosure, Source, sentence_number
 from builder.model.deal import ProposedValue
 
 # Words beside a figure that make it the price of the deal, and words that make it something else.
@@ -62,7 +62,7 @@ def deal_value(
         key=lambda a: (
             undated and not _REVISED.search(a.context),
             -counts[a.id] if undated else 0,
-            _sentence_index(a.sentence),
+            sentence_number(a.sentence),
             a.source,
             a.start,
         ),
@@ -141,10 +141,6 @@ def _base_figure(chosen: Amount, amounts: Sequence[Amount], by_id: Mapping[str, 
         if amount.converted_from and _same_figure(amount, chosen) and amount.converted_from in by_id:
             return by_id[amount.converted_from]
     return chosen
-
-
-def _sentence_index(sentence_id: str) -> int:
-    return int(sentence_id.rsplit("-s", 1)[1])
 
 
 def _not_disclosed(disclosures: Sequence[NonDisclosure], sources: Mapping[str, Source]) -> ProposedValue | None:

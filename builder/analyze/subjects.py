@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from builder.analyze.mentions import NAME_GAP, TARGET_AFTER, TARGET_BEFORE, NameMention, Names, bare
 from builder.extract import lexicon as lx
 from builder.extract.entities import same_organization
-from builder.model import Measure
+from builder.model import Measure, sentence_number, sentence_source
 
 _BIDDER_AFTER = re.compile(
     # "Primary Health Care Ltd's A$2.7 billion ($2.5 billion) bid": the sum and its conversion between
@@ -137,10 +137,10 @@ def _deal_referred_back(
     the last firm it names."""
     if mentions or not _REFERS_BACK.search(text, max(0, start - 120), start):
         return None
-    head, _, number = sentence.rpartition("-s")
-    if not number.isdigit() or int(number) < 2:
+    number = sentence_number(sentence)
+    if number < 2:
         return None
-    before = [m for m in names.in_sentence(f"{head}-s{int(number) - 1}") if not m.person]
+    before = [m for m in names.in_sentence(f"{sentence_source(sentence)}-s{number - 1}") if not m.person]
     return before[-1].name if before else None
 
 
