@@ -156,8 +156,6 @@ def _plausible(name: str) -> bool:
 
 
 _WORD = re.compile(r"\w+")
-# A stock ticker after a name ("TXU Corp. TXU.N", "KKR.UL") is no mention of it: left for the patterns to skip.
-_TICKER_SUFFIX = re.compile(r"\.[A-Z]{1,3}\b")
 _EDGE = re.compile(r"[\w&]")  # a name is whole where no such character touches it
 _TICKER = re.compile(r"[A-Z0-9]{1,6}\.[A-Z]{1,3}")
 _OPENERS = frozenset("Another Rival Fellow Bosses Unions Representatives Shareholders Investors".split())
@@ -243,7 +241,9 @@ class Marker:
             at = text.find(form)
             while at >= 0:
                 end = at + len(form)
-                ticker = form.isupper() and len(form) <= 6 and _TICKER_SUFFIX.match(text, end)
+                # a stock ticker after a name ("TXU Corp. TXU.N", "KKR.UL") is no mention of it
+                code = _TICKER.match(text, at)
+                ticker = code is not None and text[end : end + 1] == "." and not _EDGE.match(text, code.end())
                 if not (at and _EDGE.match(text, at - 1)) and not _EDGE.match(text, end) and not ticker:
                     found.append((at, rank, end))
                 at = text.find(form, at + 1)
