@@ -88,13 +88,17 @@ def source_names(sources: Sequence[Source]) -> dict[str, str]:
 def _name(source: Source) -> str:
     meta = source.meta
     if meta.outlet or source.named_outlet or meta.author:
-        return str(meta.outlet or source.named_outlet or meta.author)
-    title = " ".join((meta.title or "").split())
-    if not title:
-        return source.id
-    if len(title) > SHORT_TITLE:
-        title = title[:SHORT_TITLE].rsplit(" ", 1)[0].rstrip(",;:–—-") + "…"
-    return f"“{title}”"
+        return _short(str(meta.outlet or source.named_outlet or meta.author))
+    title = _short(meta.title or "")
+    return f"“{title}”" if title else source.id
+
+
+def _short(name: str) -> str:
+    """A name on one line, cut at a word to SHORT_TITLE characters: a citation must fit beside its text."""
+    name = " ".join(name.split())
+    if len(name) > SHORT_TITLE:
+        name = name[:SHORT_TITLE].rsplit(" ", 1)[0].rstrip(",;:–—-") + "…"
+    return name
 
 
 class Wording:

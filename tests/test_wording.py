@@ -116,6 +116,7 @@ def test_sources_are_named_by_outlet_author_or_title() -> None:
             source("column", author="Sam Rivera"),
             source("acme-agrees", title="Acme agrees to buy Widget Corp for $2.1bn"),
             source("notes"),
+            source("long", outlet="The Daily Chronicle of Commerce, Industry and Finance of the North"),
         ]
     )
     assert names == {
@@ -124,6 +125,7 @@ def test_sources_are_named_by_outlet_author_or_title() -> None:
         "column": "Sam Rivera",
         "acme-agrees": "“Acme agrees to buy Widget Corp…”",
         "notes": "notes",
+        "long": "The Daily Chronicle of…",  # a citation fits beside its text, whatever the outlet
     }
 
 
