@@ -10,9 +10,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from builder.analyze.patterns import Caseless, literal_alternation
+from builder.alternation import literal_alternation
+from builder.analyze.patterns import Caseless
 from builder.analyze.role_patterns import COMPILED, NAMED_CONSORTIUM
 from builder.analyze.similarity import containment, contains
+from builder.extract.numbers import DIGITS_ONLY, NUMBER, numbers_in
+from builder.extract.quote_marks import _SINGLE_OPEN
 from tests.conftest import shared
 
 _LETTERS = st.text(alphabet="abkAB &.İK\u212a", min_size=0, max_size=30)
@@ -81,3 +84,32 @@ def test_no_role_pattern_matches_without_the_words_it_is_skipped_for() -> None:
             if NAMED_CONSORTIUM.search(marked):
                 assert "consortium" in lowered
     assert checked > 1000
+
+
+_NUMBER_TEXT = st.text(alphabet="0123456789.,/ -½¼aAnNdtwohueqrfilvxsmb%$\u0663İ", min_size=0, max_size=40)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_NUMBER_TEXT)
+def test_numbers_in_finds_what_the_number_patterns_find(text: str) -> None:
+    """The scan that tries the number patterns only where a number can start finds what `finditer` finds."""
+    for words, pattern in ((True, NUMBER), (False, DIGITS_ONLY)):
+        assert [m.span() for m in numbers_in(text, words)] == [m.span() for m in pattern.finditer(text)]
+
+
+def test_numbers_in_reads_digits_words_and_fractions() -> None:
+    text = "An estimated two hundred and fifty staff, a half of 1,234.5 and 837-1/2 pence or ½ a share; A10."
+    assert [m.group() for m in numbers_in(text)] == [m.group() for m in NUMBER.finditer(text)]
+    assert [m.group() for m in numbers_in(text, words=False)] == ["1,234.5", "837-1/2", "½", "10"]
+
+
+_PLAIN_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–]))[‘'](?=[A-Za-z0-9£$€])")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=" (\n[—–‘'aZ0£x.,", max_size=16), st.integers(0, 16), st.integers(0, 16))
+def test_the_single_mark_pattern_matches_what_its_plain_form_matches(text: str, pos: int, endpos: int) -> None:
+    """The opening single mark, written mark first so the engine looks only where a mark is, matches what the
+    pattern written lookbehind first matches, from any start and to any end of a paragraph."""
+    fast = [m.span() for m in _SINGLE_OPEN.finditer(text, pos, endpos)]
+    assert fast == [m.span() for m in _PLAIN_SINGLE_OPEN.finditer(text, pos, endpos)]

@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
+from builder.alternation import literal_alternation
 from builder.analyze.deal_cues import (
     BEFORE,
     DEAL_NOUN,
@@ -24,7 +25,7 @@ from builder.analyze.deal_cues import (
 )
 from builder.analyze.deal_value import deal_value
 from builder.analyze.party_names import Entity, deal_entities
-from builder.analyze.patterns import Caseless, literal_alternation
+from builder.analyze.patterns import Caseless
 from builder.analyze.roles import PartyRoles, assign_roles, role_findings, what_parties_do
 from builder.extract import reference_date
 from builder.model import Amount, Citation, DateMention, NonDisclosure, Organization, Person, Sentence, Source

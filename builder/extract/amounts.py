@@ -20,7 +20,7 @@ from builder.extract.figures import (
     split_rates,
     with_context,
 )
-from builder.extract.numbers import DIGITS_ONLY, FRACTIONS, NUMBER, NUMBER_DIGITS, NUMBER_WORD_SET, SCALE_WORDS, number
+from builder.extract.numbers import FRACTIONS, NUMBER, NUMBER_DIGITS, NUMBER_WORD_SET, SCALE_WORDS, number, numbers_in
 
 _ADJECTIVES = alternation({adjective for adjective, _ in units.CURRENCY_ADJECTIVES})
 _CURRENCY_WORD = re.compile(
@@ -87,8 +87,7 @@ def find_figures(
     blocked = [(m.start(), m.end()) for m in _URL.finditer(text)] if "/" in text or "www" in text else []
     found: list[Found] = []
     taken_until = 0
-    scanner = DIGITS_ONLY if words is not None and not words & NUMBER_WORD_SET else NUMBER
-    for match in scanner.finditer(text):
+    for match in numbers_in(text, words is None or bool(words & NUMBER_WORD_SET)):
         if match.start() < taken_until or any(a <= match.start() < b for a, b in blocked):
             continue
         numeral = _numeral(text, match)

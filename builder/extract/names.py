@@ -6,6 +6,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from builder.alternation import literal_alternation
 from builder.extract import lexicon as lx
 from builder.extract.name_runs import looks_like_name, split_run
 
@@ -13,7 +14,8 @@ _TOKEN = r"(?:[A-Z][\w'’.&@-]*[\w]|[A-Z](?:\.[A-Z])*\.?|\d+[A-Z][\w]*)"
 _JOIN = r"(?:\s(?:of|de|du|von|van|der|den|da|di|la|le|bin|al|&|for)\s|\s|-)"
 # A wire service's bare ticker after a name ("ABN AMRO AAH.AS", "Lehman LEH.N") is no part of the name.
 _NOT_TICKER = r"(?![A-Z0-9]{2,6}\.[A-Z]{1,3}(?![\w.]))"
-NAME_RUN = re.compile(rf"(?<![\w'’@#.-]){_NOT_TICKER}{_TOKEN}(?:{_JOIN}{_NOT_TICKER}{_TOKEN})*")
+# The lookahead first: a name starts with a capital or a digit, so other places fail at once.
+NAME_RUN = re.compile(rf"(?=[A-Z\d])(?<![\w'’@#.-]){_NOT_TICKER}{_TOKEN}(?:{_JOIN}{_NOT_TICKER}{_TOKEN})*")
 _DATELINE_AFTER = re.compile(r"(?:[/,]\s?[A-Z][\w.]*(?:\s[A-Z][\w.]*)*)*\s{0,3}\((?:Reuters|AP|AFP|Bloomberg)\)")
 _HEADING_AFTER = re.compile(r"[ \t]*(?:\*\*|\n)")  # "PRICE ** ABN shareholders…", a heading on its own line
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -56,13 +58,14 @@ _LEGAL_FORMS = frozenset("inc corp corporation co ltd plc llc ag sa nv group hol
 _PUNCTUATION = ".,;:!?\"“”‘’'()[]—–-"
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,5}s?")
 _DOMAIN = re.compile(r"[A-Z][\w-]*\.(?:com|net|co\.uk|org)")
-_TITLE_BEFORE = re.compile(
-    r"\b(?:chief\sexecutive|executive|CEO|chief|chairman|chairwoman|chair|president|analyst|spokesman|spokeswoman|"
-    r"spokesperson|boss|minister|director|founder|economist|manager|head|patriarch|tycoon|secretary|governor|"
-    r"officer|partner|trader|strategist|commissioner|chancellor|editor|lawyer|professor|owner|investor|"
-    r"billionaire|mogul|entrepreneur|striker|coach)\s$",
-    re.I,
-)
+# A title just before a name ("chief executive Jane Doe"); the words as a trie, which the engine tries letter by
+# letter at each place rather than word by word.
+_TITLES_BEFORE_NAMES = """
+    executive ceo chief chairman chairwoman chair president analyst spokesman spokeswoman spokesperson boss minister
+    director founder economist manager head patriarch tycoon secretary governor officer partner trader strategist
+    commissioner chancellor editor lawyer professor owner investor billionaire mogul entrepreneur striker coach
+    """.split()
+_TITLE_BEFORE = re.compile(rf"\b(?:chief\sexecutive|{literal_alternation(_TITLES_BEFORE_NAMES)})\s$", re.I)
 _TITLE_AFTER = re.compile(
     r"^,\s(?:(?:an?|the|its|their|his|her)\s)?(?:[\w’'-]+\s){0,4}?(?:\w+-)?(?:chief|executive|CEO|chairman|chairwoman|president|"
     r"analyst|spokesman|spokeswoman|spokesperson|boss|minister|director|founder|economist|manager|head|secretary|"
@@ -191,6 +194,7 @@ def cues_of(candidate: Candidate) -> set[str]:
     return cues
 
 
+_ORG_CUES = frozenset(("before", "after", "employer"))
 _BRAND_LIST = re.compile(
     r"\b(?:brands|labels|marques)\s(?:\w+\s){0,2}?(?:including|such\sas|like)\s[^.;:()\"“”]{0,80}$", re.I
 )
@@ -199,6 +203,9 @@ _BRAND_LIST = re.compile(
 def _in_brand_list(candidate: Candidate) -> bool:
     """A name in a list of brands or labels ("labels including Moet & Chandon and Louis Vuitton") names a brand."""
     before = candidate.source_text[max(0, candidate.start - 120) : candidate.start]
+    lowered = before.lower()
+    if "brands" not in lowered and "labels" not in lowered and "marques" not in lowered:
+        return False
     return bool(_BRAND_LIST.search(before))
 
 
@@ -338,10 +345,14 @@ def _kind(name: str, found: list[Candidate], known_orgs: frozenset[str], honored
     if (_ACRONYM.fullmatch(name) and name not in lx.NOT_ORG_ACRONYMS) or _DOMAIN.fullmatch(name):
         return "org"
     name_shaped = 2 <= len(tokens) <= 4 and not any(t in lx.ORG_HEADS for t in tokens) and looks_like_name(tokens)
-    cues = set().union(*(cues_of(c) for c in found))
-    if name_shaped and "titled" in cues and "employer" not in cues:
+    cues: set[str] = set()
+    for candidate in found:  # the words around each mention are read only until they decide
+        cues |= cues_of(candidate)
+        if "employer" in cues or (not name_shaped and cues & _ORG_CUES):
+            return "org"
+    if name_shaped and "titled" in cues:
         return "person"
-    if cues & {"before", "after", "employer"}:
+    if cues & _ORG_CUES:
         return "org"
     if name_shaped and "speaks" in cues and len(tokens) <= 3:
         return "person"

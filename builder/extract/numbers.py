@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 
+from builder.alternation import literal_alternation
 from builder.bounds import LARGEST_FIGURE
 
 SMALL = {
@@ -89,6 +91,7 @@ NUMBER_DIGITS = (
 )
 _SPLIT = re.compile(r"[\s-]+")
 
+
 _CORE_WORDS = """
     zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
     sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety half
@@ -100,6 +103,24 @@ _WORD_RUN = rf"\b(?:{_ARTICLE})?(?:{_CORE})(?:(?:[\s-]+(?:and[\s-]+)?)(?:{_CORE}
 NUMBER = re.compile(rf"(?P<digits>{NUMBER_DIGITS})|(?P<words>{_WORD_RUN})", re.I)
 DIGITS_ONLY = re.compile(rf"(?P<digits>{NUMBER_DIGITS})(?P<words>(?!))?")
 NUMBER_WORD_SET = frozenset(_CORE_WORDS)
+# Where a number can start: a digit, a point or a vulgar fraction, or a number word (or "a", "an") at a word's
+# start. The engine tries a pattern that opens with alternatives at every place of the text; this one finds the
+# places quickly, and the full pattern is tried only there.
+_DIGITS_START = re.compile(r"[\d.½¼¾⅓⅔]")
+_NUMBER_START = re.compile(rf"[\d.½¼¾⅓⅔]|\b(?:an?[\s-]|{literal_alternation(_CORE_WORDS)})", re.I)
+
+
+def numbers_in(text: str, words: bool = True) -> Iterator[re.Match[str]]:
+    """The matches of NUMBER in text (of DIGITS_ONLY when words is false), as `finditer` gives them."""
+    pattern, start = (NUMBER, _NUMBER_START) if words else (DIGITS_ONLY, _DIGITS_START)
+    pos = 0
+    while (place := start.search(text, pos)) is not None:
+        match = pattern.match(text, place.start())
+        if match is None:
+            pos = place.start() + 1
+            continue
+        yield match
+        pos = match.end()
 
 
 def parse_digits(text: str) -> Decimal | None:

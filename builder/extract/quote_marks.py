@@ -10,7 +10,9 @@ from dataclasses import dataclass
 
 from builder.extract import lexicon as lx
 
-_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–]))[‘'](?=[A-Za-z0-9£$€])")
+# An opening single mark at the start or after a space or bracket. The mark comes first in the pattern, so the
+# engine looks only where a mark is; the lookbehinds then check what stands before it.
+_SINGLE_OPEN = re.compile(r"[‘'](?:(?<=^[‘'])|(?<=[\s(\[—–][‘']))(?=[A-Za-z0-9£$€])")
 _SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?%])[’'](?=$|[\s.,;:!?)\]—–-])")
 _LETTER = re.compile(r"[A-Za-z]")
 _MAX_SINGLE_WORDS = 30
