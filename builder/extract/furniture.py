@@ -72,6 +72,7 @@ FURNITURE_NAMES = {
 }
 _MAX_LABEL_WORDS = 6
 _MAX_BYLINE_WORDS = 14
+_MAX_DATE_LINE_WORDS = 12
 _MAX_BIO_PARAGRAPHS = 3
 _BYLINE_PARAGRAPHS = 4  # a byline stands among the first lines of an article, or its last
 
@@ -122,9 +123,9 @@ def find_furniture(text: str, segments: Sequence[Segment]) -> Furniture:
 
 def _kind(line: str, alone: bool, first: bool) -> str | None:
     """The kind of furniture a line is, or None for a sentence."""
-    words = _TOKEN.findall(line.lower())
     if not _LETTER.search(line):
         return "label" if alone else None
+    words = _TOKEN.findall(line.lower()) if alone or first else []
     if (alone or first) and _is_date_line(line, words):
         return "date"
     if _CREDITS.match(line) and (line.startswith("(") or (alone and not line.endswith((".", "!", "?")))):
@@ -159,6 +160,8 @@ def _normal(line: str) -> str:
 
 def _is_date_line(line: str, words: list[str]) -> bool:
     """A line that only dates the page: a date with at most a label, a time and a zone beside it."""
+    if len(words) > _MAX_DATE_LINE_WORDS:
+        return False
     found = [f for f in find_dates(line) if f.expression is None and f.value]
     if not found:
         return False
@@ -166,4 +169,4 @@ def _is_date_line(line: str, words: list[str]) -> bool:
     for item in sorted(found, key=lambda f: -f.start):
         rest = rest[: item.start] + " " + rest[item.end :]
     leftover = [w for w in _TOKEN.findall(rest.lower()) if w.strip(".:") not in _DATE_WORDS and not _TIME.match(w)]
-    return not leftover and len(words) <= 12
+    return not leftover

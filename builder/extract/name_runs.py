@@ -4,6 +4,7 @@ East Asian names whole, split "Chip MacDonald of Jones Day" into the person and 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from builder.extract import lexicon as lx
 
@@ -35,9 +36,22 @@ def split_run(
     A word that opens the sentence is kept when the whole run is a name the text uses elsewhere too ("Equity
     Office, the largest landlord, said" after "Equity Office has accepted").
     """
+    opens = offset == sentence_start
+    first_common = False
+    if opens and not named_elsewhere:
+        first = run.split(None, 1)[0]
+        bare = _POSSESSIVE.sub("", first) if first[-1] in "s'’" else first
+        first_common = bare.lower() in lower or bare.lower() in lx.SENTENCE_COMMON
+    return [(offset + start, offset + end, name) for start, end, name in _split(run, opens, first_common)]
+
+
+@lru_cache(maxsize=8192)
+def _split(run: str, opens: bool, first_common: bool) -> tuple[tuple[int, int, str], ...]:
+    """split_run for a run at offset 0: the same run in the same place in its sentence is cut the same way
+    (first_common: the run opens its sentence with a common word, which is then dropped)."""
     tokens = [(m.start(), m.end(), m.group()) for m in _TOKENS.finditer(run)]
     pieces: list[list[tuple[int, int, str]]] = [[]]
-    heading = _heading_words(tokens) if offset == sentence_start and len(tokens) > 2 else 0
+    heading = _heading_words(tokens) if opens and len(tokens) > 2 else 0
     last = len(tokens) - 1
     for position, (start, end, token) in enumerate(tokens):
         bare = _POSSESSIVE.sub("", token) if token[-1] in "s'’" else token
@@ -50,7 +64,7 @@ def split_run(
             continue
         if (
             bare in lx.NAMES_ALSO_WORDS
-            and not (position == 0 and offset == sentence_start)
+            and not (position == 0 and opens)
             and position < last
             and looks_like_name([_POSSESSIVE.sub("", tokens[position + 1][2])])
         ):
@@ -63,12 +77,7 @@ def split_run(
         ):
             pieces.append([])  # "Paris-based Euronext": the name is Euronext
             continue
-        if (
-            position == 0
-            and offset == sentence_start
-            and not named_elsewhere
-            and (lowered in lower or lowered in lx.SENTENCE_COMMON)
-        ):
+        if position == 0 and first_common:
             pieces.append([])
             continue
         if position == last and "-" in token and token.endswith(_LEADING_SUFFIXES):
@@ -87,8 +96,8 @@ def split_run(
             piece.pop(0)
         if piece:
             start, end = piece[0][0], piece[-1][1]
-            result.append((offset + start, offset + end, run[start:end]))
-    return result
+            result.append((start, end, run[start:end]))
+    return tuple(result)
 
 
 def _family_name_first(tokens: list[tuple[int, int, str]], position: int) -> bool:

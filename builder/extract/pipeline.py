@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from datetime import date
+from functools import lru_cache
 
 from builder.extract.amounts import find_figures, find_vague_amounts, named_crown
 from builder.extract.dates import find_dates, patterns_for, resolve
@@ -20,6 +21,7 @@ _NO_QUOTES = str.maketrans("", "", '“”"')
 _CLAUSE_BREAKS = (", ", "; ", ": ", " — ", " – ", " -- ")
 _CLAUSE_MIN_WORDS = 5
 _WORD_SPANS = re.compile(r"\S+")
+_ID_WORDS = re.compile(r"\w+|[$£€¥%]")
 _GENERIC_TODAY = re.compile(r"\b(?:today|now)\b", re.I)
 
 
@@ -47,8 +49,13 @@ def extract(source: Source, known_orgs: frozenset[str] = frozenset()) -> SourceF
 
 def fact_id(source: str, kind: str, *parts: str, seen: dict[str, int]) -> str:
     """An id from the source and the fact's own words, stable when the text around it moves."""
-    normal = "|".join(" ".join(re.findall(r"\w+|[$£€¥%]", part.lower())) for part in parts)
-    return unique_id(source, kind, normal, seen)
+    return unique_id(source, kind, "|".join(map(_normal_words, parts)), seen)
+
+
+@lru_cache(maxsize=4096)
+def _normal_words(part: str) -> str:
+    """A fact's words in lower case, one space apart: a sentence holding several facts is read once."""
+    return " ".join(_ID_WORDS.findall(part.lower()))
 
 
 def amount_facts(
