@@ -4,20 +4,18 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 from typing import cast
 
 from builder.analyze.cues import (
     DIVIDEND,
     EXCHANGE_RATE,
-    MARKET_ONLY_MOVES,
     MEASURE_CUES,
     MONEY_MEASURES,
-    MOVES,
     PERCENT_MEASURES,
     STAGE_CUES,
 )
-from builder.analyze.patterns import CuePattern, compile_table
+from builder.analyze.market_moves import moves_market
+from builder.analyze.patterns import Cue, CueTable, compile_table
 from builder.extract.units import MINOR_UNITS
 from builder.model import Amount, Measure
 
@@ -25,22 +23,6 @@ _WORD = re.compile(r"\S+")
 _BREAK = re.compile(r";|\s[-–—]{1,2}\s|:\s")
 _COMMA = re.compile(r",\s")
 _ASIDE = re.compile(r"\([^()]{0,40}\)")  # a ticker or a conversion in parentheses: no words between cue and figure
-_SHARE_WORDS = re.compile(
-    r"(?<!market\s)\b(?:shares?|stocks?|index|indices|traded|trading|bonds?|yields?|crude|oil|gold|copper|aluminium|"
-    r"aluminum|Dow|Nasdaq|S&P|FTSE|DAX|Nikkei|Brent|futures)\b|\(\s?[A-Z]{2,5}\.[A-Z]{1,2}\s?\)",
-    re.I,
-)
-_PER_SHARE_WORDS = re.compile(r"\b(?:a|per|each)\s(?:\w+\s)?share\b", re.I)
-_RESULTS = re.compile(
-    r"\b(?:revenues?|sales|profits?|earnings|income|turnover|prices|dividends?|output|M&A|volumes?|shipments|"
-    r"deliveries|orders|production)\b",
-    re.I,
-)
-# "rose 4.5% to", "rose 4.5% by 0900 GMT to 6.2 euros": a move, then the level it reached
-_MOVE_TO = re.compile(
-    r"\w+\s(?:\S+\s){0,2}(?:percent|%|points?|\S*\d%)\s(?:(?:by|at)\s\d{4}\s(?:GMT|BST|CET|EST)\s)?(?:to|at)\s(?:\S+\s){0,4}$",
-    re.I,
-)
 _RATE_AFTER = re.compile(r"^\s?(?:per|to\sthe|against\sthe|a)\s(?:U\.S\.\s)?(?:dollar|euro|pound|yen)\b", re.I)
 _PER_SHARE_AFTER = re.compile(
     r"^\s?(?:-\s?)?(?:in\s(?:cash|stock|shares)\s)?(?:for\s)?(?:a|per|each)[\s-]+(?:[\w.&’'-]+\s){0,2}share\b|^\s?(?:apiece|each)\b|^-(?:a|per)-share",
@@ -114,7 +96,6 @@ BREAK_WORDS = 4.0  # a clause break counts as that many words
 COMMA_WORDS = 1.5
 _PERIODS = frozenset({"year", "annum", "quarter", "month"})
 THRESHOLD = 0.15  # below this, no cue speaks for the figure: it is context
-MOVE_REACH = 5  # a movement verb this many words before a figure, with shares named, makes it a market move
 # When two measures score alike, the more specific wins.
 _PREFERENCE: tuple[Measure, ...] = (
     "exchange_rate",
@@ -132,16 +113,6 @@ _PREFERENCE: tuple[Measure, ...] = (
     "deal_value",
     "context",
 )
-
-
-@dataclass(frozen=True)
-class Cue:
-    """A word or phrase of a sentence that says what its figures are or how far the deal had gone."""
-
-    key: str
-    start: int
-    end: int
-    weight: float
 
 
 class SentenceCues:
@@ -194,37 +165,10 @@ class SentenceCues:
         return best
 
 
-class _Table:
-    """A cue table indexed by the words its patterns need, so each sentence runs only the patterns whose words
-    it holds."""
-
-    def __init__(self, patterns: tuple[CuePattern, ...]) -> None:
-        self.patterns = patterns
-        self.always = tuple(n for n, cue in enumerate(patterns) if cue.needs is None)
-        self.by_word: dict[str, list[int]] = {}
-        for n, cue in enumerate(patterns):
-            for word in cue.needs or ():
-                self.by_word.setdefault(word, []).append(n)
-        self.words = tuple(sorted(self.by_word))
-
-    def find(self, text: str) -> list[Cue]:
-        """Every cue of the table in a sentence."""
-        lowered = text.lower()
-        chosen = set(self.always)
-        for word in self.words:
-            if word in lowered:
-                chosen.update(self.by_word[word])
-        found: list[Cue] = []
-        for n in sorted(chosen):
-            cue = self.patterns[n]
-            found.extend(Cue(cue.key, m.start(), m.end(), cue.weight) for m in cue.pattern.finditer(text))
-        return found
-
-
 _MEASURE_PATTERNS = compile_table(MEASURE_CUES)  # type: ignore[arg-type]
 _STAGE_PATTERNS = compile_table(STAGE_CUES)  # type: ignore[arg-type]
-_MEASURE_TABLE = _Table(_MEASURE_PATTERNS)
-_STAGE_TABLE = _Table(_STAGE_PATTERNS)
+_MEASURE_TABLE = CueTable(_MEASURE_PATTERNS)
+_STAGE_TABLE = CueTable(_STAGE_PATTERNS)
 
 
 def measure_of(amount: Amount, cues: SentenceCues, start: int, end: int) -> Measure:
@@ -250,7 +194,7 @@ def measure_of(amount: Amount, cues: SentenceCues, start: int, end: int) -> Meas
         return "context"  # "a 10-cent increase", "its 4.625 percent, 2021 bonds": a change or a coupon
     allowed = PERCENT_MEASURES if amount.kind != "money" else MONEY_MEASURES
     scores: dict[str, float] = {k: v for k, v in cues.scores(cues.measures, start, end).items() if k in allowed}
-    moved = _moves_market(before)
+    moved = moves_market(before)
     if moved:
         scores["market_move"] = max(scores.get("market_move", 0.0), moved)
     if amount.kind == "money" and (amount.per == "share" or _PER_SHARE_AFTER.match(after)):
@@ -310,39 +254,3 @@ def _is_exchange_rate(text: str, start: int, end: int) -> bool:
     """A figure inside a rate note such as "($1 = A$1.27)" or "$1 = 0.61 pound"."""
     window = text[max(0, start - 14) : end + 4]
     return "=" in window and bool(EXCHANGE_RATE.search(text[max(0, start - 14) : end + 14]))
-
-
-# "has built up a stake of 14 percent", "snapped up shares": "up" of a verb that gathers, not of a price that rose
-_PHRASAL_UP = re.compile(
-    r"\b(?:buil[dt]s?|building|snap(?:s|ped|ping)?|pick(?:s|ed|ing)?|ramp(?:s|ed|ing)?|mop(?:s|ped|ping)?|"
-    r"buy(?:s|ing)?|bought|sets?|setting|tak(?:e|es|en|ing)|took|shor(?:e|ed|ing))\sup$",
-    re.I,
-)
-
-
-def _moves_market(before: str) -> float:
-    """How surely the words before a figure make it a market move: a movement verb just before it ("up 2.4%",
-    "fell 3.7% to $5.17"), surer when shares, an index or a traded good moved, not revenue or profit."""
-    words = before.split()
-    near = " ".join(words[-MOVE_REACH:])
-    wider = " ".join(words[-MOVE_REACH - 1 :])  # near and the word before it, to read "built up"
-    if _MOVE_TO.search(before[-40:]):
-        near = wider = before[-40:]
-    offset = len(wider) - len(near)
-    verbs = [v for v in MOVES.finditer(near) if not _PHRASAL_UP.search(wider, 0, offset + v.end())]
-    verbs = verbs or list(MARKET_ONLY_MOVES.finditer(near))
-    if not verbs:
-        return 0.0
-    verb = verbs[-1]
-    at = len(before) - len(near) + verb.start()
-    mover = _per_share_words(before[max(0, at - 90) : at])
-    if _RESULTS.search(mover[-40:]):
-        return 0.0  # "revenue rose 5 percent": results, not the market
-    if _SHARE_WORDS.search(mover):
-        return 1.5
-    return 0.4 if MOVES.match(verb.group()) else 0.0
-
-
-def _per_share_words(text: str) -> str:
-    """Text with "a share" and "per diluted share" taken out: a price's unit, not the shares that moved."""
-    return _PER_SHARE_WORDS.sub(" ", text)

@@ -32,6 +32,43 @@ def compile_table(table: dict[str, tuple[tuple[str, float], ...]]) -> tuple[CueP
     )
 
 
+@dataclass(frozen=True)
+class Cue:
+    """A word or phrase of a sentence that says what its figures are or how far the deal had gone."""
+
+    key: str
+    start: int
+    end: int
+    weight: float
+
+
+class CueTable:
+    """A cue table indexed by the words its patterns need, so each sentence runs only the patterns whose words
+    it holds."""
+
+    def __init__(self, patterns: tuple[CuePattern, ...]) -> None:
+        self.patterns = patterns
+        self.always = tuple(n for n, cue in enumerate(patterns) if cue.needs is None)
+        self.by_word: dict[str, list[int]] = {}
+        for n, cue in enumerate(patterns):
+            for word in cue.needs or ():
+                self.by_word.setdefault(word, []).append(n)
+        self.words = tuple(sorted(self.by_word))
+
+    def find(self, text: str) -> list[Cue]:
+        """Every cue of the table in a sentence."""
+        lowered = text.lower()
+        chosen = set(self.always)
+        for word in self.words:
+            if word in lowered:
+                chosen.update(self.by_word[word])
+        found: list[Cue] = []
+        for n in sorted(chosen):
+            cue = self.patterns[n]
+            found.extend(Cue(cue.key, m.start(), m.end(), cue.weight) for m in cue.pattern.finditer(text))
+        return found
+
+
 _LEAD = re.compile(r"^(?:\\b|\(\?<[!=](?:[^()]|\([^()]*\))*\)|\^)*")
 _LITERAL = re.compile(r"^(?:[a-zA-Z&'’-]|\\s| )+")
 
