@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from builder.analyze.patterns import Caseless, literal_alternation
+from builder.analyze.patterns import Caseless, CueTable, compile_table, literal_alternation
 from builder.analyze.role_patterns import COMPILED, NAMED_CONSORTIUM
 from builder.analyze.similarity import containment, contains
 from tests.conftest import shared
@@ -81,3 +81,20 @@ def test_no_role_pattern_matches_without_the_words_it_is_skipped_for() -> None:
             if NAMED_CONSORTIUM.search(marked):
                 assert "consortium" in lowered
     assert checked > 1000
+
+
+def test_a_cue_is_found_across_runs_of_spaces_at_its_place_as_written() -> None:
+    table = CueTable(compile_table({"premium": ((r"\bhigher\sthan\s(?:\S+\s){0,2}price\b", 1.3),)}))
+    sentence = "The offer is 26 percent higher  than Acme's  share price."
+    [cue] = table.find(sentence)
+    assert (cue.key, sentence[cue.start : cue.end]) == ("premium", "higher  than Acme's  share price")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab \n\t", min_size=0, max_size=30))
+def test_runs_of_spaces_change_no_cue_but_its_place(text: str) -> None:
+    table = CueTable(compile_table({"context": ((r"\ba\sb\b", 1.0),)}))
+    squeezed = re.sub(r"\s+", " ", text)
+    found, plain = table.find(text), table.find(squeezed)
+    assert len(found) == len(plain)
+    assert all(re.sub(r"\s+", " ", text[c.start : c.end]) == "a b" for c in found)

@@ -56,7 +56,19 @@ class CueTable:
         self.words = tuple(sorted(self.by_word))
 
     def find(self, text: str) -> list[Cue]:
-        """Every cue of the table in a sentence."""
+        """Every cue of the table in a sentence, read as if each run of spaces or line break were one space
+        ("Qantas's  share price" in wire copy), at its place in the sentence as written."""
+        if not _SPACED.search(text):
+            return self._find(text)
+        at: list[int] = []  # where each character of the squeezed sentence stands in the sentence as written
+        place = 0
+        for run in _SPACES.finditer(text):
+            at.extend(range(place, run.start() + 1))
+            place = run.end()
+        at.extend(range(place, len(text) + 1))
+        return [Cue(c.key, at[c.start], at[c.end], c.weight) for c in self._find(_SPACES.sub(" ", text))]
+
+    def _find(self, text: str) -> list[Cue]:
         lowered = text.lower()
         chosen = set(self.always)
         for word in self.words:
@@ -67,6 +79,11 @@ class CueTable:
             cue = self.patterns[n]
             found.extend(Cue(cue.key, m.start(), m.end(), cue.weight) for m in cue.pattern.finditer(text))
         return found
+
+
+_SPACES = re.compile(r"\s+")
+# a run of spaces, as wire copy has around tickers and names, or a line break or tab inside a sentence
+_SPACED = re.compile(r"\s\s|[^\S ]")
 
 
 _LEAD = re.compile(r"^(?:\\b|\(\?<[!=](?:[^()]|\([^()]*\))*\)|\^)*")
