@@ -147,3 +147,43 @@ def test_a_rate_note_is_a_rate_not_a_figure() -> None:
     sentence = "($1 = 1.2277 Singapore dollars)"
     found = find_amounts(sentence) + find_vague_amounts(sentence)
     assert not any(sentence[f.start : f.end] == "1.2277 Singapore dollars" for f in found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "expected"),
+    [
+        # wire copy: runs of spaces between the words of a cue
+        (
+            "The offer price is 26 percent higher than Acme's  share  price before the approach.",
+            "26 percent",
+            "premium",
+        ),
+        # a factbox ranking exchanges: an exchange's name is no talk of shares
+        ("7. Lisbon Stock Exchange $2.45 8.", "$2.45", "context"),
+        # a move, then the level the shares reached
+        ("Shares in Acme, the bootmaker, were up more than 4%, or 12 pence to 310p.", "310p", "market_move"),
+        ("Acme shares in Frankfurt were flat at 41.20 euros.", "41.20 euros", "market_move"),
+        ("Acme has lost 35 percent of its value this year.", "35 percent", "market_move"),
+        # the level named is the offer's price
+        (
+            "The news sent Acme shares up 20 percent to just below the $45 per share price offered by Fabrikam.",
+            "$45",
+            "price_per_share",
+        ),
+        # shares bought to pay for the deal, not shares that moved
+        (
+            "Its parent will buy an additional $300 million in Acme shares to help fund the deal.",
+            "$300 million",
+            "financing",
+        ),
+        # guidance is results, not the market; a bond's coupon is no move
+        (
+            "Acme now sees sales growth of 2 percent, down from earlier guidance of up 3 percent.",
+            "3 percent",
+            "revenue",
+        ),
+        ("Its 3.1 percent, 2019s were 20 basis points wider.", "3.1 percent", "context"),
+    ],
+)
+def test_a_price_or_a_move_is_told_from_the_words_that_name_it(sentence: str, figure: str, expected: str) -> None:
+    assert measure(sentence, figure) == expected

@@ -140,7 +140,8 @@ MEASURE_CUES: dict[Measure, tuple[tuple[str, float], ...]] = {
                 r"|closed|traded|trading|ended|edged|eased|firmed|added)",
                 r"(?:stock|share)\sprice",
                 r"closing\sprice",
-                r"(?:stock|shares)\s(?:\w+\s){0,2}(?:at|to)",
+                # "shares fell 3% to 120p", not "shares to help finance the deal": a level follows
+                r"(?:stock|shares)\s(?:\w+\s){0,2}(?:at|to)(?=\s(?:\S+\s){0,3}?(?:[$£€¥\d]|[A-Z]{1,3}\$))",
                 r"index",
                 r"traded\s(?:\w+\s){0,2}at",
                 r"trading\sat",
@@ -150,6 +151,7 @@ MEASURE_CUES: dict[Measure, tuple[tuple[str, float], ...]] = {
                 r"(?:high|low)\sof",
                 r"(?<!\ba\s)(?<!\bper\s)(?<!\bmarket\s)(?:stock|shares?)\s(?:is|was|are|were)",
                 r"(?:high|low)\s(?:above|below)",
+                r"(?:flat|unchanged|steady)\sat",  # "shares in Paris were flat at 57.40 euros"
             ),
             1.4,
         ),

@@ -15,12 +15,13 @@ _SHARE_WORDS = re.compile(
 _PER_SHARE_WORDS = re.compile(r"\b(?:a|per|each)\s(?:\w+\s)?share\b", re.I)
 _RESULTS = re.compile(
     r"\b(?:revenues?|sales|profits?|earnings|income|turnover|prices|dividends?|output|M&A|volumes?|shipments|"
-    r"deliveries|orders|production)\b",
+    r"deliveries|orders|production|guidance|outlook)\b",
     re.I,
 )
-# "rose 4.5% to", "rose 4.5% by 0900 GMT to 6.2 euros": a move, then the level it reached
+# "rose 4.5% to", "rose 4.5% by 0900 GMT to 6.2 euros", "up 6%, or 16.75 pence, to 293.5p": a move, then the level
 _MOVE_TO = re.compile(
-    r"\w+\s(?:\S+\s){0,2}(?:percent|%|points?|\S*\d%)\s(?:(?:by|at)\s\d{4}\s(?:GMT|BST|CET|EST)\s)?(?:to|at)\s(?:\S+\s){0,4}$",
+    r"\w+\s(?:\S+\s){0,2}(?:percent|%|points?|\S*\d%),?\s(?:or\s\S+\s(?:pence|cents?|points?)?,?\s?)?"
+    r"(?:(?:by|at)\s\d{4}\s(?:GMT|BST|CET|EST)\s)?(?:to|at)\s(?:\S+\s){0,4}$",
     re.I,
 )
 MOVE_REACH = 5  # a movement verb this many words before a figure, with shares named, makes it a market move

@@ -29,6 +29,8 @@ _PER_SHARE_AFTER = re.compile(
     re.I,
 )
 _SHARE_PRICE_AFTER = re.compile(r"^\s?(?:a|per)\sshare\s(?:closing\s|close\s)?(?:price|close)\b", re.I)
+# "to just under the C$61.54 per share price offered by Loblaw": the level named is the offer's
+_OFFERED_AFTER = re.compile(r"^\s?(?:a|per)\sshare\s(?:price\s)?(?:offered|bid)\b", re.I)
 # "16.4 percent of Britain's 125 billion-pound a year grocery market": a share of a market, not of a company
 _MARKET_SHARE_AFTER = re.compile(
     r"\sof\s(?:the\s)?(?:(?:[A-Z][a-z]+['’]s|[a-z\d$£€][\w$£€.'’-]*)\s){0,7}?market\b(?!\s(?:value|capitali))"
@@ -86,9 +88,15 @@ _STEP_AFTER = re.compile(
     r"(?:its|the|their|his|her|a)\s(?:\w+\s){0,2}(?:bid|offer|price|proposal)\b",
     re.I,
 )
-_COUPON_AFTER = re.compile(r"^,?\s(?:19|20)\d\ds?\s(?:bonds?|notes?)\b|^\scoupon\b", re.I)
+# "its 4.625 percent, 2021 bonds", "its 2.3 percent, 2015s": a bond's coupon
+_COUPON_AFTER = re.compile(r"^,?\s(?:19|20)\d\d(?:s\b|\s(?:bonds?|notes?)\b)|^\scoupon\b", re.I)
+# "has lost 40 percent of its value": what its shares are worth fell
+_VALUE_LOST_AFTER = re.compile(r"^\sof\s(?:its|their|the\scompany['’]s)\s(?:market\s)?value\b", re.I)
 _SPECIAL = re.compile(r"\bspecial\b", re.I)
-_SHARE_TALK = re.compile(r"\b(?:offer\w*|bid\w*|deal|buyout|takeover|price\w*|shares?|stock)\b", re.I)
+# "Tokyo Stock Exchange $5.82": an exchange's name is no talk of shares
+_SHARE_TALK = re.compile(
+    r"\b(?:offer\w*|bid\w*|deal|buyout|takeover|price\w*|shares?|stock(?!\s(?:exchanges?|markets?)\b))\b", re.I
+)
 STRONG = 1.5  # a market cue this sure outweighs "a share" after a sum
 SMALL_PRICE = 10_000  # a sum below this, in a major unit, that prices a deal is a price per share
 DECAY = 0.2  # how fast a cue's say fades with each word between it and the figure
@@ -190,6 +198,8 @@ def measure_of(amount: Amount, cues: SentenceCues, start: int, end: int) -> Meas
         return "context"  # "up 3.6 percent from its previous proposal": how far the offer moved
     if amount.kind == "money" and (_TARGET_PRICE.search(before[-40:]) or _TARGET_AFTER.match(after)):
         return "context"  # "UBS set its price target for Yahoo at $34", "March $20 calls": no term of the deal
+    if amount.kind == "percent" and _VALUE_LOST_AFTER.match(after):
+        return "market_move"
     if (amount.kind == "money" and _CHANGE_AFTER.match(after)) or _COUPON_AFTER.match(after):
         return "context"  # "a 10-cent increase", "its 4.625 percent, 2021 bonds": a change or a coupon
     allowed = PERCENT_MEASURES if amount.kind != "money" else MONEY_MEASURES
@@ -223,6 +233,8 @@ def measure_of(amount: Amount, cues: SentenceCues, start: int, end: int) -> Meas
 
 def _per_share(text: str, start: int, end: int, after: str, scores: dict[str, float]) -> Measure:
     """A sum a share: the offer's price, a share price on the market, or a dividend."""
+    if _OFFERED_AFTER.match(after):
+        return "price_per_share"
     if _SHARE_PRICE_AFTER.match(after):
         return "market_move"
     if _EPS_AFTER.match(after):
