@@ -187,3 +187,48 @@ def test_a_rate_note_is_a_rate_not_a_figure() -> None:
 )
 def test_a_price_or_a_move_is_told_from_the_words_that_name_it(sentence: str, figure: str, expected: str) -> None:
     assert measure(sentence, figure) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "expected"),
+    [
+        # what a company is worth, not the price of a deal
+        ("The merger would create the region's largest insurer, valued at $40bn.", "$40bn", "market_value"),
+        ("Acme is currently valued at 1.2 billion pounds.", "1.2 billion pounds", "market_value"),
+        ("The deal is valued at $3 billion.", "$3 billion", "deal_value"),
+        (
+            "The exchange lists companies with a combined market capitalisation of $3 trillion.",
+            "$3 trillion",
+            "context",
+        ),
+        # the total after a price a share, an order, a listing's size
+        (
+            "Fabrikam became the largest holder by acquiring the entire 20% stake owned by its founder, John Smith, "
+            "for $9 a share or $85 million.",
+            "$85 million",
+            "deal_value",
+        ),
+        ("Acme Air signs a $6 billion order for 20 jets.", "$6 billion", "deal_value"),
+        ("The sale could raise up to $9bn if a green shoe option is exercised.", "$9bn", "deal_value"),
+        # parts of a deal's price: the debt inside it, the share paid with new shares, a step of a raised bid
+        ("The deal is worth about $5 billion, including debt of $900 million.", "$900 million", "context"),
+        ("About 40 percent of the cost of the deal will be financed with new shares.", "40 percent", "financing"),
+        (
+            "This lifts the original $10 billion offer by about $200 million on Monday.",
+            "$200 million",
+            "context",
+        ),
+        # how far one bid stands above a rival's
+        (
+            "The rival proposal is worth 40 euros a share, or 12 percent more than the offer from Fabrikam.",
+            "12 percent",
+            "premium",
+        ),
+        # no one deal: trade in goods, money spent on many deals
+        ("Beijing agreed to buy $30 billion in American farm goods.", "$30 billion", "context"),
+        ("He asked for up to $40 billion in annual purchases.", "$40 billion", "context"),
+        ("They have spent $4 billion in acquisitions since 2010.", "$4 billion", "context"),
+    ],
+)
+def test_what_a_company_is_worth_is_told_from_what_a_deal_costs(sentence: str, figure: str, expected: str) -> None:
+    assert measure(sentence, figure) == expected

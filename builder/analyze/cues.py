@@ -34,6 +34,7 @@ MEASURE_CUES: dict[Measure, tuple[tuple[str, float], ...]] = {
             1.0,
         ),
         (_words(r"deals?", r"proposals?", r"approach", r"tie-?up", r"purchase[ds]?", r"transactions?"), 0.9),
+        (_words(r"orders?\sfor"), 0.9),  # "a $9 billion order for 30 jets": an order is a deal
         # "Shanghai Automotive's proposed £1bn investment in Rover": an investment in a named company is the deal
         (_words(r"investment\sin\s(?-i:[A-Z])\w*"), 0.9),
         (
@@ -71,6 +72,8 @@ MEASURE_CUES: dict[Measure, tuple[tuple[str, float], ...]] = {
                 r"above\s(?:\S+\s){0,4}(?:price|close|closing|trade|level)",
                 r"over\s(?:\w+\s){0,3}(?:closing|share|last)\s(?:\w+\s)?price",
                 r"to\s(?:\S+\s){0,4}(?:closing|share|last)\s(?:\w+\s)?price",
+                # "39 euros a share, or 13 percent more than an all-share offer from Barclays": above a rival's
+                r"(?:higher|more|above)\sthan\s(?:an?\s|the\s)(?:\S+\s){0,3}(?:offer|bid|proposal)",
             ),
             1.3,
         ),
@@ -164,7 +167,7 @@ MEASURE_CUES: dict[Measure, tuple[tuple[str, float], ...]] = {
             _words(
                 r"M&A",
                 r"so\sfar\s(?:this\syear|in\s\d{4})",
-                r"in\sdeals",
+                r"in\s(?:deals|acquisitions)",  # "spent $10 billion in acquisitions": all of them, no one deal
                 r"in\sall\sof",
                 r"budget",
                 r"spending",

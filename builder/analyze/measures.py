@@ -62,9 +62,26 @@ _TARGET_AFTER = re.compile(
 _CURRENCY_BEFORE = re.compile(
     r"\b(?:euro|sterling|pound|yen|yuan|franc|rupee|dollar)\b(?:\s\S+){0,6}\s(?:at|to)\s$", re.I
 )
-_FOR_BEFORE = re.compile(r"\bfor\s(?:about\s|around\s|nearly\s|some\s|roughly\s|just\s(?:over|under)\s)?$", re.I)
+_FOR_BEFORE = re.compile(
+    # "for $13 a share or $117.9 million": the total after the price a share is the deal's too
+    r"\b(?:for|(?:a|per)\sshare,?\sor)\s(?:about\s|around\s|nearly\s|some\s|roughly\s|just\s(?:over|under)\s)?$",
+    re.I,
+)
+# "Exel is currently valued at", "would create the world's biggest bank, valued at": a company's worth
+_VALUED_NAMED = re.compile(
+    r"\b(?P<noun>[\w-]+)(?:,|\s(?:is|are|was|were)(?:\scurrently|\snow)?)\svalued\sat\s"
+    r"(?:about\s|around\s|some\s|nearly\s|roughly\s|more\sthan\s)?$"
+)
+# What may stand before "valued at" and is no company: a deal, or a word that may stand for one
+_NOT_COMPANIES = frozenset(
+    "deal deals offer bid takeover acquisition transaction merger purchase buyout sale stake order contract "
+    "agreement package proposal which that it they and".split()
+)
 _DEAL_VERB = re.compile(r"\b(?:buy\w*|bought|acquir\w*|sell\w*|sold|purchas\w*|stake|took\sover|takeover)\b", re.I)
-_LISTING = re.compile(r"\b(?:listing|IPO|flotation|initial\spublic\soffering|share\ssale)\b", re.I)
+# "if a green shoe option is exercised ... at the offering price": the sale of new shares to the public
+_LISTING = re.compile(
+    r"\b(?:listing|IPO|flotation|initial\spublic\soffering|share\ssale|green\s?shoe|offering\sprice)\b", re.I
+)
 _EPS_AFTER = re.compile(r"^\s?(?:a|per)\s(?:diluted|basic)\sshare\b", re.I)
 # "a new offer of 582 pence, up 3.6 percent from its previous proposal": the step of the offer, not the market
 _STEP_FROM_OFFER = re.compile(
@@ -78,7 +95,8 @@ _CHANGE_AFTER = re.compile(
 )
 _RAISED_BY = re.compile(
     r"\b(?:rais\w*|increas\w*|sweeten\w*|boost\w*|lift\w*|cut|cuts|cutting|lower\w*|reduc\w*|trimm?\w*)\s"
-    r"(?:[\w’'-]+\s){0,3}?(?:offer|bid|price|proposal|terms)\s(?:\S+\s){0,7}?"
+    # "an increase in the original $24.4 billion bid by about $350 million": a sum may stand between
+    r"(?:[\w’'$£€.-]+\s){0,5}?(?:offer|bid|price|proposal|terms)\s(?:\S+\s){0,7}?"
     r"by\s(?:about\s|around\s|nearly\s|almost\s|roughly\s|some\s|just\s|another\s|a\sfurther\s)?$",
     re.I,
 )
@@ -88,10 +106,28 @@ _STEP_AFTER = re.compile(
     r"(?:its|the|their|his|her|a)\s(?:\w+\s){0,2}(?:bid|offer|price|proposal)\b",
     re.I,
 )
+_DEBT_OF_BEFORE = re.compile(
+    r"\b(?:including|plus)\s(?:the\s)?(?:assumption\sof\s)?(?:net\s)?debts?\sof\s(?:about\s|around\s|some\s)?$", re.I
+)
+_GOODS_AFTER = re.compile(
+    r"^\s(?:in|of|worth\sof)\s(?:[\w-]+\s){0,3}(?:products|goods|exports|imports|purchases|commodities)\b", re.I
+)
+# "46 percent of the cost of the deal will be covered by the issue of shares": how the price is paid
+_PART_OF_DEAL_AFTER = re.compile(
+    r"^,?\s(?:of\s(?:the\s)?(?:cost\sof\s(?:the\s)?)?(?:deal|acquisition|purchase|buyout|takeover|price|consideration))\b",
+    re.I,
+)
+_FUNDED = re.compile(r"\b(?:financ\w*|funded|covered|paid\s(?:for\s)?(?:in|with|by))\b", re.I)
 # "its 4.625 percent, 2021 bonds", "its 2.3 percent, 2015s": a bond's coupon
 _COUPON_AFTER = re.compile(r"^,?\s(?:19|20)\d\d(?:s\b|\s(?:bonds?|notes?)\b)|^\scoupon\b", re.I)
 # "has lost 40 percent of its value": what its shares are worth fell
 _VALUE_LOST_AFTER = re.compile(r"^\sof\s(?:its|their|the\scompany['’]s)\s(?:market\s)?value\b", re.I)
+# "listing stocks with a total capitalisation of £1.4 trillion": the market's, not a party's worth
+_LISTED_WORTH_BEFORE = re.compile(
+    r"\b(?:stocks|companies|shares)\s(?:with\s)?(?:a\s)?(?:total|combined)\s(?:market\s)?(?:capitali[sz]ation|value)\s"
+    r"of\s(?:about\s|around\s|some\s|more\sthan\s)?$",
+    re.I,
+)
 _SPECIAL = re.compile(r"\bspecial\b", re.I)
 # "Tokyo Stock Exchange $5.82": an exchange's name is no talk of shares
 _SHARE_TALK = re.compile(
@@ -200,6 +236,12 @@ def measure_of(amount: Amount, cues: SentenceCues, start: int, end: int) -> Meas
         return "context"  # "UBS set its price target for Yahoo at $34", "March $20 calls": no term of the deal
     if amount.kind == "percent" and _VALUE_LOST_AFTER.match(after):
         return "market_move"
+    if amount.kind == "money" and (_DEBT_OF_BEFORE.search(before) or _LISTED_WORTH_BEFORE.search(before)):
+        return "context"  # "including debt of $1.6 billion", "stocks with a total capitalisation of": not the deal's
+    if _GOODS_AFTER.match(after):
+        return "context"  # "$50 billion in annual purchases of farm goods": trade, not a deal
+    if amount.kind == "percent" and _PART_OF_DEAL_AFTER.match(after) and _FUNDED.search(after):
+        return "financing"  # "a third of the acquisition will be financed with equity"
     if (amount.kind == "money" and _CHANGE_AFTER.match(after)) or _COUPON_AFTER.match(after):
         return "context"  # "a 10-cent increase", "its 4.625 percent, 2021 bonds": a change or a coupon
     allowed = PERCENT_MEASURES if amount.kind != "money" else MONEY_MEASURES
@@ -220,6 +262,9 @@ def measure_of(amount: Amount, cues: SentenceCues, start: int, end: int) -> Meas
     noun = _NOUN_AFTER.match(after)
     if noun and amount.kind == "money":
         return "context" if noun.group("noun").lower() in _CONTEXT_NOUNS else "market_value"
+    valued = _VALUED_NAMED.search(before)
+    if amount.kind == "money" and valued and valued.group("noun").lower() not in _NOT_COMPANIES:
+        return "market_value"  # "Exel is currently valued at £2.6bn": what a company is worth, not a price paid
     if amount.kind == "money" and _FOR_BEFORE.search(before) and _DEAL_VERB.search(before[-90:]):
         scores["deal_value"] = max(scores.get("deal_value", 0.0), 1.0)  # "bought X for $1bn"
     best = max(scores, key=lambda key: (scores[key], -_PREFERENCE.index(cast(Measure, key))), default=None)
