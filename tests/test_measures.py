@@ -232,3 +232,30 @@ def test_a_price_or_a_move_is_told_from_the_words_that_name_it(sentence: str, fi
 )
 def test_what_a_company_is_worth_is_told_from_what_a_deal_costs(sentence: str, figure: str, expected: str) -> None:
     assert measure(sentence, figure) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "expected"),
+    [
+        # results set against sales, and earnings a share
+        ("Fabrikam reported a loss of $12.5 million on revenue of $80 million.", "$12.5 million", "profit"),
+        ("Analysts had expected $1.10 a share on sales of $3 billion.", "$1.10", "profit"),
+        ("Fabrikam reported $1.10 in per-share earnings for the quarter.", "$1.10", "profit"),
+        ("We think second-quarter comps will come in near 3%.", "3%", "revenue"),
+        # a month after "in" says when, not whose
+        ("Mortgage rates averaged 4.1 percent in March, down from 4.4 percent.", "4.1 percent", "context"),
+        # a loan's rate and a shortfall are no figure of the deal
+        (
+            "Car sales fell even as the average interest rate on a new car loan stayed below 5 percent.",
+            "5 percent",
+            "context",
+        ),
+        (
+            "Trustees want assurances the buyer will fund a contribution deficit of as much as 500 million pounds.",
+            "500 million pounds",
+            "context",
+        ),
+    ],
+)
+def test_results_and_the_economy_are_told_from_terms_of_the_deal(sentence: str, figure: str, expected: str) -> None:
+    assert measure(sentence, figure) == expected

@@ -123,7 +123,7 @@ MEASURE_CUES: dict[Measure, tuple[tuple[str, float], ...]] = {
             1.5,
         ),
     ),
-    "revenue": ((_words(r"sales", r"revenues?", r"turnover"), 1.3),),
+    "revenue": ((_words(r"sales", r"revenues?", r"turnover", r"comps"), 1.3),),  # comps: comparable sales
     "profit": (
         (_words(r"profits?", r"net\sincome", r"earnings", r"losses", r"loss", r"ebitda", r"operating\sincome"), 1.3),
         (_words(r"earn(?:ed|s)", r"made\s(?:a\s)?(?:net\s)?(?:profit|loss)"), 1.2),
@@ -162,6 +162,9 @@ MEASURE_CUES: dict[Measure, tuple[tuple[str, float], ...]] = {
     ),
     "context": (
         (_words(r"dividends?", r"settle\w*", r"fines?", r"fraud", r"pension", r"economy", r"inflation"), 1.1),
+        (_words(r"deficits?"), 1.3),  # a pension or trade deficit: a shortfall, not money raised
+        # the rate of a loan or of an economy, no figure of a party
+        (_words(r"(?:interest|mortgage|jobless|unemployment|inflation)\srates?", r"annual\spercentage\srate"), 1.4),
         (_words(r"return\w*\s(?:\S+\s){0,4}to\sshareholders", r"distribut\w*", r"buy-?backs?", r"buy\sback"), 1.2),
         (
             _words(

@@ -38,7 +38,9 @@ _MARKET_SHARE_AFTER = re.compile(
 _STAKE_AFTER = re.compile(
     r"^\sof\s(?:the\s|its\s|their\s|his\s|her\s)?(?:[A-Z]|(?:\w+\s)?(?:company|club|airline|group|bank|firm|business|"
     r"carrier|shares|stock|equity|capital|voting))"
-    r"|^\sin\s(?:the\s)?[A-Z](?!\S*\s(?:shares|stock)\b)"
+    # "in October" is when, not whose: a month is no company
+    r"|^\sin\s(?:the\s)?(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\b)[A-Z](?!\S*\s(?:shares|stock)\b)"
 )
 _PER_UNIT_AFTER = re.compile(
     r"^\s?(?:per|a|an|each)\s(?:barrel|tonne|ton|ounce|gallon|litre|liter|pound|kilo|kg|head|person|patient|user|"
@@ -82,7 +84,13 @@ _DEAL_VERB = re.compile(r"\b(?:buy\w*|bought|acquir\w*|sell\w*|sold|purchas\w*|s
 _LISTING = re.compile(
     r"\b(?:listing|IPO|flotation|initial\spublic\soffering|share\ssale|green\s?shoe|offering\sprice)\b", re.I
 )
-_EPS_AFTER = re.compile(r"^\s?(?:a|per)\s(?:diluted|basic)\sshare\b", re.I)
+_EPS_AFTER = re.compile(
+    r"^\s?(?:a|per)\s(?:diluted|basic)\sshare\b|^\s(?:in\s)?(?:\w+\s)?per-share\s(?:earnings|profit|income|loss)", re.I
+)
+# "a loss of $304.7 million on revenue of $167.4 million", "$2.52 a share on revenue of": results set against sales
+_ON_SALES_AFTER = re.compile(
+    r"^(?:\s(?:a|per)\sshare)?,?\s(?:on|from)\s(?:total\s|net\s|annual\s)?(?:revenues?|sales|turnover)\s(?:of\s)?", re.I
+)
 # "a new offer of 582 pence, up 3.6 percent from its previous proposal": the step of the offer, not the market
 _STEP_FROM_OFFER = re.compile(
     r"^\s(?:from|on|over|above)\s(?:its|the|their|his|her)\s(?:previous|earlier|initial|original|first|last|old)\s"
@@ -234,6 +242,8 @@ def measure_of(amount: Amount, cues: SentenceCues, start: int, end: int) -> Meas
         return "context"  # "up 3.6 percent from its previous proposal": how far the offer moved
     if amount.kind == "money" and (_TARGET_PRICE.search(before[-40:]) or _TARGET_AFTER.match(after)):
         return "context"  # "UBS set its price target for Yahoo at $34", "March $20 calls": no term of the deal
+    if amount.kind == "money" and (_ON_SALES_AFTER.match(after) or _EPS_AFTER.match(after)):
+        return "profit"  # "a loss of $30m on revenue of $160m", "$2.53 in per-share earnings"
     if amount.kind == "percent" and _VALUE_LOST_AFTER.match(after):
         return "market_move"
     if amount.kind == "money" and (_DEBT_OF_BEFORE.search(before) or _LISTED_WORTH_BEFORE.search(before)):
