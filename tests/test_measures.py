@@ -147,3 +147,115 @@ def test_a_rate_note_is_a_rate_not_a_figure() -> None:
     sentence = "($1 = 1.2277 Singapore dollars)"
     found = find_amounts(sentence) + find_vague_amounts(sentence)
     assert not any(sentence[f.start : f.end] == "1.2277 Singapore dollars" for f in found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "expected"),
+    [
+        # wire copy: runs of spaces between the words of a cue
+        (
+            "The offer price is 26 percent higher than Acme's  share  price before the approach.",
+            "26 percent",
+            "premium",
+        ),
+        # a factbox ranking exchanges: an exchange's name is no talk of shares
+        ("7. Lisbon Stock Exchange $2.45 8.", "$2.45", "context"),
+        # a move, then the level the shares reached
+        ("Shares in Acme, the bootmaker, were up more than 4%, or 12 pence to 310p.", "310p", "market_move"),
+        ("Acme shares in Frankfurt were flat at 41.20 euros.", "41.20 euros", "market_move"),
+        ("Acme has lost 35 percent of its value this year.", "35 percent", "market_move"),
+        # the level named is the offer's price
+        (
+            "The news sent Acme shares up 20 percent to just below the $45 per share price offered by Fabrikam.",
+            "$45",
+            "price_per_share",
+        ),
+        # shares bought to pay for the deal, not shares that moved
+        (
+            "Its parent will buy an additional $300 million in Acme shares to help fund the deal.",
+            "$300 million",
+            "financing",
+        ),
+        # guidance is results, not the market; a bond's coupon is no move
+        (
+            "Acme now sees sales growth of 2 percent, down from earlier guidance of up 3 percent.",
+            "3 percent",
+            "revenue",
+        ),
+        ("Its 3.1 percent, 2019s were 20 basis points wider.", "3.1 percent", "context"),
+    ],
+)
+def test_a_price_or_a_move_is_told_from_the_words_that_name_it(sentence: str, figure: str, expected: str) -> None:
+    assert measure(sentence, figure) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "expected"),
+    [
+        # what a company is worth, not the price of a deal
+        ("The merger would create the region's largest insurer, valued at $40bn.", "$40bn", "market_value"),
+        ("Acme is currently valued at 1.2 billion pounds.", "1.2 billion pounds", "market_value"),
+        ("The deal is valued at $3 billion.", "$3 billion", "deal_value"),
+        (
+            "The exchange lists companies with a combined market capitalisation of $3 trillion.",
+            "$3 trillion",
+            "context",
+        ),
+        # the total after a price a share, an order, a listing's size
+        (
+            "Fabrikam became the largest holder by acquiring the entire 20% stake owned by its founder, John Smith, "
+            "for $9 a share or $85 million.",
+            "$85 million",
+            "deal_value",
+        ),
+        ("Acme Air signs a $6 billion order for 20 jets.", "$6 billion", "deal_value"),
+        ("The sale could raise up to $9bn if a green shoe option is exercised.", "$9bn", "deal_value"),
+        # parts of a deal's price: the debt inside it, the share paid with new shares, a step of a raised bid
+        ("The deal is worth about $5 billion, including debt of $900 million.", "$900 million", "context"),
+        ("About 40 percent of the cost of the deal will be financed with new shares.", "40 percent", "financing"),
+        (
+            "This lifts the original $10 billion offer by about $200 million on Monday.",
+            "$200 million",
+            "context",
+        ),
+        # how far one bid stands above a rival's
+        (
+            "The rival proposal is worth 40 euros a share, or 12 percent more than the offer from Fabrikam.",
+            "12 percent",
+            "premium",
+        ),
+        # no one deal: trade in goods, money spent on many deals
+        ("Beijing agreed to buy $30 billion in American farm goods.", "$30 billion", "context"),
+        ("He asked for up to $40 billion in annual purchases.", "$40 billion", "context"),
+        ("They have spent $4 billion in acquisitions since 2010.", "$4 billion", "context"),
+    ],
+)
+def test_what_a_company_is_worth_is_told_from_what_a_deal_costs(sentence: str, figure: str, expected: str) -> None:
+    assert measure(sentence, figure) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "expected"),
+    [
+        # results set against sales, and earnings a share
+        ("Fabrikam reported a loss of $12.5 million on revenue of $80 million.", "$12.5 million", "profit"),
+        ("Analysts had expected $1.10 a share on sales of $3 billion.", "$1.10", "profit"),
+        ("Fabrikam reported $1.10 in per-share earnings for the quarter.", "$1.10", "profit"),
+        ("We think second-quarter comps will come in near 3%.", "3%", "revenue"),
+        # a month after "in" says when, not whose
+        ("Mortgage rates averaged 4.1 percent in March, down from 4.4 percent.", "4.1 percent", "context"),
+        # a loan's rate and a shortfall are no figure of the deal
+        (
+            "Car sales fell even as the average interest rate on a new car loan stayed below 5 percent.",
+            "5 percent",
+            "context",
+        ),
+        (
+            "Trustees want assurances the buyer will fund a contribution deficit of as much as 500 million pounds.",
+            "500 million pounds",
+            "context",
+        ),
+    ],
+)
+def test_results_and_the_economy_are_told_from_terms_of_the_deal(sentence: str, figure: str, expected: str) -> None:
+    assert measure(sentence, figure) == expected

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from builder.alternation import literal_alternation
-from builder.analyze.patterns import Caseless
+from builder.analyze.patterns import Caseless, CueTable, compile_table
 from builder.analyze.role_patterns import COMPILED, NAMED_CONSORTIUM
 from builder.analyze.similarity import containment, contains
 from builder.extract.numbers import DIGITS_ONLY, NUMBER, numbers_in
@@ -113,3 +113,20 @@ def test_the_single_mark_pattern_matches_what_its_plain_form_matches(text: str, 
     pattern written lookbehind first matches, from any start and to any end of a paragraph."""
     fast = [m.span() for m in _SINGLE_OPEN.finditer(text, pos, endpos)]
     assert fast == [m.span() for m in _PLAIN_SINGLE_OPEN.finditer(text, pos, endpos)]
+
+
+def test_a_cue_is_found_across_runs_of_spaces_at_its_place_as_written() -> None:
+    table = CueTable(compile_table({"premium": ((r"\bhigher\sthan\s(?:\S+\s){0,2}price\b", 1.3),)}))
+    sentence = "The offer is 26 percent higher  than Acme's  share price."
+    [cue] = table.find(sentence)
+    assert (cue.key, sentence[cue.start : cue.end]) == ("premium", "higher  than Acme's  share price")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab \n\t", min_size=0, max_size=30))
+def test_runs_of_spaces_change_no_cue_but_its_place(text: str) -> None:
+    table = CueTable(compile_table({"context": ((r"\ba\sb\b", 1.0),)}))
+    squeezed = re.sub(r"\s+", " ", text)
+    found, plain = table.find(text), table.find(squeezed)
+    assert len(found) == len(plain)
+    assert all(re.sub(r"\s+", " ", text[c.start : c.end]) == "a b" for c in found)

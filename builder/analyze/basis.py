@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from builder.analyze.measures import Cue, SentenceCues
+from builder.analyze.measures import SentenceCues
+from builder.analyze.patterns import Cue
 from builder.model import Basis
 
 # The basis a deal's value is stated on. Enterprise value counts the target's debt in ("$22 billion,

@@ -34,6 +34,7 @@ MEASURE_CUES: dict[Measure, tuple[tuple[str, float], ...]] = {
             1.0,
         ),
         (_words(r"deals?", r"proposals?", r"approach", r"tie-?up", r"purchase[ds]?", r"transactions?"), 0.9),
+        (_words(r"orders?\sfor"), 0.9),  # "a $9 billion order for 30 jets": an order is a deal
         # "Shanghai Automotive's proposed £1bn investment in Rover": an investment in a named company is the deal
         (_words(r"investment\sin\s(?-i:[A-Z])\w*"), 0.9),
         (
@@ -71,6 +72,8 @@ MEASURE_CUES: dict[Measure, tuple[tuple[str, float], ...]] = {
                 r"above\s(?:\S+\s){0,4}(?:price|close|closing|trade|level)",
                 r"over\s(?:\w+\s){0,3}(?:closing|share|last)\s(?:\w+\s)?price",
                 r"to\s(?:\S+\s){0,4}(?:closing|share|last)\s(?:\w+\s)?price",
+                # "39 euros a share, or 13 percent more than an all-share offer from Barclays": above a rival's
+                r"(?:higher|more|above)\sthan\s(?:an?\s|the\s)(?:\S+\s){0,3}(?:offer|bid|proposal)",
             ),
             1.3,
         ),
@@ -120,7 +123,7 @@ MEASURE_CUES: dict[Measure, tuple[tuple[str, float], ...]] = {
             1.5,
         ),
     ),
-    "revenue": ((_words(r"sales", r"revenues?", r"turnover"), 1.3),),
+    "revenue": ((_words(r"sales", r"revenues?", r"turnover", r"comps"), 1.3),),  # comps: comparable sales
     "profit": (
         (_words(r"profits?", r"net\sincome", r"earnings", r"losses", r"loss", r"ebitda", r"operating\sincome"), 1.3),
         (_words(r"earn(?:ed|s)", r"made\s(?:a\s)?(?:net\s)?(?:profit|loss)"), 1.2),
@@ -140,7 +143,8 @@ MEASURE_CUES: dict[Measure, tuple[tuple[str, float], ...]] = {
                 r"|closed|traded|trading|ended|edged|eased|firmed|added)",
                 r"(?:stock|share)\sprice",
                 r"closing\sprice",
-                r"(?:stock|shares)\s(?:\w+\s){0,2}(?:at|to)",
+                # "shares fell 3% to 120p", not "shares to help finance the deal": a level follows
+                r"(?:stock|shares)\s(?:\w+\s){0,2}(?:at|to)(?=\s(?:\S+\s){0,3}?(?:[$£€¥\d]|[A-Z]{1,3}\$))",
                 r"index",
                 r"traded\s(?:\w+\s){0,2}at",
                 r"trading\sat",
@@ -150,6 +154,7 @@ MEASURE_CUES: dict[Measure, tuple[tuple[str, float], ...]] = {
                 r"(?:high|low)\sof",
                 r"(?<!\ba\s)(?<!\bper\s)(?<!\bmarket\s)(?:stock|shares?)\s(?:is|was|are|were)",
                 r"(?:high|low)\s(?:above|below)",
+                r"(?:flat|unchanged|steady)\sat",  # "shares in Paris were flat at 57.40 euros"
             ),
             1.4,
         ),
@@ -157,12 +162,15 @@ MEASURE_CUES: dict[Measure, tuple[tuple[str, float], ...]] = {
     ),
     "context": (
         (_words(r"dividends?", r"settle\w*", r"fines?", r"fraud", r"pension", r"economy", r"inflation"), 1.1),
+        (_words(r"deficits?"), 1.3),  # a pension or trade deficit: a shortfall, not money raised
+        # the rate of a loan or of an economy, no figure of a party
+        (_words(r"(?:interest|mortgage|jobless|unemployment|inflation)\srates?", r"annual\spercentage\srate"), 1.4),
         (_words(r"return\w*\s(?:\S+\s){0,4}to\sshareholders", r"distribut\w*", r"buy-?backs?", r"buy\sback"), 1.2),
         (
             _words(
                 r"M&A",
                 r"so\sfar\s(?:this\syear|in\s\d{4})",
-                r"in\sdeals",
+                r"in\s(?:deals|acquisitions)",  # "spent $10 billion in acquisitions": all of them, no one deal
                 r"in\sall\sof",
                 r"budget",
                 r"spending",

@@ -4,20 +4,18 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 from typing import cast
 
 from builder.analyze.cues import (
     DIVIDEND,
     EXCHANGE_RATE,
-    MARKET_ONLY_MOVES,
     MEASURE_CUES,
     MONEY_MEASURES,
-    MOVES,
     PERCENT_MEASURES,
     STAGE_CUES,
 )
-from builder.analyze.patterns import CuePattern, compile_table
+from builder.analyze.market_moves import moves_market
+from builder.analyze.patterns import Cue, CueTable, compile_table
 from builder.extract.units import MINOR_UNITS
 from builder.model import Amount, Measure
 
@@ -25,28 +23,14 @@ _WORD = re.compile(r"\S+")
 _BREAK = re.compile(r";|\s[-–—]{1,2}\s|:\s")
 _COMMA = re.compile(r",\s")
 _ASIDE = re.compile(r"\([^()]{0,40}\)")  # a ticker or a conversion in parentheses: no words between cue and figure
-_SHARE_WORDS = re.compile(
-    r"(?<!market\s)\b(?:shares?|stocks?|index|indices|traded|trading|bonds?|yields?|crude|oil|gold|copper|aluminium|"
-    r"aluminum|Dow|Nasdaq|S&P|FTSE|DAX|Nikkei|Brent|futures)\b|\(\s?[A-Z]{2,5}\.[A-Z]{1,2}\s?\)",
-    re.I,
-)
-_PER_SHARE_WORDS = re.compile(r"\b(?:a|per|each)\s(?:\w+\s)?share\b", re.I)
-_RESULTS = re.compile(
-    r"\b(?:revenues?|sales|profits?|earnings|income|turnover|prices|dividends?|output|M&A|volumes?|shipments|"
-    r"deliveries|orders|production)\b",
-    re.I,
-)
-# "rose 4.5% to", "rose 4.5% by 0900 GMT to 6.2 euros": a move, then the level it reached
-_MOVE_TO = re.compile(
-    r"\w+\s(?:\S+\s){0,2}(?:percent|%|points?|\S*\d%)\s(?:(?:by|at)\s\d{4}\s(?:GMT|BST|CET|EST)\s)?(?:to|at)\s(?:\S+\s){0,4}$",
-    re.I,
-)
 _RATE_AFTER = re.compile(r"^\s?(?:per|to\sthe|against\sthe|a)\s(?:U\.S\.\s)?(?:dollar|euro|pound|yen)\b", re.I)
 _PER_SHARE_AFTER = re.compile(
     r"^\s?(?:-\s?)?(?:in\s(?:cash|stock|shares)\s)?(?:for\s)?(?:a|per|each)[\s-]+(?:[\w.&’'-]+\s){0,2}share\b|^\s?(?:apiece|each)\b|^-(?:a|per)-share",
     re.I,
 )
 _SHARE_PRICE_AFTER = re.compile(r"^\s?(?:a|per)\sshare\s(?:closing\s|close\s)?(?:price|close)\b", re.I)
+# "to just under the C$61.54 per share price offered by Loblaw": the level named is the offer's
+_OFFERED_AFTER = re.compile(r"^\s?(?:a|per)\sshare\s(?:price\s)?(?:offered|bid)\b", re.I)
 # "16.4 percent of Britain's 125 billion-pound a year grocery market": a share of a market, not of a company
 _MARKET_SHARE_AFTER = re.compile(
     r"\sof\s(?:the\s)?(?:(?:[A-Z][a-z]+['’]s|[a-z\d$£€][\w$£€.'’-]*)\s){0,7}?market\b(?!\s(?:value|capitali))"
@@ -54,7 +38,9 @@ _MARKET_SHARE_AFTER = re.compile(
 _STAKE_AFTER = re.compile(
     r"^\sof\s(?:the\s|its\s|their\s|his\s|her\s)?(?:[A-Z]|(?:\w+\s)?(?:company|club|airline|group|bank|firm|business|"
     r"carrier|shares|stock|equity|capital|voting))"
-    r"|^\sin\s(?:the\s)?[A-Z](?!\S*\s(?:shares|stock)\b)"
+    # "in October" is when, not whose: a month is no company
+    r"|^\sin\s(?:the\s)?(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\b)[A-Z](?!\S*\s(?:shares|stock)\b)"
 )
 _PER_UNIT_AFTER = re.compile(
     r"^\s?(?:per|a|an|each)\s(?:barrel|tonne|ton|ounce|gallon|litre|liter|pound|kilo|kg|head|person|patient|user|"
@@ -78,10 +64,33 @@ _TARGET_AFTER = re.compile(
 _CURRENCY_BEFORE = re.compile(
     r"\b(?:euro|sterling|pound|yen|yuan|franc|rupee|dollar)\b(?:\s\S+){0,6}\s(?:at|to)\s$", re.I
 )
-_FOR_BEFORE = re.compile(r"\bfor\s(?:about\s|around\s|nearly\s|some\s|roughly\s|just\s(?:over|under)\s)?$", re.I)
+_FOR_BEFORE = re.compile(
+    # "for $13 a share or $117.9 million": the total after the price a share is the deal's too
+    r"\b(?:for|(?:a|per)\sshare,?\sor)\s(?:about\s|around\s|nearly\s|some\s|roughly\s|just\s(?:over|under)\s)?$",
+    re.I,
+)
+# "Exel is currently valued at", "would create the world's biggest bank, valued at": a company's worth
+_VALUED_NAMED = re.compile(
+    r"\b(?P<noun>[\w-]+)(?:,|\s(?:is|are|was|were)(?:\scurrently|\snow)?)\svalued\sat\s"
+    r"(?:about\s|around\s|some\s|nearly\s|roughly\s|more\sthan\s)?$"
+)
+# What may stand before "valued at" and is no company: a deal, or a word that may stand for one
+_NOT_COMPANIES = frozenset(
+    "deal deals offer bid takeover acquisition transaction merger purchase buyout sale stake order contract "
+    "agreement package proposal which that it they and".split()
+)
 _DEAL_VERB = re.compile(r"\b(?:buy\w*|bought|acquir\w*|sell\w*|sold|purchas\w*|stake|took\sover|takeover)\b", re.I)
-_LISTING = re.compile(r"\b(?:listing|IPO|flotation|initial\spublic\soffering|share\ssale)\b", re.I)
-_EPS_AFTER = re.compile(r"^\s?(?:a|per)\s(?:diluted|basic)\sshare\b", re.I)
+# "if a green shoe option is exercised ... at the offering price": the sale of new shares to the public
+_LISTING = re.compile(
+    r"\b(?:listing|IPO|flotation|initial\spublic\soffering|share\ssale|green\s?shoe|offering\sprice)\b", re.I
+)
+_EPS_AFTER = re.compile(
+    r"^\s?(?:a|per)\s(?:diluted|basic)\sshare\b|^\s(?:in\s)?(?:\w+\s)?per-share\s(?:earnings|profit|income|loss)", re.I
+)
+# "a loss of $304.7 million on revenue of $167.4 million", "$2.52 a share on revenue of": results set against sales
+_ON_SALES_AFTER = re.compile(
+    r"^(?:\s(?:a|per)\sshare)?,?\s(?:on|from)\s(?:total\s|net\s|annual\s)?(?:revenues?|sales|turnover)\s(?:of\s)?", re.I
+)
 # "a new offer of 582 pence, up 3.6 percent from its previous proposal": the step of the offer, not the market
 _STEP_FROM_OFFER = re.compile(
     r"^\s(?:from|on|over|above)\s(?:its|the|their|his|her)\s(?:previous|earlier|initial|original|first|last|old)\s"
@@ -94,7 +103,8 @@ _CHANGE_AFTER = re.compile(
 )
 _RAISED_BY = re.compile(
     r"\b(?:rais\w*|increas\w*|sweeten\w*|boost\w*|lift\w*|cut|cuts|cutting|lower\w*|reduc\w*|trimm?\w*)\s"
-    r"(?:[\w’'-]+\s){0,3}?(?:offer|bid|price|proposal|terms)\s(?:\S+\s){0,7}?"
+    # "an increase in the original $24.4 billion bid by about $350 million": a sum may stand between
+    r"(?:[\w’'$£€.-]+\s){0,5}?(?:offer|bid|price|proposal|terms)\s(?:\S+\s){0,7}?"
     r"by\s(?:about\s|around\s|nearly\s|almost\s|roughly\s|some\s|just\s|another\s|a\sfurther\s)?$",
     re.I,
 )
@@ -104,9 +114,33 @@ _STEP_AFTER = re.compile(
     r"(?:its|the|their|his|her|a)\s(?:\w+\s){0,2}(?:bid|offer|price|proposal)\b",
     re.I,
 )
-_COUPON_AFTER = re.compile(r"^,?\s(?:19|20)\d\ds?\s(?:bonds?|notes?)\b|^\scoupon\b", re.I)
+_DEBT_OF_BEFORE = re.compile(
+    r"\b(?:including|plus)\s(?:the\s)?(?:assumption\sof\s)?(?:net\s)?debts?\sof\s(?:about\s|around\s|some\s)?$", re.I
+)
+_GOODS_AFTER = re.compile(
+    r"^\s(?:in|of|worth\sof)\s(?:[\w-]+\s){0,3}(?:products|goods|exports|imports|purchases|commodities)\b", re.I
+)
+# "46 percent of the cost of the deal will be covered by the issue of shares": how the price is paid
+_PART_OF_DEAL_AFTER = re.compile(
+    r"^,?\s(?:of\s(?:the\s)?(?:cost\sof\s(?:the\s)?)?(?:deal|acquisition|purchase|buyout|takeover|price|consideration))\b",
+    re.I,
+)
+_FUNDED = re.compile(r"\b(?:financ\w*|funded|covered|paid\s(?:for\s)?(?:in|with|by))\b", re.I)
+# "its 4.625 percent, 2021 bonds", "its 2.3 percent, 2015s": a bond's coupon
+_COUPON_AFTER = re.compile(r"^,?\s(?:19|20)\d\d(?:s\b|\s(?:bonds?|notes?)\b)|^\scoupon\b", re.I)
+# "has lost 40 percent of its value": what its shares are worth fell
+_VALUE_LOST_AFTER = re.compile(r"^\sof\s(?:its|their|the\scompany['’]s)\s(?:market\s)?value\b", re.I)
+# "listing stocks with a total capitalisation of £1.4 trillion": the market's, not a party's worth
+_LISTED_WORTH_BEFORE = re.compile(
+    r"\b(?:stocks|companies|shares)\s(?:with\s)?(?:a\s)?(?:total|combined)\s(?:market\s)?(?:capitali[sz]ation|value)\s"
+    r"of\s(?:about\s|around\s|some\s|more\sthan\s)?$",
+    re.I,
+)
 _SPECIAL = re.compile(r"\bspecial\b", re.I)
-_SHARE_TALK = re.compile(r"\b(?:offer\w*|bid\w*|deal|buyout|takeover|price\w*|shares?|stock)\b", re.I)
+# "Tokyo Stock Exchange $5.82": an exchange's name is no talk of shares
+_SHARE_TALK = re.compile(
+    r"\b(?:offer\w*|bid\w*|deal|buyout|takeover|price\w*|shares?|stock(?!\s(?:exchanges?|markets?)\b))\b", re.I
+)
 STRONG = 1.5  # a market cue this sure outweighs "a share" after a sum
 SMALL_PRICE = 10_000  # a sum below this, in a major unit, that prices a deal is a price per share
 DECAY = 0.2  # how fast a cue's say fades with each word between it and the figure
@@ -114,7 +148,6 @@ BREAK_WORDS = 4.0  # a clause break counts as that many words
 COMMA_WORDS = 1.5
 _PERIODS = frozenset({"year", "annum", "quarter", "month"})
 THRESHOLD = 0.15  # below this, no cue speaks for the figure: it is context
-MOVE_REACH = 5  # a movement verb this many words before a figure, with shares named, makes it a market move
 # When two measures score alike, the more specific wins.
 _PREFERENCE: tuple[Measure, ...] = (
     "exchange_rate",
@@ -132,16 +165,6 @@ _PREFERENCE: tuple[Measure, ...] = (
     "deal_value",
     "context",
 )
-
-
-@dataclass(frozen=True)
-class Cue:
-    """A word or phrase of a sentence that says what its figures are or how far the deal had gone."""
-
-    key: str
-    start: int
-    end: int
-    weight: float
 
 
 class SentenceCues:
@@ -194,37 +217,10 @@ class SentenceCues:
         return best
 
 
-class _Table:
-    """A cue table indexed by the words its patterns need, so each sentence runs only the patterns whose words
-    it holds."""
-
-    def __init__(self, patterns: tuple[CuePattern, ...]) -> None:
-        self.patterns = patterns
-        self.always = tuple(n for n, cue in enumerate(patterns) if cue.needs is None)
-        self.by_word: dict[str, list[int]] = {}
-        for n, cue in enumerate(patterns):
-            for word in cue.needs or ():
-                self.by_word.setdefault(word, []).append(n)
-        self.words = tuple(sorted(self.by_word))
-
-    def find(self, text: str) -> list[Cue]:
-        """Every cue of the table in a sentence."""
-        lowered = text.lower()
-        chosen = set(self.always)
-        for word in self.words:
-            if word in lowered:
-                chosen.update(self.by_word[word])
-        found: list[Cue] = []
-        for n in sorted(chosen):
-            cue = self.patterns[n]
-            found.extend(Cue(cue.key, m.start(), m.end(), cue.weight) for m in cue.pattern.finditer(text))
-        return found
-
-
 _MEASURE_PATTERNS = compile_table(MEASURE_CUES)  # type: ignore[arg-type]
 _STAGE_PATTERNS = compile_table(STAGE_CUES)  # type: ignore[arg-type]
-_MEASURE_TABLE = _Table(_MEASURE_PATTERNS)
-_STAGE_TABLE = _Table(_STAGE_PATTERNS)
+_MEASURE_TABLE = CueTable(_MEASURE_PATTERNS)
+_STAGE_TABLE = CueTable(_STAGE_PATTERNS)
 
 
 def measure_of(amount: Amount, cues: SentenceCues, start: int, end: int) -> Measure:
@@ -246,11 +242,21 @@ def measure_of(amount: Amount, cues: SentenceCues, start: int, end: int) -> Meas
         return "context"  # "up 3.6 percent from its previous proposal": how far the offer moved
     if amount.kind == "money" and (_TARGET_PRICE.search(before[-40:]) or _TARGET_AFTER.match(after)):
         return "context"  # "UBS set its price target for Yahoo at $34", "March $20 calls": no term of the deal
+    if amount.kind == "money" and (_ON_SALES_AFTER.match(after) or _EPS_AFTER.match(after)):
+        return "profit"  # "a loss of $30m on revenue of $160m", "$2.53 in per-share earnings"
+    if amount.kind == "percent" and _VALUE_LOST_AFTER.match(after):
+        return "market_move"
+    if amount.kind == "money" and (_DEBT_OF_BEFORE.search(before) or _LISTED_WORTH_BEFORE.search(before)):
+        return "context"  # "including debt of $1.6 billion", "stocks with a total capitalisation of": not the deal's
+    if _GOODS_AFTER.match(after):
+        return "context"  # "$50 billion in annual purchases of farm goods": trade, not a deal
+    if amount.kind == "percent" and _PART_OF_DEAL_AFTER.match(after) and _FUNDED.search(after):
+        return "financing"  # "a third of the acquisition will be financed with equity"
     if (amount.kind == "money" and _CHANGE_AFTER.match(after)) or _COUPON_AFTER.match(after):
         return "context"  # "a 10-cent increase", "its 4.625 percent, 2021 bonds": a change or a coupon
     allowed = PERCENT_MEASURES if amount.kind != "money" else MONEY_MEASURES
     scores: dict[str, float] = {k: v for k, v in cues.scores(cues.measures, start, end).items() if k in allowed}
-    moved = _moves_market(before)
+    moved = moves_market(before)
     if moved:
         scores["market_move"] = max(scores.get("market_move", 0.0), moved)
     if amount.kind == "money" and (amount.per == "share" or _PER_SHARE_AFTER.match(after)):
@@ -266,6 +272,9 @@ def measure_of(amount: Amount, cues: SentenceCues, start: int, end: int) -> Meas
     noun = _NOUN_AFTER.match(after)
     if noun and amount.kind == "money":
         return "context" if noun.group("noun").lower() in _CONTEXT_NOUNS else "market_value"
+    valued = _VALUED_NAMED.search(before)
+    if amount.kind == "money" and valued and valued.group("noun").lower() not in _NOT_COMPANIES:
+        return "market_value"  # "Exel is currently valued at £2.6bn": what a company is worth, not a price paid
     if amount.kind == "money" and _FOR_BEFORE.search(before) and _DEAL_VERB.search(before[-90:]):
         scores["deal_value"] = max(scores.get("deal_value", 0.0), 1.0)  # "bought X for $1bn"
     best = max(scores, key=lambda key: (scores[key], -_PREFERENCE.index(cast(Measure, key))), default=None)
@@ -279,6 +288,8 @@ def measure_of(amount: Amount, cues: SentenceCues, start: int, end: int) -> Meas
 
 def _per_share(text: str, start: int, end: int, after: str, scores: dict[str, float]) -> Measure:
     """A sum a share: the offer's price, a share price on the market, or a dividend."""
+    if _OFFERED_AFTER.match(after):
+        return "price_per_share"
     if _SHARE_PRICE_AFTER.match(after):
         return "market_move"
     if _EPS_AFTER.match(after):
@@ -310,39 +321,3 @@ def _is_exchange_rate(text: str, start: int, end: int) -> bool:
     """A figure inside a rate note such as "($1 = A$1.27)" or "$1 = 0.61 pound"."""
     window = text[max(0, start - 14) : end + 4]
     return "=" in window and bool(EXCHANGE_RATE.search(text[max(0, start - 14) : end + 14]))
-
-
-# "has built up a stake of 14 percent", "snapped up shares": "up" of a verb that gathers, not of a price that rose
-_PHRASAL_UP = re.compile(
-    r"\b(?:buil[dt]s?|building|snap(?:s|ped|ping)?|pick(?:s|ed|ing)?|ramp(?:s|ed|ing)?|mop(?:s|ped|ping)?|"
-    r"buy(?:s|ing)?|bought|sets?|setting|tak(?:e|es|en|ing)|took|shor(?:e|ed|ing))\sup$",
-    re.I,
-)
-
-
-def _moves_market(before: str) -> float:
-    """How surely the words before a figure make it a market move: a movement verb just before it ("up 2.4%",
-    "fell 3.7% to $5.17"), surer when shares, an index or a traded good moved, not revenue or profit."""
-    words = before.split()
-    near = " ".join(words[-MOVE_REACH:])
-    wider = " ".join(words[-MOVE_REACH - 1 :])  # near and the word before it, to read "built up"
-    if _MOVE_TO.search(before[-40:]):
-        near = wider = before[-40:]
-    offset = len(wider) - len(near)
-    verbs = [v for v in MOVES.finditer(near) if not _PHRASAL_UP.search(wider, 0, offset + v.end())]
-    verbs = verbs or list(MARKET_ONLY_MOVES.finditer(near))
-    if not verbs:
-        return 0.0
-    verb = verbs[-1]
-    at = len(before) - len(near) + verb.start()
-    mover = _per_share_words(before[max(0, at - 90) : at])
-    if _RESULTS.search(mover[-40:]):
-        return 0.0  # "revenue rose 5 percent": results, not the market
-    if _SHARE_WORDS.search(mover):
-        return 1.5
-    return 0.4 if MOVES.match(verb.group()) else 0.0
-
-
-def _per_share_words(text: str) -> str:
-    """Text with "a share" and "per diluted share" taken out: a price's unit, not the shares that moved."""
-    return _PER_SHARE_WORDS.sub(" ", text)

@@ -31,6 +31,60 @@ def compile_table(table: dict[str, tuple[tuple[str, float], ...]]) -> tuple[CueP
     )
 
 
+@dataclass(frozen=True)
+class Cue:
+    """A word or phrase of a sentence that says what its figures are or how far the deal had gone."""
+
+    key: str
+    start: int
+    end: int
+    weight: float
+
+
+class CueTable:
+    """A cue table indexed by the words its patterns need, so each sentence runs only the patterns whose words
+    it holds."""
+
+    def __init__(self, patterns: tuple[CuePattern, ...]) -> None:
+        self.patterns = patterns
+        self.always = tuple(n for n, cue in enumerate(patterns) if cue.needs is None)
+        self.by_word: dict[str, list[int]] = {}
+        for n, cue in enumerate(patterns):
+            for word in cue.needs or ():
+                self.by_word.setdefault(word, []).append(n)
+        self.words = tuple(sorted(self.by_word))
+
+    def find(self, text: str) -> list[Cue]:
+        """Every cue of the table in a sentence, read as if each run of spaces or line break were one space
+        ("Qantas's  share price" in wire copy), at its place in the sentence as written."""
+        if not _SPACED.search(text):
+            return self._find(text)
+        at: list[int] = []  # where each character of the squeezed sentence stands in the sentence as written
+        place = 0
+        for run in _SPACES.finditer(text):
+            at.extend(range(place, run.start() + 1))
+            place = run.end()
+        at.extend(range(place, len(text) + 1))
+        return [Cue(c.key, at[c.start], at[c.end], c.weight) for c in self._find(_SPACES.sub(" ", text))]
+
+    def _find(self, text: str) -> list[Cue]:
+        lowered = text.lower()
+        chosen = set(self.always)
+        for word in self.words:
+            if word in lowered:
+                chosen.update(self.by_word[word])
+        found: list[Cue] = []
+        for n in sorted(chosen):
+            cue = self.patterns[n]
+            found.extend(Cue(cue.key, m.start(), m.end(), cue.weight) for m in cue.pattern.finditer(text))
+        return found
+
+
+_SPACES = re.compile(r"\s+")
+# a run of spaces, as wire copy has around tickers and names, or a line break or tab inside a sentence
+_SPACED = re.compile(r"\s\s|[^\S ]")
+
+
 _LEAD = re.compile(r"^(?:\\b|\(\?<[!=](?:[^()]|\([^()]*\))*\)|\^)*")
 _LITERAL = re.compile(r"^(?:[a-zA-Z&'’-]|\\s| )+")
 
