@@ -201,6 +201,27 @@ def test_a_price_or_a_move_is_told_from_the_words_that_name_it(sentence: str, fi
             "$3 trillion",
             "context",
         ),
+        # the market's valuation after a move in the shares, not a price offered
+        (
+            "Acme shares jumped 20 percent to 310 pence, valuing the company at about 4.1 billion pounds.",
+            "4.1 billion pounds",
+            "market_value",
+        ),
+        ("Fabrikam stock was down 2 percent, valuing the group at $12 billion.", "$12 billion", "market_value"),
+        (
+            "Fabrikam offered 310 pence for Acme shares, valuing the company at 4.1 billion pounds.",
+            "4.1 billion pounds",
+            "deal_value",
+        ),
+        # options on shares: neither the deal's shares nor its price
+        ("Staff may buy options on up to 3,000 shares at 85 pence each.", "85 pence", "context"),
+        ("Staff may buy options on up to 3,000 shares at 85 pence each.", "3,000 shares", "context"),
+        ("Acme will issue 3,000 shares at 85 pence each to Fabrikam.", "85 pence", "price_per_share"),
+        (
+            "Fabrikam said it was buying stock or options to buy shares at 230 euros per share.",
+            "230 euros",
+            "price_per_share",
+        ),
         # the total after a price a share, an order, a listing's size
         (
             "Fabrikam became the largest holder by acquiring the entire 20% stake owned by its founder, John Smith, "

@@ -318,3 +318,43 @@ def test_a_name_that_ends_its_sentence_takes_no_role_from_the_next() -> None:
     )
     (offer,) = [a for a in found.amounts if a.text == "$42 billion"]
     assert offer.subject == "Fabrikam Inc"
+
+
+def test_figures_of_another_deal_told_for_comparison_are_that_deal_s() -> None:
+    found = brief(
+        (
+            "wire",
+            "2007-05-04",
+            "Acme receives approach\n\nAcme Corp said it had received a takeover approach from Fabrikam Inc. "
+            "Last week Northwind Traders made a $5 billion bid for Daily Ledger owner Contoso Media Inc. "
+            "That $60-a-share bid was a 65 percent premium to Contoso Media's closing price on Monday. "
+            "Acme shares rose 20 percent to 650 pence, valuing the company at about 8.2 billion pounds.",
+        ),
+    )
+    subjects = {g.items[0].text: (g.measure, g.subject) for g in found.amount_groups}
+    assert subjects["$5 billion"] == ("deal_value", "Contoso Media Inc")
+    assert subjects["$60"] == ("price_per_share", "Contoso Media Inc")
+    assert subjects["65 percent"] == ("premium", "Contoso Media Inc")
+    assert subjects["about 8.2 billion pounds"] == ("market_value", "Acme Corp")
+
+
+def test_worded_terms_are_read_where_the_sources_state_them_not_where_they_doubt_them() -> None:
+    found = brief(
+        (
+            "wire",
+            "2025-03-03",
+            "Acme to buy Widget\n\nAcme agreed to buy Widget Corp in an all-cash deal. The deal is expected to close "
+            "by the end of the year, subject to shareholder approval.",
+        ),
+        (
+            "daily",
+            "2025-03-04",
+            "Widget deal\n\nOne banker said Fabrikam was unlikely to be able to pay for a rival deal fully in shares.",
+        ),
+    )
+    worded = {(t.measure, t.text) for t in found.terms if t.measure in ("consideration", "timing", "conditions")}
+    assert worded == {
+        ("consideration", "cash"),
+        ("timing", "by the end of the year"),
+        ("conditions", "shareholder approval"),
+    }

@@ -129,6 +129,20 @@ _FUNDED = re.compile(r"\b(?:financ\w*|funded|covered|paid\s(?:for\s)?(?:in|with|
 # "its 4.625 percent, 2021 bonds", "its 2.3 percent, 2015s": a bond's coupon
 _COUPON_AFTER = re.compile(r"^,?\s(?:19|20)\d\d(?:s\b|\s(?:bonds?|notes?)\b)|^\scoupon\b", re.I)
 # "has lost 40 percent of its value": what its shares are worth fell
+# "shares leapt 32 percent to 649 pence, valuing the company at about 8.2 billion pounds": what the market makes
+# the company worth after its shares moved, not a price anyone offered
+_MARKET_VALUING_BEFORE = re.compile(
+    r"\b(?:shares|stock)\s(?:[\w.-]+\s){0,3}?(?:rose|fell|leapt|leaped|jumped|climbed|soared|surged|rallied|gained|"
+    r"added|lost|slipped|dropped|tumbled|eased|edged|closed|ended|traded|were\s(?:up|down|flat)|was\s(?:up|down|flat))"
+    r"\b[^;]{0,160}?,\s(?:valuing|which\svalued?|giving)\s(?:[\w-]+\s){0,3}?at\s(?:[a-z]+\s){0,2}$",
+    re.I,
+)
+# "options on up to 4,200 shares at 90 pence apiece", "stock options at": staff or traders' options, not the
+# deal's shares or price ("buying stock or options to buy shares at 230 crowns" is a bidder's price)
+_OPTIONS_BEFORE = re.compile(r"\b(?:options?\son\s(?:up\sto\s)?|(?:share|stock)\soptions?\s(?:on\s|for\s)?)$", re.I)
+_OPTION_PRICE_BEFORE = re.compile(
+    r"\b(?:options?\son\s[^;]{0,60}?\bshares|(?:share|stock)\soptions?)\s(?:at|for)\s(?:[a-z]+\s)?$", re.I
+)
 _VALUE_LOST_AFTER = re.compile(r"^\sof\s(?:its|their|the\scompany['’]s)\s(?:market\s)?value\b", re.I)
 # "listing stocks with a total capitalisation of £1.4 trillion": the market's, not a party's worth
 _LISTED_WORTH_BEFORE = re.compile(
@@ -231,6 +245,8 @@ def measure_of(amount: Amount, cues: SentenceCues, start: int, end: int) -> Meas
         amount.kind == "money" and (_RATE_AFTER.match(after) or _CURRENCY_BEFORE.search(before))
     ):
         return "exchange_rate"
+    if _OPTIONS_BEFORE.search(before[-60:]) or _OPTION_PRICE_BEFORE.search(before[-120:]):
+        return "context"
     if amount.kind == "quantity":
         if amount.unit == "shares":
             return "shares"
@@ -246,6 +262,8 @@ def measure_of(amount: Amount, cues: SentenceCues, start: int, end: int) -> Meas
         return "profit"  # "a loss of $30m on revenue of $160m", "$2.53 in per-share earnings"
     if amount.kind == "percent" and _VALUE_LOST_AFTER.match(after):
         return "market_move"
+    if amount.kind == "money" and _MARKET_VALUING_BEFORE.search(before):
+        return "market_value"
     if amount.kind == "money" and (_DEBT_OF_BEFORE.search(before) or _LISTED_WORTH_BEFORE.search(before)):
         return "context"  # "including debt of $1.6 billion", "stocks with a total capitalisation of": not the deal's
     if _GOODS_AFTER.match(after):

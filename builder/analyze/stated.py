@@ -32,6 +32,8 @@ _CONSIDERATION: tuple[tuple[re.Pattern[str], str], ...] = (
         "shares",
     ),
 )
+# A way of paying that the clause denies or doubts ("unlikely to be able to pay for a deal fully in cash").
+_DOUBTED = re.compile(r"\b(?:not|unlikely|unable|never|rather\sthan|instead\sof|without|whether)\b[^,.;]{0,60}$", re.I)
 _TIMING = re.compile(
     r"\b(?:expected|set|due|scheduled|slated|likely|hopes?|aims?|plans?)\sto\s(?:be\s)?(?:close|closed|complete|"
     r"completed|finali[sz]ed?|take\seffect)\s(?P<when>(?:in|by|before|at|around|within|during|early|late|later|"
@@ -79,6 +81,8 @@ def _read(text: str) -> list[tuple[TermMeasure, str, str]]:
     found: list[tuple[TermMeasure, str, str]] = []
     for pattern, kind in _CONSIDERATION:
         match = pattern.search(text)
+        if match and _DOUBTED.search(text, 0, match.start()):
+            break  # "was unlikely to be able to pay fully in cash": how the price is not paid
         if match:
             found.append(("consideration", kind, match.group()))
             break

@@ -36,6 +36,8 @@ _DEAL_OF = re.compile(
     # "bid for Britain's largest pharmacy group Alliance Boots": a place's superlative leads to the name
     rf"(?:(?:{_PLACE_NAMES})['’]s\s(?:[a-z-]+\s)?(?:largest|biggest|(?:[a-z]+-)?(?:largest|biggest))\s"
     r"(?:[a-z-]+\s){0,2}(?=[A-Z]))?"
+    # "bid for Wall Street Journal owner Dow Jones": the owner is bought, not what it owns
+    r"(?:(?:[A-Z][\w&.'’-]*\s){1,4}(?=(?:owner|parent)\s))?"
     r"(?:(?:its|their|a|stake|stakes|holding|holdings|in|unit|units|bank|business|businesses|"
     r"division|subsidiary|arm|chain|brand|operations|rival|brewer|maker|firm|group|carrier|retailer|insurer|miner|"
     r"operator|producer|company|lender|airline|chipmaker|drugmaker|automaker|steelmaker|telecoms|utility|"
@@ -83,6 +85,10 @@ def subject_of(
         earlier = _deal_referred_back(names, sentence, text, start, mentions)
         if earlier is not None:
             return earlier
+    if measure in ("price_per_share", "premium"):
+        measured = _premium_to(names, text, end)
+        if measured is not None:
+            return measured
     if measure in ("deal_value", "price_per_share", "premium"):
         own = _own_target(mentions, text, end)
         if own is not None:
@@ -120,6 +126,23 @@ def _own_target(mentions: Sequence[NameMention], text: str, end: int) -> str | N
         if mention.start >= end and not mention.person and _PAID_FOR.match(text[end : mention.start]):
             return mention.name
     return None
+
+
+# "That $60-a-share bid was a 65 percent premium to Dow Jones' closing price": the premium, and the price it
+# measures, are paid for the company whose price it is set against
+_PREMIUM_TO = re.compile(
+    r"\bpremium\s(?:to|over|above|on)\s(?:the\s)?" + _NAME + r"['’]s?\s(?:[\w-]+\s){0,3}?(?:price|close|closing)\b"
+)
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+[A-Z]")
+
+
+def _premium_to(names: Names, text: str, end: int) -> str | None:
+    """The company a premium after the figure, in its sentence, is measured against."""
+    match = _PREMIUM_TO.search(text, end, end + 160)
+    if match is None or _SENTENCE_END.search(text, end, match.start()):
+        return None
+    found = names.scan(match.group("name"), 0)  # a firm of the brief, not "Friday's close"
+    return found[0].name if found and not found[0].person else None
 
 
 _NEXT_SENTENCE = re.compile(r"\s+[A-Z][a-z]")
