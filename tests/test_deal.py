@@ -424,3 +424,20 @@ def test_a_firm_that_will_buy_another_has_agreed_to(tmp_path: Path) -> None:
         },
     )
     assert card.status is not None and card.status.value == "agreed"
+
+
+def test_a_summary_sentence_is_quoted_without_its_wire_dateline(tmp_path: Path) -> None:
+    card = proposal(
+        tmp_path,
+        {
+            "wire": dated(
+                "2025-03-04",
+                "Northwind to buy Contoso",
+                "LONDON, March 4 (Reuters) - Northwind Traders agreed on Monday to buy Contoso Ltd for $4.2 billion "
+                "in cash, the companies said.\n\nThe deal gives Northwind Traders the largest fleet in Europe, and "
+                "Contoso Ltd shareholders a premium of 30 percent.",
+            )
+        },
+    )
+    texts = [citation.text for citation in card.summary]
+    assert texts[0].startswith("Northwind Traders agreed on Monday to buy Contoso Ltd")

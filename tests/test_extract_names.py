@@ -55,6 +55,25 @@ def test_the_descriptor_a_question_asks_after_has_no_article_of_its_own() -> Non
 def test_cos_is_a_legal_form_like_co() -> None:
     assert same_organization("Anheuser-Busch", "Anheuser-Busch Cos Inc")
     assert same_organization("Walt Disney Co", "Walt Disney")
+    assert same_organization("Dow Jones & Co Inc", "Dow Jones")  # the "&" goes with the "Co"
+    assert not same_organization("Procter & Gamble", "Procter")
+
+
+def test_an_organisation_is_called_by_the_name_a_story_introduces_it_by() -> None:
+    """ "Thomson Corp." opens the stories; "Thomson Financial", a unit named further down, is merged with it
+    but does not name it."""
+    from builder.extract import extract
+    from builder.model import SourceMeta
+    from builder.sources import RawSource, split_source
+
+    text = (
+        "Thomson bid\n\nCanada's Thomson Corp. said on Tuesday it would buy Acme Group. Thomson expects savings. "
+        "Thomson has long competed with Acme. Its unit Thomson Financial sells data to banks."
+    )
+    found = extract(split_source(RawSource("s", "s.txt", SourceMeta(), text, "")))
+    (thomson,) = [org for org in found.organizations if org.name.startswith("Thomson")]
+    assert thomson.name == "Thomson Corp"
+    assert "Thomson Financial" in thomson.aliases
 
 
 def test_two_nationalities_joined_name_no_party() -> None:

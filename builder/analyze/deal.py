@@ -28,6 +28,7 @@ from builder.analyze.party_names import Entity, deal_entities
 from builder.analyze.patterns import Caseless
 from builder.analyze.roles import PartyRoles, assign_roles, role_findings, what_parties_do
 from builder.extract import reference_date
+from builder.extract.outlet import without_dateline
 from builder.model import Amount, Citation, DateMention, NonDisclosure, Organization, Person, Sentence, Source
 from builder.model.deal import (
     DealProposal,
@@ -288,7 +289,10 @@ def _summary(sources: Sequence[Source], names: re.Pattern[str] | None) -> tuple[
             continue
         chosen.append((order, n, source, sentence))
     chosen.sort(key=lambda item: (item[0], item[1]))
-    return tuple(Citation(source=s.id, sentence=sentence.id, text=sentence.text) for _, _, s, sentence in chosen)
+    return tuple(
+        Citation(source=s.id, sentence=sentence.id, text=without_dateline(sentence.text))
+        for _, _, s, sentence in chosen
+    )
 
 
 def _quoted(text: str) -> bool:

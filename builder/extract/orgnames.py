@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
 from builder.extract import lexicon as lx
-from builder.model import Organization
+from builder.model import Mention, Organization
 
 _LEGAL_SUFFIXES = frozenset(
     """
@@ -34,6 +34,8 @@ def org_key(name: str) -> str:
         words = words[1:]
     while len(words) > 1 and words[-1] in _LEGAL_SUFFIXES:
         words.pop()
+        if len(words) > 1 and words[-1] == "and":  # "Dow Jones & Co Inc": the "&" of "& Co" goes with it
+            words.pop()
     return " ".join(words)
 
 
@@ -171,9 +173,9 @@ def merge_organizations(orgs: Iterable[Organization], aliases: Mapping[str, Sequ
     merged = []
     for _, group in sorted(groups.items()):
         names = sorted({n for member in group for n in (member.name, *member.aliases)}, key=lambda n: (-len(n), n))
-        lead = next((n for n in names if n in aliases), names[0])
-        alias_set = sorted({*names, *aliases.get(lead, ())} - {lead})
         mentions = tuple(sorted({m for member in group for m in member.mentions}, key=lambda m: (m.source, m.start)))
+        lead = next((n for n in names if n in aliases), None) or _introduced(names, mentions)
+        alias_set = sorted({*names, *aliases.get(lead, ())} - {lead})
         merged.append(
             Organization(
                 id=f"o-{slug(lead)}",
@@ -184,6 +186,16 @@ def merge_organizations(orgs: Iterable[Organization], aliases: Mapping[str, Sequ
             )
         )
     return merged
+
+
+def _introduced(names: Sequence[str], mentions: Sequence[Mention]) -> str:
+    """The longest of the names a source first calls the organisation by: "Thomson Corp." where a story opens,
+    not "Thomson Financial", a unit named further down; the longest name of all when no mention says."""
+    first: dict[str, str] = {}
+    for mention in mentions:
+        first.setdefault(mention.source, org_key(mention.text))
+    introduced = set(first.values())
+    return next((name for name in names if org_key(name) in introduced), names[0])
 
 
 def _aliased(names: Sequence[str], others: Sequence[str], aliases: Mapping[str, Sequence[str]]) -> bool:

@@ -32,6 +32,14 @@ def outlet_named(text: str, source_id: str) -> str | None:
     return None
 
 
+def without_dateline(sentence: str) -> str:
+    """A sentence without the wire dateline it opens with ("LONDON (Reuters) - "), to be read as prose."""
+    dateline = _DATELINE.match(sentence)
+    if dateline is None or not _is_place(dateline["place"].split()) or not sentence[dateline.end() :].strip():
+        return sentence
+    return sentence[dateline.end() :].strip()
+
+
 def _is_place(words: list[str]) -> bool:
     """A dateline's place: nothing, or a place in capitals ("PARIS", "LANSING, Michigan, Jan 5"), after any
     byline ("By Jane Doe LONDON")."""
