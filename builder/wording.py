@@ -163,9 +163,10 @@ class Wording:
         if question.kind == "party":
             return phrase("q_party", role=question.who, about=question.about)
         who, plural = descriptor(question.who or "")
-        if question.items:  # a claim of unnamed people
+        if question.items:  # claims of unnamed people
             source = self.source_name(question.items[0].source)
-            return phrase("q_unnamed", descriptor=who, plural=plural, source=source)
+            claims = len({c.sentence for c in question.citations})
+            return phrase("q_unnamed", descriptor=who, plural=plural, source=source, claims=claims)
         quote = short_quote(question.claim or "")
         return phrase("q_unnamed_quote", descriptor=who or "speaker", plural=plural, quote=quote)
 
@@ -190,7 +191,9 @@ class Wording:
         if question.kind == "party" and first is not None:
             return phrase("r_party", role=question.who, about=question.about, source=source, words=first.text)
         if question.items and first is not None:
-            return phrase("r_unnamed", source=source, text=self.sentence(first.sentence))
+            said = [c for c in question.citations if c.source == first.source]
+            texts = list(dict.fromkeys(self.sentence(c.sentence) for c in said))
+            return phrase("r_unnamed", source=source, texts=texts)
         return phrase("r_unnamed_quote", source=source)
 
     def conflict_note(self, conflict: Conflict) -> str:

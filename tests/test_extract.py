@@ -166,3 +166,23 @@ def test_who_declined_is_the_subject_not_the_aside(sentence: str, who: str) -> N
     source = split_source(RawSource("s", "s.txt", SourceMeta(), sentence, ""))
     (disclosure,) = extract(source).disclosures
     assert disclosure.who == who
+
+
+@pytest.mark.parametrize(
+    ("sentence", "about"),
+    [
+        ("Acme did not name its suitor, while Fabrikam had no comment throughout the day.", "name its suitor"),
+        ("Acme declined to disclose the price -- a closely guarded figure -- on Monday.", "disclose the price"),
+        (
+            "Acme declined to disclose the price, the size or the terms of the deal.",
+            "disclose the price, the size or the terms of the deal",
+        ),
+    ],
+)
+def test_what_was_withheld_ends_with_its_clause(sentence: str, about: str) -> None:
+    from builder.sources import RawSource, split_source
+
+    source = split_source(RawSource("s", "s.txt", SourceMeta(), sentence, ""))
+    (disclosure,) = extract(source).disclosures
+    assert disclosure.about == about
+    assert sentence[disclosure.start : disclosure.end].endswith(about)

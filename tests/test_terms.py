@@ -358,3 +358,30 @@ def test_worded_terms_are_read_where_the_sources_state_them_not_where_they_doubt
         ("timing", "by the end of the year"),
         ("conditions", "shareholder approval"),
     }
+
+
+def test_a_question_two_sources_raise_alike_is_asked_once_with_both_sentences() -> None:
+    story = (
+        "Acme receives approach\n\nAcme Corp said it had received a takeover approach. Acme did not name its "
+        "suitor, while Fabrikam Inc had no comment. Analysts said a bid could top $5 billion."
+    )
+    found = brief(("first", "2025-03-03", story), ("again", "2025-03-04", story))
+    asked = [q for q in found.questions if q.kind in ("undisclosed", "unnamed")]
+    assert len(asked) == len({(q.kind, q.about, q.who) for q in asked})
+    assert all({c.source for c in q.citations} == {"first", "again"} for q in asked)
+    (suitor,) = [q for q in asked if q.kind == "undisclosed"]
+    assert (suitor.about, suitor.who) == ("name its suitor", "Acme")
+
+
+def test_claims_one_source_puts_to_the_same_unnamed_people_ask_one_question() -> None:
+    found = brief(
+        (
+            "wire",
+            "2025-03-03",
+            "Acme receives approach\n\nAcme Corp said it had received a takeover approach. Analysts said a bid could "
+            "top $5 billion. Other analysts said a buyer could pay up to 750 pence a share. Traders said the shares "
+            "would stay high.",
+        ),
+    )
+    asked = {q.who: len(q.citations) for q in found.questions if q.kind == "unnamed"}
+    assert asked == {"Analysts": 2, "Traders": 1}

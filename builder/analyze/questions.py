@@ -9,6 +9,7 @@ from typing import Any
 
 from builder.analyze.cite import cite
 from builder.analyze.terms import TERM_ORDER, undisclosed_measure
+from builder.askers import descriptor
 from builder.curation import LoadedCuration, citation
 from builder.model import (
     AmountGroup,
@@ -89,15 +90,19 @@ def open_questions(
             )
         )
     questions.extend(_term_questions(terms))
+    # the claims one source puts to the same unnamed people ask one question: who are they?
+    put_to: dict[tuple[str, str], list[UnnamedClaim]] = {}
     for claim in unnamed:
+        put_to.setdefault((claim.source, descriptor(claim.descriptor)[0].lower()), []).append(claim)
+    for claims in put_to.values():
         questions.append(
             make_question(
                 "unnamed",
-                [cite(claim, sources)],
-                [claim.id],
-                who=claim.descriptor,
-                claim=_sentence(sources, claim),
-                items=(QuestionItem(text=claim.text, source=claim.source),),
+                [cite(claim, sources) for claim in claims],
+                [claim.id for claim in claims],
+                who=claims[0].descriptor,
+                claim=_sentence(sources, claims[0]),
+                items=tuple(QuestionItem(text=claim.text, source=claim.source) for claim in claims),
             )
         )
     for quoted in quote_groups:
@@ -123,11 +128,8 @@ def open_questions(
         for q in questions
         if q.kind == "analyst" or not q.citations or not {c.sentence for c in q.citations} <= asked_about
     ]
-    unique: dict[str, Question] = {}
-    for question in questions:
-        unique.setdefault(question.id, question)
     return sorted(
-        unique.values(),
+        _asked_once(questions),
         key=lambda q: (
             _KIND_ORDER[q.kind],
             q.citations[0].source if q.citations else "",
@@ -135,6 +137,28 @@ def open_questions(
             q.id,
         ),
     )
+
+
+def _asked_once(questions: Sequence[Question]) -> list[Question]:
+    """One question for each thing asked: the same words in two sources (a story filed twice, a claim two
+    stories repeat) ask once, with the sentences of both."""
+    asked: dict[str, Question] = {}
+    for question in questions:
+        key = question.model_dump_json(exclude={"id", "citations", "facts", "items"}) + "|".join(
+            item.text for item in question.items
+        )
+        first = asked.get(key)
+        if first is None:
+            asked[key] = question
+            continue
+        asked[key] = first.model_copy(
+            update={
+                "citations": tuple(dict.fromkeys((*first.citations, *question.citations))),
+                "facts": tuple(dict.fromkeys((*first.facts, *question.facts))),
+                "items": tuple(dict.fromkeys((*first.items, *question.items))),
+            }
+        )
+    return list(asked.values())
 
 
 def _member_ids(group: AmountGroup, conflict: Conflict) -> set[str]:

@@ -19,6 +19,11 @@ _DECLINED = re.compile(
     r"\s(?:immediately\s)?(?P<verb>disclose|reveal|comment|give|say|confirm|specify|put\sa\sfigure|elaborate|discuss|name)"
     r"(?P<what>[^.;!?]{0,80})"
 )
+# Where what was withheld ends: the next clause ("…, while Thomson had no comment", "… -- an aside").
+_WHAT_ENDS = re.compile(
+    r",\s(?:while|but|although|though|whereas|and|as|saying|adding|citing|because|since|after|when|which)\b"
+    r"|\s--\s|\s[—–]\s"
+)
 _CLAUSE_WORDS = re.compile(r"(?:^|[,;:(]\s*|\b(?:that|and|but|while|although|as)\s)(?P<phrase>[^,;:(]*)$")
 _UNDISCLOSED = re.compile(
     r"\b(?:an?\s)?(?:undisclosed|unspecified|unannounced|unrevealed)\s"
@@ -141,10 +146,12 @@ def _disclosure_matches(
             who = _subject_before(text, head, 6)
             if who is None:
                 continue
-            what = match.group("what").strip(" ,")
+            raw = match.group("what")
+            ends = _WHAT_ENDS.search(raw)  # "did not name its suitor, while Thomson had no comment": the suitor
+            what = (raw[: ends.start()] if ends else raw).rstrip(" ,")
             verb = match.group("verb")
-            about = "comment" if verb == "comment" and not what else f"{verb} {what}".strip()
-            yield sentence, _Spanned(head - len(who), match.end()), about, who
+            about = "comment" if verb == "comment" and not what.strip() else f"{verb} {what.strip()}".strip()
+            yield sentence, _Spanned(head - len(who), match.start("what") + len(what)), about, who
         for match in _UNDISCLOSED.finditer(text):
             yield sentence, match, match.group("about"), None
         for match in _NO_DETAILS.finditer(text):
