@@ -62,3 +62,10 @@ def test_an_excerpt_is_the_sentence_s_own_words(words: list[str], data: st.DataO
         assert piece.strip(' ”"') in text
     if shown != text:
         assert ELLIPSIS in shown
+
+
+def test_an_excerpt_leaves_out_the_wire_dateline() -> None:
+    text = "LONDON, May 4 (Reuters) - Acme said it had agreed to buy Widget for $5 billion in cash."
+    start = text.index("$5 billion")
+    assert excerpt(text, start, start + 10) == "Acme said it had agreed to buy Widget for $5 billion in cash."
+    assert excerpt(text, 0, 6) == text  # a fact in the dateline keeps it

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from builder.extract.outlet import dateline_length
+
 ELLIPSIS = "…"
 WHOLE_SENTENCE_WORDS = 32  # a sentence this short is shown whole
 MIN_CLAUSE_WORDS = 6  # a clause shorter than this takes in its neighbour
@@ -22,7 +24,11 @@ _OPEN_CLOSE = {"“": "”", "(": ")"}
 
 def excerpt(text: str, start: int, end: int, most: int = WHOLE_SENTENCE_WORDS) -> str:
     """The sentence if it has at most `most` words; else the clauses that hold text[start:end], cut with an
-    ellipsis; a single clause longer than MAX_EXCERPT_WORDS is cut to the words around the fact."""
+    ellipsis; a single clause longer than MAX_EXCERPT_WORDS is cut to the words around the fact. A wire
+    dateline before the fact ("LONDON (Reuters) - ") is no part of what the sentence says."""
+    lead = dateline_length(text)
+    if 0 < lead <= start:
+        return excerpt(text[lead:], start - lead, end - lead, most)
     if len(text.split()) <= most:
         return text
     clauses = _clauses(text)

@@ -32,12 +32,17 @@ def outlet_named(text: str, source_id: str) -> str | None:
     return None
 
 
-def without_dateline(sentence: str) -> str:
-    """A sentence without the wire dateline it opens with ("LONDON (Reuters) - "), to be read as prose."""
+def dateline_length(sentence: str) -> int:
+    """How many characters of a sentence its wire dateline takes ("LONDON (Reuters) - "); 0 when it has none."""
     dateline = _DATELINE.match(sentence)
     if dateline is None or not _is_place(dateline["place"].split()) or not sentence[dateline.end() :].strip():
-        return sentence
-    return sentence[dateline.end() :].strip()
+        return 0
+    return dateline.end()
+
+
+def without_dateline(sentence: str) -> str:
+    """A sentence without the wire dateline it opens with, to be read as prose."""
+    return sentence[dateline_length(sentence) :].strip()
 
 
 def _is_place(words: list[str]) -> bool:
