@@ -298,3 +298,17 @@ def test_a_sentence_adverb_before_a_firm_is_no_part_of_its_name() -> None:
     facts = extract(split_source(RawSource("f", "f.txt", SourceMeta(), "Headline\n\n" + text, "")))
     assert "Clearly Nordix Corp" not in {org.name for org in facts.organizations}
     assert facts.quotes[-1].speaker == "Nordix Corp"
+
+
+def test_a_name_that_opens_with_a_firm_s_name_and_no_given_name_is_its_product() -> None:
+    from builder.extract import extract
+    from builder.model import SourceMeta
+    from builder.sources import RawSource, split_source
+
+    text = (
+        "Fabrikam facts\n\nFabrikam Corp. agreed to buy Acme Group. Fabrikam had 640 million shares outstanding, "
+        "according to Fabrikam Insight. Fabrikam chairman John Smith said so."
+    )
+    found = extract(split_source(RawSource("s", "s.txt", SourceMeta(), text, "")))
+    assert [person.name for person in found.people] == ["John Smith"]
+    assert "Fabrikam Insight" in found.products

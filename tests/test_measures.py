@@ -213,6 +213,9 @@ def test_a_price_or_a_move_is_told_from_the_words_that_name_it(sentence: str, fi
             "4.1 billion pounds",
             "deal_value",
         ),
+        # the shares a company has: its capital, not shares the deal buys
+        ("Acme had 639.78 million shares outstanding as of April 30.", "639.78 million shares", "context"),
+        ("Fabrikam will issue 40 million shares to Acme holders.", "40 million shares", "shares"),
         # options on shares: neither the deal's shares nor its price
         ("Staff may buy options on up to 3,000 shares at 85 pence each.", "85 pence", "context"),
         ("Staff may buy options on up to 3,000 shares at 85 pence each.", "3,000 shares", "context"),

@@ -143,6 +143,7 @@ _OPTIONS_BEFORE = re.compile(r"\b(?:options?\son\s(?:up\sto\s)?|(?:share|stock)\
 _OPTION_PRICE_BEFORE = re.compile(
     r"\b(?:options?\son\s[^;]{0,60}?\bshares|(?:share|stock)\soptions?)\s(?:at|for)\s(?:[a-z]+\s)?$", re.I
 )
+_OUTSTANDING_AFTER = re.compile(r"^\s(?:shares\s)?(?:outstanding|in\sissue)\b", re.I)
 _VALUE_LOST_AFTER = re.compile(r"^\sof\s(?:its|their|the\scompany['’]s)\s(?:market\s)?value\b", re.I)
 # "listing stocks with a total capitalisation of £1.4 trillion": the market's, not a party's worth
 _LISTED_WORTH_BEFORE = re.compile(
@@ -248,6 +249,8 @@ def measure_of(amount: Amount, cues: SentenceCues, start: int, end: int) -> Meas
     if _OPTIONS_BEFORE.search(before[-60:]) or _OPTION_PRICE_BEFORE.search(before[-120:]):
         return "context"
     if amount.kind == "quantity":
+        if amount.unit == "shares" and _OUTSTANDING_AFTER.match(after):
+            return "context"  # "Thomson had 639.78 million shares outstanding": the company's capital, no term
         if amount.unit == "shares":
             return "shares"
         if amount.unit != "percentage points":

@@ -261,7 +261,9 @@ def _classify(text: str, candidates: list[Candidate], known_orgs: frozenset[str]
     orgs = {name for name, kind in kinds.items() if kind == "org"} | set(known_orgs)
     for name in list(by_name):
         first, _, rest = name.partition(" ")
-        if first in orgs and rest and kinds[name] != "org" and kinds[name] != "person":
+        # "according to Reuters Knowledge": a name that opens with a firm's name and no given name is its product
+        guessed = kinds[name] == "person" and name not in honored and not _given_name(first)
+        if first in orgs and rest and kinds[name] != "org" and (kinds[name] != "person" or guessed):
             table.products.add(name)  # "Microsoft Azure": the company's product
             for candidate in by_name.pop(name):
                 org_part = Candidate(candidate.start, candidate.start + len(first), first, candidate.sentence)
@@ -291,6 +293,10 @@ def _classify(text: str, candidates: list[Candidate], known_orgs: frozenset[str]
     for found in table.orgs.values():
         found.sort(key=lambda c: c.start)
     return table
+
+
+def _given_name(token: str) -> bool:
+    return token in lx.FIRST_NAMES or token in lx.FAMILY_NAMES_FIRST or bool(_INITIALS.fullmatch(token))
 
 
 def _legal_stem(name: str) -> str:
