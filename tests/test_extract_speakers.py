@@ -165,3 +165,24 @@ def test_a_clause_running_on_after_a_quoted_fragment_is_not_its_speaker() -> Non
         "agree on how to work under one seniority list."
     )
     assert _speakers(text)["all"] == "the leaders of Acme's pilots"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the name after a description: "X's second-largest shareholder, ValueAct, said"
+        (
+            'But Northfield second-largest shareholder, Hillcrest, said a merger with Fabrikam would be a "good fit".',
+            "Hillcrest",
+        ),
+        ('Northfield adviser, Goldman Sachs, said the deal was "a good fit".', "Goldman Sachs"),
+        # the antecedent of "who told", not the clause before it
+        (
+            "The Ohio Republican met Tuesday with senior Northfield executives, who told him that Northfield does "
+            '"see a benefit" in a merger.',
+            "senior Northfield executives",
+        ),
+    ],
+)
+def test_an_apposed_name_or_a_relative_clause_s_antecedent_speaks(text: str, speaker: str) -> None:
+    assert list(_speakers(text).values()) == [speaker]

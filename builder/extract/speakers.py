@@ -103,6 +103,10 @@ _LEADING_NAME = re.compile(
 _PREPOSITION_ONLY = re.compile(r"(?:in|on|at|of|for|with|by|to|from|after|before|during)?", re.I)
 _CLAUSE_BREAK = re.compile(r";\s|,\s(?:but|while|whereas|although)\s|\s(?:but|whereas)\s")
 _RELATIVE_TAIL = re.compile(r"\s(?:which|who|that)(?:\s\w+){0,3}$")
+_APPOSED_NAME = re.compile(r"[A-Z][\w&.'’-]*(?:\s(?:of\s|&\s)?[A-Z][\w&.'’-]*){0,3}")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z-]{2,}\b")
+# The last link before a relative clause's antecedent: "met Tuesday with | senior Northwest executives, who"
+_AFTER_LINK = re.compile(r"\s(?:with|by|to|from|of|for|at|on|and|met|visited|called|joined)\s")
 _ADVERBS = re.compile(r"^(?:(?:now|but|and|however|meanwhile|then|also|yet|still|so|instead|later|earlier),?\s)+", re.I)
 _QUOTED_BY = re.compile(rf"\s(?:quoted|cited)\sby\s(?P<outlet>{_OUTLETS}).*$")
 PRE_QUOTED_AS = re.compile(rf"(?P<outlet>{_OUTLETS})\squoted\s(?P<who>[^\"“”]+?)\sas\ssaying\s*:?\s*$")
@@ -233,6 +237,10 @@ def _verb_clause(text: str, start: int, end: int) -> tuple[str, int, int, str | 
     if relative and not _has_name(trimmed):
         trimmed = " ".join(trimmed[: relative.start()].split()[-3:])  # "organisations which have publicly"
         trimmed = re.sub(r"^(?:from|by|of|to|in|with|on|at|for)\s", "", trimmed)
+    elif relative:
+        # "The Minnesota Democrat met Tuesday with senior Northwest executives, who told him": those who told
+        antecedent = _AFTER_LINK.split(trimmed[: relative.start()].rstrip(" ,"))[-1]
+        trimmed = antecedent if _has_name(antecedent) or len(antecedent.split()) <= 4 else trimmed
     if not trimmed.strip(" ,") or _NOT_A_SPEAKER.search(trimmed.strip(" ,")):
         return None  # "it is predicted", "it was reported", "and added": no one is named here
     offset = start + match.who_start + (len(who) - len(trimmed))
@@ -344,9 +352,21 @@ def resolve(phrase: str, start: int, end: int, entities: Entities) -> Speaker:
             # "Rover bosses have said": unnamed people of the firm, not the firm
             org = entities.full_org_name(orgs[0].name)
             return Speaker(phrase.strip(), "descriptor", org=org, start=start, end=end)
+    if ", " in phrase:
+        lead, tail = phrase.rsplit(", ", 1)
+        if _APPOSED_NAME.fullmatch(tail) and _LOWER_WORD.search(lead) and tail.split()[0] not in lx.NOT_NAMES:
+            # "Reuters' second-largest shareholder, ValueAct": the name of the one described speaks
+            offset = end - len(tail)
+            named = [m for m in inside if m.start >= offset]
+            if named:
+                return resolve(tail, offset, end, entities)
+            return Speaker(tail, "organization", start=offset, end=end)
     if orgs and not (descriptor and (descriptor.group("det").lower() in ("a", "an", "one") or personal)):
         return Speaker(
-            entities.full_org_name(_subject_org(phrase, orgs, entities).name), "organization", start=start, end=end
+            entities.full_org_name(_subject_org(phrase, orgs, entities, end).name),
+            "organization",
+            start=start,
+            end=end,
         )
     surname = entities.person(words[-1]) if words and words[-1][:1].isupper() else None
     if surname is not None:
@@ -360,11 +380,14 @@ def resolve(phrase: str, start: int, end: int, entities: Entities) -> Speaker:
     return Speaker(phrase.strip() or None, "descriptor", start=start, end=end)
 
 
-def _subject_org(phrase: str, orgs: list[NamedMention], entities: Entities) -> NamedMention:
+def _subject_org(phrase: str, orgs: list[NamedMention], entities: Entities, end: int) -> NamedMention:
     """The organisation a phrase names as the speaker: the first of "TCI, the fund that ...", the last of
-    "F&N's adviser JP Morgan" (an organisation followed by 's only owns the speaker)."""
+    "F&N's adviser JP Morgan" (an organisation followed by 's only owns the speaker), the name that ends
+    "Reuters' second-largest shareholder, ValueAct" (the name of what the words before describe)."""
     if ", " in phrase:
-        return orgs[0]
+        last = orgs[-1]
+        named = entities.text[last.start - 2 : last.start] == ", " and not entities.text[last.end : end].strip(" ,")
+        return last if named and len(orgs) > 1 else orgs[0]
     owners = ("'s", "’s", "'", "’")
     spoken = [m for m in orgs if not entities.text.startswith(owners, m.end)]
     return spoken[-1] if spoken else orgs[0]
