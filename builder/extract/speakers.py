@@ -357,8 +357,7 @@ def resolve(phrase: str, start: int, end: int, entities: Entities) -> Speaker:
         if _APPOSED_NAME.fullmatch(tail) and _LOWER_WORD.search(lead) and tail.split()[0] not in lx.NOT_NAMES:
             # "Reuters' second-largest shareholder, ValueAct": the name of the one described speaks
             offset = end - len(tail)
-            named = [m for m in inside if m.start >= offset]
-            if named:
+            if any(m.start >= offset for m in inside):
                 return resolve(tail, offset, end, entities)
             return Speaker(tail, "organization", start=offset, end=end)
     if orgs and not (descriptor and (descriptor.group("det").lower() in ("a", "an", "one") or personal)):
