@@ -186,3 +186,17 @@ def test_what_was_withheld_ends_with_its_clause(sentence: str, about: str) -> No
     (disclosure,) = extract(source).disclosures
     assert disclosure.about == about
     assert sentence[disclosure.start : disclosure.end].endswith(about)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written", "value"),
+    [
+        ("2007, May 15: - Acme and Fabrikam say they have agreed a deal.", "2007, May 15", "2007-05-15"),
+        ("2006 March 2: Fabrikam makes its first approach.", "2006 March 2", "2006-03-02"),
+        ("Acme said on May 15, 2007 that it had agreed.", "May 15, 2007", "2007-05-15"),
+    ],
+)
+def test_a_chronology_s_dates_are_read_year_first_too(sentence: str, written: str, value: str) -> None:
+    from builder.extract.dates import find_dates
+
+    assert [(sentence[d.start : d.end], d.value) for d in find_dates(sentence)] == [(written, value)]

@@ -31,6 +31,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ("iso", rf"\b{_YEAR}-(?P<mnum>0[1-9]|1[0-2])-(?P<dnum>0[1-9]|[12]\d|3[01])\b"),
     ("day-month-year", rf"\b{_DAY}\s{_MONTH},?\s{_YEAR}\b"),
     ("month-day-year", rf"\b{_MONTH}\s{_DAY},?\s{_YEAR}\b"),
+    # a chronology's "2007, May 15: -": the year first
+    ("year-month-day", rf"\b{_YEAR},?\s{_MONTH}\s{_DAY}\b(?![,\d])"),
     ("day-month", rf"\b{_DAY}\s{_MONTH}\b(?!\s(?:19|20)\d\d)"),
     ("month-day", rf"\b{_MONTH}\s{_DAY}\b(?![,\d]|\s(?:19|20)\d\d)"),
     ("month-year", rf"\b{_MONTH},?\s(?:of\s)?{_YEAR}\b"),
@@ -84,7 +86,15 @@ def patterns_for(words: frozenset[str], has_year: bool) -> frozenset[str]:
     if has_year:
         wanted |= {"iso", "qcode", "year"}
     if words & _MONTH_NAMES:
-        wanted |= {"day-month-year", "month-day-year", "day-month", "month-day", "month-year", "month"}
+        wanted |= {
+            "day-month-year",
+            "month-day-year",
+            "year-month-day",
+            "day-month",
+            "month-day",
+            "month-year",
+            "month",
+        }
     if words & _WEEKDAY_NAMES:
         wanted.add("weekday")
     if words & {"quarter", "months"}:
@@ -191,7 +201,7 @@ def _read(name: str, m: re.Match[str], start: int, end: int, future: bool) -> Fo
     if name == "iso":
         value = safe_date(int(m["year"]), int(m["mnum"]), int(m["dnum"]))
         return FoundDate(start, end, value.isoformat(), "day", None) if value else None
-    if name in ("day-month-year", "month-day-year"):
+    if name in ("day-month-year", "month-day-year", "year-month-day"):
         value = safe_date(int(m["year"]), _month(m["month"]), int(m["day"]))
         return FoundDate(start, end, value.isoformat(), "day", None) if value else None
     if name in ("day-month", "month-day"):
