@@ -441,3 +441,21 @@ def test_a_summary_sentence_is_quoted_without_its_wire_dateline(tmp_path: Path) 
     )
     texts = [citation.text for citation in card.summary]
     assert texts[0].startswith("Northwind Traders agreed on Monday to buy Contoso Ltd")
+
+
+def test_what_is_said_of_a_party_is_not_what_it_does(tmp_path: Path) -> None:
+    card = proposal(
+        tmp_path,
+        {
+            "wire": dated(
+                "2025-03-04",
+                "Northwind to buy Contoso",
+                "Northwind Traders agreed on Monday to buy Contoso Ltd for $4.2 billion in cash. A holder said a "
+                "merger with Northwind Traders would be a fabulous combination for both firms. Contoso Ltd will "
+                "sell its U.S. unit to Fabrikam Inc for $1.5 billion in cash.",
+            )
+        },
+    )
+    does = {p.name: p.does.text for p in card.parties if p.does}
+    assert "fabulous" not in does.get("Northwind Traders", "")
+    assert does["Contoso Ltd"].endswith("will sell its U.S. unit to Fabrikam Inc for $1.5 billion in cash")

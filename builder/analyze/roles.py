@@ -226,6 +226,10 @@ _DOES_VERB = re.compile(
 )
 
 
+_NOT_DOING = re.compile(r"(?:be|have\sbeen|not)\b")
+_OBJECT_BEFORE = re.compile(r"\b(?:with|to|of|for|by|from|against|between|than)\s$", re.I)
+
+
 def what_parties_do(sources: Sequence[Source], entities: Sequence[Entity], wanted: set[int]) -> dict[int, Citation]:
     """For each wanted entity, the first sentence that says what it will do in the deal."""
     marker = Marker(entities)
@@ -239,6 +243,8 @@ def what_parties_do(sources: Sequence[Source], entities: Sequence[Entity], wante
             marked = marker.mark(source.id, sentence)
             for match in _DOES.finditer(marked.text):
                 entity = int(match.group("entity")[1:-1])
+                if _NOT_DOING.match(match.group("what")) or _OBJECT_BEFORE.search(marked.text, 0, match.start()):
+                    continue  # "a merger with Thomson would be a fabulous combination": said of it, not done by it
                 if entity in wanted and entity not in found and len(match.group("what").split()) >= 3:
                     text = marked.original(match.start(), match.end())
                     found[entity] = Citation(source=source.id, sentence=sentence.id, text=text)
