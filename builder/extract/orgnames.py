@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
 from builder.extract import lexicon as lx
-from builder.model import Mention, Organization
+from builder.model import Mention, Organization, sentence_number
 
 _LEGAL_SUFFIXES = frozenset(
     """
@@ -19,6 +19,10 @@ _SHORT_WORD = 3
 _SLUG = re.compile(r"[^a-z0-9]+")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,5}")
 _LOWER_HEADS = frozenset(head.lower() for head in lx.ORG_HEADS)
+# Words after a firm's name that name one of its units or regions: "Thomson Financial", "AOL Europe"
+_UNIT_WORDS = _LOWER_HEADS | frozenset(
+    "europe asia america americas uk us international interactive wholesale retail mobile learning".split()
+)
 
 
 def slug(text: str) -> str:
@@ -189,13 +193,28 @@ def merge_organizations(orgs: Iterable[Organization], aliases: Mapping[str, Sequ
 
 
 def _introduced(names: Sequence[str], mentions: Sequence[Mention]) -> str:
-    """The longest of the names a source first calls the organisation by: "Thomson Corp." where a story opens,
-    not "Thomson Financial", a unit named further down; the longest name of all when no mention says."""
+    """The longest name, unless it is a unit's: the longest name plus words such as "Financial" or "Europe"
+    ("Thomson Financial", "AOL Europe") that no source's body opens with gives way to the longest name the
+    sources do open with ("Thomson Corp."); a headline's short form is no introduction."""
     first: dict[str, str] = {}
     for mention in mentions:
-        first.setdefault(mention.source, org_key(mention.text))
+        if sentence_number(mention.sentence) > 1:
+            first.setdefault(mention.source, org_key(mention.text))
+    for mention in mentions:
+        first.setdefault(mention.source, org_key(mention.text))  # a source that names it only in its headline
     introduced = set(first.values())
-    return next((name for name in names if org_key(name) in introduced), names[0])
+    longest = org_key(names[0]).split()
+    if " ".join(longest) in introduced:
+        return names[0]
+    for key in introduced:
+        words = key.split()
+        if (
+            longest[: len(words)] == words
+            and 0 < len(words) < len(longest)
+            and set(longest[len(words) :]) <= _UNIT_WORDS
+        ):
+            return next(name for name in names if org_key(name) in introduced)
+    return names[0]
 
 
 def _aliased(names: Sequence[str], others: Sequence[str], aliases: Mapping[str, Sequence[str]]) -> bool:
