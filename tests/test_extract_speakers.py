@@ -165,3 +165,14 @@ def test_a_clause_running_on_after_a_quoted_fragment_is_not_its_speaker() -> Non
         "agree on how to work under one seniority list."
     )
     assert _speakers(text)["all"] == "the leaders of Acme's pilots"
+
+
+def test_the_place_of_a_wire_dateline_never_speaks() -> None:
+    text = (
+        "Minister backs port sale\n\n"
+        "HAMBURG  (Reuters) - German Transport Minister Anna Berg gave her backing to the port's sale to "
+        'Nordix on Monday, calling it "a sensible step".\n\n'
+        '"It secures the jobs," Berg said.'
+    )
+    speakers = _speakers(text)
+    assert speakers["a"] == "Anna Berg"

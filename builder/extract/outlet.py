@@ -9,6 +9,9 @@ _HEAD = 600  # a dateline stands at the top of the text
 _DATELINE = re.compile(
     r"(?:^|\n)(?P<place>[^\n(.!?\"“]{0,80})\((?P<outlet>[A-Z][A-Za-z.&' ]{0,28}[A-Za-z.])\)\s[-–—]\s"
 )
+_DATELINE_AT = re.compile(
+    r"(?P<place>[^\n(.!?\"“]{0,80})\((?P<outlet>[A-Z][A-Za-z.&' ]{0,28}[A-Za-z.])\)\s{1,3}[-–—]+\s*"
+)
 _SLUG = re.compile(r"[^a-z0-9]+")
 # An outlet speaking of itself: "Newsng understands …", "Newsng has learned …".
 _SPEAKS_AS = re.compile(
@@ -30,6 +33,14 @@ def outlet_named(text: str, source_id: str) -> str | None:
         if _SLUG.sub("", match.group("name").lower()) == key:
             return match.group("name")
     return None
+
+
+def dateline_end(text: str) -> int:
+    """Where a wire dateline that text opens with ends ("ROME (Reuters) - "), or 0: its place never speaks."""
+    if ") " not in text[:120]:
+        return 0
+    match = _DATELINE_AT.match(text)
+    return match.end() if match and _is_place(match["place"].split()) else 0
 
 
 def _is_place(words: list[str]) -> bool:
