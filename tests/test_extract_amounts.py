@@ -120,6 +120,23 @@ def test_exchange_rate_notes_are_rates_not_amounts(sentence: str, base: str, quo
 
 
 @pytest.mark.parametrize(
+    ("sentence", "quote", "rate"),
+    [
+        ("The miner sold its stake for C$2.1 billion ($1=$1.13 Canadian).", "CAD", "1.13"),
+        ("The brewer paid 1.2 billion pounds ($1 = 0.5821 pound).", "GBP", "0.5821"),
+        ("Sales rose to 980 billion won ($1=1,098.5 Korean won).", "KRW", "1098.5"),
+        ("The insurer is worth 3 billion pounds ($1=.6012 Pound).", "GBP", "0.6012"),
+    ],
+)
+def test_a_conversion_note_named_by_the_words_after_its_figure_is_one_rate(
+    sentence: str, quote: str, rate: str
+) -> None:
+    amounts, rates = find_figures(sentence)
+    assert [(r.base, r.quote, r.rate) for r in rates] == [("USD", quote, Decimal(rate))]
+    assert len(amounts) == 1 and amounts[0].value > 100
+
+
+@pytest.mark.parametrize(
     "sentence",
     ["Emirates ordered 30 Boeing 787 jets.", "It joined the S&P 500 stocks.", "Heinz 57 products sold well."],
 )

@@ -140,8 +140,9 @@ def split_rates(text: str, found: list[Found]) -> tuple[list[Found], list[Rate]]
     figures: list[Found] = []
     rates: list[Rate] = []
     skip = False
+    taken_until = 0
     for index, amount in enumerate(found):
-        if skip:
+        if skip or amount.start < taken_until:
             skip = False
             continue
         following = found[index + 1] if index + 1 < len(found) else None
@@ -155,6 +156,11 @@ def split_rates(text: str, found: list[Found]) -> tuple[list[Found], list[Rate]]
             rates.append(Rate(amount.start, following.end, amount.unit, following.unit, following.value))
             skip = True
             continue
+        note = _note_after(text, amount)
+        if note is not None:
+            rates.append(note)
+            taken_until = note.end
+            continue
         per = _TO_THE.match(text, amount.end) if amount.kind == "money" else None
         if per is not None and CURRENCY_WORDS[per.group("word").lower()] != amount.unit:
             base = CURRENCY_WORDS[per.group("word").lower()]
@@ -162,6 +168,50 @@ def split_rates(text: str, found: list[Found]) -> tuple[list[Found], list[Rate]]
             continue
         figures.append(amount)
     return figures, rates
+
+
+# The quoted side of a wire conversion note closed by its parenthesis, once "$1 =" is read: "$1.04 Canadian)",
+# ".6230 pound)", "1131.05 Korean won)" (the figure alone may read as dollars, pounds of weight or nothing).
+_NOTE_QUOTE = re.compile(
+    rf"(?P<sign>{alternation(units.PREFIX_SIGNS)})?\s?(?P<num>\d[\d,]*(?:\.\d+)?|\.\d+)"
+    r"(?:\s(?P<words>[A-Za-z]+(?:\s[A-Za-z]+){0,2}))?\s?\)",
+    re.I,
+)
+
+
+def _note_after(text: str, amount: Found) -> Rate | None:
+    """The conversion note "($1=$1.04 Canadian)" that opens with amount, read whole where its figures were not."""
+    if (
+        amount.kind != "money"
+        or amount.value != 1
+        or amount.high is not None
+        or "(" not in text[max(0, amount.start - 2) : amount.start]
+    ):
+        return None
+    equals = _EQUALS.match(text, amount.end)
+    quote = _NOTE_QUOTE.match(text, equals.end()) if equals else None
+    if quote is None:
+        return None
+    currency = _note_currency(quote.group("sign"), quote.group("words"))
+    if currency is None or currency == amount.unit:
+        return None
+    end = quote.end("words") if quote.group("words") else quote.end("num")
+    return Rate(amount.start, end, amount.unit, currency, Decimal(quote.group("num").replace(",", "")))
+
+
+def _note_currency(sign: str | None, words: str | None) -> str | None:
+    """The currency of a note's quoted side: its words ("Korean won", "Canadian" after "$"), else its sign."""
+    tokens = words.lower().split() if words else []
+    if tokens:
+        head, last = " ".join(tokens[:-1]), units.CURRENCY_STEMS.get(tokens[-1], tokens[-1])
+        if head and (head, last) in units.CURRENCY_ADJECTIVES:
+            return units.CURRENCY_ADJECTIVES[(head, last)]
+        if tokens[-1] in CURRENCY_WORDS:
+            return CURRENCY_WORDS[tokens[-1]]
+        if sign and sign.strip() == "$":
+            return units.CURRENCY_ADJECTIVES.get((" ".join(tokens), "dollar"))
+        return None
+    return units.PREFIX_SIGNS.get(sign.lower().replace(" ", "")) if sign else None
 
 
 def link_conversions(text: str, found: list[Found]) -> list[Found]:
