@@ -6,7 +6,10 @@ from decimal import Decimal
 
 import pytest
 
+from builder.extract import extract
 from builder.extract.amounts import find_amounts, find_figures
+from builder.model import SourceMeta
+from builder.sources import RawSource, split_source
 
 
 def _one(text: str) -> tuple[str, Decimal, Decimal | None, str, str | None]:
@@ -151,3 +154,19 @@ def test_basis_points_are_hundredths_of_a_percentage_point() -> None:
 
 def test_a_firm_or_network_named_with_a_digit_is_no_quantity() -> None:
     assert find_amounts("3G Capital bought Heinz on a 4G network.") == []
+
+
+def test_a_table_s_stated_scale_holds_for_its_bare_money_figures_to_the_paragraph_s_end() -> None:
+    text = (
+        "Biggest bond markets\n\n"
+        "Following are the largest markets by value traded in 2010. (figures in billions of U.S. dollars) "
+        "1. Atlantis $412.5 2. Borduria $96.10 3. Syldavia $12 million a year\n\n"
+        "Shares of Nordix rose to $21.50 on Friday."
+    )
+    facts = extract(split_source(RawSource("table", "table.txt", SourceMeta(), text, "")))
+    assert [(a.text, a.value) for a in facts.amounts if a.kind == "money"] == [
+        ("$412.5", 412500000000),
+        ("$96.10", 96100000000),
+        ("$12 million", 12000000),
+        ("$21.50", 21.5),
+    ]

@@ -214,6 +214,53 @@ def _note_currency(sign: str | None, words: str | None) -> str | None:
     return units.PREFIX_SIGNS.get(sign.lower().replace(" ", "")) if sign else None
 
 
+# A table's stated scale: "(figures in trillions of U.S. dollars)" before rows of bare "$21.79".
+_STATED_SCALE = re.compile(
+    r"\((?:all\s)?(?:figures|amounts|values|numbers)\s(?:are\s)?in\s(?P<scale>trillions|billions|millions)\sof\s"
+    r"(?P<words>[A-Za-z.]+(?:\s[A-Za-z.]+){0,2}?)\)",
+    re.I,
+)
+STATED_SCALE_WORDS = frozenset({"trillions", "billions", "millions"})
+_SCALES = {"trillions": Decimal(10**12), "billions": Decimal(10**9), "millions": Decimal(10**6)}
+
+
+@dataclass(frozen=True)
+class StatedScale:
+    """A scale the text states for the money figures after it: where the statement ends, the scale, the currency."""
+
+    end: int
+    scale: Decimal
+    unit: str
+
+
+def stated_scale(text: str) -> StatedScale | None:
+    """The scale a note in text states for the figures after it: "(figures in trillions of U.S. dollars)"."""
+    match = _STATED_SCALE.search(text)
+    unit = _note_currency(None, match.group("words")) if match else None
+    if match is None or unit is None:
+        return None
+    return StatedScale(match.end(), _SCALES[match.group("scale").lower()], unit)
+
+
+def apply_stated_scale(text: str, found: list[Found], stated: StatedScale, after: int = 0) -> list[Found]:
+    """Scale the money figures after a stated scale that are written bare, in its currency, with no scale of
+    their own ("$21.79" under "(figures in trillions of U.S. dollars)" is 21.79 trillion dollars)."""
+    return [
+        replace(
+            item,
+            value=item.value * stated.scale,
+            high=item.high * stated.scale if item.high is not None else None,
+        )
+        if item.start >= after
+        and item.kind == "money"
+        and item.unit == stated.unit
+        and item.per is None
+        and not _SCALE_IN.search(text, item.start, item.end)
+        else item
+        for item in found
+    ]
+
+
 def link_conversions(text: str, found: list[Found]) -> list[Found]:
     """Mark a money figure in parentheses right after another as its conversion: "€4.2bn ($5.1bn; £3bn)"."""
     linked: list[Found] = []
