@@ -70,14 +70,14 @@ def amount_facts(
     for sentence, vocabulary in zip(source.sentences, sentence_words(source) if words is None else words, strict=True):
         if stated is not None and stated[0] != sentence.paragraph:
             stated = None
-        note = stated_scale(sentence.text) if vocabulary & STATED_SCALE_WORDS and "(" in sentence.text else None
-        if note is not None:
-            stated = (sentence.paragraph, note)
+        said = stated_scale(sentence.text) if vocabulary & STATED_SCALE_WORDS and "(" in sentence.text else None
+        if said is not None:
+            stated = (sentence.paragraph, said)
         if sentence.furniture or not (_DIGIT.search(sentence.text) or vocabulary & _AMOUNT_WORDS):
             continue
         found, notes = find_figures(sentence.text, vocabulary, crown)
         if stated is not None:
-            found = apply_stated_scale(sentence.text, found, stated[1], after=note.end if note is not None else 0)
+            found = apply_stated_scale(sentence.text, found, stated[1], after=said.end if said else 0)
         if rates is not None:
             for note in notes:
                 place = placed(source, sentence, sentence.start + note.start, sentence.start + note.end)
