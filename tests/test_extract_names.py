@@ -279,3 +279,15 @@ def test_a_sentence_adverb_before_a_firm_is_no_part_of_its_name() -> None:
     facts = extract(split_source(RawSource("f", "f.txt", SourceMeta(), "Headline\n\n" + text, "")))
     assert "Clearly Nordix Corp" not in {org.name for org in facts.organizations}
     assert facts.quotes[-1].speaker == "Nordix Corp"
+
+
+def test_a_name_a_wire_ticker_follows_is_a_listed_company_and_the_firms_are_both() -> None:
+    text = (
+        "Banks win approval\n\n"
+        "OSLO  (Reuters) - Nordix ( NRDX.OL ) and Vestra ( VST.ST ) won approval for their merger, they "
+        "said on Friday. The deal joins Vestra, the region's No. 2, with Nordix. "
+        '"The merger still needs the approval of shareholders," the firms said.'
+    )
+    facts = extract(split_source(RawSource("wire", "wire.txt", SourceMeta(), text, "")))
+    assert {"Nordix", "Vestra"} <= {o.name for o in facts.organizations}
+    assert [q.speaker for q in facts.quotes] == ["Nordix and Vestra"]
