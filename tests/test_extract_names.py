@@ -291,3 +291,9 @@ def test_a_name_a_wire_ticker_follows_is_a_listed_company_and_the_firms_are_both
     facts = extract(split_source(RawSource("wire", "wire.txt", SourceMeta(), text, "")))
     assert {"Nordix", "Vestra"} <= {o.name for o in facts.organizations}
     assert [q.speaker for q in facts.quotes] == ["Nordix and Vestra"]
+
+
+def test_an_agency_named_after_its_founder_with_worldwide_or_advertising_is_no_person() -> None:
+    text = "Its agencies include Sam Porter Worldwide and Kate Lowe Advertising, the group said."
+    facts = extract(split_source(RawSource("list", "list.txt", SourceMeta(), text, "")))
+    assert [p.name for p in facts.people] == []
