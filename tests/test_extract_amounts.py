@@ -140,6 +140,25 @@ def test_a_conversion_note_named_by_the_words_after_its_figure_is_one_rate(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "base", "rate"),
+    [
+        ("The yen slipped while the euro was up 0.2% at $1.0864 in late trade.", "EUR", "1.0864"),
+        ("Sterling last changed hands at $1.5412, down 0.3% on the day.", "GBP", "1.5412"),
+        ("The dollar fell to $1.412 against the euro in Tokyo.", "EUR", "1.412"),
+    ],
+)
+def test_a_currency_s_price_to_four_places_in_a_market_report_is_a_rate(sentence: str, base: str, rate: str) -> None:
+    amounts, rates = find_figures(sentence)
+    assert [(r.base, r.quote, r.rate) for r in rates] == [(base, "USD", Decimal(rate))]
+    assert all(a.kind == "percent" for a in amounts)
+
+
+def test_a_price_in_cents_beside_a_currency_stays_a_figure() -> None:
+    amounts, rates = find_figures("Its euro bonds fell while the shares rose to $14.25, a 1.250% gain.")
+    assert rates == [] and [a.value for a in amounts if a.kind == "money"] == [Decimal("14.25")]
+
+
+@pytest.mark.parametrize(
     "sentence",
     ["Emirates ordered 30 Boeing 787 jets.", "It joined the S&P 500 stocks.", "Heinz 57 products sold well."],
 )

@@ -166,6 +166,10 @@ def split_rates(text: str, found: list[Found]) -> tuple[list[Found], list[Rate]]
             base = CURRENCY_WORDS[per.group("word").lower()]
             rates.append(Rate(amount.start, per.end(), base, amount.unit, amount.value))
             continue
+        price = _currency_price(text, amount)
+        if price is not None:
+            rates.append(price)
+            continue
         figures.append(amount)
     return figures, rates
 
@@ -197,6 +201,28 @@ def _note_after(text: str, amount: Found) -> Rate | None:
         return None
     end = quote.end("words") if quote.group("words") else quote.end("num")
     return Rate(amount.start, end, amount.unit, currency, Decimal(quote.group("num").replace(",", "")))
+
+
+# A currency's price in a market report is written to three or four places ("the euro ... to $1.1075"), a
+# price of anything else to cents; the currency it prices is the nearest other one the sentence names.
+_RATE_DIGITS = re.compile(r"(?<![\d,])\d{1,3}\.\d{3,4}$")
+_CURRENCY_NAMED = re.compile(r"\b(?:euro|sterling|pound|yen|yuan|dollar)s?\b(?!\s(?:zone|area|bonds?|notes?))", re.I)
+
+
+def _currency_price(text: str, amount: Found) -> Rate | None:
+    """A currency's price written as a bare money figure: "Sterling was last trading at $1.2925"."""
+    if amount.kind != "money" or amount.high is not None or amount.per is not None:
+        return None
+    if not _RATE_DIGITS.search(text, amount.start, amount.end):
+        return None
+    others = [
+        (abs(match.start() - amount.start), CURRENCY_WORDS[match.group().lower().rstrip("s")])
+        for match in _CURRENCY_NAMED.finditer(text)
+        if CURRENCY_WORDS[match.group().lower().rstrip("s")] != amount.unit
+    ]
+    if not others:
+        return None
+    return Rate(amount.start, amount.end, min(others)[1], amount.unit, amount.value)
 
 
 def _note_currency(sign: str | None, words: str | None) -> str | None:
