@@ -189,3 +189,12 @@ def test_a_table_s_stated_scale_holds_for_its_bare_money_figures_to_the_paragrap
         ("$12 million", 12000000),
         ("$21.50", 21.5),
     ]
+
+
+def test_a_minus_sign_opening_a_table_cell_makes_the_figure_negative() -> None:
+    text = "| NRD | NORDIX ASA | 41.20 | -0.85 | -2.02% |\n| VST | VESTRA AB | 12.10 | 0.30 | 2.54% |"
+    assert [(text[a.start : a.end], a.value) for a in find_amounts(text)] == [
+        ("-2.02%", Decimal("-2.02")),
+        ("2.54%", Decimal("2.54")),
+    ]
+    assert all(a.value > 0 for a in find_amounts("Margins rose 3%-4% this year."))  # no cell, no minus

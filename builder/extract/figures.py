@@ -27,6 +27,7 @@ _PER = re.compile(
 _EACH = re.compile(r"\s(?P<per>each)\b", re.I)
 _QUALIFIER = re.compile(rf"(?:^|[^\w])(?P<q>{alternation(units.QUALIFIERS)})(?:\s(?:of\s)?|-)$", re.I)
 _PLUS = re.compile(r"[\d.,]+\+")
+_CELL_MINUS = re.compile(r"(?:^|\|)[ \t]?[-−]$", re.M)  # "| -5.44% |": a table cell's negative figure
 _BETWEEN = re.compile(r"(?:^|[^\w])between\s$", re.I)
 _AND_NEXT = re.compile(r"\sand\s")
 _HORIZON = re.compile(
@@ -360,11 +361,14 @@ def with_context(text: str, amount: Found, amount_near: Callable[[int, int], Fou
             value, qualifier = -value, None
     elif _PLUS.match(text, amount.start):
         qualifier = "+"
+    elif text[start - 1 : start] in ("-", "−") and _CELL_MINUS.search(text, max(0, start - 4), start):
+        start, value, high = start - 1, -value, -high if high is not None else None
     per = _PER.match(text, end) or _EACH.match(text, end)
     horizon = _HORIZON.match(text, per.end() if per else end)
     months = _horizon_months(horizon) if horizon else None
     return replace(
         amount,
+        start=start,
         end=end,
         value=value,
         high=high,
