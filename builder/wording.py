@@ -7,7 +7,6 @@ the extract JSON alike.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -33,9 +32,9 @@ from builder.model import (
     sentence_number,
     sentence_source,
 )
+from builder.source_names import source_names
 from builder.templating import environment, long_date
 
-SHORT_TITLE = 32  # a title that names a source is cut, at a word, to this many characters
 _TERMINAL = re.compile(r"[.!?…][\"”’')\]]*$")
 _PAST = {
     "say": "said",
@@ -65,40 +64,6 @@ def full_sentence(text: str) -> str:
         return text
     text = text[:1].upper() + text[1:]
     return text if _TERMINAL.search(text) else text + "."
-
-
-def source_names(sources: Sequence[Source]) -> dict[str, str]:
-    """How readers know each source: its outlet (as its metadata or its text names it), else its author,
-    else its title, else its id; a date, then a number, tells apart sources that would share a name."""
-    names = {source.id: _name(source) for source in sources}
-    counts = Counter(names.values())
-    for source in sources:
-        if counts[names[source.id]] > 1 and source.meta.published is not None:
-            names[source.id] = f"{names[source.id]}, {long_date(source.meta.published)}"
-    counts = Counter(names.values())
-    seen: Counter[str] = Counter()
-    for source in sources:
-        name = names[source.id]
-        if counts[name] > 1:
-            seen[name] += 1
-            names[source.id] = f"{name} ({seen[name]})"
-    return names
-
-
-def _name(source: Source) -> str:
-    meta = source.meta
-    if meta.outlet or source.named_outlet or meta.author:
-        return _short(str(meta.outlet or source.named_outlet or meta.author))
-    title = _short(meta.title or "")
-    return f"“{title}”" if title else source.id
-
-
-def _short(name: str) -> str:
-    """A name on one line, cut at a word to SHORT_TITLE characters: a citation must fit beside its text."""
-    name = " ".join(name.split())
-    if len(name) > SHORT_TITLE:
-        name = name[:SHORT_TITLE].rsplit(" ", 1)[0].rstrip(",;:–—-") + "…"
-    return name
 
 
 class Wording:

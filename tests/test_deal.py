@@ -86,6 +86,36 @@ def test_the_latest_source_sets_the_status(tmp_path: Path) -> None:
     assert card.status.citations[0].source == "b"
 
 
+def test_a_board_recommending_a_priced_bid_and_rejecting_a_rival_has_agreed(tmp_path: Path) -> None:
+    card = proposal(
+        tmp_path,
+        {
+            "wire": dated(
+                "2025-02-14",
+                "Tailspin backs Fabrikam bid",
+                "Tailspin Toys recommended a C$2.1 billion ($1.6 billion) bid by Fabrikam Inc on Friday, "
+                "rejecting a rival bid by Northwind Traders.",
+            )
+        },
+    )
+    assert card.status and card.status.value == "agreed"
+
+
+def test_a_merger_that_regulators_cleared_is_agreed(tmp_path: Path) -> None:
+    card = proposal(
+        tmp_path,
+        {
+            "wire": dated(
+                "2025-05-09",
+                "Contoso, Litware merger cleared",
+                "Contoso and Litware received no objections from EU competition authorities for their proposed "
+                "merger, they said on Friday.",
+            )
+        },
+    )
+    assert card.status and card.status.value == "agreed"
+
+
 def test_in_a_sentence_that_hires_a_firm_the_buying_is_its_clients() -> None:
     """ "BHP has hired Merrill Lynch to explore the possibility of buying Alcan": Merrill advises, BHP would buy."""
     from builder.analyze.roles import RoleFinding, assign_roles

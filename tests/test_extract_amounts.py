@@ -6,7 +6,10 @@ from decimal import Decimal
 
 import pytest
 
+from builder.extract import extract
 from builder.extract.amounts import find_amounts, find_figures
+from builder.model import SourceMeta
+from builder.sources import RawSource, split_source
 
 
 def _one(text: str) -> tuple[str, Decimal, Decimal | None, str, str | None]:
@@ -120,6 +123,42 @@ def test_exchange_rate_notes_are_rates_not_amounts(sentence: str, base: str, quo
 
 
 @pytest.mark.parametrize(
+    ("sentence", "quote", "rate"),
+    [
+        ("The miner sold its stake for C$2.1 billion ($1=$1.13 Canadian).", "CAD", "1.13"),
+        ("The brewer paid 1.2 billion pounds ($1 = 0.5821 pound).", "GBP", "0.5821"),
+        ("Sales rose to 980 billion won ($1=1,098.5 Korean won).", "KRW", "1098.5"),
+        ("The insurer is worth 3 billion pounds ($1=.6012 Pound).", "GBP", "0.6012"),
+    ],
+)
+def test_a_conversion_note_named_by_the_words_after_its_figure_is_one_rate(
+    sentence: str, quote: str, rate: str
+) -> None:
+    amounts, rates = find_figures(sentence)
+    assert [(r.base, r.quote, r.rate) for r in rates] == [("USD", quote, Decimal(rate))]
+    assert len(amounts) == 1 and amounts[0].value > 100
+
+
+@pytest.mark.parametrize(
+    ("sentence", "base", "rate"),
+    [
+        ("The yen slipped while the euro was up 0.2% at $1.0864 in late trade.", "EUR", "1.0864"),
+        ("Sterling last changed hands at $1.5412, down 0.3% on the day.", "GBP", "1.5412"),
+        ("The dollar fell to $1.412 against the euro in Tokyo.", "EUR", "1.412"),
+    ],
+)
+def test_a_currency_s_price_to_four_places_in_a_market_report_is_a_rate(sentence: str, base: str, rate: str) -> None:
+    amounts, rates = find_figures(sentence)
+    assert [(r.base, r.quote, r.rate) for r in rates] == [(base, "USD", Decimal(rate))]
+    assert all(a.kind == "percent" for a in amounts)
+
+
+def test_a_price_in_cents_beside_a_currency_stays_a_figure() -> None:
+    amounts, rates = find_figures("Its euro bonds fell while the shares rose to $14.25, a 1.250% gain.")
+    assert rates == [] and [a.value for a in amounts if a.kind == "money"] == [Decimal("14.25")]
+
+
+@pytest.mark.parametrize(
     "sentence",
     ["Emirates ordered 30 Boeing 787 jets.", "It joined the S&P 500 stocks.", "Heinz 57 products sold well."],
 )
@@ -134,3 +173,28 @@ def test_basis_points_are_hundredths_of_a_percentage_point() -> None:
 
 def test_a_firm_or_network_named_with_a_digit_is_no_quantity() -> None:
     assert find_amounts("3G Capital bought Heinz on a 4G network.") == []
+
+
+def test_a_table_s_stated_scale_holds_for_its_bare_money_figures_to_the_paragraph_s_end() -> None:
+    text = (
+        "Biggest bond markets\n\n"
+        "Following are the largest markets by value traded in 2010. (figures in billions of U.S. dollars) "
+        "1. Atlantis $412.5 2. Borduria $96.10 3. Syldavia $12 million a year\n\n"
+        "Shares of Nordix rose to $21.50 on Friday."
+    )
+    facts = extract(split_source(RawSource("table", "table.txt", SourceMeta(), text, "")))
+    assert [(a.text, a.value) for a in facts.amounts if a.kind == "money"] == [
+        ("$412.5", 412500000000),
+        ("$96.10", 96100000000),
+        ("$12 million", 12000000),
+        ("$21.50", 21.5),
+    ]
+
+
+def test_a_minus_sign_opening_a_table_cell_makes_the_figure_negative() -> None:
+    text = "| NRD | NORDIX ASA | 41.20 | -0.85 | -2.02% |\n| VST | VESTRA AB | 12.10 | 0.30 | 2.54% |"
+    assert [(text[a.start : a.end], a.value) for a in find_amounts(text)] == [
+        ("-2.02%", Decimal("-2.02")),
+        ("2.54%", Decimal("2.54")),
+    ]
+    assert all(a.value > 0 for a in find_amounts("Margins rose 3%-4% this year."))  # no cell, no minus

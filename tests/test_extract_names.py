@@ -312,3 +312,21 @@ def test_a_name_that_opens_with_a_firm_s_name_and_no_given_name_is_its_product()
     found = extract(split_source(RawSource("s", "s.txt", SourceMeta(), text, "")))
     assert [person.name for person in found.people] == ["John Smith"]
     assert "Fabrikam Insight" in found.products
+
+
+def test_a_name_a_wire_ticker_follows_is_a_listed_company_and_the_firms_are_both() -> None:
+    text = (
+        "Banks win approval\n\n"
+        "OSLO  (Reuters) - Nordix ( NRDX.OL ) and Vestra ( VST.ST ) won approval for their merger, they "
+        "said on Friday. The deal joins Vestra, the region's No. 2, with Nordix. "
+        '"The merger still needs the approval of shareholders," the firms said.'
+    )
+    facts = extract(split_source(RawSource("wire", "wire.txt", SourceMeta(), text, "")))
+    assert {"Nordix", "Vestra"} <= {o.name for o in facts.organizations}
+    assert [q.speaker for q in facts.quotes] == ["Nordix and Vestra"]
+
+
+def test_an_agency_named_after_its_founder_with_worldwide_or_advertising_is_no_person() -> None:
+    text = "Its agencies include Sam Porter Worldwide and Kate Lowe Advertising, the group said."
+    facts = extract(split_source(RawSource("list", "list.txt", SourceMeta(), text, "")))
+    assert [p.name for p in facts.people] == []

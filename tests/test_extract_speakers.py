@@ -186,3 +186,14 @@ def test_a_clause_running_on_after_a_quoted_fragment_is_not_its_speaker() -> Non
 )
 def test_an_apposed_name_or_a_relative_clause_s_antecedent_speaks(text: str, speaker: str) -> None:
     assert list(_speakers(text).values()) == [speaker]
+
+
+def test_the_place_of_a_wire_dateline_never_speaks() -> None:
+    text = (
+        "Minister backs port sale\n\n"
+        "HAMBURG  (Reuters) - German Transport Minister Anna Berg gave her backing to the port's sale to "
+        'Nordix on Monday, calling it "a sensible step".\n\n'
+        '"It secures the jobs," Berg said.'
+    )
+    speakers = _speakers(text)
+    assert speakers["a"] == "Anna Berg"

@@ -42,10 +42,15 @@ STATUS_PATTERNS: tuple[tuple[DealStatus, str], ...] = (
         "agreed",
         rf"\b(?:agreed|agrees|agreeing)\s(?:to\s(?:buy|acquire|sell|merge|be\s|a\s|an\s|the\s|terms|"
         rf"combine|form|take\sover)|{DEAL_NOUNS}|on\s)|\b(?:accepted|accepts|recommended|backed)\s"
-        rf"(?:a|an|the|its|their|his)\s(?:\w+\s){{0,4}}{DEAL_NOUNS}|\bsigned\s(?:a|an|the)\s(?:\w+\s){{0,3}}"
+        # "recommended a A$7.4 billion ($6 billion) bid": the deal's price may stand before its noun
+        rf"(?:a|an|the|its|their|his)\s(?:\S+\s){{0,4}}{DEAL_NOUNS}|\bsigned\s(?:a|an|the)\s(?:\w+\s){{0,3}}"
         rf"{DEAL_NOUNS}|\bwon\s(?:a|the)\s(?:\w+\s){{0,2}}(?:battle|contest|race|war)|\b(?:announced|unveiled)\s"
         rf"(?:a|an|the|its|their)\s(?:\w+\s){{0,4}}(?:partnership|deal|agreement|merger|acquisition|alliance|"
         rf"joint\sventure|tie-up)|\bagreed\s{DEAL_NOUNS}"
+        # "received no objections from U.S. antitrust authorities for their proposed merger": regulators
+        # review a deal the parties have agreed
+        rf"|\b(?:received|won|got|gained|secured|obtained)\s(?:\w+\s){{0,4}}(?:regulatory\s|antitrust\s)?"
+        rf"(?:approvals?|clearance|no\sobjections?)\s(?:\S+\s){{0,6}}?(?:for|to)\s(?:the|its|their)\s(?:\w+\s){{0,2}}{DEAL_NOUNS}"
         # "Cerberus will buy a majority of Chrysler for $7.4 billion": news of a purchase settled
         r"|\b(?:will|is\sto|are\sto)\s(?:buy|acquire|purchase|take\sover)\b",
     ),

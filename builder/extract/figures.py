@@ -27,6 +27,7 @@ _PER = re.compile(
 _EACH = re.compile(r"\s(?P<per>each)\b", re.I)
 _QUALIFIER = re.compile(rf"(?:^|[^\w])(?P<q>{alternation(units.QUALIFIERS)})(?:\s(?:of\s)?|-)$", re.I)
 _PLUS = re.compile(r"[\d.,]+\+")
+_CELL_MINUS = re.compile(r"(?:^|\|)[ \t]?[-−]$", re.M)  # "| -5.44% |": a table cell's negative figure
 _BETWEEN = re.compile(r"(?:^|[^\w])between\s$", re.I)
 _AND_NEXT = re.compile(r"\sand\s")
 _HORIZON = re.compile(
@@ -140,8 +141,9 @@ def split_rates(text: str, found: list[Found]) -> tuple[list[Found], list[Rate]]
     figures: list[Found] = []
     rates: list[Rate] = []
     skip = False
+    taken_until = 0
     for index, amount in enumerate(found):
-        if skip:
+        if skip or amount.start < taken_until:
             skip = False
             continue
         following = found[index + 1] if index + 1 < len(found) else None
@@ -155,13 +157,135 @@ def split_rates(text: str, found: list[Found]) -> tuple[list[Found], list[Rate]]
             rates.append(Rate(amount.start, following.end, amount.unit, following.unit, following.value))
             skip = True
             continue
+        note = _note_after(text, amount)
+        if note is not None:
+            rates.append(note)
+            taken_until = note.end
+            continue
         per = _TO_THE.match(text, amount.end) if amount.kind == "money" else None
         if per is not None and CURRENCY_WORDS[per.group("word").lower()] != amount.unit:
             base = CURRENCY_WORDS[per.group("word").lower()]
             rates.append(Rate(amount.start, per.end(), base, amount.unit, amount.value))
             continue
+        price = _currency_price(text, amount)
+        if price is not None:
+            rates.append(price)
+            continue
         figures.append(amount)
     return figures, rates
+
+
+# The quoted side of a wire conversion note closed by its parenthesis, once "$1 =" is read: "$1.04 Canadian)",
+# ".6230 pound)", "1131.05 Korean won)" (the figure alone may read as dollars, pounds of weight or nothing).
+_NOTE_QUOTE = re.compile(
+    rf"(?P<sign>{alternation(units.PREFIX_SIGNS)})?\s?(?P<num>\d[\d,]*(?:\.\d+)?|\.\d+)"
+    r"(?:\s(?P<words>[A-Za-z]+(?:\s[A-Za-z]+){0,2}))?\s?\)",
+    re.I,
+)
+
+
+def _note_after(text: str, amount: Found) -> Rate | None:
+    """The conversion note "($1=$1.04 Canadian)" that opens with amount, read whole where its figures were not."""
+    if (
+        amount.kind != "money"
+        or amount.value != 1
+        or amount.high is not None
+        or "(" not in text[max(0, amount.start - 2) : amount.start]
+    ):
+        return None
+    equals = _EQUALS.match(text, amount.end)
+    quote = _NOTE_QUOTE.match(text, equals.end()) if equals else None
+    if quote is None:
+        return None
+    currency = _note_currency(quote.group("sign"), quote.group("words"))
+    if currency is None or currency == amount.unit:
+        return None
+    end = quote.end("words") if quote.group("words") else quote.end("num")
+    return Rate(amount.start, end, amount.unit, currency, Decimal(quote.group("num").replace(",", "")))
+
+
+# A currency's price in a market report is written to three or four places ("the euro ... to $1.1075"), a
+# price of anything else to cents; the currency it prices is the nearest other one the sentence names.
+_RATE_DIGITS = re.compile(r"(?<![\d,])\d{1,3}\.\d{3,4}$")
+_CURRENCY_NAMED = re.compile(r"\b(?:euro|sterling|pound|yen|yuan|dollar)s?\b(?!\s(?:zone|area|bonds?|notes?))", re.I)
+
+
+def _currency_price(text: str, amount: Found) -> Rate | None:
+    """A currency's price written as a bare money figure: "Sterling was last trading at $1.2925"."""
+    if amount.kind != "money" or amount.high is not None or amount.per is not None:
+        return None
+    if not _RATE_DIGITS.search(text, amount.start, amount.end):
+        return None
+    others = [
+        (abs(match.start() - amount.start), CURRENCY_WORDS[match.group().lower().rstrip("s")])
+        for match in _CURRENCY_NAMED.finditer(text)
+        if CURRENCY_WORDS[match.group().lower().rstrip("s")] != amount.unit
+    ]
+    if not others:
+        return None
+    return Rate(amount.start, amount.end, min(others)[1], amount.unit, amount.value)
+
+
+def _note_currency(sign: str | None, words: str | None) -> str | None:
+    """The currency of a note's quoted side: its words ("Korean won", "Canadian" after "$"), else its sign."""
+    tokens = words.lower().split() if words else []
+    if tokens:
+        head, last = " ".join(tokens[:-1]), units.CURRENCY_STEMS.get(tokens[-1], tokens[-1])
+        if head and (head, last) in units.CURRENCY_ADJECTIVES:
+            return units.CURRENCY_ADJECTIVES[(head, last)]
+        if tokens[-1] in CURRENCY_WORDS:
+            return CURRENCY_WORDS[tokens[-1]]
+        if sign and sign.strip() == "$":
+            return units.CURRENCY_ADJECTIVES.get((" ".join(tokens), "dollar"))
+        return None
+    return units.PREFIX_SIGNS.get(sign.lower().replace(" ", "")) if sign else None
+
+
+# A table's stated scale: "(figures in trillions of U.S. dollars)" before rows of bare "$21.79".
+_STATED_SCALE = re.compile(
+    r"\((?:all\s)?(?:figures|amounts|values|numbers)\s(?:are\s)?in\s(?P<scale>trillions|billions|millions)\sof\s"
+    r"(?P<words>[A-Za-z.]+(?:\s[A-Za-z.]+){0,2}?)\)",
+    re.I,
+)
+STATED_SCALE_WORDS = frozenset({"trillions", "billions", "millions"})
+_SCALES = {"trillions": Decimal(10**12), "billions": Decimal(10**9), "millions": Decimal(10**6)}
+
+
+@dataclass(frozen=True)
+class StatedScale:
+    """A scale the text states for the money figures after it: where the statement ends, the scale, the currency."""
+
+    end: int
+    scale: Decimal
+    unit: str
+
+
+def stated_scale(text: str) -> StatedScale | None:
+    """The scale a note in text states for the figures after it: "(figures in trillions of U.S. dollars)"."""
+    match = _STATED_SCALE.search(text)
+    unit = _note_currency(None, match.group("words")) if match else None
+    if match is None or unit is None:
+        return None
+    return StatedScale(match.end(), _SCALES[match.group("scale").lower()], unit)
+
+
+def apply_stated_scale(text: str, found: list[Found], stated: StatedScale, after: int = 0) -> list[Found]:
+    """Scale the money figures after a stated scale that are written bare, in its currency, with no scale of
+    their own ("$21.79" under "(figures in trillions of U.S. dollars)" is 21.79 trillion dollars)."""
+    return [
+        replace(
+            item,
+            value=item.value * stated.scale,
+            high=item.high * stated.scale if item.high is not None else None,
+        )
+        if item.start >= after
+        and item.kind == "money"
+        and item.unit == stated.unit
+        and item.per is None
+        and not _SCALE_IN.search(text, item.start, item.end)
+        else item
+        for item in found
+    ]
 
 
 def link_conversions(text: str, found: list[Found]) -> list[Found]:
@@ -237,11 +361,14 @@ def with_context(text: str, amount: Found, amount_near: Callable[[int, int], Fou
             value, qualifier = -value, None
     elif _PLUS.match(text, amount.start):
         qualifier = "+"
+    elif text[start - 1 : start] in ("-", "−") and _CELL_MINUS.search(text, max(0, start - 4), start):
+        start, value, high = start - 1, -value, -high if high is not None else None
     per = _PER.match(text, end) or _EACH.match(text, end)
     horizon = _HORIZON.match(text, per.end() if per else end)
     months = _horizon_months(horizon) if horizon else None
     return replace(
         amount,
+        start=start,
         end=end,
         value=value,
         high=high,

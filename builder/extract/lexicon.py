@@ -141,7 +141,7 @@ ORG_HEADS = _words(
     Utilities Water Power Electric Electricity Health Healthcare Medical Biotech Court Parliament Congress
     Senate Treasury Police Army Navy Cabinet Commissioner Regulator Bureau Centre Center Foundation Society
     League Club Consortium Alliance Cooperative Co-operative Mutual Building Society Exchange Boerse Bourse Börse
-    Borse Borsa Bolsa
+    Borse Borsa Bolsa Worldwide Advertising
     Telekom Telefonica Vodafone"""
 )
 # Words that join the parts of one organisation name ("Bank of America", "Procter & Gamble").

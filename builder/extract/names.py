@@ -43,6 +43,8 @@ _CUE_AFTER = re.compile(
     r"company|firm|startup|start-up|maker|provider|subsidiary|unit|group|giant|bank|carrier|retailer|operator|"
     r"brewer|insurer|conglomerate|supplier|airline|broadcaster|network|business)\b)"
 )
+# A wire service's exchange ticker after a name marks a listed company: "Omnicom ( OMC.N )", "Thomson TOC.TO".
+_TICKER_AFTER = re.compile(r"\s\(?\s?[A-Z0-9][A-Za-z0-9]{0,6}\.[A-Z]{1,3}(?![\w.])")
 _TITLE_CASE_HEADLINE = 0.7
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|Prof|Professor|Baroness|(?:Rep|Sen|Gov)(?=\.))\.?\s$")
 _APPOSITION_CUE = re.compile(r"\b(?:company|firm|group|owner|parent|subsidiary|unit|rival),\s$")
@@ -178,7 +180,7 @@ def cues_of(candidate: Candidate) -> set[str]:
     after = text[end : end + 80]
     cue = _CUE_AFTER.match(after)
     nouns = {(cue.group(g) or "").lower() for g in ("noun", "noun2")} if cue else set()
-    if cue and (not any(nouns) or nouns & _BUSINESS_NOUNS):
+    if (cue and (not any(nouns) or nouns & _BUSINESS_NOUNS)) or _TICKER_AFTER.match(after):
         cues.add("after")
     if _TITLE_BEFORE.search(before[-30:]) or _TITLE_AFTER.match(after):
         cues.add("titled")

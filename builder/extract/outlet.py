@@ -9,6 +9,9 @@ _HEAD = 600  # a dateline stands at the top of the text
 _DATELINE = re.compile(
     r"(?:^|\n)(?P<place>[^\n(.!?\"“]{0,80})\((?P<outlet>[A-Z][A-Za-z.&' ]{0,28}[A-Za-z.])\)\s[-–—]\s"
 )
+_DATELINE_AT = re.compile(
+    r"(?P<place>[^\n(.!?\"“]{0,80})\((?P<outlet>[A-Z][A-Za-z.&' ]{0,28}[A-Za-z.])\)\s{1,3}[-–—]+\s*"
+)
 _SLUG = re.compile(r"[^a-z0-9]+")
 # An outlet speaking of itself: "Newsng understands …", "Newsng has learned …".
 _SPEAKS_AS = re.compile(
@@ -32,17 +35,18 @@ def outlet_named(text: str, source_id: str) -> str | None:
     return None
 
 
-def dateline_length(sentence: str) -> int:
-    """How many characters of a sentence its wire dateline takes ("LONDON (Reuters) - "); 0 when it has none."""
-    dateline = _DATELINE.match(sentence)
-    if dateline is None or not _is_place(dateline["place"].split()) or not sentence[dateline.end() :].strip():
+def dateline_length(text: str) -> int:
+    """How many characters of a text its opening wire dateline takes ("ROME (Reuters) - "), or 0: the place
+    never speaks, and is no part of what the sentence says."""
+    if ") " not in text[:120]:
         return 0
-    return dateline.end()
+    match = _DATELINE_AT.match(text)
+    return match.end() if match and _is_place(match["place"].split()) else 0
 
 
 def without_dateline(sentence: str) -> str:
     """A sentence without the wire dateline it opens with, to be read as prose."""
-    return sentence[dateline_length(sentence) :].strip()
+    return sentence[dateline_length(sentence) :].strip() or sentence
 
 
 def _is_place(words: list[str]) -> bool:

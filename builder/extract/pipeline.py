@@ -11,6 +11,7 @@ from builder.extract.amounts import find_figures, find_vague_amounts, named_crow
 from builder.extract.dates import find_dates, patterns_for, resolve
 from builder.extract.disclosures import find_disclosures, find_unnamed
 from builder.extract.entities import extract_entities
+from builder.extract.figures import STATED_SCALE_WORDS, StatedScale, apply_stated_scale, stated_scale
 from builder.extract.ids import placed, unique_id
 from builder.extract.numbers import plain
 from builder.extract.quotes import extract_quotes
@@ -65,10 +66,18 @@ def amount_facts(
     seen: dict[str, int] = {}
     facts: list[Amount] = []
     crown = named_crown(source.text) if "crown" in source.text.lower() else None
+    stated: tuple[int, StatedScale] | None = None  # a table's stated scale holds to the end of its paragraph
     for sentence, vocabulary in zip(source.sentences, sentence_words(source) if words is None else words, strict=True):
+        if stated is not None and stated[0] != sentence.paragraph:
+            stated = None
+        said = stated_scale(sentence.text) if vocabulary & STATED_SCALE_WORDS and "(" in sentence.text else None
+        if said is not None:
+            stated = (sentence.paragraph, said)
         if sentence.furniture or not (_DIGIT.search(sentence.text) or vocabulary & _AMOUNT_WORDS):
             continue
         found, notes = find_figures(sentence.text, vocabulary, crown)
+        if stated is not None:
+            found = apply_stated_scale(sentence.text, found, stated[1], after=said.end if said else 0)
         if rates is not None:
             for note in notes:
                 place = placed(source, sentence, sentence.start + note.start, sentence.start + note.end)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from builder.extract import lexicon as lx
 from builder.extract import referents
 from builder.extract.entities import Entities, NamedMention
+from builder.extract.outlet import dateline_length
 from builder.extract.speaker_kinds import (
     PERSON_NOUNS,
     descriptor_speaker,
@@ -227,7 +228,8 @@ def _verb_clause(text: str, start: int, end: int) -> tuple[str, int, int, str | 
         match = _first_verb(head, match.verb_end)
     if match is None:
         return None
-    who = match.who
+    skip = dateline_length(match.who)  # "ROME (Reuters) - The minister ..., calling it": the place never speaks
+    who, who_start = match.who[skip:], match.who_start + skip
     lead = _LEADING_NAME.match(who) if match.verb.endswith("ing") else None
     if lead is not None and lead.group().split()[0] not in lx.NOT_NAMES:
         who = lead.group()  # "ICE filed a statement ..., calling": the main clause's subject speaks
@@ -243,7 +245,7 @@ def _verb_clause(text: str, start: int, end: int) -> tuple[str, int, int, str | 
         trimmed = antecedent if _has_name(antecedent) or len(antecedent.split()) <= 4 else trimmed
     if not trimmed.strip(" ,") or _NOT_A_SPEAKER.search(trimmed.strip(" ,")):
         return None  # "it is predicted", "it was reported", "and added": no one is named here
-    offset = start + match.who_start + (len(who) - len(trimmed))
+    offset = start + who_start + (len(who) - len(trimmed))
     outlet = _TOLD.search(match.verb + match.rest)
     found = (outlet.group("outlet") or outlet.group("outlet2")) if outlet else None
     return trimmed.strip(" ,"), offset, offset + len(trimmed.strip(" ,")), found
