@@ -424,3 +424,42 @@ def test_a_firm_that_will_buy_another_has_agreed_to(tmp_path: Path) -> None:
         },
     )
     assert card.status is not None and card.status.value == "agreed"
+
+
+def test_a_parent_and_its_country_unit_keep_their_names_and_a_currency_prefix_is_no_party(tmp_path: Path) -> None:
+    """ "Royal Dutch Shell … bid for … Shell Canada Ltd. … to C$8.7 billion … Shell said": the bare name is the
+    parent's, and the C of C$ names nobody."""
+    card = proposal(
+        tmp_path,
+        {
+            "wire": dated(
+                "2025-05-10",
+                "Fabrikam sweetens Fabrikam Canada bid",
+                "Fabrikam Holdings Plc has raised its bid for the 20 percent of Fabrikam Canada Ltd it does not own "
+                "to C$5.1 billion, an offer endorsed by Fabrikam Canada's board. Fabrikam said it had increased the "
+                "offer to C$30 in cash for each Fabrikam Canada share.",
+            )
+        },
+    )
+    assert {(p.name, p.role) for p in card.parties} == {
+        ("Fabrikam Holdings Plc", "acquirer"),
+        ("Fabrikam Canada Ltd", "target"),
+    }
+
+
+def test_a_bare_name_is_the_parent_whose_name_ends_with_it_not_its_country_unit(tmp_path: Path) -> None:
+    card = proposal(
+        tmp_path,
+        {
+            "wire": dated(
+                "2025-05-11",
+                "Parent raises bid for its Canadian unit",
+                "Royal Dutch Fabrikam Plc ( RDF.L ) has raised its bid for the 20 percent of Fabrikam Canada Ltd. "
+                "FCL.TO it does not own to C$5.1 billion. Fabrikam said on Tuesday it had increased its offer for "
+                "Fabrikam Canada to C$30 a share. Fabrikam Canada's board endorsed the offer.",
+            )
+        },
+    )
+    roles = {p.role: p.name for p in card.parties}
+    assert len(card.parties) == 2 and roles["target"] == "Fabrikam Canada Ltd"
+    assert roles["acquirer"] in ("Fabrikam", "Royal Dutch Fabrikam Plc")
