@@ -426,6 +426,22 @@ def test_a_firm_that_will_buy_another_has_agreed_to(tmp_path: Path) -> None:
     assert card.status is not None and card.status.value == "agreed"
 
 
+def test_a_firm_offering_its_shares_for_each_share_of_another_bids_for_it(tmp_path: Path) -> None:
+    card = proposal(
+        tmp_path,
+        {
+            "wire": dated(
+                "2025-05-06",
+                "Northwind terms for Contoso",
+                "Northwind Traders Plc ( NWT.L ) is offering 3.2 of its shares for every Contoso Ltd share in its "
+                "bid for the Dutch retailer, a person close to the talks said.",
+            )
+        },
+    )
+    parties = {(p.name, p.role) for p in card.parties}
+    assert parties == {("Northwind Traders Plc", "acquirer"), ("Contoso Ltd", "target")}
+
+
 def test_a_parent_and_its_country_unit_keep_their_names_and_a_currency_prefix_is_no_party(tmp_path: Path) -> None:
     """ "Royal Dutch Shell … bid for … Shell Canada Ltd. … to C$8.7 billion … Shell said": the bare name is the
     parent's, and the C of C$ names nobody."""
