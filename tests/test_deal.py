@@ -426,6 +426,22 @@ def test_a_firm_that_will_buy_another_has_agreed_to(tmp_path: Path) -> None:
     assert card.status is not None and card.status.value == "agreed"
 
 
+def test_a_completion_still_ahead_is_not_completed(tmp_path: Path) -> None:
+    """ "… figures from before the completion of the merger of A and B": the merger is not said to be done."""
+    card = proposal(
+        tmp_path,
+        {
+            "list": dated(
+                "2025-05-05",
+                "Biggest toy makers",
+                "Fabrikam Inc has made a bid for Tailspin Toys, people close to the matter said. The ranking below "
+                "uses 2024 sales and dates from before the completion of the merger of Alpha Toys and Beta Games.",
+            )
+        },
+    )
+    assert card.status is not None and card.status.value == "offer"
+
+
 def test_a_firm_offering_its_shares_for_each_share_of_another_bids_for_it(tmp_path: Path) -> None:
     card = proposal(
         tmp_path,
@@ -440,6 +456,52 @@ def test_a_firm_offering_its_shares_for_each_share_of_another_bids_for_it(tmp_pa
     )
     parties = {(p.name, p.role) for p in card.parties}
     assert parties == {("Northwind Traders Plc", "acquirer"), ("Contoso Ltd", "target")}
+
+
+def test_a_takeover_deal_with_a_firm_is_agreed_and_makes_the_firm_the_target(tmp_path: Path) -> None:
+    card = proposal(
+        tmp_path,
+        {
+            "wire": dated(
+                "2025-05-07",
+                "Minister welcomes Northwind deal",
+                "The trade minister gave his backing to Northwind Traders' takeover deal with Contoso Ltd on "
+                "Saturday, calling it good news for shoppers.",
+            )
+        },
+    )
+    assert card.status is not None and card.status.value == "agreed"
+    assert {(p.name, p.role) for p in card.parties} == {("Northwind Traders", "acquirer"), ("Contoso Ltd", "target")}
+
+
+def test_a_friendly_bid_is_an_agreed_acquisition(tmp_path: Path) -> None:
+    card = proposal(
+        tmp_path,
+        {
+            "wire": dated(
+                "2025-05-08",
+                "Northwind bid for Contoso adds to empire",
+                "The $3 billion friendly bid from Northwind Traders for Contoso Ltd would make the family the "
+                "largest grocer in the country. Northwind Traders is the family's flagship.",
+            )
+        },
+    )
+    assert card.type is not None and card.type.value == "acquisition"
+    assert card.status is not None and card.status.value == "agreed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Contoso Ltd recommended a A$4.1 billion ($3 billion) bid by Northwind Traders on Friday, rejecting a rival "
+        "bid by Fabrikam Inc.",
+        "Fabrikam Inc raised its offer for Contoso Ltd on Monday to trump Northwind Traders' recommended offer. "
+        "Fabrikam's first bid was rejected by the Contoso board in March.",
+    ],
+)
+def test_a_bid_the_board_recommends_is_agreed_beside_a_rival_it_rejects(tmp_path: Path, text: str) -> None:
+    card = proposal(tmp_path, {"wire": dated("2025-05-09", "Contoso bids", text)})
+    assert card.status is not None and card.status.value == "agreed"
 
 
 def test_a_parent_and_its_country_unit_keep_their_names_and_a_currency_prefix_is_no_party(tmp_path: Path) -> None:

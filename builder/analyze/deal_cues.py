@@ -42,7 +42,11 @@ STATUS_PATTERNS: tuple[tuple[DealStatus, str], ...] = (
         "agreed",
         rf"\b(?:agreed|agrees|agreeing)\s(?:to\s(?:buy|acquire|sell|merge|be\s|a\s|an\s|the\s|terms|"
         rf"combine|form|take\sover)|{DEAL_NOUNS}|on\s)|\b(?:accepted|accepts|recommended|backed)\s"
-        rf"(?:a|an|the|its|their|his)\s(?:\w+\s){{0,4}}{DEAL_NOUNS}|\bsigned\s(?:a|an|the)\s(?:\w+\s){{0,3}}"
+        rf"(?:a|an|the|its|their|his)\s(?:\S+\s){{0,4}}?{DEAL_NOUNS}|"
+        # "a friendly bid", "Babcock's recommended offer", "the LSE's takeover deal with Borsa": the target's
+        # board is for it
+        rf"\b(?:friendly|recommended)\s(?:\S+\s){{0,2}}?(?:bid|offer|takeover|deal|approach|proposal)|"
+        rf"\b(?:takeover|buyout|acquisition|merger)\s(?:deal|agreement|accord)\swith\b|\bsigned\s(?:a|an|the)\s(?:\w+\s){{0,3}}"
         rf"{DEAL_NOUNS}|\bwon\s(?:a|the)\s(?:\w+\s){{0,2}}(?:battle|contest|race|war)|\b(?:announced|unveiled)\s"
         rf"(?:a|an|the|its|their)\s(?:\w+\s){{0,4}}(?:partnership|deal|agreement|merger|acquisition|alliance|"
         rf"joint\sventure|tie-up)|\bagreed\s{DEAL_NOUNS}"
@@ -79,7 +83,9 @@ UNREAL = re.compile(
     r"\b(?:not|no|never|denied|denies|deny|won['’]t|wouldn['’]t|could|may|might|would|if|threat\w*|"
     r"offered\sto|unless|any|whether|expected\sto|likely\sto|plans?\sto|in\s(?:19|20)\d\d|once|"
     r"needs?\sto|needed\sto|required\sto|tr(?:y|ies|ying)\sto|seeks?\sto|aims?\sto|in\sorder\sto|"
-    r"ready\sto|set\sto|poised\sto|prepar(?:ing|es)\s(?:to|a|an))\b[^,;]{0,40}$",
+    r"ready\sto|set\sto|poised\sto|prepar(?:ing|es)\s(?:to|a|an)|"
+    # "figures from before the completion of the merger": a step still ahead, or one a condition waits on
+    r"before|pending|awaiting|ahead\sof|prior\sto|subject\sto)\b[^,;]{0,40}$",
     re.I,
 )
 BEFORE = re.compile(r"\b(?:previous\w*|earlier|last\s(?:week|month|year)|had\sbeen|already)\b[^,;]{0,40}$", re.I)
@@ -101,10 +107,14 @@ TYPE_PATTERNS: tuple[tuple[DealType, str], ...] = (
         r"\b(?:buy|buys|bought|buying|acquir\w*|purchas\w*|take|takes|took|taking|build\w*|rais\w*|increas\w*|"
         r"sell|sells|sold|selling|majority|minority|controlling)\s(?:\S+\s){0,4}?stake\b",
     ),
-    ("takeover bid", r"\b(?:takeover|bid|bids|bidder|bidding|suitor|hostile|offer|offers|offered|approach)\b"),
+    # "a friendly bid" is a purchase the target agreed to, not a contest for it
+    (
+        "takeover bid",
+        r"\b(?<!friendly\s)(?:takeover|bid|bids|bidder|bidding|suitor|hostile|offer|offers|offered|approach)\b",
+    ),
     (
         "acquisition",
-        r"\b(?:buy|buys|buying|bought|acquire[sd]?|acquiring|acquisition|buyout|purchase[sd]?|go(?:ing)?\sprivate|"
+        r"\b(?:friendly\s(?:takeover|bid|offer)|buy|buys|buying|bought|acquire[sd]?|acquiring|acquisition|buyout|purchase[sd]?|go(?:ing)?\sprivate|"
         r"take\s\w+\sprivate|taking\s\w+\sprivate|lbo)\b",
     ),
     ("sale", r"\b(?:sell|sells|selling|sold|sale|divest\w*|dispos\w*|spin[\s-]?off)\b"),
