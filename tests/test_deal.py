@@ -493,6 +493,22 @@ def test_a_friendly_bid_is_an_agreed_acquisition(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "Fabrikam Inc made a hostile bid for Contoso Ltd on Monday. Fabrikam had preferred a friendly bid, its "
+        "chairman said.",
+        "Fabrikam Inc made a hostile bid for Contoso Ltd on Monday. A friendly takeover of Contoso is not going to "
+        "happen, Fabrikam's chief executive said.",
+        "Fabrikam Inc made a hostile bid for Contoso Ltd on Monday, weeks after its attempt at a friendly offer "
+        "was spurned.",
+    ],
+)
+def test_a_friendly_bid_wished_for_or_ruled_out_is_no_agreement(tmp_path: Path, text: str) -> None:
+    card = proposal(tmp_path, {"wire": dated("2025-05-12", "Fabrikam goes hostile", text)})
+    assert card.status is not None and card.status.value == "offer"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Contoso Ltd recommended a A$4.1 billion ($3 billion) bid by Northwind Traders on Friday, rejecting a rival "
         "bid by Fabrikam Inc.",
         "Fabrikam Inc raised its offer for Contoso Ltd on Monday to trump Northwind Traders' recommended offer. "

@@ -44,8 +44,9 @@ STATUS_PATTERNS: tuple[tuple[DealStatus, str], ...] = (
         rf"combine|form|take\sover)|{DEAL_NOUNS}|on\s)|\b(?:accepted|accepts|recommended|backed)\s"
         rf"(?:a|an|the|its|their|his)\s(?:\S+\s){{0,4}}?{DEAL_NOUNS}|"
         # "a friendly bid", "Babcock's recommended offer", "the LSE's takeover deal with Borsa": the target's
-        # board is for it
-        rf"\b(?:friendly|recommended)\s(?:\S+\s){{0,2}}?(?:bid|offer|takeover|deal|approach|proposal)|"
+        # board is for it (not "a friendly takeover is not going to happen")
+        rf"\b(?:friendly|recommended)\s(?:\S+\s){{0,2}}?(?:bid|offer|takeover)\b"
+        rf"(?![^.;,]{{0,25}}\b(?:not|never|unlikely)\b)|"
         rf"\b(?:takeover|buyout|acquisition|merger)\s(?:deal|agreement|accord)\swith\b|\bsigned\s(?:a|an|the)\s(?:\w+\s){{0,3}}"
         rf"{DEAL_NOUNS}|\bwon\s(?:a|the)\s(?:\w+\s){{0,2}}(?:battle|contest|race|war)|\b(?:announced|unveiled)\s"
         rf"(?:a|an|the|its|their)\s(?:\w+\s){{0,4}}(?:partnership|deal|agreement|merger|acquisition|alliance|"
@@ -83,7 +84,8 @@ UNREAL = re.compile(
     r"\b(?:not|no|never|denied|denies|deny|won['’]t|wouldn['’]t|could|may|might|would|if|threat\w*|"
     r"offered\sto|unless|any|whether|expected\sto|likely\sto|plans?\sto|in\s(?:19|20)\d\d|once|"
     r"needs?\sto|needed\sto|required\sto|tr(?:y|ies|ying)\sto|seeks?\sto|aims?\sto|in\sorder\sto|"
-    r"ready\sto|set\sto|poised\sto|prepar(?:ing|es)\s(?:to|a|an)|"
+    r"ready\sto|set\sto|poised\sto|prepar(?:ing|es)\s(?:to|a|an)|open\sto|prefer\w*|wants?\sto|wanted\sto|"
+    r"hop(?:e|es|ed|ing)\s(?:to|for)|attempt\w*|to\s(?:seal|negotiate|secure|win)|"
     # "figures from before the completion of the merger": a step still ahead, or one a condition waits on
     r"before|pending|awaiting|ahead\sof|prior\sto|subject\sto)\b[^,;]{0,40}$",
     re.I,
