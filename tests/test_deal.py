@@ -557,3 +557,23 @@ def test_a_bare_name_is_the_parent_whose_name_ends_with_it_not_its_country_unit(
     roles = {p.role: p.name for p in card.parties}
     assert len(card.parties) == 2 and roles["target"] == "Fabrikam Canada Ltd"
     assert roles["acquirer"] in ("Fabrikam", "Royal Dutch Fabrikam Plc")
+
+
+def test_a_period_for_other_bids_that_ended_does_not_end_the_deal(tmp_path: Path) -> None:
+    card = proposal(
+        tmp_path,
+        {
+            "agreed": dated(
+                "2025-02-05",
+                "Contoso agrees to Fabrikam takeover",
+                "Contoso Ltd's board agreed to a $1.2 billion takeover by Fabrikam Inc on Monday.",
+            ),
+            "later": dated(
+                "2025-03-20",
+                "Contoso says window for rival offers has closed",
+                "Contoso Ltd said the 45-day window for rival offers has ended with no other bid. Contoso's board "
+                "agreed in February to a $1.2 billion takeover by Fabrikam Inc.",
+            ),
+        },
+    )
+    assert card.status is not None and card.status.value == "agreed"

@@ -90,6 +90,8 @@ UNREAL = re.compile(
     r"before|pending|awaiting|ahead\sof|prior\sto|subject\sto)\b[^,;]{0,40}$",
     re.I,
 )
+# "the waiting period for other bids has ended": what ended is a time set for bids, not the deal
+FOR_A_TIME = re.compile(r"\b(?:period|window|deadline|time\slimit|go-shop)\s(?:for|to|of)\s(?:\w+\s){0,4}$", re.I)
 BEFORE = re.compile(r"\b(?:previous\w*|earlier|last\s(?:week|month|year)|had\sbeen|already)\b[^,;]{0,40}$", re.I)
 SETTLED: tuple[DealStatus, ...] = ("agreed", "completed", "terminated")
 NO_FORMAL = re.compile(
