@@ -14,6 +14,7 @@ from builder.alternation import literal_alternation
 from builder.analyze.deal_cues import (
     BEFORE,
     DEAL_NOUN,
+    FOR_A_TIME,
     LEAD_SENTENCES,
     MONEY,
     NO_FORMAL,
@@ -217,6 +218,8 @@ def _source_status(source: Source) -> tuple[DealStatus, Citation] | None:
 
 def _real(text: str, start: int, status: DealStatus) -> bool:
     before = text[max(0, start - 60) : start]
+    if status == "terminated" and FOR_A_TIME.search(before):
+        return False
     return UNREAL.search(before) is None and (status in SETTLED or BEFORE.search(before) is None)
 
 

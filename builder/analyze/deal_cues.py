@@ -43,7 +43,12 @@ STATUS_PATTERNS: tuple[tuple[DealStatus, str], ...] = (
         rf"\b(?:agreed|agrees|agreeing)\s(?:to\s(?:buy|acquire|sell|merge|be\s|a\s|an\s|the\s|terms|"
         rf"combine|form|take\sover)|{DEAL_NOUNS}|on\s)|\b(?:accepted|accepts|recommended|backed)\s"
         # "recommended a A$7.4 billion ($6 billion) bid": the deal's price may stand before its noun
-        rf"(?:a|an|the|its|their|his)\s(?:\S+\s){{0,4}}{DEAL_NOUNS}|\bsigned\s(?:a|an|the)\s(?:\w+\s){{0,3}}"
+        rf"(?:a|an|the|its|their|his)\s(?:\S+\s){{0,4}}?{DEAL_NOUNS}|"
+        # "a friendly bid", "Babcock's recommended offer", "the LSE's takeover deal with Borsa": the target's
+        # board is for it (not "a friendly takeover is not going to happen")
+        rf"\b(?:friendly|recommended)\s(?:\S+\s){{0,2}}?(?:bid|offer|takeover)\b"
+        rf"(?![^.;,]{{0,25}}\b(?:not|never|unlikely)\b)|"
+        rf"\b(?:takeover|buyout|acquisition|merger)\s(?:deal|agreement|accord)\swith\b|\bsigned\s(?:a|an|the)\s(?:\w+\s){{0,3}}"
         rf"{DEAL_NOUNS}|\bwon\s(?:a|the)\s(?:\w+\s){{0,2}}(?:battle|contest|race|war)|\b(?:announced|unveiled)\s"
         rf"(?:a|an|the|its|their)\s(?:\w+\s){{0,4}}(?:partnership|deal|agreement|merger|acquisition|alliance|"
         rf"joint\sventure|tie-up)|\bagreed\s{DEAL_NOUNS}"
@@ -84,9 +89,14 @@ UNREAL = re.compile(
     r"\b(?:not|no|never|denied|denies|deny|won['’]t|wouldn['’]t|could|may|might|would|if|threat\w*|"
     r"offered\sto|unless|any|whether|expected\sto|likely\sto|plans?\sto|in\s(?:19|20)\d\d|once|"
     r"needs?\sto|needed\sto|required\sto|tr(?:y|ies|ying)\sto|seeks?\sto|aims?\sto|in\sorder\sto|"
-    r"ready\sto|set\sto|poised\sto|prepar(?:ing|es)\s(?:to|a|an))\b[^,;]{0,40}$",
+    r"ready\sto|set\sto|poised\sto|prepar(?:ing|es)\s(?:to|a|an)|open\sto|prefer\w*|wants?\sto|wanted\sto|"
+    r"hop(?:e|es|ed|ing)\s(?:to|for)|attempt\w*|to\s(?:seal|negotiate|secure|win)|"
+    # "figures from before the completion of the merger": a step still ahead, or one a condition waits on
+    r"before|pending|awaiting|ahead\sof|prior\sto|subject\sto)\b[^,;]{0,40}$",
     re.I,
 )
+# "the waiting period for other bids has ended": what ended is a time set for bids, not the deal
+FOR_A_TIME = re.compile(r"\b(?:period|window|deadline|time\slimit|go-shop)\s(?:for|to|of)\s(?:\w+\s){0,4}$", re.I)
 BEFORE = re.compile(r"\b(?:previous\w*|earlier|last\s(?:week|month|year)|had\sbeen|already)\b[^,;]{0,40}$", re.I)
 SETTLED: tuple[DealStatus, ...] = ("agreed", "completed", "terminated")
 NO_FORMAL = re.compile(
@@ -106,10 +116,14 @@ TYPE_PATTERNS: tuple[tuple[DealType, str], ...] = (
         r"\b(?:buy|buys|bought|buying|acquir\w*|purchas\w*|take|takes|took|taking|build\w*|rais\w*|increas\w*|"
         r"sell|sells|sold|selling|majority|minority|controlling)\s(?:\S+\s){0,4}?stake\b",
     ),
-    ("takeover bid", r"\b(?:takeover|bid|bids|bidder|bidding|suitor|hostile|offer|offers|offered|approach)\b"),
+    # "a friendly bid" is a purchase the target agreed to, not a contest for it
+    (
+        "takeover bid",
+        r"\b(?<!friendly\s)(?:takeover|bid|bids|bidder|bidding|suitor|hostile|offer|offers|offered|approach)\b",
+    ),
     (
         "acquisition",
-        r"\b(?:buy|buys|buying|bought|acquire[sd]?|acquiring|acquisition|buyout|purchase[sd]?|go(?:ing)?\sprivate|"
+        r"\b(?:friendly\s(?:takeover|bid|offer)|buy|buys|buying|bought|acquire[sd]?|acquiring|acquisition|buyout|purchase[sd]?|go(?:ing)?\sprivate|"
         r"take\s\w+\sprivate|taking\s\w+\sprivate|lbo)\b",
     ),
     ("sale", r"\b(?:sell|sells|selling|sold|sale|divest\w*|dispos\w*|spin[\s-]?off)\b"),

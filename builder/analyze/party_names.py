@@ -99,7 +99,9 @@ def deal_entities(organizations: Sequence[Organization], people: Sequence[Person
         (max(counts, key=lambda n: (counts[n], len(n), n)) if not is_person else name, is_person, forms, counts)
         for name, is_person, forms, counts in merged
     ]
-    firsts = Counter(name.split()[0] for name, is_person, _, _ in merged if not is_person and " " in name)
+    # "Shell" is not "Shell Canada Ltd" where "Royal Dutch Shell" is a party too: a first word another name holds
+    # names neither alone
+    words = Counter(word for name, is_person, _, _ in merged if not is_person for word in set(name.split()))
     entities = []
     for name, is_person, forms, _ in merged:
         if not is_person:
@@ -107,7 +109,7 @@ def deal_entities(organizations: Sequence[Organization], people: Sequence[Person
             # company's, even where its founder shares it.
             forms |= {key for key in (_short(f) for f in forms) if key}
             first = name.split()[0]
-            if " " in name and firsts[first] == 1 and _distinctive(first):
+            if " " in name and words[first] == 1 and _distinctive(first):
                 forms.add(first)
         entities.append(Entity(name=name, person=is_person, forms=tuple(sorted(forms, key=lambda f: (-len(f), f)))))
     return entities
@@ -135,13 +137,17 @@ def _short(name: str) -> str | None:
     words = name.split()
     if len(words) > 1 and org_key(name) != name.lower() and words[-1].rstrip(".") in lx.ORG_HEADS:
         short = " ".join(words[:-1]).rstrip(",")
-        return short if _plausible(short) and short.split()[-1].rstrip(".") not in lx.ORG_HEADS else None
+        # "Shell Canada" of "Shell Canada Ltd": a country ends the name of a company's unit there
+        plausible = _plausible(short) or (" " in short and _plausible(name))
+        return short if plausible and short.split()[-1].rstrip(".") not in lx.ORG_HEADS else None
     return None
 
 
 def _plausible(name: str) -> bool:
     """A name that can be a party: not a place, a month, a nationality or a shouted heading word."""
     words = name.split()
+    if len(name) < 2:
+        return False  # "C" of "C$45", "A" of "A$7 billion": a currency's mark, not a name
     if not words or name in _NOT_PARTIES or words[0] in lx.NOT_NAMES | _DEMONYMS | _OPENERS:
         return False
     headed = any(w.rstrip(".,") in lx.ORG_HEADS for w in words)
@@ -171,11 +177,16 @@ def _same(a: str, b: str, a_person: bool, b_person: bool) -> bool:
         return " " not in other and other in person.split()
     if same_organization(a, b) or org_key(a).rstrip("s") == org_key(b).rstrip("s"):
         return True
-    if org_key(b).startswith(org_key(a) + " ") or org_key(a).startswith(org_key(b) + " "):
-        return True  # "Overseas Union" is "Overseas Union Enterprise Ltd"
+    short_key, long_key = sorted((org_key(a), org_key(b)), key=len)
+    if long_key.startswith(short_key + " "):
+        # "Overseas Union" is "Overseas Union Enterprise Ltd"; "Fabrikam Canada" is the group's unit in a country,
+        # not "Fabrikam Holdings"
+        return long_key[len(short_key) + 1 :].split()[0].title() not in lx.PLACES
     # "United" is "Manchester United": a one-word name that ends a longer one
+    # ("Shell" is "Royal Dutch Shell Plc", its last word before the legal ending)
     short, long = sorted((a, b), key=lambda n: len(n.split()))
-    return " " not in short and len(long.split()) > 1 and long.split()[-1] == short and short not in lx.ORG_HEADS
+    last = {long.split()[-1], (_short(long) or long).split()[-1]}
+    return " " not in short and len(long.split()) > 1 and short in last and short not in lx.ORG_HEADS
 
 
 def _joins(name: str, is_person: bool, group: tuple[str, bool, set[str], Counter[str]]) -> bool:
@@ -203,8 +214,9 @@ def _match_keys(name: str, person: bool, probe: bool = False) -> list[tuple[str,
         keys.append((own, name))
         if name not in lx.ORG_HEADS:
             keys.append(("last", name))
-    if len(words) > 1 and words[-1] not in lx.ORG_HEADS:
-        keys.append(("last", words[-1]))
+    for last in {words[-1], (_short(name) or name).split()[-1]} if len(words) > 1 else ():
+        if last not in lx.ORG_HEADS:
+            keys.append(("last", last))
     return keys
 
 

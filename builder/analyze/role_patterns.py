@@ -50,7 +50,7 @@ _PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
     # Acme bid $2bn for Widget; Acme's offer for Widget; Acme made an approach to Widget
     (
-        rf"(?P<acquirer>{ENT}){TICK}(?:['’]s?)?{_GAP}{{0,50}}?\b(?:{_BID}|bid|offered)\b{_GAP}{{0,40}}?\b(?:for|to)\s{_DESC}(?P<target>{ENT})",
+        rf"(?P<acquirer>{ENT}){TICK}(?:['’]s?)?{_GAP}{{0,50}}?\b(?:{_BID}|bid|offered|offering)\b{_GAP}{{0,40}}?\b(?:for|to)\s{_DESC}(?P<target>{ENT})",
         ("bid", "offer", "approach", "takeover", "buyout", "pursuit", "acquisition", "purchase", "merger"),
     ),
     # Acme bought a 19% stake in Widget
@@ -79,6 +79,11 @@ _PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
         rf"(?P<acquirer>{ENT})['’]s?\s(?:\S+\s){{0,3}}?(?:\([^()]{{1,30}}\)\s)?{_BID}\b",
         ("bid", "offer", "approach", "takeover", "buyout", "pursuit", "acquisition", "purchase", "merger"),
     ),  # "A$2.7 billion ($2.5 billion) bid"
+    # Acme's takeover deal with Widget: a deal to take over the firm it is made with
+    (
+        rf"(?P<acquirer>{ENT}){TICK}['’]s?\s(?:\S+\s){{0,3}}?(?:takeover|buyout|acquisition)\s(?:deal|agreement|accord)\swith\s{_DESC}(?P<target>{ENT})",
+        ("takeover", "buyout", "acquisition"),
+    ),
     # Acme approached Widget
     (rf"(?P<acquirer>{ENT}){TICK}\s(?:has\s|had\s)?approached\s{_DESC}(?P<target>{ENT})", ("approached",)),
     # an offer for Widget from Acme; Widget rejected a $10bn takeover offer from larger rival Acme
