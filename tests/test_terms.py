@@ -385,3 +385,22 @@ def test_claims_one_source_puts_to_the_same_unnamed_people_ask_one_question() ->
     )
     asked = {q.who: len(q.citations) for q in found.questions if q.kind == "unnamed"}
     assert asked == {"Analysts": 2, "Traders": 1}
+
+
+def test_a_rival_named_after_a_raised_bid_is_not_its_bidder_and_a_side_deal_is_its_own() -> None:
+    found = brief(
+        (
+            "wire",
+            "2007-05-07",
+            "Northwind raises offer for Contoso\n\nNorthwind Bank Ltd. NWB.AX raised its offer for energy firm Contoso "
+            "Ltd. CTS.AX to at least A$7.9 billion on Monday, to trump rival Fabrikam Ltd.'s recommended offer. "
+            "Litware said it had agreed to pay Northwind A$345 million to acquire the 67 percent of ContosoGas it does "
+            "not already own.",
+        ),
+    )
+    groups = {g.items[0].text: g for g in found.amount_groups}
+    assert (groups["at least A$7.9 billion"].subject, groups["at least A$7.9 billion"].party) == (
+        "Contoso Ltd",
+        "Northwind Bank Ltd",
+    )
+    assert groups["A$345 million"].subject == "ContosoGas"

@@ -18,6 +18,7 @@ _BIDDER_AFTER = re.compile(
     re.I,
 )
 _BIDDER_BEFORE = re.compile(r"\b(?:from|by|led\sby|rival)\s(?:the\s)?" + NAME_GAP + "$", re.I)
+_RIVAL_BEFORE = re.compile(r"\brival\s(?:the\s)?" + NAME_GAP + "$", re.I)
 _HOLDER_AFTER = re.compile(
     r"^(?:['’]s?)?\s?,?\s(?:which\s|who\s)?(?:\w+\s){0,2}(?:owns?|holds?|held|has\sa|had\sa|controls?|with\sa|stake)\b",
     re.I,
@@ -25,12 +26,15 @@ _HOLDER_AFTER = re.compile(
 _SHARES_AFTER = re.compile(r"^(?:['’]s?)?\s(?:\w+\s)?(?:shares|stock)\b", re.I)
 _SHARES_BEFORE = re.compile(r"\b(?:shares|stock)\s(?:in|of)\s(?:the\s)?$", re.I)
 _POSSESSIVE = re.compile(r"^['’]s?\s", re.I)
-_TICKER_START = re.compile(r"^\s*\(\s?[^()]{1,20}\s?\)")
+# "( MBL.AX )", or a bare wire ticker after a legal form's full stop: "Macquarie Bank Ltd. MBL.AX raised"
+_TICKER_START = re.compile(r"^\.?\s*(?:\(\s?[^()]{1,20}\s?\)|[A-Z0-9]{1,6}\.[A-Z]{1,3}\b)")
 _TICKER_END = re.compile(r"\(\s?[^()]{1,20}\s?\)\s*$")
 _NAME = r"(?P<name>[A-Z][\w&.'’-]*(?:\s(?:of\s|&\s)?[A-Z][\w&.'’-]*){0,4})"
 _PLACE_NAMES = "|".join(re.escape(place) for place in sorted(lx.PLACES, key=len, reverse=True))
 _DEAL_OF = re.compile(
-    r"\s(?:[a-z-]+\s){0,2}?(?:acquisition|takeover|purchase|buyout|bid|offer|sale|disposal)\s(?:of|for)\s(?:the\s)?"
+    r"\s(?:(?:[a-z-]+\s){0,2}?(?:acquisition|takeover|purchase|buyout|bid|offer|sale|disposal)\s(?:of|for)"
+    # "agreed to pay Macquarie A$345 million to acquire the 67 percent of AlintaAGL": what the sum buys
+    r"|to\s(?:buy|acquire|purchase)(?:\s(?:the\s)?[\d.]+\s(?:percent|per\scent|%)\s(?:stake\s)?(?:of|in))?)\s(?:the\s)?"
     # "sale of U.S. unit LaSalle Bank", "sale of its stake in X": the words that lead to what is sold
     r"(?:(?:[A-Z]\.){2,}\s)?(?:[A-Z][a-z]+(?:an|ish|ese|ic|i)\s(?=[a-z]))?"  # "Nordic exchange owner OMX"
     # "bid for Britain's largest pharmacy group Alliance Boots": a place's superlative leads to the name
@@ -181,7 +185,10 @@ def party_of(
     if measure == "stake":
         return _in_role(mentions, text, start, end, None, _HOLDER_AFTER, people=True, before_only=True)
     if measure in ("deal_value", "price_per_share", "premium", "financing"):
-        return _in_role(mentions, text, start, end, _BIDDER_BEFORE, _BIDDER_AFTER, people=True)
+        # "raised its offer … to A$7.9 billion, to trump rival Babcock's offer": a rival named after the
+        # figure bids against it, so "rival" marks a bidder only before the figure
+        ahead = [m for m in mentions if m.start < end or not _RIVAL_BEFORE.search(text, max(0, m.start - 40), m.start)]
+        return _in_role(ahead, text, start, end, _BIDDER_BEFORE, _BIDDER_AFTER, people=True)
     return None
 
 
