@@ -642,3 +642,19 @@ def test_what_is_said_of_a_party_is_not_what_it_does(tmp_path: Path) -> None:
     does = {p.name: p.does.text for p in card.parties if p.does}
     assert "fabulous" not in does.get("Northwind Traders", "")
     assert does["Contoso Ltd"].endswith("will sell its U.S. unit to Fabrikam Inc for $1.5 billion in cash")
+
+
+def test_a_firm_that_will_not_buy_or_a_gerund_s_clause_names_no_buyer(tmp_path: Path) -> None:
+    card = proposal(
+        tmp_path,
+        {
+            "wire": dated(
+                "2025-03-04",
+                "Northwind agrees to buy Contoso",
+                "Northwind Traders agreed on Monday to buy Contoso Ltd for $4.2 billion in cash. Fabrikam Inc said it "
+                "was not looking to buy Contoso Ltd. The market is led by Contoso Ltd and privately owned Litware "
+                "Inc, and buying Contoso Ltd would give Northwind Traders a clear lead.",
+            )
+        },
+    )
+    assert {(p.name, p.role) for p in card.parties} == {("Northwind Traders", "acquirer"), ("Contoso Ltd", "target")}

@@ -25,6 +25,9 @@ _BUY = (
     r"take\sover|takes\sover|took\sover|taking\sover|snap\sup|snapped\sup|merge\swith|merges\swith)"
 )
 _STAKE = r"(?:stake|shares|holding|interest)"
+# "a market dominated by Reuters and Bloomberg, and buying Reuters would give it a lead": a gerund after ", and"
+# opens a clause of its own, whose buyer is not the name before it
+_NOT_A_NEW_CLAUSE = r"(?!(?<=,\sand\s)\w+ing\b)"
 # A verb of buying in the active voice: "agreed to be acquired by Acme" makes its subject the one bought.
 _ACTIVE = r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\bis\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bare\s)"
 # "an offer [worth $2bn] from": a few words between the bid and its bidder, none of them a verb of its own
@@ -45,7 +48,7 @@ _PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # Acme agreed to buy Widget; Acme offered on Monday to buy Dutch rival Widget (not "bought two labels from
     # Widget", where Widget sells)
     (
-        rf"(?P<acquirer>{ENT}){TICK}{_GAP}{{0,60}}?{_ACTIVE}\b{_BUY}\s(?:all\sof\s|control\sof\s)?{_DESC_NOT_FROM}(?P<target>{ENT})",
+        rf"(?P<acquirer>{ENT}){TICK}{_GAP}{{0,60}}?{_ACTIVE}{_NOT_A_NEW_CLAUSE}\b{_BUY}\s(?:all\sof\s|control\sof\s)?{_DESC_NOT_FROM}(?P<target>{ENT})",
         ("buy", "bought", "acqui", "purchas", "tak", "took", "snap", "merge"),
     ),
     # Acme bid $2bn for Widget; Acme's offer for Widget; Acme made an approach to Widget

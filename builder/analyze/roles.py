@@ -87,7 +87,14 @@ def _findings(marked: Marked) -> Iterator[RoleFinding]:
 
 _TALKS_WITH = re.compile(r"\b(?:talks|negotiations|discussions)\swith\s(?:[\w.'’,-]+\s){0,4}?$", re.I)
 # A holder who will not weigh a bid is no bidder: "would not consider a bid", "will not accept any offer".
-_REFUSES = re.compile(r"\b(?:not|never)\s(?:\w+\s){0,2}?(?:consider|accept|support|back|entertain)\w*\b", re.I)
+# ... and one who says it will not buy is no buyer: "Bloomberg said it was not looking to buy Reuters", "has no
+# plans to bid", "ruled out an offer".
+_REFUSES = re.compile(
+    r"\b(?:(?:not|never)\s(?:\w+\s){0,2}?(?:consider|accept|support|back|entertain|look|interest|plan|intend|seek|"
+    r"want|prepared|bid|make\san?\s(?:offer|bid))\w*|no\s(?:plans?|intention|interest)|rul(?:ed|es)\sout|"
+    r"den(?:ied|ies))\b",
+    re.I,
+)
 
 
 def _has(match: re.Match[str], name: str) -> bool:
