@@ -330,3 +330,14 @@ def test_an_agency_named_after_its_founder_with_worldwide_or_advertising_is_no_p
     text = "Its agencies include Sam Porter Worldwide and Kate Lowe Advertising, the group said."
     facts = extract(split_source(RawSource("list", "list.txt", SourceMeta(), text, "")))
     assert [p.name for p in facts.people] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "runs"),
+    [
+        ("Loblaw agreed to buy Shoppers Drug Mart Corp for C$12.4 billion.", ["Loblaw", "Shoppers Drug Mart Corp"]),
+        ("It paid A$3.1bn and HK$2bn for Widget.", ["It", "Widget"]),
+    ],
+)
+def test_the_letters_of_a_currency_are_no_part_of_a_name(sentence: str, runs: list[str]) -> None:
+    assert [match.group() for match in NAME_RUN.finditer(sentence)] == runs

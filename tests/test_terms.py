@@ -404,3 +404,21 @@ def test_a_rival_named_after_a_raised_bid_is_not_its_bidder_and_a_side_deal_is_i
         "Northwind Bank Ltd",
     )
     assert groups["A$345 million"].subject == "ContosoGas"
+
+
+def test_a_target_the_sources_call_by_a_short_name_is_one_subject_under_its_full_name() -> None:
+    found = brief(
+        (
+            "first",
+            "2013-07-15",
+            "Northwind to buy Contoso\n\nNorthwind Stores Ltd agreed to buy Contoso Drug Mart Corp for C$12.4 billion. "
+            "Contoso shareholders will get C$33.18 a share in cash and stock.",
+        ),
+        (
+            "second",
+            "2013-07-16",
+            "Northwind buys Contoso\n\nNorthwind agreed to pay C$12.4 billion for Contoso.",
+        ),
+    )
+    (value,) = [g for g in found.amount_groups if g.items[0].text == "C$12.4 billion"]
+    assert value.subject == "Contoso Drug Mart Corp" and len(value.items) == 2

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from builder.extract.entities import same_organization
 from builder.extract.lexicon import FIRST_NAMES, ORG_HEADS, SENTENCE_COMMON
-from builder.extract.orgnames import OrganizationIndex
+from builder.extract.orgnames import UNIT_WORDS, OrganizationIndex
 from builder.model import Organization, Person, Source
 
 _GAP_STOP = (
@@ -113,10 +113,26 @@ def brief_names(
     names = Names(by_sentence=dict(by_sentence), parties=tuple(parties), forms=forms)
     texts = {source.id: source.text for source in sources}
     headlines = frozenset(source.sentences[0].id for source in sources if source.sentences)
-    names.target = _target(names, organizations, parties, texts, headlines)
+    names.target = _fuller(_target(names, organizations, parties, texts, headlines), organizations)
     if names.target:
         _name_target_parts(names, organizations)
     return names
+
+
+def _fuller(target: str | None, organizations: Sequence[Organization]) -> str | None:
+    """The target by its full name where the sources mostly use a short one: "Shoppers" is Shoppers Drug Mart
+    Corp when that is the one organisation whose name it opens (not a unit's, "Shoppers Financial")."""
+    if target is None or bare(target) != target:
+        return target  # "Reuters Group Plc" is a full name already, whatever else opens with "Reuters"
+    words = target.split()
+    longer = [
+        org.name
+        for org in organizations
+        if (named := bare(org.name).split())[: len(words)] == words
+        and len(named) > len(words)
+        and not {word.lower() for word in named[len(words) :]} <= UNIT_WORDS
+    ]
+    return longer[0] if len(longer) == 1 else target
 
 
 def _name_target_parts(names: Names, organizations: Sequence[Organization]) -> None:

@@ -10,7 +10,8 @@ from builder.alternation import literal_alternation
 from builder.extract import lexicon as lx
 from builder.extract.name_runs import looks_like_name, split_run
 
-_TOKEN = r"(?:[A-Z][\w'’.&@-]*[\w]|[A-Z](?:\.[A-Z])*\.?|\d+[A-Z][\w]*)"
+# A word of a name; never the letters of a currency ("C$", "A$", "HK$": "for C$12.4 billion" names no one).
+_TOKEN = r"(?:[A-Z][\w'’.&@-]*[\w]|[A-Z](?:\.[A-Z])*\.?|\d+[A-Z][\w]*)(?![\w$£€¥])"
 _JOIN = r"(?:\s(?:of|de|du|von|van|der|den|da|di|la|le|bin|al|&|for)\s|\s|-)"
 # A wire service's bare ticker after a name ("ABN AMRO AAH.AS", "Lehman LEH.N") is no part of the name.
 _NOT_TICKER = r"(?![A-Z0-9]{2,6}\.[A-Z]{1,3}(?![\w.]))"

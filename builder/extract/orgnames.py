@@ -20,7 +20,7 @@ _SLUG = re.compile(r"[^a-z0-9]+")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,5}")
 _LOWER_HEADS = frozenset(head.lower() for head in lx.ORG_HEADS)
 # Words after a firm's name that name one of its units or regions: "Thomson Financial", "AOL Europe"
-_UNIT_WORDS = _LOWER_HEADS | frozenset(
+UNIT_WORDS = _LOWER_HEADS | frozenset(
     "europe asia america americas uk us international interactive wholesale retail mobile learning".split()
 )
 
@@ -211,7 +211,7 @@ def _introduced(names: Sequence[str], mentions: Sequence[Mention]) -> str:
         if (
             longest[: len(words)] == words
             and 0 < len(words) < len(longest)
-            and set(longest[len(words) :]) <= _UNIT_WORDS
+            and set(longest[len(words) :]) <= UNIT_WORDS
         ):
             return next(name for name in names if org_key(name) in introduced)
     return names[0]
