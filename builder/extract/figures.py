@@ -5,18 +5,19 @@ the inverted "percent of 10"."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from builder.alternation import literal_alternation
 from builder.extract import units
 from builder.extract.numbers import count, number
 from builder.extract.units import CURRENCY_WORDS
 
 
-def alternation(words: object) -> str:
-    """A regex alternation of words, longest first so that the longest match wins."""
-    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))  # type: ignore[call-overload]
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of words where the longest match wins, as a trie the engine tries letter by letter."""
+    return literal_alternation(words)
 
 
 _PER = re.compile(
