@@ -55,4 +55,11 @@ def lower_determiner(who: str) -> str:
 
 def plural_who(who: str) -> bool:
     words = who.split()
-    return " and " in f" {who} " or (len(words) > 1 and words[-1].endswith("s") and not words[-1].endswith("ss"))
+    return (
+        " and " in f" {who} "
+        or (len(words) > 1 and words[-1].endswith("s") and not words[-1].endswith("ss"))
+        or (len(words) > 1 and words[-1].lower() in _MANY)  # "the two", "all three"
+    )
+
+
+_MANY = frozenset("two three four five both all several many".split())

@@ -200,3 +200,20 @@ def test_a_chronology_s_dates_are_read_year_first_too(sentence: str, written: st
     from builder.extract.dates import find_dates
 
     assert [(sentence[d.start : d.end], d.value) for d in find_dates(sentence)] == [(written, value)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "who"),
+    [
+        ("The airlines have refused to comment substantively on the talks.", "The airlines"),
+        ("Smith said the two did not discuss specifics of the deal.", "the two"),
+        ("Jones told the hearing that he would not comment on the case.", "he"),
+        ("Officials at Acme and Widget would not comment on the report.", "Officials at Acme and Widget"),
+    ],
+)
+def test_who_would_not_say_is_the_reported_subject_without_its_auxiliary(sentence: str, who: str) -> None:
+    from builder.sources import RawSource, split_source
+
+    source = split_source(RawSource("s", "s.txt", SourceMeta(), sentence, ""))
+    (disclosure,) = extract(source).disclosures
+    assert disclosure.who == who

@@ -170,3 +170,10 @@ def test_the_example_brief_s_questions_read_as_a_reader_asks(tmp_path: Path) -> 
 def test_the_analyst_s_words_become_sentences() -> None:
     assert full_sentence("uses Lumen's network") == "Uses Lumen's network."
     assert full_sentence("Is it agreed?") == "Is it agreed?"
+
+
+def test_a_question_to_several_people_asks_in_the_plural() -> None:
+    from builder.askers import plural_who
+
+    assert plural_who("the two") and plural_who("The airlines") and plural_who("Acme and Widget")
+    assert not plural_who("he") and not plural_who("Delta") and not plural_who("the bank")

@@ -123,10 +123,18 @@ def _subject_before(text: str, position: int, most: int = 9) -> str | None:
     clause = _CLAUSE_WORDS.search(text[max(0, position - 120) : position])
     if clause is None:
         return None
-    words = clause.group("phrase").split()[-most:]
+    # "Isakson said the two did not discuss", "told the hearing that he would not comment": the reported subject
+    phrase = _REPORTED.split(clause.group("phrase"))[-1]
+    words = phrase.split()[-most:]
     while words and words[0].lower() in ("but", "and", "however", "however,", "so", "yet"):
         words.pop(0)
+    while len(words) > 1 and words[-1].lower() in _AUXILIARIES:
+        words.pop()  # "The airlines have refused to comment": the airlines
     return " ".join(words) if words else None
+
+
+_REPORTED = re.compile(r"\b(?:that|said|says|told)\s")
+_AUXILIARIES = frozenset("have has had would will could did was were is are also still".split())
 
 
 def _disclosure_matches(
