@@ -62,7 +62,7 @@ def full_sentence(text: str) -> str:
     text = " ".join(text.split())
     if not text:
         return text
-    text = text[:1].upper() + text[1:]
+    text = text[:1].upper() + text[1:].rstrip(":;,")  # "… for $17.2 billion:", a factbox's lead-in, ends here
     return text if _TERMINAL.search(text) else text + "."
 
 

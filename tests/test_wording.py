@@ -170,6 +170,9 @@ def test_the_example_brief_s_questions_read_as_a_reader_asks(tmp_path: Path) -> 
 def test_the_analyst_s_words_become_sentences() -> None:
     assert full_sentence("uses Lumen's network") == "Uses Lumen's network."
     assert full_sentence("Is it agreed?") == "Is it agreed?"
+    assert (
+        full_sentence("Acme agreed to buy Widget for $17.2 billion:") == "Acme agreed to buy Widget for $17.2 billion."
+    )
 
 
 def test_a_question_to_several_people_asks_in_the_plural() -> None:
