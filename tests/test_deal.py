@@ -683,3 +683,18 @@ def test_firms_in_talks_about_an_alliance_then_a_supply_deal_are_partners(tmp_pa
         ("Contoso Motors", "partner"),
         ("Northwind Motors SA", "partner"),
     }
+
+
+def test_a_purchase_told_as_done_for_a_price_is_completed(tmp_path: Path) -> None:
+    card = proposal(
+        tmp_path,
+        {
+            "claim": dated(
+                "2005-02-01",
+                "Unit buyer faces claim",
+                "State-owned Contoso Energy bought the Northwind unit for $4.1bn in a sale forced by the "
+                "government. Its former owner says it will ask Contoso Energy to repay a loan.",
+            )
+        },
+    )
+    assert card.status and card.status.value == "completed"
