@@ -658,3 +658,43 @@ def test_a_firm_that_will_not_buy_or_a_gerund_s_clause_names_no_buyer(tmp_path: 
         },
     )
     assert {(p.name, p.role) for p in card.parties} == {("Northwind Traders", "acquirer"), ("Contoso Ltd", "target")}
+
+
+def test_firms_in_talks_about_an_alliance_then_a_supply_deal_are_partners(tmp_path: Path) -> None:
+    card = proposal(
+        tmp_path,
+        {
+            "talks": dated(
+                "2005-01-11",
+                "Carmaker in link talks",
+                "Contoso Motors is in talks with French carmaker Northwind Motors SA about a possible "
+                "alliance. Analysts said alliances would be needed.",
+            ),
+            "deal": dated(
+                "2005-02-02",
+                "Supply deal boosts Contoso",
+                "Contoso Motors has struck a deal to supply Northwind Motors SA with 20,000 vans. The two firms "
+                "signed a memorandum of understanding.",
+            ),
+        },
+    )
+    assert card.type and card.type.value == "partnership"
+    assert {(p.name, p.role) for p in card.parties} == {
+        ("Contoso Motors", "partner"),
+        ("Northwind Motors SA", "partner"),
+    }
+
+
+def test_a_purchase_told_as_done_for_a_price_is_completed(tmp_path: Path) -> None:
+    card = proposal(
+        tmp_path,
+        {
+            "claim": dated(
+                "2005-02-01",
+                "Unit buyer faces claim",
+                "State-owned Contoso Energy bought the Northwind unit for $4.1bn in a sale forced by the "
+                "government. Its former owner says it will ask Contoso Energy to repay a loan.",
+            )
+        },
+    )
+    assert card.status and card.status.value == "completed"

@@ -341,3 +341,17 @@ def test_an_agency_named_after_its_founder_with_worldwide_or_advertising_is_no_p
 )
 def test_the_letters_of_a_currency_are_no_part_of_a_name(sentence: str, runs: list[str]) -> None:
     assert [match.group() for match in NAME_RUN.finditer(sentence)] == runs
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Trouble-hit Contoso Motors is in talks with a French carmaker.",
+        "Cash-strapped Contoso Motors said it would cut 2,000 jobs.",
+        "The deal will help loss-making Contoso Motors fill its plants.",
+    ],
+)
+def test_a_describing_compound_before_a_firm_is_no_part_of_its_name(sentence: str) -> None:
+    facts = extract(split_source(RawSource("story", "story.txt", SourceMeta(), "Headline\n\n" + sentence, "")))
+    assert "Contoso Motors" in [org.name for org in facts.organizations]
+    assert not any(org.name.endswith(" Contoso Motors") for org in facts.organizations)

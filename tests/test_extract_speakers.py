@@ -197,3 +197,18 @@ def test_the_place_of_a_wire_dateline_never_speaks() -> None:
     )
     speakers = _speakers(text)
     assert speakers["a"] == "Anna Berg"
+
+
+def test_a_person_named_in_a_dashed_aside_after_the_speaker_is_not_the_speaker() -> None:
+    text = (
+        "Northwind passed into state hands. "
+        '"This is theft in daylight," Anna Berg - then an adviser to Prime Minister Lars Holm - told reporters. '
+        '"Officials are doing it now."'
+    )
+    assert _speakers(text) == {"This": "Anna Berg", "Officials": "Anna Berg"}
+
+
+@pytest.mark.parametrize("given", ["Andrei", "Dmitri", "Yevgeny", "Anatoly"])
+def test_a_russian_given_name_makes_a_person_who_speaks(given: str) -> None:
+    text = f'"Prices will rise," {given} Volkov - an adviser to President Lars Holm - said on Monday.'
+    assert _speakers(text) == {"Prices": f"{given} Volkov"}

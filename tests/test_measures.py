@@ -283,3 +283,18 @@ def test_what_a_company_is_worth_is_told_from_what_a_deal_costs(sentence: str, f
 )
 def test_results_and_the_economy_are_told_from_terms_of_the_deal(sentence: str, figure: str, expected: str) -> None:
     assert measure(sentence, figure) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "expected"),
+    [
+        # a share of a country's or a company's output is no stake in anyone
+        ("The merged group will control about 12% of Brazil's steel output.", "12%", "context"),
+        ("The mine, which produced 35% of the group's copper production, was sold last year.", "35%", "context"),
+        # "a 25% shareholder in" is a holding
+        ("Siemens, a 25% shareholder in the venture, has declined to put in more money.", "25%", "stake"),
+        ("Fosters bought 18.8% of Southcorp for 4.17 Australian dollars per share.", "18.8%", "stake"),
+    ],
+)
+def test_a_share_of_output_is_told_from_a_holding(sentence: str, figure: str, expected: str) -> None:
+    assert measure(sentence, figure) == expected

@@ -422,3 +422,18 @@ def test_a_target_the_sources_call_by_a_short_name_is_one_subject_under_its_full
     )
     (value,) = [g for g in found.amount_groups if g.items[0].text == "C$12.4 billion"]
     assert value.subject == "Contoso Drug Mart Corp" and len(value.items) == 2
+
+
+def test_a_unit_sold_for_less_than_a_sum_is_sold_and_no_revision_of_its_price() -> None:
+    found = brief(
+        (
+            "sold",
+            None,
+            "Minister attacks sale\n\nThe unit had been seized and sold in December for less than $5bn to a "
+            "little-known firm.",
+        ),
+        ("loan", None, "Buyer faces claim\n\nNorthwind bought the unit for $4.6bn in a forced sale."),
+    )
+    bound = next(a for a in found.amounts if a.text == "$5bn")
+    assert (bound.measure, bound.stage) == ("deal_value", "completed")
+    assert not any(t.revised for t in found.terms)

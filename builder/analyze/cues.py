@@ -267,7 +267,8 @@ STAGE_CUES: dict[Stage, tuple[tuple[str, float], ...]] = {
     ),
     "completed": (
         (_words(r"complet\w*", r"closed\s(?:the\s)?(?:deal|acquisition|purchase)", r"finali[sz]ed"), 1.2),
-        (_words(r"bought", r"acquired", r"took\sover", r"has\spaid", r"paid", r"spent"), 0.9),
+        # "had been seized and sold in December for less than $10bn": a sale done; "to be sold" is still to come
+        (_words(r"bought", r"acquired", r"took\sover", r"has\spaid", r"paid", r"spent", r"(?<!be\s)sold"), 0.9),
     ),
     "agreed": (
         # "would be signed in March": a signing still to come is not an agreement

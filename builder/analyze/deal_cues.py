@@ -36,7 +36,9 @@ STATUS_PATTERNS: tuple[tuple[DealStatus, str], ...] = (
         rf"\b(?:complet\w*|closed|finali[sz]ed)\s(?:the\s|its\s|their\s|his\s)?(?:\S+\s){{0,4}}"
         rf"{DEAL_NOUNS}|{DEAL_NOUNS}\s(?:was|has\sbeen|were)\s(?:completed|closed)\b"
         # "LVMH has sold its loss-making Christian Lacroix clothing label to a US investment group"
-        rf"|\b(?:has|have)\ssold\s(?:its|their|his|her|the)\s(?:\S+\s){{0,5}}?to\b",
+        rf"|\b(?:has|have)\ssold\s(?:its|their|his|her|the)\s(?:\S+\s){{0,5}}?to\b"
+        # "State-owned Rosneft bought the Yugansk unit for $9.3bn": a purchase told as done
+        rf"|\b(?:bought|acquired)\s(?:the|its|their|his|her)\s(?:\S+\s){{0,5}}?for\s(?:about\s|some\s)?[$£€¥\d]",
     ),
     (
         "agreed",

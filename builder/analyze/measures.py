@@ -32,12 +32,16 @@ _SHARE_PRICE_AFTER = re.compile(r"^\s?(?:a|per)\sshare\s(?:closing\s|close\s)?(?
 # "to just under the C$61.54 per share price offered by Loblaw": the level named is the offer's
 _OFFERED_AFTER = re.compile(r"^\s?(?:a|per)\sshare\s(?:price\s)?(?:offered|bid)\b", re.I)
 # "16.4 percent of Britain's 125 billion-pound a year grocery market": a share of a market, not of a company
+# "20% of the UK mobile market", "about 16% of Russia's total crude oil output": a share of a market or of what
+# a country or a company produces, no holding in anyone
 _MARKET_SHARE_AFTER = re.compile(
-    r"\sof\s(?:the\s)?(?:(?:[A-Z][a-z]+['’]s|[a-z\d$£€][\w$£€.'’-]*)\s){0,7}?market\b(?!\s(?:value|capitali))"
+    r"\sof\s(?:the\s)?(?:(?:[A-Z][a-z]+['’]s?|[a-z\d$£€][\w$£€.'’-]*)\s){0,7}?"
+    r"(?:market\b(?!\s(?:value|capitali))|(?:output|production)\b(?!\s(?:unit|arm|division|subsidiary|business)))"
 )
 _STAKE_AFTER = re.compile(
     r"^\sof\s(?:the\s|its\s|their\s|his\s|her\s)?(?:[A-Z]|(?:\w+\s)?(?:company|club|airline|group|bank|firm|business|"
     r"carrier|shares|stock|equity|capital|voting))"
+    r"|^\sshareholder\s(?:in|of)\b"  # "a 30% shareholder in Mitsubishi Motors"
     # "in October" is when, not whose: a month is no company
     r"|^\sin\s(?:the\s)?(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December)\b)[A-Z](?!\S*\s(?:shares|stock)\b)"

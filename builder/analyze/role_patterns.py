@@ -139,6 +139,17 @@ _PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
         rf"(?P<partner>{ENT}){TICK}(?:['’]s?)?{_GAP}{{0,50}}?\b(?:partnership|alliance|joint\sventure|merger|deal|tie-up|collaboration|partnering|partnered|partner)\s(?:\w+\s)?with\s{_DESC}(?P<partner2>{ENT})",
         ("partner", "alliance", "joint", "merger", "deal", "tie-up", "collaboration"),
     ),
+    # Acme is in talks with Widget about a possible alliance; Acme struck a deal to supply Widget with vans
+    (
+        rf"(?P<partner>{ENT}){TICK}{_GAP}{{0,40}}?\b(?:talks|negotiations|discussions)\swith\s{_DESC}(?P<partner2>{ENT})"
+        rf"{TICK}[^.;:\"“”]{{0,40}}?\s(?:about|over|on|for)\s(?:a|an|the)\s(?:\w+\s){{0,2}}?(?:alliance|partnership|tie-up|link|collaboration)",
+        ("alliance", "partnership", "tie-up", "link", "collaboration"),
+    ),
+    (
+        rf"(?P<partner>{ENT}){TICK}{_GAP}{{0,40}}?\b(?:struck|signed|agreed|reached|sealed)\s(?:a|an)\s(?:\w+\s)?"
+        rf"(?:deal|agreement|contract)\sto\s(?:supply|build|make|produce)\s(?:\w+\s){{0,3}}?(?P<partner2>{ENT})",
+        ("supply", "build", "make", "produce"),
+    ),
     # Acme's financial adviser Bank; hired financial advisor Bank; advised by Bank, Bank and Bank
     (
         rf"\badvis[eo]rs?\s(?:to\s{_DESC}{ENT}{TICK}\s)?(?:is\s|was\s|are\s|were\s|including\s)?(?P<adviser>{_LIST})",

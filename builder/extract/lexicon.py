@@ -43,9 +43,8 @@ MALE_NAMES = _words(
     Russell Ryan Sam Samuel Satya Scott Sean Sebastian Sergei Sergey Seth Shaun Shinzo Sid Simon Stan Stanley Stefan
     Stephen Steve Steven Stuart Sundar Takeshi Ted Terence Terry Theo Thierry Thomas Tim Timothy Toby Todd Tom Tommy
     Tony Trevor Vijay Viktor Vincent Vladimir Walter Warren Wayne Werner Wilhelm William Willie Wolfgang Yasser
-    Yuri Zhang Per Magnus Anders Nils Sven Henrik Gunnar Olof Leif Bjorn Jonas Mats Fredrik Kjell Stig""".replace(
-        "Lord", ""
-    )
+    Yuri Zhang Per Magnus Anders Nils Sven Henrik Gunnar Olof Leif Bjorn Jonas Mats Fredrik Kjell Stig
+    Andrei Andrey Alexey Anatoly Dmitri Gennady Leonid Valery Vyacheslav Yevgeny""".replace("Lord", "")
 )
 # Given names that are also words opening a sentence ("Per share, ..."): names inside a sentence, before a name.
 NAMES_ALSO_WORDS = _words("Per")

@@ -10,7 +10,22 @@ from builder.extract import lexicon as lx
 
 _TOKENS = re.compile(r"\S+")
 _POSSESSIVE = re.compile(r"['’]s?$")
-_DESCRIBING_SUFFIXES = ("-based", "-born", "-listed", "-owned", "-controlled", "-backed", "-headquartered")
+# "Paris-based Euronext", "Trouble-hit Mitsubishi Motors", "Cash-strapped Rover": a describing compound
+_DESCRIBING_SUFFIXES = (
+    "-based",
+    "-born",
+    "-listed",
+    "-owned",
+    "-controlled",
+    "-backed",
+    "-headquartered",
+    "-hit",
+    "-stricken",
+    "-strapped",
+    "-laden",
+    "-ridden",
+    "-making",
+)
 # Offices a title names before a person: "Secretary of State Mike Pompeo", "Defense Secretary ...".
 _OFFICES = frozenset(
     "State Defense Defence Treasury Commerce Energy Health Labor Justice Transportation Agriculture Education "

@@ -317,7 +317,9 @@ def resolve(phrase: str, start: int, end: int, entities: Entities) -> Speaker:
     if people:
         owners = ("'s", "’s")
         subjects = [m for m in people if not entities.text.startswith(owners, m.end)]
-        chosen = (subjects or people)[0] if ", " in phrase or len(people) == 1 else (subjects or people)[-1]
+        # "Andrei Illarionov - then adviser to President Vladimir Putin - told": a dash opens an aside, as a comma
+        aside = entities.text.startswith((" - ", " – ", " — ", "—"), people[0].end)
+        chosen = (subjects or people)[0] if ", " in phrase or aside or len(people) == 1 else (subjects or people)[-1]
         return person_speaker(chosen, entities, start, end)
     if ", " in phrase and not any(m.start - start < 2 for m in inside):
         # "Speaking at the forum in Dubai, he", "talks with the LSE, its chief": the last part speaks.
