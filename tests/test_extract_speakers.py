@@ -197,3 +197,23 @@ def test_the_place_of_a_wire_dateline_never_speaks() -> None:
     )
     speakers = _speakers(text)
     assert speakers["a"] == "Anna Berg"
+
+
+def test_a_name_after_an_office_of_speaker_or_superintendent_is_a_person() -> None:
+    text = (
+        "Ohio Senate Speaker Laura Pratt spoke to the crowd. "
+        '"We hear you," Pratt said. '
+        "County schools Superintendent Dana Kirby has cited a study. "
+        '"It is a shame," she said.'
+    )
+    assert _speakers(text) == {"We": "Laura Pratt", "It": "Dana Kirby"}
+
+
+def test_a_speaker_who_said_to_someone_is_the_speaker() -> None:
+    text = (
+        "Union President Ray Odom addressed the rally. "
+        "Teacher Ann Lowe said pay was too low. "
+        '"The time is now," Odom said to cheers from the crowd. '
+        '"It will work," people said to be close to the talks.'
+    )
+    assert _speakers(text)["The"] == "Ray Odom"

@@ -115,7 +115,8 @@ TITLE_WORDS = _words(
     mp senator lawyer attorney adviser advisor manager official owner deputy senior general counsel
     corporate group global regional finance financial operating marketing technology commercial non-executive
     vice-president vice-chairman deputy-chairman treasurer auditor administrator regulator leader chiefs
-    principal fund portfolio investment research vp svp evp md premier mayor ambassador""".lower()
+    principal fund portfolio investment research vp svp evp md premier mayor ambassador speaker
+    superintendent""".lower()
 )
 # Nouns that head a title and can stand after "a"/"the": "a spokeswoman for the regulator".
 TITLE_HEADS = _words(

@@ -50,7 +50,7 @@ POST_VERB_FIRST = re.compile(
 )
 POST_SUBJECT_FIRST = re.compile(
     rf"^\s*[,—–-]?\s*(?P<who>(?:[^\"“”.;!?]|{_NAME_DOT}){{1,140}}?)\s(?:has\s|had\s|have\s|also\s|later\s|then\s)?"
-    rf"(?P<verb>{_FINITE_VERBS})\b(?!\s+to\b)"
+    rf"(?P<verb>{_FINITE_VERBS})\b(?!\s+to\b(?<!said\sto)(?<!says\sto))(?!\s+to\s+(?:be|have)\b)"
 )
 # "... well lit," were reported to be founder John James Sainsbury's dying words: the owner of the words spoke.
 POST_WORDS_OF = re.compile(
