@@ -280,6 +280,7 @@ SPEECH_VERBS = _words(
     complains described describes called calls agreed agrees disagreed responded responds recalled recalls
     affirmed affirms assured assures hinted hints forecast forecasts projected projects expects expected
     tweeted tweets recounted recounts blasted blasts cited cites reiterated reiterates recommended recommends
+    chanted chants shouted shouts yelled yells
     saying adding noting calling citing describing arguing warning insisting claiming stating telling agree"""
 )
 PRONOUNS = {"he": "male", "she": "female", "it": "it", "they": "plural", "him": "male", "her": "female"}
