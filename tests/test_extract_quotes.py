@@ -92,3 +92,11 @@ def test_a_slogan_or_the_words_on_a_sign_are_written_not_said() -> None:
         "“We will not stop,” Jo Smith said."
     )
     assert [quote for quote, _ in _quotes(text)] == ["We will not stop"]
+
+
+def test_a_fragment_of_words_someone_announced_is_theirs_and_a_lone_scare_quote_is_not() -> None:
+    text = (
+        "Despite Ms. Laura Pratt’s Oct. 11 announcement that the two cities had reached a “historic” water deal, "
+        "nothing has been signed. The plan remains a “bold” step for the region."
+    )
+    assert _quotes(text) == [("historic", "Laura Pratt")]
