@@ -217,3 +217,11 @@ def test_a_speaker_who_said_to_someone_is_the_speaker() -> None:
         '"It will work," people said to be close to the talks.'
     )
     assert _speakers(text)["The"] == "Ray Odom"
+
+
+def test_an_aside_such_as_that_said_is_not_the_subject_of_the_speech_verb() -> None:
+    text = (
+        "The figures are rough. "
+        'That said, the EPA says that the river "remains the main source of the pollution" in the state.'
+    )
+    assert _speakers(text) == {"remains": "EPA"}
