@@ -100,3 +100,11 @@ def test_a_fragment_of_words_someone_announced_is_theirs_and_a_lone_scare_quote_
         "nothing has been signed. The plan remains a “bold” step for the region."
     )
     assert _quotes(text) == [("historic", "Laura Pratt")]
+
+
+def test_a_fragment_someone_sees_or_regards_a_thing_as_is_theirs() -> None:
+    text = (
+        "Maria Lopez, an analyst at research firm Northfield, sees the catalogue as its “weak spot.” "
+        "Tom Reyes, who runs the Acme fund, regards the offer as “derisory” and will vote against it."
+    )
+    assert _quotes(text) == [("weak spot.", "Maria Lopez"), ("derisory", "Tom Reyes")]

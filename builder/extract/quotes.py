@@ -125,6 +125,11 @@ _SPEECH_OWNER = re.compile(
     + "|".join(sorted(_SPEECH_NOUNS))
     + r")\sthat\s[^\"“”.;!?]*$"
 )
+# Words someone names a thing by: "X sees the lineup as its "Achilles heel"", "regards the offer as "derisory"".
+_JUDGING_VERBS = frozenset("sees saw views viewed regards regarded considers considered".split())
+_JUDGED_AS = re.compile(
+    r"\s(?:" + "|".join(sorted(_JUDGING_VERBS)) + r")\s[^\"“”.;!?]{1,80}?\sas\s(?:(?:its|his|her|their|a|an|the)\s)?$"
+)
 _TICKER_ENDS = re.compile(r"\(\s?[A-Z][A-Za-z0-9]{0,6}\.[A-Z]{1,3}\s?\)\s*$")
 
 
@@ -164,6 +169,10 @@ def _attribute(
     if owner is not None:  # "Mr. Trump's Oct. 11 announcement that ... had reached a "historic" deal"
         start = head_start + owner.start("who")
         return speakers.resolve(owner.group("who"), start, start + len(owner.group("who")), entities), True
+    judged = _JUDGED_AS.search(head) if _JUDGING_VERBS.intersection(head.split()) else None
+    if judged is not None and head[: judged.start()].strip():  # "Lewis Ward ... sees the lineup as its "Achilles heel""
+        subject = head[: judged.start()]
+        return speakers.resolve(subject, head_start, head_start + len(subject), entities), True
     return None, partial
 
 
