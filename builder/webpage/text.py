@@ -61,15 +61,20 @@ def keep_inline_text(tree: HtmlElement) -> None:
     """Take the class, id and style off spans inside paragraphs, so no rule for page furniture drops words mid-sentence.
 
     An extractor drops elements whose class names furniture ("link", "bottom"); a span of a sentence
-    with such a class would leave the sentence with words missing. A pop-up card hidden in the sentence (a
-    person's "rollover" box of headlines, a tooltip) is no part of it and goes first.
+    with such a class would leave the sentence with words missing. A pop-up card hidden in the sentence goes first.
     """
+    drop_pop_up_cards(tree)
     for span in tree.xpath("//p//span"):
-        if _POP_UP.search(span.get("class", "")):
-            span.drop_tree()  # keeps the words after it
-            continue
         for name in ("class", "id", "style"):
             span.attrib.pop(name, None)
+
+
+def drop_pop_up_cards(tree: HtmlElement) -> None:
+    """Drop the cards hidden inside a sentence until a word is pointed at (a person's "rollover" box of
+    headlines, a tooltip's text): no part of the sentence; the words after a card stay."""
+    for span in tree.xpath("//p//span"):
+        if _POP_UP.search(span.get("class", "")) and span.getparent() is not None:
+            span.drop_tree()
 
 
 def _extract(tree: HtmlElement, recall: bool) -> PageText:
