@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 
 from builder.errors import Problems
 from builder.readers import decode, read_article
+from builder.webpage.text import drop_pop_up_cards
 
 BENCHMARK = Path(__file__).resolve().parent.parent.parent / "shared" / "peer-tests" / "article-extraction"
 _TOKEN = re.compile(r"\w+")
@@ -307,6 +308,7 @@ def altered_paragraphs(result: PageResult, folder: Path = BENCHMARK) -> list[str
     tree = lxml_html.fromstring(_page_html(gzip.decompress((folder / "html" / f"{result.id}.html.gz").read_bytes())))
     for element in tree.xpath("//script|//style"):
         element.drop_tree()
+    drop_pop_up_cards(tree)  # hidden until pointed at, and no part of the sentence they sit in
     page = _visible(tree.text_content())
     altered = []
     for paragraph in (result.body or "").split("\n\n"):

@@ -73,3 +73,38 @@ def test_a_term_in_single_marks_pointed_back_at_is_not_a_quote() -> None:
         "The buyer called the claim 'absurd'."
     )
     assert _quotes(text) == [("absurd", "The buyer")]
+
+
+def test_words_chanted_or_shouted_are_quotes() -> None:
+    text = (
+        "Thousands of nurses marched on the capitol on Monday. "
+        "Nurses chanted, “Staff our wards,” and “Patients first,” as they lined the steps. "
+        "Later some marchers shouted, “Care not cuts,” in a hallway."
+    )
+    assert [quote for quote, _ in _quotes(text)] == ["Staff our wards", "Patients first", "Care not cuts"]
+
+
+def test_a_slogan_or_the_words_on_a_sign_are_written_not_said() -> None:
+    text = (
+        "The city launched a campaign with the slogan “Drive slow, arrive alive.” "
+        "Many held handmade signs with sayings such as, “Less Tax on Work, More Tax on Wealth.” "
+        "Others carried banners reading “Hands off our pensions.” "
+        "“We will not stop,” Jo Smith said."
+    )
+    assert [quote for quote, _ in _quotes(text)] == ["We will not stop"]
+
+
+def test_a_fragment_of_words_someone_announced_is_theirs_and_a_lone_scare_quote_is_not() -> None:
+    text = (
+        "Despite Ms. Laura Pratt’s Oct. 11 announcement that the two cities had reached a “historic” water deal, "
+        "nothing has been signed. The plan remains a “bold” step for the region."
+    )
+    assert _quotes(text) == [("historic", "Laura Pratt")]
+
+
+def test_a_fragment_someone_sees_or_regards_a_thing_as_is_theirs() -> None:
+    text = (
+        "Maria Lopez, an analyst at research firm Northfield, sees the catalogue as its “weak spot.” "
+        "Tom Reyes, who runs the Acme fund, regards the offer as “derisory” and will vote against it."
+    )
+    assert _quotes(text) == [("weak spot.", "Maria Lopez"), ("derisory", "Tom Reyes")]

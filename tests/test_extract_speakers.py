@@ -212,3 +212,31 @@ def test_a_person_named_in_a_dashed_aside_after_the_speaker_is_not_the_speaker()
 def test_a_russian_given_name_makes_a_person_who_speaks(given: str) -> None:
     text = f'"Prices will rise," {given} Volkov - an adviser to President Lars Holm - said on Monday.'
     assert _speakers(text) == {"Prices": f"{given} Volkov"}
+
+
+def test_a_name_after_an_office_of_speaker_or_superintendent_is_a_person() -> None:
+    text = (
+        "Ohio Senate Speaker Laura Pratt spoke to the crowd. "
+        '"We hear you," Pratt said. '
+        "County schools Superintendent Dana Kirby has cited a study. "
+        '"It is a shame," she said.'
+    )
+    assert _speakers(text) == {"We": "Laura Pratt", "It": "Dana Kirby"}
+
+
+def test_a_speaker_who_said_to_someone_is_the_speaker() -> None:
+    text = (
+        "Union President Ray Odom addressed the rally. "
+        "Teacher Ann Lowe said pay was too low. "
+        '"The time is now," Odom said to cheers from the crowd. '
+        '"It will work," people said to be close to the talks.'
+    )
+    assert _speakers(text)["The"] == "Ray Odom"
+
+
+def test_an_aside_such_as_that_said_is_not_the_subject_of_the_speech_verb() -> None:
+    text = (
+        "The figures are rough. "
+        'That said, the EPA says that the river "remains the main source of the pollution" in the state.'
+    )
+    assert _speakers(text) == {"remains": "EPA"}

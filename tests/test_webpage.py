@@ -114,6 +114,19 @@ def test_an_article_split_by_an_advert_into_two_containers_is_read_whole() -> No
     assert imported.text.index(PARAGRAPHS[-1]) < imported.text.index(later[0])
 
 
+def test_a_card_that_pops_up_over_a_name_is_no_part_of_the_sentence() -> None:
+    card = (
+        '<span class="rollover-people"><a href="/people/jane-doe">Jane Doe</a>'
+        '<span class="rollover-people-block"><a class="name" href="/people/jane-doe">Jane Q. Doe</a>'
+        '<a href="/news/1">Acme weighs a bid for Widget</a> '
+        '<a class="more" href="/people/jane-doe">MORE</a></span></span>'
+    )
+    sentence = f"Acme chief executive {card} (D) said the offer was fair."
+    imported = article_from_html(page(article(*PARAGRAPHS[:2], sentence, *PARAGRAPHS[2:])))
+    assert "Acme chief executive Jane Doe (D) said the offer was fair." in imported.text
+    assert "MORE" not in imported.text
+
+
 def test_metadata_comes_cleaned_from_the_pages_own_tags() -> None:
     head = (
         "<title>Acme buys Widget | The Example Daily</title>"

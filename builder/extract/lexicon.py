@@ -114,7 +114,8 @@ TITLE_WORDS = _words(
     mp senator lawyer attorney adviser advisor manager official owner deputy senior general counsel
     corporate group global regional finance financial operating marketing technology commercial non-executive
     vice-president vice-chairman deputy-chairman treasurer auditor administrator regulator leader chiefs
-    principal fund portfolio investment research vp svp evp md premier mayor ambassador""".lower()
+    principal fund portfolio investment research vp svp evp md premier mayor ambassador speaker
+    superintendent""".lower()
 )
 # Nouns that head a title and can stand after "a"/"the": "a spokeswoman for the regulator".
 TITLE_HEADS = _words(
@@ -278,6 +279,7 @@ SPEECH_VERBS = _words(
     complains described describes called calls agreed agrees disagreed responded responds recalled recalls
     affirmed affirms assured assures hinted hints forecast forecasts projected projects expects expected
     tweeted tweets recounted recounts blasted blasts cited cites reiterated reiterates recommended recommends
+    chanted chants shouted shouts yelled yells
     saying adding noting calling citing describing arguing warning insisting claiming stating telling agree"""
 )
 PRONOUNS = {"he": "male", "she": "female", "it": "it", "they": "plural", "him": "male", "her": "female"}

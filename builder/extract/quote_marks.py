@@ -26,6 +26,12 @@ _SCARE_WORDS = 2
 _TERM_WORDS = 4
 _NOUN_AFTER = re.compile(r"\s[a-z]")
 _MINOR_WORDS = frozenset("of the and a an in on for to at & de du la von".split())
+# Nouns of words written rather than said, and the links between such a noun and the words it shows.
+_WRITTEN_NOUNS = frozenset(
+    """slogan slogans tagline taglines motto mottos mottoes hashtag hashtags sayings sign signs banner banners
+    placard placards poster posters""".split()
+)
+_WRITTEN_LINKS = frozenset("as reading read saying said of".split())
 _ENDS_CLAUSE = re.compile(r"[.!?,:;…—–)-]\s*$")
 _POINTED_AT = re.compile(r"\b(?:this|that|these|those)\s$", re.I)
 # Where a quotation whose closing mark is missing ends: at the comma before a short attribution and its verb.
@@ -168,7 +174,7 @@ def not_speech(text: str, span: QuoteSpan, partial: bool, attributed: bool, in_h
     'woo' LSE").
     """
     words = text[span.inner_start : span.inner_end].split()
-    if not words:
+    if not words or _names_written_words(text, span.open):
         return True
     named = partial or not attributed or _TITLE_BEFORE.search(text, max(0, span.open - 12), span.open)
     if named and len(words) <= _TITLE_WORDS and _title_case(words):
@@ -180,6 +186,16 @@ def not_speech(text: str, span: QuoteSpan, partial: bool, attributed: bool, in_h
     if partial and not attributed and len(words) <= _TERM_WORDS and _NOUN_AFTER.match(text, span.close + 1):
         return True  # a term used as a name for a thing: "entertainment and leisure" robots
     return in_headline and not attributed
+
+
+def _names_written_words(text: str, open_mark: int) -> bool:
+    """Whether the words before a quotation name it as written, not said: "the slogan", "signs reading"."""
+    before = [word.strip(",:(") for word in text[max(0, open_mark - 40) : open_mark].lower().split()[-4:]]
+    if not before:
+        return False
+    if before[-1] in _WRITTEN_NOUNS:
+        return True  # "with the slogan "Meth, we're on it.""
+    return before[-1] in _WRITTEN_LINKS and bool(_WRITTEN_NOUNS.intersection(before[:-1]))  # "signs reading"
 
 
 def _title_case(words: list[str]) -> bool:

@@ -118,6 +118,18 @@ def _headline_sentences(source: Source) -> int:
     return sum(1 for sentence in source.sentences if sentence.end <= end)
 
 
+# A possessor of words that the sentence reports: "Mr. Trump's announcement that", "the CEO's claim that".
+_SPEECH_NOUNS = frozenset("announcement statement claim remarks comments assertion promise pledge boast tweet".split())
+_SPEECH_OWNER = re.compile(
+    r"(?P<who>(?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.-]*)['’]s\s(?:[\w.]+\s){0,3}?(?:"
+    + "|".join(sorted(_SPEECH_NOUNS))
+    + r")\sthat\s[^\"“”.;!?]*$"
+)
+# Words someone names a thing by: "X sees the lineup as its "Achilles heel"", "regards the offer as "derisory"".
+_JUDGING_VERBS = frozenset("sees saw views viewed regards regarded considers considered".split())
+_JUDGED_AS = re.compile(
+    r"\s(?:" + "|".join(sorted(_JUDGING_VERBS)) + r")\s[^\"“”.;!?]{1,80}?\sas\s(?:(?:its|his|her|their|a|an|the)\s)?$"
+)
 _TICKER_ENDS = re.compile(r"\(\s?[A-Z][A-Za-z0-9]{0,6}\.[A-Z]{1,3}\s?\)\s*$")
 
 
@@ -153,6 +165,14 @@ def _attribute(
         phrase, start, end, outlet = before
         speaker = speakers.resolve(phrase, start, end, entities)
         return _with_outlet(speaker, outlet), partial
+    owner = _SPEECH_OWNER.search(head) if _SPEECH_NOUNS.intersection(head.lower().split()) else None
+    if owner is not None:  # "Mr. Trump's Oct. 11 announcement that ... had reached a "historic" deal"
+        start = head_start + owner.start("who")
+        return speakers.resolve(owner.group("who"), start, start + len(owner.group("who")), entities), True
+    judged = _JUDGED_AS.search(head) if _JUDGING_VERBS.intersection(head.split()) else None
+    if judged is not None and head[: judged.start()].strip():  # "Lewis Ward ... sees the lineup as its "Achilles heel""
+        subject = head[: judged.start()]
+        return speakers.resolve(subject, head_start, head_start + len(subject), entities), True
     return None, partial
 
 

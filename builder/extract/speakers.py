@@ -50,7 +50,7 @@ POST_VERB_FIRST = re.compile(
 )
 POST_SUBJECT_FIRST = re.compile(
     rf"^\s*[,—–-]?\s*(?P<who>(?:[^\"“”.;!?]|{_NAME_DOT}){{1,140}}?)\s(?:has\s|had\s|have\s|also\s|later\s|then\s)?"
-    rf"(?P<verb>{_FINITE_VERBS})\b(?!\s+to\b)"
+    rf"(?P<verb>{_FINITE_VERBS})\b(?!\s+to\b(?<!said\sto)(?<!says\sto))(?!\s+to\s+(?:be|have)\b)"
 )
 # "... well lit," were reported to be founder John James Sainsbury's dying words: the owner of the words spoke.
 POST_WORDS_OF = re.compile(
@@ -101,7 +101,7 @@ _FRAME_WORDS = frozenset("per according words".split())
 _LEADING_NAME = re.compile(
     r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s)?[A-Z][\w&.'’-]*(?:\s(?:(?:and|&|of)\s)?(?:(?:Mr|Ms|Mrs|Dr)\.?\s)?[A-Z][\w&.'’-]*)*"
 )
-_PREPOSITION_ONLY = re.compile(r"(?:in|on|at|of|for|with|by|to|from|after|before|during)?", re.I)
+_NO_SUBJECT = re.compile(r"(?:in|on|at|of|for|with|by|to|from|after|before|during|that|when|as)?", re.I)
 _CLAUSE_BREAK = re.compile(r";\s|,\s(?:but|while|whereas|although)\s|\s(?:but|whereas)\s")
 _RELATIVE_TAIL = re.compile(r"\s(?:which|who|that)(?:\s\w+){0,3}$")
 _APPOSED_NAME = re.compile(r"[A-Z][\w&.'’-]*(?:\s(?:of\s|&\s)?[A-Z][\w&.'’-]*){0,3}")
@@ -219,12 +219,12 @@ def _clause_starts(head: str) -> list[int]:
 def _verb_clause(text: str, start: int, end: int) -> tuple[str, int, int, str | None] | None:
     """The subject of the first speech verb in text[start:end], trimmed to the speaker's words.
 
-    A "verb" whose subject is no more than a preposition was a noun ("in remarks at ..., Esper said"): the
-    next verb is tried.
+    A "verb" whose subject is no more than a preposition was a noun ("in remarks at ..., Esper said"), and one
+    whose subject is a lone "that" or "when" opens an aside ("That said, the DEA says"): the next verb is tried.
     """
     head = text[start:end]
     match = _first_verb(head, 0)
-    while match is not None and _PREPOSITION_ONLY.fullmatch(_ADVERBS.sub("", match.who).strip(" ,")):
+    while match is not None and _NO_SUBJECT.fullmatch(_ADVERBS.sub("", match.who).strip(" ,")):
         match = _first_verb(head, match.verb_end)
     if match is None:
         return None

@@ -21,6 +21,8 @@ _WORD = re.compile(r"\w+")
 # A paragraph long enough to recognise when it turns up again in the extracted text.
 _PROSE_WORDS = 8
 _CONTAINERS = ("div", "section", "article")
+# The class of a card that pops up over a word of the sentence, hidden in the page until then.
+_POP_UP = re.compile(r"rollover[\w-]*-block|tooltip-?text|tooltip-content|popover-(?:content|body)|hovercard", re.I)
 
 
 @dataclass(frozen=True)
@@ -59,11 +61,20 @@ def keep_inline_text(tree: HtmlElement) -> None:
     """Take the class, id and style off spans inside paragraphs, so no rule for page furniture drops words mid-sentence.
 
     An extractor drops elements whose class names furniture ("link", "bottom"); a span of a sentence
-    with such a class would leave the sentence with words missing.
+    with such a class would leave the sentence with words missing. A pop-up card hidden in the sentence goes first.
     """
+    drop_pop_up_cards(tree)
     for span in tree.xpath("//p//span"):
         for name in ("class", "id", "style"):
             span.attrib.pop(name, None)
+
+
+def drop_pop_up_cards(tree: HtmlElement) -> None:
+    """Drop the cards hidden inside a sentence until a word is pointed at (a person's "rollover" box of
+    headlines, a tooltip's text): no part of the sentence; the words after a card stay."""
+    for span in tree.xpath("//p//span"):
+        if _POP_UP.search(span.get("class", "")) and span.getparent() is not None:
+            span.drop_tree()
 
 
 def _extract(tree: HtmlElement, recall: bool) -> PageText:
