@@ -698,3 +698,19 @@ def test_a_purchase_told_as_done_for_a_price_is_completed(tmp_path: Path) -> Non
         },
     )
     assert card.status and card.status.value == "completed"
+
+
+def test_a_pending_merger_is_agreed(tmp_path: Path) -> None:
+    card = proposal(
+        tmp_path,
+        {
+            "wire": dated(
+                "2025-05-14",
+                "Merger seen likely to be approved",
+                "A proposal by Northwind Air to buy Contoso Airlines is likely to be approved by regulators, a "
+                "lawmaker said. \"The pending merger puts fares at risk,\" another lawmaker said of Northwind Air's "
+                "bid for Contoso Airlines.",
+            )
+        },
+    )
+    assert card.status is not None and card.status.value == "agreed"

@@ -59,7 +59,10 @@ STATUS_PATTERNS: tuple[tuple[DealStatus, str], ...] = (
         rf"|\b(?:received|won|got|gained|secured|obtained)\s(?:\w+\s){{0,4}}(?:regulatory\s|antitrust\s)?"
         rf"(?:approvals?|clearance|no\sobjections?)\s(?:\S+\s){{0,6}}?(?:for|to)\s(?:the|its|their)\s(?:\w+\s){{0,2}}{DEAL_NOUNS}"
         # "Cerberus will buy a majority of Chrysler for $7.4 billion": news of a purchase settled
-        r"|\b(?:will|is\sto|are\sto)\s(?:buy|acquire|purchase|take\sover)\b",
+        r"|\b(?:will|is\sto|are\sto)\s(?:buy|acquire|purchase|take\sover)\b"
+        # "the pending merger places at risk …": a deal agreed and waiting to close
+        r"|\b(?:the|their|its)\spending\s(?:[\w$.-]+\s){0,3}?(?:merger|acquisition|takeover|buyout|sale|purchase|"
+        r"transaction|combination)\b",
     ),
     (
         "rejected",
