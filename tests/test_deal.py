@@ -708,7 +708,7 @@ def test_a_pending_merger_is_agreed(tmp_path: Path) -> None:
                 "2025-05-14",
                 "Merger seen likely to be approved",
                 "A proposal by Northwind Air to buy Contoso Airlines is likely to be approved by regulators, a "
-                "lawmaker said. \"The pending merger puts fares at risk,\" another lawmaker said of Northwind Air's "
+                'lawmaker said. "The pending merger puts fares at risk," another lawmaker said of Northwind Air\'s '
                 "bid for Contoso Airlines.",
             )
         },
