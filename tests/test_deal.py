@@ -27,6 +27,11 @@ def dated(day: str, title: str, body: str) -> str:
     return f"---\ntitle: {title}\npublished: {day}\n---\n{title}\n\n{body}\n"
 
 
+def one_article(folder: Path, day: str, title: str, body: str) -> DealProposal:
+    """The proposal for one dated article."""
+    return proposal(folder, {"wire": dated(day, title, body)})
+
+
 def test_the_seeds_from_the_text_alone_are_an_announced_partnership_of_two_partners() -> None:
     deal = extract_json(Options(sources=ROOT / "data" / "sources", brief_file=None, cache=False))["deal"]
     sentences = {s.id: s.text for s in load_sources(ROOT / "data" / "sources", ROOT) for s in s.sentences}
@@ -428,63 +433,47 @@ def test_a_firm_that_will_buy_another_has_agreed_to(tmp_path: Path) -> None:
 
 def test_a_completion_still_ahead_is_not_completed(tmp_path: Path) -> None:
     """ "… figures from before the completion of the merger of A and B": the merger is not said to be done."""
-    card = proposal(
+    card = one_article(
         tmp_path,
-        {
-            "list": dated(
-                "2025-05-05",
-                "Biggest toy makers",
-                "Fabrikam Inc has made a bid for Tailspin Toys, people close to the matter said. The ranking below "
-                "uses 2024 sales and dates from before the completion of the merger of Alpha Toys and Beta Games.",
-            )
-        },
+        "2025-05-05",
+        "Biggest toy makers",
+        "Fabrikam Inc has made a bid for Tailspin Toys, people close to the matter said. The ranking below "
+        "uses 2024 sales and dates from before the completion of the merger of Alpha Toys and Beta Games.",
     )
     assert card.status is not None and card.status.value == "offer"
 
 
 def test_a_firm_offering_its_shares_for_each_share_of_another_bids_for_it(tmp_path: Path) -> None:
-    card = proposal(
+    card = one_article(
         tmp_path,
-        {
-            "wire": dated(
-                "2025-05-06",
-                "Northwind terms for Contoso",
-                "Northwind Traders Plc ( NWT.L ) is offering 3.2 of its shares for every Contoso Ltd share in its "
-                "bid for the Dutch retailer, a person close to the talks said.",
-            )
-        },
+        "2025-05-06",
+        "Northwind terms for Contoso",
+        "Northwind Traders Plc ( NWT.L ) is offering 3.2 of its shares for every Contoso Ltd share in its "
+        "bid for the Dutch retailer, a person close to the talks said.",
     )
     parties = {(p.name, p.role) for p in card.parties}
     assert parties == {("Northwind Traders Plc", "acquirer"), ("Contoso Ltd", "target")}
 
 
 def test_a_takeover_deal_with_a_firm_is_agreed_and_makes_the_firm_the_target(tmp_path: Path) -> None:
-    card = proposal(
+    card = one_article(
         tmp_path,
-        {
-            "wire": dated(
-                "2025-05-07",
-                "Minister welcomes Northwind deal",
-                "The trade minister gave his backing to Northwind Traders' takeover deal with Contoso Ltd on "
-                "Saturday, calling it good news for shoppers.",
-            )
-        },
+        "2025-05-07",
+        "Minister welcomes Northwind deal",
+        "The trade minister gave his backing to Northwind Traders' takeover deal with Contoso Ltd on "
+        "Saturday, calling it good news for shoppers.",
     )
     assert card.status is not None and card.status.value == "agreed"
     assert {(p.name, p.role) for p in card.parties} == {("Northwind Traders", "acquirer"), ("Contoso Ltd", "target")}
 
 
 def test_a_friendly_bid_is_an_agreed_acquisition(tmp_path: Path) -> None:
-    card = proposal(
+    card = one_article(
         tmp_path,
-        {
-            "wire": dated(
-                "2025-05-08",
-                "Northwind bid for Contoso adds to empire",
-                "The $3 billion friendly bid from Northwind Traders for Contoso Ltd would make the family the "
-                "largest grocer in the country. Northwind Traders is the family's flagship.",
-            )
-        },
+        "2025-05-08",
+        "Northwind bid for Contoso adds to empire",
+        "The $3 billion friendly bid from Northwind Traders for Contoso Ltd would make the family the "
+        "largest grocer in the country. Northwind Traders is the family's flagship.",
     )
     assert card.type is not None and card.type.value == "acquisition"
     assert card.status is not None and card.status.value == "agreed"
@@ -523,17 +512,13 @@ def test_a_bid_the_board_recommends_is_agreed_beside_a_rival_it_rejects(tmp_path
 def test_a_parent_and_its_country_unit_keep_their_names_and_a_currency_prefix_is_no_party(tmp_path: Path) -> None:
     """ "Royal Dutch Shell … bid for … Shell Canada Ltd. … to C$8.7 billion … Shell said": the bare name is the
     parent's, and the C of C$ names nobody."""
-    card = proposal(
+    card = one_article(
         tmp_path,
-        {
-            "wire": dated(
-                "2025-05-10",
-                "Fabrikam sweetens Fabrikam Canada bid",
-                "Fabrikam Holdings Plc has raised its bid for the 20 percent of Fabrikam Canada Ltd it does not own "
-                "to C$5.1 billion, an offer endorsed by Fabrikam Canada's board. Fabrikam said it had increased the "
-                "offer to C$30 in cash for each Fabrikam Canada share.",
-            )
-        },
+        "2025-05-10",
+        "Fabrikam sweetens Fabrikam Canada bid",
+        "Fabrikam Holdings Plc has raised its bid for the 20 percent of Fabrikam Canada Ltd it does not own "
+        "to C$5.1 billion, an offer endorsed by Fabrikam Canada's board. Fabrikam said it had increased the "
+        "offer to C$30 in cash for each Fabrikam Canada share.",
     )
     assert {(p.name, p.role) for p in card.parties} == {
         ("Fabrikam Holdings Plc", "acquirer"),
@@ -542,17 +527,13 @@ def test_a_parent_and_its_country_unit_keep_their_names_and_a_currency_prefix_is
 
 
 def test_a_bare_name_is_the_parent_whose_name_ends_with_it_not_its_country_unit(tmp_path: Path) -> None:
-    card = proposal(
+    card = one_article(
         tmp_path,
-        {
-            "wire": dated(
-                "2025-05-11",
-                "Parent raises bid for its Canadian unit",
-                "Royal Dutch Fabrikam Plc ( RDF.L ) has raised its bid for the 20 percent of Fabrikam Canada Ltd. "
-                "FCL.TO it does not own to C$5.1 billion. Fabrikam said on Tuesday it had increased its offer for "
-                "Fabrikam Canada to C$30 a share. Fabrikam Canada's board endorsed the offer.",
-            )
-        },
+        "2025-05-11",
+        "Parent raises bid for its Canadian unit",
+        "Royal Dutch Fabrikam Plc ( RDF.L ) has raised its bid for the 20 percent of Fabrikam Canada Ltd. "
+        "FCL.TO it does not own to C$5.1 billion. Fabrikam said on Tuesday it had increased its offer for "
+        "Fabrikam Canada to C$30 a share. Fabrikam Canada's board endorsed the offer.",
     )
     roles = {p.role: p.name for p in card.parties}
     assert len(card.parties) == 2 and roles["target"] == "Fabrikam Canada Ltd"
@@ -580,64 +561,48 @@ def test_a_period_for_other_bids_that_ended_does_not_end_the_deal(tmp_path: Path
 
 
 def test_a_board_recommending_a_priced_bid_and_rejecting_a_rival_has_agreed(tmp_path: Path) -> None:
-    card = proposal(
+    card = one_article(
         tmp_path,
-        {
-            "wire": dated(
-                "2025-02-14",
-                "Tailspin backs Fabrikam bid",
-                "Tailspin Toys recommended a C$2.1 billion ($1.6 billion) bid by Fabrikam Inc on Friday, "
-                "rejecting a rival bid by Northwind Traders.",
-            )
-        },
+        "2025-02-14",
+        "Tailspin backs Fabrikam bid",
+        "Tailspin Toys recommended a C$2.1 billion ($1.6 billion) bid by Fabrikam Inc on Friday, "
+        "rejecting a rival bid by Northwind Traders.",
     )
     assert card.status and card.status.value == "agreed"
 
 
 def test_a_merger_that_regulators_cleared_is_agreed(tmp_path: Path) -> None:
-    card = proposal(
+    card = one_article(
         tmp_path,
-        {
-            "wire": dated(
-                "2025-05-09",
-                "Contoso, Litware merger cleared",
-                "Contoso and Litware received no objections from EU competition authorities for their proposed "
-                "merger, they said on Friday.",
-            )
-        },
+        "2025-05-09",
+        "Contoso, Litware merger cleared",
+        "Contoso and Litware received no objections from EU competition authorities for their proposed "
+        "merger, they said on Friday.",
     )
     assert card.status and card.status.value == "agreed"
 
 
 def test_a_summary_sentence_is_quoted_without_its_wire_dateline(tmp_path: Path) -> None:
-    card = proposal(
+    card = one_article(
         tmp_path,
-        {
-            "wire": dated(
-                "2025-03-04",
-                "Northwind to buy Contoso",
-                "LONDON, March 4 (Reuters) - Northwind Traders agreed on Monday to buy Contoso Ltd for $4.2 billion "
-                "in cash, the companies said.\n\nThe deal gives Northwind Traders the largest fleet in Europe, and "
-                "Contoso Ltd shareholders a premium of 30 percent.",
-            )
-        },
+        "2025-03-04",
+        "Northwind to buy Contoso",
+        "LONDON, March 4 (Reuters) - Northwind Traders agreed on Monday to buy Contoso Ltd for $4.2 billion "
+        "in cash, the companies said.\n\nThe deal gives Northwind Traders the largest fleet in Europe, and "
+        "Contoso Ltd shareholders a premium of 30 percent.",
     )
     texts = [citation.text for citation in card.summary]
     assert texts[0].startswith("Northwind Traders agreed on Monday to buy Contoso Ltd")
 
 
 def test_what_is_said_of_a_party_is_not_what_it_does(tmp_path: Path) -> None:
-    card = proposal(
+    card = one_article(
         tmp_path,
-        {
-            "wire": dated(
-                "2025-03-04",
-                "Northwind to buy Contoso",
-                "Northwind Traders agreed on Monday to buy Contoso Ltd for $4.2 billion in cash. A holder said a "
-                "merger with Northwind Traders would be a fabulous combination for both firms. Contoso Ltd will "
-                "sell its U.S. unit to Fabrikam Inc for $1.5 billion in cash.",
-            )
-        },
+        "2025-03-04",
+        "Northwind to buy Contoso",
+        "Northwind Traders agreed on Monday to buy Contoso Ltd for $4.2 billion in cash. A holder said a "
+        "merger with Northwind Traders would be a fabulous combination for both firms. Contoso Ltd will "
+        "sell its U.S. unit to Fabrikam Inc for $1.5 billion in cash.",
     )
     does = {p.name: p.does.text for p in card.parties if p.does}
     assert "fabulous" not in does.get("Northwind Traders", "")
@@ -645,17 +610,13 @@ def test_what_is_said_of_a_party_is_not_what_it_does(tmp_path: Path) -> None:
 
 
 def test_a_firm_that_will_not_buy_or_a_gerund_s_clause_names_no_buyer(tmp_path: Path) -> None:
-    card = proposal(
+    card = one_article(
         tmp_path,
-        {
-            "wire": dated(
-                "2025-03-04",
-                "Northwind agrees to buy Contoso",
-                "Northwind Traders agreed on Monday to buy Contoso Ltd for $4.2 billion in cash. Fabrikam Inc said it "
-                "was not looking to buy Contoso Ltd. The market is led by Contoso Ltd and privately owned Litware "
-                "Inc, and buying Contoso Ltd would give Northwind Traders a clear lead.",
-            )
-        },
+        "2025-03-04",
+        "Northwind agrees to buy Contoso",
+        "Northwind Traders agreed on Monday to buy Contoso Ltd for $4.2 billion in cash. Fabrikam Inc said it "
+        "was not looking to buy Contoso Ltd. The market is led by Contoso Ltd and privately owned Litware "
+        "Inc, and buying Contoso Ltd would give Northwind Traders a clear lead.",
     )
     assert {(p.name, p.role) for p in card.parties} == {("Northwind Traders", "acquirer"), ("Contoso Ltd", "target")}
 
@@ -686,31 +647,23 @@ def test_firms_in_talks_about_an_alliance_then_a_supply_deal_are_partners(tmp_pa
 
 
 def test_a_purchase_told_as_done_for_a_price_is_completed(tmp_path: Path) -> None:
-    card = proposal(
+    card = one_article(
         tmp_path,
-        {
-            "claim": dated(
-                "2005-02-01",
-                "Unit buyer faces claim",
-                "State-owned Contoso Energy bought the Northwind unit for $4.1bn in a sale forced by the "
-                "government. Its former owner says it will ask Contoso Energy to repay a loan.",
-            )
-        },
+        "2005-02-01",
+        "Unit buyer faces claim",
+        "State-owned Contoso Energy bought the Northwind unit for $4.1bn in a sale forced by the "
+        "government. Its former owner says it will ask Contoso Energy to repay a loan.",
     )
     assert card.status and card.status.value == "completed"
 
 
 def test_a_pending_merger_is_agreed(tmp_path: Path) -> None:
-    card = proposal(
+    card = one_article(
         tmp_path,
-        {
-            "wire": dated(
-                "2025-05-14",
-                "Merger seen likely to be approved",
-                "A proposal by Northwind Air to buy Contoso Airlines is likely to be approved by regulators, a "
-                'lawmaker said. "The pending merger puts fares at risk," another lawmaker said of Northwind Air\'s '
-                "bid for Contoso Airlines.",
-            )
-        },
+        "2025-05-14",
+        "Merger seen likely to be approved",
+        "A proposal by Northwind Air to buy Contoso Airlines is likely to be approved by regulators, a "
+        'lawmaker said. "The pending merger puts fares at risk," another lawmaker said of Northwind Air\'s '
+        "bid for Contoso Airlines.",
     )
     assert card.status is not None and card.status.value == "agreed"

@@ -7,8 +7,13 @@ import pytest
 from builder.extract import extract
 from builder.extract.names import NAME_RUN
 from builder.extract.orgnames import same_organization
-from builder.model import SourceMeta
+from builder.model import SourceFacts, SourceMeta
 from builder.sources import RawSource, split_source
+
+
+def facts_of(text: str) -> SourceFacts:
+    """What the extractor finds in a text given as one source."""
+    return extract(split_source(RawSource("s", "s.txt", SourceMeta(), text, "")))
 
 
 @pytest.mark.parametrize(
@@ -62,15 +67,12 @@ def test_cos_is_a_legal_form_like_co() -> None:
 def test_an_organisation_is_called_by_the_name_a_story_introduces_it_by() -> None:
     """ "Thomson Corp." opens the stories; "Thomson Financial", a unit named further down, is merged with it
     but does not name it."""
-    from builder.extract import extract
-    from builder.model import SourceMeta
-    from builder.sources import RawSource, split_source
 
     text = (
         "Thomson bid\n\nCanada's Thomson Corp. said on Tuesday it would buy Acme Group. Thomson expects savings. "
         "Thomson has long competed with Acme. Its unit Thomson Financial sells data to banks."
     )
-    found = extract(split_source(RawSource("s", "s.txt", SourceMeta(), text, "")))
+    found = facts_of(text)
     (thomson,) = [org for org in found.organizations if org.name.startswith("Thomson")]
     assert thomson.name == "Thomson Corp"
     assert "Thomson Financial" in thomson.aliases
@@ -84,16 +86,12 @@ def test_two_nationalities_joined_name_no_party() -> None:
 
 
 def test_a_factbox_heading_and_a_dateline_name_no_organisation() -> None:
-    from builder.extract import extract
-    from builder.model import SourceMeta
-    from builder.sources import RawSource, split_source
-
     text = (
         "LONDON (Reuters) - Barclays agreed to buy ABN AMRO on Monday.\n\n"
         "PRICE ** ABN shareholders would receive 3.225 new Barclays shares for each ABN share. "
         "TIMING ** An offer document is expected to be published in May."
     )
-    facts = extract(split_source(RawSource("f", "f.txt", SourceMeta(), text, "")))
+    facts = facts_of(text)
     names = {org.name for org in facts.organizations}
     assert not names & {"LONDON", "PRICE", "TIMING"} and "Barclays" in names
 
@@ -205,74 +203,54 @@ def test_a_persons_title_and_firm_are_read_whole(
 
 
 def test_a_person_described_as_the_head_of_the_group_is_a_person() -> None:
-    from builder.extract import extract
-    from builder.model import SourceMeta
-    from builder.sources import RawSource, split_source
-
     text = (
         "The carmaker's founder wanted to keep control. "
         "But Tullio Ferraro, the patriarch of the group, preferred a partner's offer to buy a 20% stake."
     )
-    facts = extract(split_source(RawSource("f", "f.txt", SourceMeta(), text, "")))
+    facts = facts_of(text)
     assert "Tullio Ferraro" in {person.name for person in facts.people}
     assert "Tullio Ferraro" not in {org.name for org in facts.organizations}
 
 
 def test_a_time_zone_is_no_organisation() -> None:
-    from builder.extract import extract
-    from builder.model import SourceMeta
-    from builder.sources import RawSource, split_source
-
     text = "Fabrikam shares rose 4.5% by 0900 GMT, having shot up more than 7% in early trading."
-    facts = extract(split_source(RawSource("f", "f.txt", SourceMeta(), text, "")))
+    facts = facts_of(text)
     assert "GMT" not in {org.name for org in facts.organizations}
 
 
 def test_general_opens_a_firm_s_name_unless_a_title_stands_beside_it() -> None:
-    from builder.extract import extract
-    from builder.model import SourceMeta
-    from builder.sources import RawSource, split_source
-
     text = (
         "Fabrikam will meet car giant General Motors (GM) on Tuesday. "
         "The Attorney General said so, and the firm's General Counsel agreed."
     )
-    facts = extract(split_source(RawSource("f", "f.txt", SourceMeta(), text, "")))
+    facts = facts_of(text)
     names = {org.name for org in facts.organizations}
     assert "General Motors" in names and not {"Attorney General", "General Counsel"} & names
 
 
 def test_a_name_in_a_list_of_brands_is_a_brand_not_a_person() -> None:
-    from builder.extract import extract
-    from builder.model import SourceMeta
-    from builder.sources import RawSource, split_source
-
     text = (
         "The group is focusing on its most profitable labels including Dom Perignon champagne and "
         "Marc Jacobs. Its chief executive, Anna Weber, said the sale made sense."
     )
-    facts = extract(split_source(RawSource("f", "f.txt", SourceMeta(), text, "")))
+    facts = facts_of(text)
     people = {person.name for person in facts.people}
     assert "Marc Jacobs" not in people and "Anna Weber" in people
 
 
 def test_a_scandinavian_per_an_exchange_and_a_firm_before_a_title_in_capitals() -> None:
-    from builder.extract import extract
-    from builder.model import SourceMeta
-    from builder.sources import RawSource, split_source
-
     text = (
         "STOCKHOLM (Reuters) - Bolsa Nordica, run by former Nordex Chief Executive Per Holm, made a bid on Friday. "
         "Per share, the offer is worth 230 crowns. "
         '"This will be a strong group," Holm said.'
     )
-    facts = extract(split_source(RawSource("f", "f.txt", SourceMeta(), text, "")))
+    facts = facts_of(text)
     people = {person.name: (person.title, person.organization) for person in facts.people}
     assert people == {"Per Holm": ("Chief Executive", "Nordex")}
     assert [quote.speaker for quote in facts.quotes] == ["Per Holm"]
 
     text = "-- Magnus Berg is the chief executive of Nordex. Born in 1961, he joined in 1986."
-    facts = extract(split_source(RawSource("f", "f.txt", SourceMeta(), "Factbox\n\n" + text, "")))
+    facts = facts_of("Factbox\n\n" + text)
     assert [person.name for person in facts.people] == ["Magnus Berg"]
 
 
@@ -287,29 +265,21 @@ def test_a_founder_s_initial_before_a_name_is_the_same_organisation() -> None:
 
 
 def test_a_sentence_adverb_before_a_firm_is_no_part_of_its_name() -> None:
-    from builder.extract import extract
-    from builder.model import SourceMeta
-    from builder.sources import RawSource, split_source
-
     text = (
         '"Clearly Nordix Corp felt that was not in its interest," the chief executive said. Nordix Corp said the '
         'offer was worth less, a bid which it called "grossly inadequate."'
     )
-    facts = extract(split_source(RawSource("f", "f.txt", SourceMeta(), "Headline\n\n" + text, "")))
+    facts = facts_of("Headline\n\n" + text)
     assert "Clearly Nordix Corp" not in {org.name for org in facts.organizations}
     assert facts.quotes[-1].speaker == "Nordix Corp"
 
 
 def test_a_name_that_opens_with_a_firm_s_name_and_no_given_name_is_its_product() -> None:
-    from builder.extract import extract
-    from builder.model import SourceMeta
-    from builder.sources import RawSource, split_source
-
     text = (
         "Fabrikam facts\n\nFabrikam Corp. agreed to buy Acme Group. Fabrikam had 640 million shares outstanding, "
         "according to Fabrikam Insight. Fabrikam chairman John Smith said so."
     )
-    found = extract(split_source(RawSource("s", "s.txt", SourceMeta(), text, "")))
+    found = facts_of(text)
     assert [person.name for person in found.people] == ["John Smith"]
     assert "Fabrikam Insight" in found.products
 
@@ -321,14 +291,14 @@ def test_a_name_a_wire_ticker_follows_is_a_listed_company_and_the_firms_are_both
         "said on Friday. The deal joins Vestra, the region's No. 2, with Nordix. "
         '"The merger still needs the approval of shareholders," the firms said.'
     )
-    facts = extract(split_source(RawSource("wire", "wire.txt", SourceMeta(), text, "")))
+    facts = facts_of(text)
     assert {"Nordix", "Vestra"} <= {o.name for o in facts.organizations}
     assert [q.speaker for q in facts.quotes] == ["Nordix and Vestra"]
 
 
 def test_an_agency_named_after_its_founder_with_worldwide_or_advertising_is_no_person() -> None:
     text = "Its agencies include Sam Porter Worldwide and Kate Lowe Advertising, the group said."
-    facts = extract(split_source(RawSource("list", "list.txt", SourceMeta(), text, "")))
+    facts = facts_of(text)
     assert [p.name for p in facts.people] == []
 
 
@@ -352,6 +322,6 @@ def test_the_letters_of_a_currency_are_no_part_of_a_name(sentence: str, runs: li
     ],
 )
 def test_a_describing_compound_before_a_firm_is_no_part_of_its_name(sentence: str) -> None:
-    facts = extract(split_source(RawSource("story", "story.txt", SourceMeta(), "Headline\n\n" + sentence, "")))
+    facts = facts_of("Headline\n\n" + sentence)
     assert "Contoso Motors" in [org.name for org in facts.organizations]
     assert not any(org.name.endswith(" Contoso Motors") for org in facts.organizations)
