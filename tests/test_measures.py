@@ -298,3 +298,61 @@ def test_results_and_the_economy_are_told_from_terms_of_the_deal(sentence: str, 
 )
 def test_a_share_of_output_is_told_from_a_holding(sentence: str, figure: str, expected: str) -> None:
     assert measure(sentence, figure) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "expected"),
+    [
+        # what traders paid for the stock and will sell it at: the market's price, not a term of the deal
+        ("There are traders who bought at $40 and will sell at $48, but not everybody.", "$48", "market_move"),
+        ("There are traders who bought at $40 and will sell at $48, but not everybody.", "$40", "market_move"),
+        (
+            "Any arbitrageur who bought into the stock after the bid became public would have paid more than $30.",
+            "$30",
+            "market_move",
+        ),
+        # the size of deals in general, a law's threshold: no deal's value
+        (
+            "When you have deals in the $2 to $3 billion range they rarely draw political fire.",
+            "$2 to $3 billion",
+            "context",
+        ),
+        ("For deals above $5 billion you start to see political resistance, said one banker.", "$5 billion", "context"),
+        (
+            "Local firms have made bids for more than $8 billion of foreign assets this year, with more deals to come.",
+            "$8 billion",
+            "context",
+        ),
+        (
+            "Reviews apply to foreign acquisitions above a threshold, set at C$300 million for this year.",
+            "C$300 million",
+            "context",
+        ),
+        # the size of a fund; a sum wiped from an investment is what the market took
+        (
+            "A suitor could link up with a sponsor such as the country's $200 billion sovereign wealth fund.",
+            "$200 billion",
+            "context",
+        ),
+        (
+            "While Fabrikam saw $4 billion quickly wiped from its investment, the deal went ahead.",
+            "$4 billion",
+            "market_move",
+        ),
+        # another deal's worth, had it gone through; a firm's spending on its own projects
+        (
+            "Bankers say that deal, which would have been worth some C$1.3 billion if it had gone through, failed.",
+            "C$1.3 billion",
+            "deal_value",
+        ),
+        (
+            "It is committed to spend $13 billion on various projects, which would hamper it in a bidding war.",
+            "$13 billion",
+            "context",
+        ),
+    ],
+)
+def test_analysis_pieces_figures_of_markets_laws_and_other_deals_are_no_terms(
+    sentence: str, figure: str, expected: str
+) -> None:
+    assert measure(sentence, figure) == expected

@@ -437,3 +437,24 @@ def test_a_unit_sold_for_less_than_a_sum_is_sold_and_no_revision_of_its_price() 
     bound = next(a for a in found.amounts if a.text == "$5bn")
     assert (bound.measure, bound.stage) == ("deal_value", "completed")
     assert not any(t.revised for t in found.terms)
+
+
+def test_prices_hoped_for_traded_at_or_set_off_by_a_condition_are_no_offer() -> None:
+    found = brief(
+        (
+            "analysis",
+            None,
+            "Fast money moves in\n\nAcme Corp has made a $20 billion hostile bid for Fabrikam Inc, or $60 a share. "
+            "A poll showed investors think Acme could succeed with a higher bid of $80 a share, while many "
+            "analysts regard $75 as a winning offer. Fabrikam's rights plan would let holders buy stock at a "
+            'discount if a single investor bought a 20 percent stake in the company. "There are traders who '
+            "bought at $62 and will sell at $70, but that's not everybody,\" one fund manager said.",
+        ),
+    )
+    stage = {a.text: (a.measure, a.stage) for a in found.amounts}
+    assert stage["$80"] == ("price_per_share", "estimate")
+    assert stage["$75"] == ("price_per_share", "estimate")
+    assert stage["20 percent"][1] is None
+    assert stage["$62"][0] == stage["$70"][0] == "market_move"
+    assert term(found, "deal_value").text == "$20 billion"
+    assert term(found, "price_per_share").text == "$60"

@@ -32,6 +32,22 @@ _PAST_YEAR = re.compile(r"^[^.;]{0,50}?\b(?:in|since|during)\s((?:19|20)\d\d)\b"
 PAST_WEIGHT = 1.5
 FIRM_STAGE = 0.6
 _FIRM: tuple[Stage, ...] = ("agreed", "rejected", "completed", "revised")
+# "investors think BHP could succeed with a higher bid of $162", "a 300p a share bid would be enough", "analysts
+# regard $157 as a winning offer": a price someone expects or hopes for, not one offered
+_HOPED_BEFORE = re.compile(
+    r"\b(?:(?:could|would|might|will)\s(?:\w+\s){0,2}?(?:succeed|win|prevail|need|require|have\sto)|polls?|"
+    r"regards?|regarded)\b[^.;:]{0,60}$",
+    re.I,
+)
+_HOPED_AFTER = re.compile(
+    r"^\s(?:[\w-]+\s){0,4}?(?:would|will|could|might)\s(?:probably\s)?be\senough\b|^\s(?:[\w-]+\s){0,3}?as\sa\s"
+    r"(?:winning|fair|likely)\s(?:offer|bid|price)\b",
+    re.I,
+)
+# "if it raised its offer to $45 a share": a price that would be, not one offered (a fee is always owed on a
+# condition, and a stake is often a condition of the offer)
+_PRICES: frozenset[Measure] = frozenset({"deal_value", "price_per_share", "premium"})
+_IF_BEFORE = re.compile(r"\b(?:if|unless)\s[^,;:.]{0,80}$", re.I)
 _STAKE_STAGES: frozenset[Stage] = frozenset({"completed", "agreed", "offer"})
 
 
@@ -126,11 +142,16 @@ def stage_of(measure: Measure, cues: SentenceCues, start: int, end: int, year: i
     past = _PAST_YEAR.search(cues.text[end : end + 60])
     if measure == "deal_value" and year and past and int(past.group(1)) < year:
         scores["completed"] = max(scores.get("completed", 0.0), PAST_WEIGHT)
+    before, after = cues.text[max(0, start - 120) : start], cues.text[end : end + 60]
+    if measure in _PRICES and (_IF_BEFORE.search(before) or _HOPED_BEFORE.search(before) or _HOPED_AFTER.match(after)):
+        return "estimate"
     if not scores:
         return None
     if any(scores.get(stage, 0.0) >= FIRM_STAGE for stage in _FIRM):
         scores.pop("rumour", None)  # "has agreed to buy, people familiar said": the deal's stage, reported
     best = cast(Stage, max(scores, key=lambda key: (scores[key], -_STAGE_PREFERENCE.index(cast(Stage, key)))))
     if measure == "stake":
+        if best == "completed" and _IF_BEFORE.search(before):
+            return None  # "if a single investor bought a 20 percent stake": a holding that would trigger a defence
         return best if best in _STAKE_STAGES and scores[best] >= STAKE_THRESHOLD else None
     return best if scores[best] >= STAGE_THRESHOLD else None

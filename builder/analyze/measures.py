@@ -15,6 +15,7 @@ from builder.analyze.cues import (
     STAGE_CUES,
 )
 from builder.analyze.market_moves import moves_market
+from builder.analyze.not_terms import SMALL_PRICE, WORTH_BEFORE, no_term
 from builder.analyze.patterns import Cue, CueTable, compile_table
 from builder.extract.units import MINOR_UNITS
 from builder.model import Amount, Measure
@@ -161,7 +162,6 @@ _SHARE_TALK = re.compile(
     r"\b(?:offer\w*|bid\w*|deal|buyout|takeover|price\w*|shares?|stock(?!\s(?:exchanges?|markets?)\b))\b", re.I
 )
 STRONG = 1.5  # a market cue this sure outweighs "a share" after a sum
-SMALL_PRICE = 10_000  # a sum below this, in a major unit, that prices a deal is a price per share
 DECAY = 0.2  # how fast a cue's say fades with each word between it and the figure
 BREAK_WORDS = 4.0  # a clause break counts as that many words
 COMMA_WORDS = 1.5
@@ -252,6 +252,9 @@ def measure_of(amount: Amount, cues: SentenceCues, start: int, end: int) -> Meas
         return "exchange_rate"
     if _OPTIONS_BEFORE.search(before[-60:]) or _OPTION_PRICE_BEFORE.search(before[-120:]):
         return "context"
+    aside = no_term(amount, text, start, end)
+    if aside is not None:
+        return aside
     if amount.kind == "quantity":
         if amount.unit == "shares" and _OUTSTANDING_AFTER.match(after):
             return "context"  # "Thomson had 639.78 million shares outstanding": the company's capital, no term
@@ -304,6 +307,8 @@ def measure_of(amount: Amount, cues: SentenceCues, start: int, end: int) -> Meas
         scores["deal_value"] = max(scores.get("deal_value", 0.0), 1.0)  # "bought X for $1bn"
     best = max(scores, key=lambda key: (scores[key], -_PREFERENCE.index(cast(Measure, key))), default=None)
     measure = cast(Measure, "context" if best is None or scores[best] < THRESHOLD else best)
+    if measure == "fee" and scores["fee"] < 1.0 and WORTH_BEFORE.search(before[-30:]):
+        return "deal_value"  # "worth C$1.3 billion if it had gone through": a failed deal's value, no fee
     if measure == "financing" and _LISTING.search(text):
         return "deal_value"  # the sum a listing raises is what the deal is worth
     if measure in ("deal_value", "market_value", "context") and _per_share_price(amount, text):
