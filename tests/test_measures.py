@@ -356,3 +356,41 @@ def test_analysis_pieces_figures_of_markets_laws_and_other_deals_are_no_terms(
     sentence: str, figure: str, expected: str
 ) -> None:
     assert measure(sentence, figure) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "expected"),
+    [
+        # the close a premium is counted from is the market's price
+        ("The offer is a 6 percent premium to Fabrikam's Friday close of $38.85.", "$38.85", "market_move"),
+        ("That is 8 percent above Fabrikam's Friday closing price of $81 per share.", "$81", "market_move"),
+        # a firm named after a currency is no exchange rate
+        ("Acme said the deal values Dollar Fabrikam at $41 a share.", "$41", "price_per_share"),
+        # how the price is paid: the mix of cash and stock, and the cash part
+        (
+            "Acme expects the deal, comprising 80 percent cash and 20 percent stock, to add to earnings.",
+            "80 percent",
+            "context",
+        ),
+        (
+            "Acme expects the deal, comprising 80 percent cash and 20 percent stock, to add to earnings.",
+            "20 percent",
+            "context",
+        ),
+        (
+            "At closing, Acme will issue about 18 million shares and pay about $750 million in cash.",
+            "$750 million",
+            "financing",
+        ),
+        ("The C$6 billion cash portion of the deal will be paid from cash on hand.", "C$6 billion", "financing"),
+        # a firm's own earnings outlook, a share of a national market
+        (
+            "Acme raised its adjusted earnings outlook for 2010 to a range of 43 to 45 cents a share.",
+            "43 to 45 cents",
+            "profit",
+        ),
+        ("The three would control about 95 percent of the U.S. car rental market.", "95 percent", "context"),
+    ],
+)
+def test_how_a_price_is_paid_and_the_prices_it_is_set_against(sentence: str, figure: str, expected: str) -> None:
+    assert measure(sentence, figure) == expected

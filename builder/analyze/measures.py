@@ -17,6 +17,7 @@ from builder.analyze.cues import (
 from builder.analyze.market_moves import moves_market
 from builder.analyze.not_terms import SMALL_PRICE, WORTH_BEFORE, no_term
 from builder.analyze.patterns import Cue, CueTable, compile_table
+from builder.analyze.price_parts import part_of_price
 from builder.extract.units import MINOR_UNITS
 from builder.model import Amount, Measure
 
@@ -36,7 +37,7 @@ _OFFERED_AFTER = re.compile(r"^\s?(?:a|per)\sshare\s(?:price\s)?(?:offered|bid)\
 # "20% of the UK mobile market", "about 16% of Russia's total crude oil output": a share of a market or of what
 # a country or a company produces, no holding in anyone
 _MARKET_SHARE_AFTER = re.compile(
-    r"\sof\s(?:the\s)?(?:(?:[A-Z][a-z]+['’]s?|[a-z\d$£€][\w$£€.'’-]*)\s){0,7}?"
+    r"\sof\s(?:the\s)?(?:(?:[A-Z][a-z]+['’]s?|[A-Z](?:\.?[A-Z])+\.?|[a-z\d$£€][\w$£€.'’-]*)\s){0,7}?"
     r"(?:market\b(?!\s(?:value|capitali))|(?:output|production)\b(?!\s(?:unit|arm|division|subsidiary|business)))"
 )
 _STAKE_AFTER = re.compile(
@@ -67,7 +68,7 @@ _TARGET_AFTER = re.compile(
     r"^(?:\s(?:a\sshare|per\sshare))?\s(?:price\starget|target\sprice|target|strike|calls?|puts?)\b", re.I
 )
 _CURRENCY_BEFORE = re.compile(
-    r"\b(?:euro|sterling|pound|yen|yuan|franc|rupee|dollar)\b(?:\s\S+){0,6}\s(?:at|to)\s$", re.I
+    r"\b(?:euro|sterling|pound|yen|yuan|franc|rupee|dollar)\b(?!\s(?-i:[A-Z][a-z]))(?:\s\S+){0,6}\s(?:at|to)\s$", re.I
 )
 _FOR_BEFORE = re.compile(
     # "for $13 a share or $117.9 million": the total after the price a share is the deal's too
@@ -252,7 +253,7 @@ def measure_of(amount: Amount, cues: SentenceCues, start: int, end: int) -> Meas
         return "exchange_rate"
     if _OPTIONS_BEFORE.search(before[-60:]) or _OPTION_PRICE_BEFORE.search(before[-120:]):
         return "context"
-    aside = no_term(amount, text, start, end)
+    aside = no_term(amount, text, start, end) or part_of_price(amount, text, start, end)
     if aside is not None:
         return aside
     if amount.kind == "quantity":
