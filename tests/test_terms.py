@@ -458,3 +458,17 @@ def test_prices_hoped_for_traded_at_or_set_off_by_a_condition_are_no_offer() -> 
     assert stage["$62"][0] == stage["$70"][0] == "market_move"
     assert term(found, "deal_value").text == "$20 billion"
     assert term(found, "price_per_share").text == "$60"
+
+
+def test_a_deal_taken_up_again_years_later_at_twice_the_price_is_a_revision() -> None:
+    found = brief(
+        ("first", "2010-04-26", "Acme buys Fabrikam\n\nAcme agreed to buy Fabrikam for $1.2 billion, or $41 a share."),
+        (
+            "again",
+            "2012-08-25",
+            "Acme nears Fabrikam deal\n\nAcme is in talks to buy Fabrikam for $2.5 billion, or $87.50 a share, "
+            "people familiar with the matter said.",
+        ),
+    )
+    assert term(found, "deal_value").revised
+    assert term(found, "price_per_share").revised

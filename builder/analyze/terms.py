@@ -69,6 +69,8 @@ _REASON = re.compile(
     r"in\sorder\sto|so\sthat|as\sa\sresult|prompt\w*|reflect\w*)\b",
     re.I,
 )
+YEARS_APART_DAYS = 365  # versions a year and more apart: the deal was taken up again
+YEARS_RATIO = 3.0  # how far such versions may stand apart and still be one term's history
 _PHASES: dict[str, int] = {"offer": 1, "rejected": 1, "revised": 2, "agreed": 3, "completed": 3}
 _HOLDINGS: frozenset[str] = frozenset({"stake", "shares"})  # a holding that grows is bought, not revised
 _VERDICT_RANK: dict[str, int] = {"conflict": 0, "conversion": 1, "hedged": 2, "agree": 3, "single": 4}
@@ -224,7 +226,10 @@ def _revised(
             if within_days and not _moved_on(earlier, later, bounded):
                 continue  # another value days later, with nothing saying the term moved: a rival's or a slip
             (low_a, high_a), (low_b, high_b) = spans[earlier.group or ""], spans[later.group or ""]
-            if not overlap(low_a, high_a, low_b, high_b) and max(low_a, low_b) <= MAX_RATIO * min(high_a, high_b):
+            days = _days_apart(earlier, later)
+            # a deal taken up again years later may be priced at twice the old terms and more
+            ratio = YEARS_RATIO if days is not None and days > YEARS_APART_DAYS else MAX_RATIO
+            if not overlap(low_a, high_a, low_b, high_b) and max(low_a, low_b) <= ratio * min(high_a, high_b):
                 return True
     return False
 
