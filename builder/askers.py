@@ -50,7 +50,7 @@ def lower_determiner(who: str) -> str:
     """ "A BAE spokesman" as it stands inside a question: "a BAE spokesman"; names keep their capitals."""
     first, _, rest = who.partition(" ")
     common = first.lower() in _DETERMINERS or first.lower() in SENTENCE_COMMON
-    return f"{first.lower()} {rest}".strip() if common and first[1:].islower() else who
+    return f"{first.lower()} {rest}".strip() if common and (len(first) == 1 or first[1:].islower()) else who
 
 
 def plural_who(who: str) -> bool:

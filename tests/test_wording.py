@@ -180,3 +180,11 @@ def test_a_question_to_several_people_asks_in_the_plural() -> None:
 
     assert plural_who("the two") and plural_who("The airlines") and plural_who("Acme and Widget")
     assert not plural_who("he") and not plural_who("Delta") and not plural_who("the bank")
+
+
+def test_who_declined_reads_in_small_letters_inside_a_question() -> None:
+    from builder.askers import lower_determiner
+
+    assert lower_determiner("A spokeswoman for Northbank") == "a spokeswoman for Northbank"
+    assert lower_determiner("The company") == "the company"
+    assert lower_determiner("Acme") == "Acme" and lower_determiner("A.P. Moller") == "A.P. Moller"
