@@ -91,6 +91,24 @@ def test_the_latest_source_sets_the_status(tmp_path: Path) -> None:
     assert card.status.citations[0].source == "b"
 
 
+def test_talks_years_after_an_agreed_deal_are_the_deal_taken_up_again(tmp_path: Path) -> None:
+    articles = {
+        "a": dated("2021-03-01", "Fabrikam buys Tailspin", "Fabrikam Inc agreed to buy Tailspin Toys for $900m."),
+        "b": dated(
+            "2023-06-12",
+            "Fabrikam nears Tailspin deal",
+            "Fabrikam Inc is nearing an agreement to buy Tailspin Toys for $2 billion, people familiar with the "
+            "matter said.",
+        ),
+    }
+    card = proposal(tmp_path, articles)
+    assert card.status and card.status.value in ("in talks", "rumoured")
+    assert card.status.citations[0].source == "b"
+    weeks = {**articles, "b": articles["b"].replace("2023-06-12", "2021-03-20")}
+    card = proposal(tmp_path / "weeks", weeks)
+    assert card.status and card.status.value == "agreed"  # talks weeks later revise the deal, they do not undo it
+
+
 def test_in_a_sentence_that_hires_a_firm_the_buying_is_its_clients() -> None:
     """ "BHP has hired Merrill Lynch to explore the possibility of buying Alcan": Merrill advises, BHP would buy."""
     from builder.analyze.roles import RoleFinding, assign_roles
@@ -667,3 +685,14 @@ def test_a_pending_merger_is_agreed(tmp_path: Path) -> None:
         "bid for Contoso Airlines.",
     )
     assert card.status is not None and card.status.value == "agreed"
+
+
+def test_a_party_selling_a_unit_of_its_own_does_not_settle_the_deal(tmp_path: Path) -> None:
+    card = one_article(
+        tmp_path,
+        "2023-06-12",
+        "Fabrikam nears Tailspin deal",
+        "Fabrikam Inc is in talks to buy Tailspin Toys for $2 billion, people familiar with the matter said. "
+        "Fabrikam has agreed to sell its budget brand Skyline to win approval for a merger.",
+    )
+    assert card.status and card.status.value != "agreed"

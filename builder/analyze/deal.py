@@ -18,9 +18,11 @@ from builder.analyze.deal_cues import (
     LEAD_SENTENCES,
     MONEY,
     NO_FORMAL,
+    OWN_UNIT_AFTER,
     SETTLED,
     STATUS_CUES,
     STATUS_ORDER,
+    TAKEN_UP_AGAIN_DAYS,
     TYPE_CUES,
     UNREAL,
 )
@@ -190,9 +192,11 @@ def _status(
 
 
 def _fold(current: tuple[int, DealStatus, Citation], later: tuple[int, DealStatus, Citation]):  # type: ignore[no-untyped-def]
-    """An agreed deal stays agreed through later offers and talks: they revise it, they do not undo it."""
+    """An agreed deal stays agreed through later offers and talks: they revise it, they do not undo it; talks a
+    year and more later are the deal taken up again."""
     settled = ("agreed", "completed")
-    if current[1] in settled and later[1] in ("rumoured", "in talks", "approach", "offer"):
+    again = later[0] - current[0] >= TAKEN_UP_AGAIN_DAYS
+    if current[1] in settled and later[1] in ("rumoured", "in talks", "approach", "offer") and not again:
         return current
     return later
 
@@ -206,7 +210,7 @@ def _source_status(source: Source) -> tuple[DealStatus, Citation] | None:
         for status, cue in STATUS_CUES:
             if not lead and status not in SETTLED:
                 continue
-            match = next((m for m in cue.finditer(text, lowered) if _real(text, m.start(), status)), None)
+            match = next((m for m in cue.finditer(text, lowered) if _real(text, m.start(), status, m.end())), None)
             if match is None:
                 continue
             if best is None or STATUS_ORDER.index(status) > STATUS_ORDER.index(best[0]):
@@ -216,8 +220,10 @@ def _source_status(source: Source) -> tuple[DealStatus, Citation] | None:
     return best
 
 
-def _real(text: str, start: int, status: DealStatus) -> bool:
+def _real(text: str, start: int, status: DealStatus, end: int | None = None) -> bool:
     before = text[max(0, start - 60) : start]
+    if end is not None and status in SETTLED and OWN_UNIT_AFTER.match(text, end):
+        return False  # "has agreed to sell its budget brand Advantage": a side deal to win approval
     if status == "terminated" and FOR_A_TIME.search(before):
         return False
     return UNREAL.search(before) is None and (status in SETTLED or BEFORE.search(before) is None)

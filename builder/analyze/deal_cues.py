@@ -19,6 +19,8 @@ STATUS_ORDER: tuple[DealStatus, ...] = (
     "completed",
     "terminated",
 )
+# Sources this many days and more apart tell of a deal taken up again: the later one's stage and price stand.
+TAKEN_UP_AGAIN_DAYS = 365
 DEAL_NOUNS = (
     r"(?:deal|takeover|bid|offer|buyout|merger|acquisition|partnership|alliance|venture|sale|purchase|"
     r"transaction|proposal|approach|agreement|talks|tie-up|combination)"
@@ -77,7 +79,7 @@ STATUS_PATTERNS: tuple[tuple[DealStatus, str], ...] = (
     (
         "in talks",
         r"\b(?:talks|negotiat\w*|discussions|close\sto\s(?:buying|a\sdeal|an\sagreement|agreeing)|"
-        r"near(?:s|ing)?\s(?:a\s)?(?:deal|agreement|buyout)|edging\scloser|due\sdiligence|held\stalks|meet)\b",
+        r"near(?:s|ing)?\s(?:an?\s)?(?:\S+\s){0,3}?(?:deal|agreement|buyout)|edging\scloser|due\sdiligence|held\stalks|meet)\b",
     ),
     (
         "rumoured",
@@ -104,6 +106,12 @@ UNREAL = re.compile(
 FOR_A_TIME = re.compile(r"\b(?:period|window|deadline|time\slimit|go-shop)\s(?:for|to|of)\s(?:\w+\s){0,4}$", re.I)
 BEFORE = re.compile(r"\b(?:previous\w*|earlier|last\s(?:week|month|year)|had\sbeen|already)\b[^,;]{0,40}$", re.I)
 SETTLED: tuple[DealStatus, ...] = ("agreed", "completed", "terminated")
+# "has agreed to sell its budget brand Advantage": a party selling a unit of its own, a deal beside the deal
+OWN_UNIT_AFTER = re.compile(
+    r"\s(?:off\s)?(?:its|their)\s(?:[\w-]+\s){0,3}?(?:brand|unit|business|division|subsidiary|arm|stake|assets|"
+    r"operations|plants?|stores)\b",
+    re.I,
+)
 NO_FORMAL = re.compile(
     r"\b(?:no|neither|nor|not\s(?:yet\s)?(?:made|tabled|launched))\b[^.]{0,30}\bformal\s(?:offer|bid)|"
     r"\bformal\s(?:offer|bid)\s(?:has|have)\snot\b|\bno\sformal\s(?:offer|bid)",

@@ -18,6 +18,7 @@ from builder.analyze.basis import basis_key
 from builder.analyze.cite import cite
 from builder.analyze.clusters import MAX_RATIO, SAME_NEWS_DAYS
 from builder.analyze.cues import AT_MARKET, PROSPECTIVE
+from builder.analyze.deal_cues import TAKEN_UP_AGAIN_DAYS
 from builder.analyze.mentions import Names
 from builder.analyze.ranges import exact, overlap
 from builder.analyze.subjects import same_party
@@ -69,7 +70,6 @@ _REASON = re.compile(
     r"in\sorder\sto|so\sthat|as\sa\sresult|prompt\w*|reflect\w*)\b",
     re.I,
 )
-YEARS_APART_DAYS = 365  # versions a year and more apart: the deal was taken up again
 YEARS_RATIO = 3.0  # how far such versions may stand apart and still be one term's history
 _PHASES: dict[str, int] = {"offer": 1, "rejected": 1, "revised": 2, "agreed": 3, "completed": 3}
 _HOLDINGS: frozenset[str] = frozenset({"stake", "shares"})  # a holding that grows is bought, not revised
@@ -228,7 +228,7 @@ def _revised(
             (low_a, high_a), (low_b, high_b) = spans[earlier.group or ""], spans[later.group or ""]
             days = _days_apart(earlier, later)
             # a deal taken up again years later may be priced at twice the old terms and more
-            ratio = YEARS_RATIO if days is not None and days > YEARS_APART_DAYS else MAX_RATIO
+            ratio = YEARS_RATIO if days is not None and days >= TAKEN_UP_AGAIN_DAYS else MAX_RATIO
             if not overlap(low_a, high_a, low_b, high_b) and max(low_a, low_b) <= ratio * min(high_a, high_b):
                 return True
     return False
