@@ -390,6 +390,18 @@ def test_analysis_pieces_figures_of_markets_laws_and_other_deals_are_no_terms(
             "profit",
         ),
         ("The three would control about 95 percent of the U.S. car rental market.", "95 percent", "context"),
+        # the market's bet on the offer: shares trading below it, at a discount to it
+        (
+            "The market bet against it, with Fabrikam's shares trading below the offer price, at $28.31.",
+            "$28.31",
+            "market_move",
+        ),
+        (
+            "Investors trade Fabrikam shares at a 6.5 percent discount to Acme Corp's ( ACME.O ) offer price.",
+            "6.5 percent",
+            "market_move",
+        ),
+        ("The offer is at a 10 percent discount to Fabrikam's closing share price.", "10 percent", "premium"),
     ],
 )
 def test_how_a_price_is_paid_and_the_prices_it_is_set_against(sentence: str, figure: str, expected: str) -> None:

@@ -47,7 +47,11 @@ _HOPED_AFTER = re.compile(
 # "if it raised its offer to $45 a share": a price that would be, not one offered (a fee is always owed on a
 # condition, and a stake is often a condition of the offer)
 _PRICES: frozenset[Measure] = frozenset({"deal_value", "price_per_share", "premium"})
-_IF_BEFORE = re.compile(r"\b(?:if|unless)\s[^,;:.]{0,80}$", re.I)
+_IF_BEFORE = re.compile(
+    r"\b(?:if|unless)\s(?!any\b)[^,;:.]{0,80}\b(?:to|at|of|for|pay|paid|paying|offers?|offered|bids?|bid|raises?|raised|"
+    r"bought|buys?)\s(?:about\s|around\s|some\s|nearly\s|more\sthan\s|less\sthan\s|up\sto\s|as\smuch\sas\s|an?\s)?$",
+    re.I,
+)
 _STAKE_STAGES: frozenset[Stage] = frozenset({"completed", "agreed", "offer"})
 
 

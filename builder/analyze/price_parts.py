@@ -13,6 +13,18 @@ _CLOSE_BEFORE = re.compile(
     r"(?:about\s|around\s|just\s(?:over|under)\s)?$",
     re.I,
 )
+# "with Yahoo's shares trading below the offer price, at $28.31": where the market has the shares
+_TRADING_AT_BEFORE = re.compile(
+    r"\b(?:shares|stock)\s(?:[\w'’-]+\s){0,3}?(?:trading|traded|trade|trades|closed|closing|ended|finished|stood|"
+    r"changed\shands)\b[^;]{0,40}?\bat\s(?:about\s|around\s|just\s(?:over|under)\s)?$",
+    re.I,
+)
+# "at a 6.5 percent discount to Microsoft's offer price": the gap between the market and the offer
+_DISCOUNT_TO_OFFER_AFTER = re.compile(
+    r"^\s(?:discount|gap|spread)\s(?:to|from|below)\s(?:the\s|[\w.&'’-]+(?:['’]s?)?\s|\(\s?[A-Z0-9.]+\s?\)\s){0,4}?"
+    r"(?:\w+\s){0,2}?(?:offer|bid)\b",
+    re.I,
+)
 # "comprising 80 percent cash and 20 percent stock": the mix the price is paid in
 _MIX_AFTER = re.compile(r"^\s(?:in\s)?(?:cash|stock|shares|equity|scrip)\b(?:\s(?:and|or|plus)\s|[,)])", re.I)
 _MIX_BEFORE_AND = re.compile(r"\b(?:cash|stock|shares|equity|scrip)\s(?:and|or|plus)\s$", re.I)
@@ -40,9 +52,11 @@ def part_of_price(amount: Amount, text: str, start: int, end: int) -> Measure | 
         _MIX_AFTER.match(after) or (_MIX_WORD_AFTER.match(after) and _MIX_BEFORE_AND.search(before[-40:]))
     ):
         return "context"
+    if amount.kind == "percent" and _DISCOUNT_TO_OFFER_AFTER.match(after):
+        return "market_move"
     if amount.kind != "money":
         return None
-    if _CLOSE_BEFORE.search(before[-40:]):
+    if _CLOSE_BEFORE.search(before[-40:]) or _TRADING_AT_BEFORE.search(before[-90:]):
         return "market_move"
     if _PORTION_AFTER.match(after) or (_IN_CASH_AFTER.match(after) and _ISSUES_SHARES.search(text)):
         return "financing"

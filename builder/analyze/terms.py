@@ -72,7 +72,9 @@ _REASON = re.compile(
 )
 YEARS_RATIO = 3.0  # how far such versions may stand apart and still be one term's history
 _PHASES: dict[str, int] = {"offer": 1, "rejected": 1, "revised": 2, "agreed": 3, "completed": 3}
-_HOLDINGS: frozenset[str] = frozenset({"stake", "shares"})  # a holding that grows is bought, not revised
+# A holding that grows is bought, not revised; a premium counted from another day's price moves with the market
+# while the price stands: neither is revised on its own.
+_HOLDINGS: frozenset[str] = frozenset({"stake", "shares", "premium"})
 _VERDICT_RANK: dict[str, int] = {"conflict": 0, "conversion": 1, "hedged": 2, "agree": 3, "single": 4}
 
 
