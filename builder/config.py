@@ -7,6 +7,8 @@ Options come from the command line; the configuration is the options merged once
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -76,3 +78,17 @@ def epoch_of(built: date | None) -> int:
         return int(os.environ["SOURCE_DATE_EPOCH"])
     when = built or date(1970, 1, 1)
     return int(datetime(when.year, when.month, when.day, tzinfo=UTC).timestamp())
+
+
+@contextmanager
+def source_date_epoch(epoch: int) -> Iterator[None]:
+    """Set SOURCE_DATE_EPOCH for the tools that stamp dates (the sitemap, the fonts the PDF embeds), then restore it."""
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous

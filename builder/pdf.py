@@ -15,11 +15,13 @@ import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, nullcontext
+from datetime import UTC, datetime
 from importlib.resources import files
 from pathlib import Path
 from typing import Any, SupportsIndex
 
 from builder.bounds import DEFAULT_PRINT_MEMORY_MB, DEFAULT_PRINT_SECONDS
+from builder.config import source_date_epoch
 from builder.errors import BriefError, Problem
 
 _PAPER = {"a4": "A4", "letter": "letter"}
@@ -132,7 +134,11 @@ def _footnotes_by_count() -> Iterator[None]:
 
 
 def pdf_bytes(html: str, paper: str = "a4", fast_footnotes: bool = True) -> bytes:
-    """Render the print HTML to PDF: tagged, with metadata and an outline."""
+    """Render the print HTML to PDF: tagged, with metadata and an outline.
+
+    The fonts it embeds are stamped with the document's own date (a font's subset carries a time of its own,
+    the clock's unless SOURCE_DATE_EPOCH says otherwise), so that the same brief prints the same bytes.
+    """
     from weasyprint import CSS, HTML
 
     problems = check_links(html)
@@ -141,7 +147,7 @@ def pdf_bytes(html: str, paper: str = "a4", fast_footnotes: bool = True) -> byte
     stylesheet = files("builder").joinpath("templates", "print", "brief.css").read_text(encoding="utf-8")
     paper_css = f"@page {{ size: {_PAPER[paper]}; }}"
     document = HTML(string=html, url_fetcher=_offline_fetcher, base_url=".")
-    with _footnotes_by_count() if fast_footnotes else nullcontext():
+    with source_date_epoch(_document_epoch(html)), _footnotes_by_count() if fast_footnotes else nullcontext():
         pdf: bytes = document.write_pdf(
             stylesheets=[CSS(string=stylesheet), CSS(string=paper_css)],
             pdf_tags=True,
@@ -150,6 +156,17 @@ def pdf_bytes(html: str, paper: str = "a4", fast_footnotes: bool = True) -> byte
             uncompressed_pdf=False,
         )
     return pdf
+
+
+_CREATED = re.compile(r'<meta name="dcterms\.created" content="(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)"')
+
+
+def _document_epoch(html: str) -> int:
+    """The time the print HTML is dated with (its dcterms.created), as seconds since 1970; 0 when it has none."""
+    found = _CREATED.search(html, 0, 4096)
+    if found is None:
+        return 0
+    return int(datetime.strptime(found.group(1), "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC).timestamp())
 
 
 def write_pdf(html: str, target: Path, paper: str = "a4") -> None:

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import logging
-import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
+from builder.config import source_date_epoch
 from builder.errors import BriefError, Problem
 
 log = logging.getLogger(__name__)
@@ -22,20 +20,6 @@ class _Collect(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.messages.append(record.getMessage())
-
-
-@contextmanager
-def source_date_epoch(epoch: int) -> Iterator[None]:
-    """Set SOURCE_DATE_EPOCH for the tools that stamp dates (the sitemap), then restore it."""
-    previous = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
-    try:
-        yield
-    finally:
-        if previous is None:
-            os.environ.pop("SOURCE_DATE_EPOCH", None)
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = previous
 
 
 def write_search_script(site_dir: Path) -> None:
