@@ -18,7 +18,7 @@ _TITLE_TOKEN = r"(?:[a-z][\w-]*|CEO|CFO|COO|CTO|CIO|MD|VP|SVP|EVP|MP)"
 _TITLE_PHRASE = (
     rf"{_TITLE_TOKEN}(?: {_TITLE_TOKEN})*(?: (?:of|for) (?:the )?[A-Z][\w&-]*(?: (?:and |& )?[A-Z][\w&-]*)*)?"
 )
-_ORG_TOKEN = r"[A-Z][\w&’'-]*(?:\.[\w&-]+)*"
+_ORG_TOKEN = r"(?:(?:St|Ste|Mt|Ft)\.\s(?=[A-Z]))?[A-Z][\w&’'-]*(?:\.[\w&-]+)*"  # "St. John's University"
 _ORG_PHRASE = rf"(?:the [a-z]+(?: [a-z]+)?|{_ORG_TOKEN}(?: (?:of |& |and )?{_ORG_TOKEN})*)"
 # What kind of firm stands before its name: "managing director of hedge fund MM&E Capital".
 _FIRM_KIND = (
