@@ -58,6 +58,9 @@ STATUS_PATTERNS: tuple[tuple[DealStatus, str], ...] = (
         # review a deal the parties have agreed
         rf"|\b(?:received|won|got|gained|secured|obtained)\s(?:\w+\s){{0,4}}(?:regulatory\s|antitrust\s)?"
         rf"(?:approvals?|clearance|no\sobjections?)\s(?:\S+\s){{0,6}}?(?:for|to)\s(?:the|its|their)\s(?:\w+\s){{0,2}}{DEAL_NOUNS}"
+        # "has agreed to pay $38.1 billion, or $101 a share, for Alcan"; "recommended by Alcan's board"
+        r"|\bagree(?:d|s)\sto\spay\s(?:about\s|some\s|up\sto\s)?[$£€¥]?\d[^;]{0,50}?\sfor\b"
+        r"|\b(?:unanimously\s)?recommended\sby\s(?:\S+\s){0,3}?(?:board|directors)\b"
         # "Cerberus will buy a majority of Chrysler for $7.4 billion": news of a purchase settled
         r"|\b(?:will|is\sto|are\sto)\s(?:buy|acquire|purchase|take\sover)\b"
         # "the pending merger places at risk …": a deal agreed and waiting to close

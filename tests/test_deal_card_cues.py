@@ -1,0 +1,36 @@
+"""The deal card from wire copy's own words: a price agreed, a buyout, the losing rivals and the lenders."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.test_deal import one_article, proposal
+
+
+def test_a_buyer_that_agreed_to_pay_a_price_for_a_firm_has_agreed(tmp_path: Path) -> None:
+    card = proposal(
+        tmp_path,
+        {
+            "first": (
+                "---\ntitle: Fabrikam bid\npublished: 2025-03-01\n---\nFabrikam bids for Contoso\n\n"
+                "Fabrikam Inc made a hostile $9 billion offer for Contoso Ltd, which Contoso rejected.\n"
+            ),
+            "later": (
+                "---\ntitle: Northwind tops bid\npublished: 2025-04-01\n---\nNorthwind tops Fabrikam bid\n\n"
+                "SYDNEY (Reuters) - Northwind Traders said on Thursday it has agreed to pay $12 billion, or $40 "
+                "per common share, for Contoso Ltd.\n\nThe deal tops the $9 billion offer from Fabrikam.\n"
+            ),
+        },
+    )
+    assert card.status is not None and card.status.value == "agreed"
+
+
+def test_a_bid_its_target_s_board_recommended_is_agreed(tmp_path: Path) -> None:
+    card = one_article(
+        tmp_path,
+        "2025-05-02",
+        "Northwind bid for Contoso",
+        "Northwind Traders launched a $12 billion bid for Contoso Ltd on Thursday. The bid has been "
+        "unanimously recommended by Contoso's board.",
+    )
+    assert card.status is not None and card.status.value == "agreed"
