@@ -34,3 +34,21 @@ def test_a_bid_its_target_s_board_recommended_is_agreed(tmp_path: Path) -> None:
         "unanimously recommended by Contoso's board.",
     )
     assert card.status is not None and card.status.value == "agreed"
+
+
+def test_the_rivals_a_buyer_beat_out_are_no_party_and_the_banks_financing_it_are_financiers(tmp_path: Path) -> None:
+    card = one_article(
+        tmp_path,
+        "2025-05-03",
+        "Contoso buyout in trouble",
+        "The $8 billion buyout of Contoso Ltd by Northwind Partners was in jeopardy on Tuesday, a source said. "
+        "In March, Northwind Partners beat out a rival group including Fabrikam Capital and Tailspin Equity "
+        "to buy Contoso Ltd. Banks that agreed to finance the deal include Woodgrove Bank ( WB.N ) and "
+        "Litware Bank AG ( LWB.DE ).",
+    )
+    assert {(p.name, p.role) for p in card.parties} == {
+        ("Contoso Ltd", "target"),
+        ("Northwind Partners", "acquirer"),
+        ("Woodgrove Bank", "financier"),
+        ("Litware Bank AG", "financier"),
+    }

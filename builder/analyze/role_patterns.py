@@ -167,6 +167,12 @@ _PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
         rf"\b(?:lead\sbanks?|lenders?|backers?|underwriters?|financiers?),?\s(?:including\s|such\sas\s|are\s|were\s|is\s)?{_DESC}(?P<financier>{_LIST})",
         ("bank", "lender", "backer", "underwriter", "financier"),
     ),
+    # banks that agreed to finance the deal include Bank, Bank and Bank
+    (
+        rf"\b(?:banks|lenders)\s(?:that|which|who)\s(?:have\s|had\s)?(?:agreed|committed|pledged)\sto\s(?:finance|fund|back)\s"
+        rf"(?:\S+\s){{0,4}}?(?:include|included|including|are|were)\s{_DESC}(?P<financier>{_LIST})",
+        ("finance", "fund", "back"),
+    ),
     (
         rf"(?P<financier>{_LIST}){TICK}\s(?:will\s|would\s|are\sto\s|agreed\sto\s|is\s|are\s|were\s|have\s|has\s)?(?:also\s)?(?:provide|provides|providing|provided|offer|offers|underwrite|underwriting|lend|lending|arrange|arranging)\s{_GAP}{{0,40}}?\b(?:financing|loans?|debt|funding|credit|facilit)",
         ("provid", "offer", "underwrit", "lend", "arrang"),
@@ -197,6 +203,12 @@ _PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
         rf"(?P<withdrawn>{_LIST}){TICK}(?:\s(?:group|consortium|camp))?{_GAP}{{0,20}}?\b(?:bowed\sout|withdrew|pulled\sout|"
         rf"dropped\sout|walked\saway|(?:left|quit)\s(?:the\s)?(?:\w+\s)?(?:team|consortium|group|race|contest|bidding))",
         ("bowed", "withdrew", "pulled", "dropped", "walked", "left", "quit"),
+    ),
+    # Acme beat out a rival consortium including Fund, Fund and Fund: the rivals lost the contest
+    (
+        rf"\b(?:beat|beats|beating|outbid|outbids|outbidding)\s(?:out\s)?(?:a|the)\s(?:rival\s)?(?:consortium|group|team|bidders?)\s"
+        rf"(?:that\s|which\s)?(?:includ\w+|led\sby|of|comprising)\s{_DESC}(?P<withdrawn>{_LIST})",
+        ("beat", "outbid"),
     ),
     (
         rf"(?P<rebid>{ENT}){TICK}{_GAP}{{0,60}}?\b(?:table|submit|make|launch|put\sforward)\s(?:a|an)\s(?:new|improved|higher|revised|fresh|better)\s(?:offer|bid)",
