@@ -52,3 +52,17 @@ def test_the_rivals_a_buyer_beat_out_are_no_party_and_the_banks_financing_it_are
         ("Woodgrove Bank", "financier"),
         ("Litware Bank AG", "financier"),
     }
+
+
+def test_a_firm_that_signed_a_contract_for_the_venture_has_agreed(tmp_path: Path) -> None:
+    card = proposal(
+        tmp_path,
+        {
+            "story": (
+                "Lawmakers threaten Northwind venture\n\nNorthwind Telecom could quit a $2bn project to build a "
+                "power grid in Ruritania after lawmakers cut its stake.\n\nMost towns have no grid at all. "
+                "Northwind signed a contract for the new grid in May. Lawmakers will vote on the cut on Friday.\n"
+            )
+        },
+    )
+    assert card.status is not None and card.status.value == "agreed"

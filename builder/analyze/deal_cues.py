@@ -51,7 +51,7 @@ STATUS_PATTERNS: tuple[tuple[DealStatus, str], ...] = (
         rf"\b(?:friendly|recommended)\s(?:\S+\s){{0,2}}?(?:bid|offer|takeover)\b"
         rf"(?![^.;,]{{0,25}}\b(?:not|never|unlikely)\b)|"
         rf"\b(?:takeover|buyout|acquisition|merger)\s(?:deal|agreement|accord)\swith\b|\bsigned\s(?:a|an|the)\s(?:\w+\s){{0,3}}"
-        rf"{DEAL_NOUNS}|\bwon\s(?:a|the)\s(?:\w+\s){{0,2}}(?:battle|contest|race|war)|\b(?:announced|unveiled)\s"
+        rf"(?:{DEAL_NOUNS}|contract\sfor)|\bwon\s(?:a|the)\s(?:\w+\s){{0,2}}(?:battle|contest|race|war)|\b(?:announced|unveiled)\s"
         rf"(?:a|an|the|its|their)\s(?:\w+\s){{0,4}}(?:partnership|deal|agreement|merger|acquisition|alliance|"
         rf"joint\sventure|tie-up)|\bagreed\s{DEAL_NOUNS}"
         # "received no objections from U.S. antitrust authorities for their proposed merger": regulators
