@@ -17,7 +17,7 @@ from builder.analyze.amounts import STAGE_RANK
 from builder.analyze.basis import basis_key
 from builder.analyze.cite import cite
 from builder.analyze.clusters import MAX_RATIO, SAME_NEWS_DAYS
-from builder.analyze.cues import AT_MARKET, PROSPECTIVE
+from builder.analyze.cues import AT_MARKET, CASH_PART, PROSPECTIVE
 from builder.analyze.mentions import Names
 from builder.analyze.ranges import exact, overlap
 from builder.analyze.subjects import same_party
@@ -139,7 +139,9 @@ def _term(
         if QUALIFIER_BOUNDS.get(group.items[0].qualifier or "") in ("above", "below")
         and group.items[0].unit == group.unit
     )
-    revised = measure not in _HOLDINGS and _revised(firm, spans, bounded)
+    # a sum "plus 0.41 of its shares" is only the cash part of its price: no revision of, nor to, a whole price
+    parts = {g.id for g in groups if all(_cash_part(amounts.get(i.amount), sources) for i in g.items)}
+    revised = measure not in _HOLDINGS and _revised([v for v in firm if v.group not in parts], spans, bounded)
     if revised:
         if _VERDICT_RANK.get(verdict, 9) > _VERDICT_RANK["conversion"]:
             verdict = "revised"
@@ -159,6 +161,11 @@ def _term(
         revised=revised,
         reason=reason,
     )
+
+
+def _cash_part(amount: Amount | None, sources: Mapping[str, Source]) -> bool:
+    text = sources[amount.source].text if amount is not None and amount.source in sources else ""
+    return amount is not None and CASH_PART.match(text, amount.end) is not None
 
 
 def _latest(group: AmountGroup, sources: Mapping[str, Source]) -> str:

@@ -1,0 +1,24 @@
+"""Deal terms given in parts: a cash sum that is only part of a price of cash and shares."""
+
+from __future__ import annotations
+
+from tests.test_terms import brief
+
+
+def test_the_cash_part_of_a_cash_and_shares_price_is_no_earlier_version_of_a_cash_price() -> None:
+    found = brief(
+        (
+            "hostile",
+            "2024-03-01",
+            "Acme repeats bid for Widget Corp\n\nAcme Inc, which has offered $60.50 a share plus 0.52 of its "
+            "shares for Widget Corp, said on Friday it stood by its hostile bid.",
+        ),
+        (
+            "rival",
+            "2024-05-10",
+            "Northwind agrees to buy Widget Corp\n\nNorthwind Traders said it has agreed to pay $90 a share in "
+            "cash for Widget Corp.",
+        ),
+    )
+    prices = [t for t in found.terms if t.measure == "price_per_share" and t.state == "stated"]
+    assert prices and not any(t.revised for t in prices)
