@@ -22,3 +22,17 @@ def test_the_cash_part_of_a_cash_and_shares_price_is_no_earlier_version_of_a_cas
     )
     prices = [t for t in found.terms if t.measure == "price_per_share" and t.state == "stated"]
     assert prices and not any(t.revised for t in prices)
+
+
+def test_a_raised_price_told_beside_the_agreed_one_it_raises_is_a_revision() -> None:
+    found = brief(
+        (
+            "vote",
+            "2024-06-01",
+            "Contoso holders balk at buyout\n\nContoso Ltd shareholders may vote down the buyout on Tuesday. "
+            "Northwind Partners agreed in March to buy Contoso Ltd for $30.40 a share. In May, Northwind raised its "
+            "offer for Contoso Ltd to $32.10 a share, but holders still said it undervalued the company.",
+        ),
+    )
+    prices = [t for t in found.terms if t.measure == "price_per_share" and t.state == "stated"]
+    assert any(t.revised for t in prices)

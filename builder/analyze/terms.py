@@ -223,7 +223,8 @@ def _revised(
         for later in versions[i + 1 :]:
             if earlier.unit != later.unit or (earlier.when, earlier.stage) == (later.when, later.stage):
                 continue
-            if earlier.when is not None and earlier.when == later.when and later.stage != "revised":
+            same_day = earlier.when is not None and earlier.when == later.when
+            if same_day and "revised" not in (earlier.stage, later.stage):
                 continue  # one day's figures are parts of the term (a loan and a bond), unless one raises the other
             if not same_party(earlier.party, later.party) and not _weeks_apart(earlier, later):
                 continue  # rival bids told together are a contest, not a revision
