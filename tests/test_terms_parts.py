@@ -36,3 +36,16 @@ def test_a_raised_price_told_beside_the_agreed_one_it_raises_is_a_revision() -> 
     )
     prices = [t for t in found.terms if t.measure == "price_per_share" and t.state == "stated"]
     assert any(t.revised for t in prices)
+
+
+def test_a_share_move_belongs_to_the_company_not_the_exchange_it_traded_on() -> None:
+    found = brief(
+        (
+            "move",
+            "2024-07-01",
+            "Northwind bid for Contoso\n\nNorthwind Inc made a $5 billion bid for Contoso Corp on Monday. "
+            "Contoso was up $2.15, or 4.1 percent, at $54.60, on the New York Stock Exchange.",
+        ),
+    )
+    moves = [g for g in found.amount_groups if g.measure == "market_move"]
+    assert moves and {g.subject for g in moves} == {"Contoso Corp"}
