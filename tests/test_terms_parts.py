@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.test_terms import brief
+from tests.test_terms import brief, groups_with
 
 
 def test_the_cash_part_of_a_cash_and_shares_price_is_no_earlier_version_of_a_cash_price() -> None:
@@ -49,3 +49,22 @@ def test_a_share_move_belongs_to_the_company_not_the_exchange_it_traded_on() -> 
     )
     moves = [g for g in found.amount_groups if g.measure == "market_move"]
     assert moves and {g.subject for g in moves} == {"Contoso Corp"}
+
+
+def test_a_firm_still_to_be_bought_is_not_bought_and_one_that_struck_a_deal_has_agreed() -> None:
+    found = brief(
+        (
+            "lbo",
+            "2024-08-01",
+            "Contoso buyout in doubt\n\nBanks are balking at the loans for the Contoso Corp buyout, a source said. "
+            "Contoso Corp struck a deal in May to be bought by Northwind Partners for $31.70 a share.",
+        ),
+        (
+            "other",
+            "2024-08-02",
+            "Litware sale\n\nLitware Ltd is to be acquired by Fabrikam Inc for $8.25 a share, the firms said.",
+        ),
+    )
+    (contoso,) = groups_with(found, "$31.70")
+    (litware,) = groups_with(found, "$8.25")
+    assert contoso.stage == "agreed" and litware.stage != "completed"

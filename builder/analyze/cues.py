@@ -268,12 +268,33 @@ STAGE_CUES: dict[Stage, tuple[tuple[str, float], ...]] = {
     "completed": (
         (_words(r"complet\w*", r"closed\s(?:the\s)?(?:deal|acquisition|purchase)", r"finali[sz]ed"), 1.2),
         # "had been seized and sold in December for less than $10bn": a sale done; "to be sold" is still to come
-        (_words(r"bought", r"acquired", r"took\sover", r"has\spaid", r"paid", r"spent", r"(?<!be\s)sold"), 0.9),
+        # ... and "to be bought by" or "will be acquired by" is still to come as well
+        (
+            _words(
+                r"(?<!be\s)bought",
+                r"(?<!be\s)acquired",
+                r"took\sover",
+                r"has\spaid",
+                r"paid",
+                r"spent",
+                r"(?<!be\s)sold",
+            ),
+            0.9,
+        ),
     ),
     "agreed": (
         # "would be signed in March": a signing still to come is not an agreement
         (
-            _words(r"agree\w*", r"accept\w*", r"recommend\w*", r"(?<!be\s)signed", r"definitive", r"seal\w*", r"won"),
+            _words(
+                r"agree\w*",
+                r"accept\w*",
+                r"recommend\w*",
+                r"(?<!be\s)signed",
+                r"definitive",
+                r"seal\w*",
+                r"won",
+                r"struck\s(?:a|an)\s(?:\w+\s)?(?:deal|agreement)",
+            ),
             1.2,
         ),
         (
@@ -283,6 +304,7 @@ STAGE_CUES: dict[Stage, tuple[tuple[str, float], ...]] = {
                 r"to\sacquire",
                 r"to\ssell",
                 r"to\sgo\sprivate",
+                r"to\sbe\s(?:bought|acquired|taken\sover)\sby",  # "struck a deal to be bought by"
                 r"(?:is|are)\sto\spay",  # "GM is to pay Fiat 1.55bn euros": news for a deal that is settled
             ),
             0.6,
