@@ -393,9 +393,3 @@ AT_MARKET = re.compile(
     r"|\bcurrent\svalue\b",
     re.I,
 )
-# What follows a sum that is only the cash part of a price: "$58.60 a share plus 0.4108 of its shares".
-CASH_PART = re.compile(
-    r"(?:\s(?:a|per|for\seach)\s(?:\w+\s)?share)?(?:\sin\scash)?,?\splus\s(?:\d+(?:\.\d+)?|a|one)\s(?:of\s)?"
-    r"(?:(?:its|a|an|each|the|new)\s)?(?:\w+['’]s\s)?(?:\w+\s)?shares?\b",
-    re.I,
-)

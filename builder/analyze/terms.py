@@ -17,7 +17,7 @@ from builder.analyze.amounts import STAGE_RANK
 from builder.analyze.basis import basis_key
 from builder.analyze.cite import cite
 from builder.analyze.clusters import MAX_RATIO, SAME_NEWS_DAYS
-from builder.analyze.cues import AT_MARKET, CASH_PART, PROSPECTIVE
+from builder.analyze.cues import AT_MARKET, PROSPECTIVE
 from builder.analyze.mentions import Names
 from builder.analyze.ranges import exact, overlap
 from builder.analyze.subjects import same_party
@@ -70,6 +70,12 @@ _REASON = re.compile(
     re.I,
 )
 _PHASES: dict[str, int] = {"offer": 1, "rejected": 1, "revised": 2, "agreed": 3, "completed": 3}
+# What follows a sum that is only the cash part of a price: "$58.60 a share plus 0.4108 of its shares".
+CASH_PART = re.compile(
+    r"(?:\s(?:a|per|for\seach)\s(?:\w+\s)?share)?(?:\sin\scash)?,?\splus\s(?:\d+(?:\.\d+)?|a|one)\s(?:of\s)?"
+    r"(?:(?:its|a|an|each|the|new)\s)?(?:\w+['’]s\s)?(?:\w+\s)?shares?\b",
+    re.I,
+)
 _HOLDINGS: frozenset[str] = frozenset({"stake", "shares"})  # a holding that grows is bought, not revised
 _VERDICT_RANK: dict[str, int] = {"conflict": 0, "conversion": 1, "hedged": 2, "agree": 3, "single": 4}
 
