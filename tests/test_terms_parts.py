@@ -68,3 +68,16 @@ def test_a_firm_still_to_be_bought_is_not_bought_and_one_that_struck_a_deal_has_
     (contoso,) = groups_with(found, "$31.70")
     (litware,) = groups_with(found, "$8.25")
     assert contoso.stage == "agreed" and litware.stage != "completed"
+
+
+def test_a_raised_bid_s_sum_is_the_deal_s_value_not_money_raised() -> None:
+    found = brief(
+        (
+            "raised",
+            "2024-09-01",
+            "Contoso backs raised $7.3 bln bid\n\nContoso Corp said on Friday its board backed the raised buyout "
+            "offer from Northwind Partners.",
+        ),
+    )
+    (value,) = groups_with(found, "$7.3 bln")
+    assert value.measure == "deal_value"

@@ -98,7 +98,9 @@ MEASURE_CUES: dict[Measure, tuple[tuple[str, float], ...]] = {
         (_words(r"commitments?"), 1.2),
         (_words(r"increas\w*\s(?:\S+\s){0,3}capital", r"capital\s(?:increase|raising)", r"share\scapital"), 1.6),
         (
-            r"\brais(?:e|es|ed|ing)\s(?:up\sto\s|between\s|about\s|around\s|some\s|nearly\s|at\sleast\s)?(?=[$£€¥]|[A-Z]{1,3}\$|\d)",
+            r"\brais(?:e|es|ed|ing)\s(?:up\sto\s|between\s|about\s|around\s|some\s|nearly\s|at\sleast\s)?(?=[$£€¥]|[A-Z]{1,3}\$|\d)"
+            # "agrees to raised $19.6 bln bid": the bid was raised, no money
+            r"(?![A-Z]{0,3}[$£€¥]?[\d.,]+\s?(?:bln|billion|mln|million|bn|m)?\s(?:\w+\s)?(?:bid|offer|proposal)\b)",
             1.2,
         ),
         (_words(r"invest(?:s|ed|ing|ment)?", r"equity\scontribution"), 0.7),
