@@ -81,3 +81,15 @@ def test_a_raised_bid_s_sum_is_the_deal_s_value_not_money_raised() -> None:
     )
     (value,) = groups_with(found, "$7.3 bln")
     assert value.measure == "deal_value"
+
+
+def test_the_sum_just_before_a_deal_to_build_something_is_the_deal_s_value() -> None:
+    found = brief(
+        (
+            "grid",
+            None,
+            "Lawmakers threaten grid deal\n\nNorthwind Power could walk away from a $2bn (£1.1bn) deal to build "
+            "a power grid in Ruritania after lawmakers cut its stake.",
+        ),
+    )
+    assert {g.measure for g in groups_with(found, "$2bn") + groups_with(found, "£1.1bn")} == {"deal_value"}
