@@ -337,3 +337,11 @@ def test_a_firm_whose_name_opens_with_an_abbreviated_saint_or_mount_keeps_it_who
         ("Maria Lopez", "St. Mary's College"),
         ("Tom Reed", "Mt. Hood Capital"),
     ]
+
+
+def test_a_minister_s_portfolio_before_the_name_is_part_of_the_title() -> None:
+    facts = facts_of("The deal was discussed by trade minister Anna Berg and Northwind's chief executive Tom Reed.")
+    assert [(person.name, person.title) for person in facts.people] == [
+        ("Anna Berg", "trade minister"),
+        ("Tom Reed", "chief executive"),
+    ]

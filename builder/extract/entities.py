@@ -50,7 +50,10 @@ _BEFORE = re.compile(
     r"chief|executive|financial|operating|managing|vice|deputy|senior|group|global|corporate|non-executive|"
     r"finance|former|founder|president|chairman|chairwoman|director|boss|head|spokesman|spokeswoman|analyst|economist|"
     r"minister|secretary|governor|CEO|CFO|COO|CTO|MD|officer|partner|trader|strategist|editor|chancellor|"
-    r"fund|portfolio|manager)\s){1,4})$"
+    r"fund|portfolio|manager|"
+    # "industry minister Ehud Olmert": a minister's portfolio is part of the title
+    r"(?:industry|trade|economy|foreign|energy|oil|telecoms|communications|transport|health|defence|defense|"
+    r"interior|commerce|agriculture|treasury)(?=\s(?:minister|secretary)))\s){1,4})$"
 )
 _BEFORE_TITLE_WORDS = frozenset(
     """vice-chairman vice-president co-founder co-chairman deputy-chairman chief executive financial operating
