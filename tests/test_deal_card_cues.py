@@ -66,3 +66,14 @@ def test_a_firm_that_signed_a_contract_for_the_venture_has_agreed(tmp_path: Path
         },
     )
     assert card.status is not None and card.status.value == "agreed"
+
+
+def test_the_bidder_whose_offer_a_deal_tops_is_no_party_to_it(tmp_path: Path) -> None:
+    card = one_article(
+        tmp_path,
+        "2025-05-04",
+        "Northwind launches $12 billion bid for Contoso",
+        "Northwind Traders said on Thursday it has agreed to pay $12 billion for Contoso Ltd. The deal, backed by "
+        "Contoso's board, tops a $9 billion offer from Fabrikam Inc.",
+    )
+    assert {(p.name, p.role) for p in card.parties} == {("Northwind Traders", "acquirer"), ("Contoso Ltd", "target")}

@@ -210,6 +210,12 @@ _PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
         rf"(?:that\s|which\s)?(?:includ\w+|led\sby|of|comprising)\s{_DESC}(?P<withdrawn>{_LIST})",
         ("beat", "outbid"),
     ),
+    # a deal that tops a $28.8 billion offer from Acme: Acme's is the bid left behind
+    (
+        rf"\b(?:tops|topped|topping|trumps|trumped|trumping|beats|outbids)\s(?:a|an|the)\s(?:\S+\s){{0,4}}?"
+        rf"(?:offer|bid|proposal)\s(?:from|by)\s{_DESC}(?P<withdrawn>{_LIST})",
+        ("top", "trump", "beat", "outbid"),
+    ),
     (
         rf"(?P<rebid>{ENT}){TICK}{_GAP}{{0,60}}?\b(?:table|submit|make|launch|put\sforward)\s(?:a|an)\s(?:new|improved|higher|revised|fresh|better)\s(?:offer|bid)",
         ("table", "submit", "make", "launch", "put"),
