@@ -77,3 +77,13 @@ def test_the_bidder_whose_offer_a_deal_tops_is_no_party_to_it(tmp_path: Path) ->
         "Contoso's board, tops a $9 billion offer from Fabrikam Inc.",
     )
     assert {(p.name, p.role) for p in card.parties} == {("Northwind Traders", "acquirer"), ("Contoso Ltd", "target")}
+
+
+def test_a_firm_that_agreed_to_pay_a_sum_for_another_is_its_acquirer(tmp_path: Path) -> None:
+    card = one_article(
+        tmp_path,
+        "2025-05-05",
+        "Northwind agrees Contoso deal",
+        "Northwind Traders said on Thursday it has agreed to pay $12 billion, or $40 a share, for Contoso Ltd.",
+    )
+    assert {(p.name, p.role) for p in card.parties} == {("Northwind Traders", "acquirer"), ("Contoso Ltd", "target")}

@@ -56,6 +56,12 @@ _PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
         rf"(?P<acquirer>{ENT}){TICK}(?:['’]s?)?{_GAP}{{0,50}}?\b(?:{_BID}|bid|offered|offering)\b{_GAP}{{0,40}}?\b(?:for|to)\s{_DESC}(?P<target>{ENT})",
         ("bid", "offer", "approach", "takeover", "buyout", "pursuit", "acquisition", "purchase", "merger"),
     ),
+    # Acme has agreed to pay $38.1 billion, or $101 a share, for Widget
+    (
+        rf"(?P<acquirer>{ENT}){TICK}{_GAP}{{0,40}}?\b(?:agreed|agrees|will|would|is\sto|to)\spay\s"
+        rf"(?:about\s|some\s|up\sto\s)?[$£€¥\d]{_GAP}{{0,60}}?\bfor\s{_DESC}(?P<target>{ENT})",
+        ("pay",),
+    ),
     # Acme bought a 19% stake in Widget
     (
         rf"(?P<acquirer>{ENT}){TICK}{_GAP}{{0,40}}?\b{_BUY}\s(?:\S+\s){{0,4}}?{_STAKE}\s(?:in|of)\s{_DESC}(?P<target>{ENT})",
