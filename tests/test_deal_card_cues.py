@@ -87,3 +87,17 @@ def test_a_firm_that_agreed_to_pay_a_sum_for_another_is_its_acquirer(tmp_path: P
         "Northwind Traders said on Thursday it has agreed to pay $12 billion, or $40 a share, for Contoso Ltd.",
     )
     assert {(p.name, p.role) for p in card.parties} == {("Northwind Traders", "acquirer"), ("Contoso Ltd", "target")}
+
+
+def test_the_holder_of_a_stake_in_a_new_venture_invests_in_it(tmp_path: Path) -> None:
+    card = proposal(
+        tmp_path,
+        {
+            "story": (
+                "Grid venture at risk\n\nLawmakers voted to cut Northwind Power's stake in Ruritania Grid from 70% "
+                "to 49%. Observers said Northwind Power was set to pull out of the $2bn deal.\n"
+            )
+        },
+    )
+    assert {(p.name, p.role) for p in card.parties} == {("Northwind Power", "investor"), ("Ruritania Grid", "target")}
+    assert card.value is not None and card.value.amount == 2_000_000_000

@@ -83,6 +83,8 @@ _PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
         rf"(?P<investor>{ENT}){TICK}['’]s?\s(?:\S+\s){{0,3}}?investment\sin\s{_DESC}(?P<target>{ENT})",
         ("investment",),
     ),
+    # Acme's stake in Widget
+    (rf"(?P<investor>{ENT}){TICK}['’]s?\s(?:\S+\s){{0,2}}?stake\sin\s{_DESC}(?P<target>{ENT})", ("stake",)),
     # Acme's takeover offer (the target named elsewhere in the sentence or the brief)
     (
         rf"(?P<acquirer>{ENT})['’]s?\s(?:\S+\s){{0,3}}?(?:\([^()]{{1,30}}\)\s)?{_BID}\b",
