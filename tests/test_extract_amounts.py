@@ -198,3 +198,14 @@ def test_a_minus_sign_opening_a_table_cell_makes_the_figure_negative() -> None:
         ("2.54%", Decimal("2.54")),
     ]
     assert all(a.value > 0 for a in find_amounts("Margins rose 3%-4% this year."))  # no cell, no minus
+
+
+def test_a_fraction_in_words_of_a_holding_vote_or_deal_is_a_percentage_and_an_ordinal_is_not() -> None:
+    text = (
+        "Under state law, two-thirds of the company's shares must back the buyout, and a one-third premium was "
+        "offered. A third bidder, Fabrikam, has stayed out. About a third of the acquisition will be paid in "
+        "stock. More than a third of its 9,000 employees may lose their jobs."
+    )
+    facts = extract(split_source(RawSource("s", "s.txt", SourceMeta(), text, "")))
+    found = [(a.text, round(float(a.value), 1), a.unit) for a in facts.amounts if a.unit == "%"]
+    assert found == [("two-thirds", 66.7, "%"), ("one-third", 33.3, "%"), ("a third", 33.3, "%")]

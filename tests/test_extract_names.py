@@ -325,3 +325,23 @@ def test_a_describing_compound_before_a_firm_is_no_part_of_its_name(sentence: st
     facts = facts_of("Headline\n\n" + sentence)
     assert "Contoso Motors" in [org.name for org in facts.organizations]
     assert not any(org.name.endswith(" Contoso Motors") for org in facts.organizations)
+
+
+def test_a_firm_whose_name_opens_with_an_abbreviated_saint_or_mount_keeps_it_whole() -> None:
+    facts = facts_of(
+        "Acme Corp. agreed to buy Widget Inc. for $3 billion. "
+        '"Boards like this deal," said Maria Lopez, a professor of law at St. Mary\'s College in Texas. '
+        '"It will pass," said Tom Reed, an analyst at Mt. Hood Capital.'
+    )
+    assert [(person.name, person.organization) for person in facts.people] == [
+        ("Maria Lopez", "St. Mary's College"),
+        ("Tom Reed", "Mt. Hood Capital"),
+    ]
+
+
+def test_a_minister_s_portfolio_before_the_name_is_part_of_the_title() -> None:
+    facts = facts_of("The deal was discussed by trade minister Anna Berg and Northwind's chief executive Tom Reed.")
+    assert [(person.name, person.title) for person in facts.people] == [
+        ("Anna Berg", "trade minister"),
+        ("Tom Reed", "chief executive"),
+    ]

@@ -108,3 +108,12 @@ def test_a_fragment_someone_sees_or_regards_a_thing_as_is_theirs() -> None:
         "Tom Reyes, who runs the Acme fund, regards the offer as “derisory” and will vote against it."
     )
     assert _quotes(text) == [("weak spot.", "Maria Lopez"), ("derisory", "Tom Reyes")]
+
+
+def test_a_term_the_sentence_names_is_not_a_quote() -> None:
+    text = (
+        'Lenders must book any fall in the loans\' value, a practice known as "writing them down." '
+        'The fund\'s chief, who is known as "the bargain hunter" in the trade, sold out. '
+        'A spokesman for the fund said the sale was "part of a plan set out last year."'
+    )
+    assert [quoted for quoted, _ in _quotes(text)] == ["part of a plan set out last year."]

@@ -240,3 +240,15 @@ def test_an_aside_such_as_that_said_is_not_the_subject_of_the_speech_verb() -> N
         'That said, the EPA says that the river "remains the main source of the pollution" in the state.'
     )
     assert _speakers(text) == {"remains": "EPA"}
+
+
+def test_analysts_at_a_firm_are_unnamed_people_of_the_firm_not_the_firm() -> None:
+    text = (
+        "Northwind Bank said on Monday it would buy Contoso Ltd. for $2 billion. "
+        'Economists at Fabrikam Capital wrote in a note to clients: "We think the price is about right." '
+        'Fabrikam Capital said in a statement: "Our bank has no stake in either company."'
+    )
+    facts = extract(split_source(RawSource("story", "story.txt", SourceMeta(), text, "")))
+    found = {quote.text.split()[0]: (quote.speaker, quote.speaker_kind, quote.speaker_org) for quote in facts.quotes}
+    assert found["We"] == ("Economists at Fabrikam Capital", "descriptor", "Fabrikam Capital")
+    assert found["Our"] == ("Fabrikam Capital", "organization", None)

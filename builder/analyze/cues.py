@@ -98,7 +98,9 @@ MEASURE_CUES: dict[Measure, tuple[tuple[str, float], ...]] = {
         (_words(r"commitments?"), 1.2),
         (_words(r"increas\w*\s(?:\S+\s){0,3}capital", r"capital\s(?:increase|raising)", r"share\scapital"), 1.6),
         (
-            r"\brais(?:e|es|ed|ing)\s(?:up\sto\s|between\s|about\s|around\s|some\s|nearly\s|at\sleast\s)?(?=[$£€¥]|[A-Z]{1,3}\$|\d)",
+            r"\brais(?:e|es|ed|ing)\s(?:up\sto\s|between\s|about\s|around\s|some\s|nearly\s|at\sleast\s)?(?=[$£€¥]|[A-Z]{1,3}\$|\d)"
+            # "agrees to raised $19.6 bln bid": the bid was raised, no money
+            r"(?![A-Z]{0,3}[$£€¥]?[\d.,]+\s?(?:bln|billion|mln|million|bn|m)?\s(?:\w+\s)?(?:bid|offer|proposal)\b)",
             1.2,
         ),
         (_words(r"invest(?:s|ed|ing|ment)?", r"equity\scontribution"), 0.7),
@@ -268,12 +270,33 @@ STAGE_CUES: dict[Stage, tuple[tuple[str, float], ...]] = {
     "completed": (
         (_words(r"complet\w*", r"closed\s(?:the\s)?(?:deal|acquisition|purchase)", r"finali[sz]ed"), 1.2),
         # "had been seized and sold in December for less than $10bn": a sale done; "to be sold" is still to come
-        (_words(r"bought", r"acquired", r"took\sover", r"has\spaid", r"paid", r"spent", r"(?<!be\s)sold"), 0.9),
+        # ... and "to be bought by" or "will be acquired by" is still to come as well
+        (
+            _words(
+                r"(?<!be\s)bought",
+                r"(?<!be\s)acquired",
+                r"took\sover",
+                r"has\spaid",
+                r"paid",
+                r"spent",
+                r"(?<!be\s)sold",
+            ),
+            0.9,
+        ),
     ),
     "agreed": (
         # "would be signed in March": a signing still to come is not an agreement
         (
-            _words(r"agree\w*", r"accept\w*", r"recommend\w*", r"(?<!be\s)signed", r"definitive", r"seal\w*", r"won"),
+            _words(
+                r"agree\w*",
+                r"accept\w*",
+                r"recommend\w*",
+                r"(?<!be\s)signed",
+                r"definitive",
+                r"seal\w*",
+                r"won",
+                r"struck\s(?:a|an)\s(?:\w+\s)?(?:deal|agreement)",
+            ),
             1.2,
         ),
         (
@@ -283,6 +306,7 @@ STAGE_CUES: dict[Stage, tuple[tuple[str, float], ...]] = {
                 r"to\sacquire",
                 r"to\ssell",
                 r"to\sgo\sprivate",
+                r"to\sbe\s(?:bought|acquired|taken\sover)\sby",  # "struck a deal to be bought by"
                 r"(?:is|are)\sto\spay",  # "GM is to pay Fiat 1.55bn euros": news for a deal that is settled
             ),
             0.6,

@@ -79,8 +79,8 @@ def propose_deal(
 
 
 def _party_forms(entities: Sequence[Entity], parties: Sequence[ProposedParty]) -> re.Pattern[str] | None:
-    """Every way the sources write the names of the main parties: buyers, targets, sellers and partners."""
-    main = {p.name for p in parties if p.role in ("acquirer", "target", "seller", "partner")}
+    """Every way the sources write the names of the main parties: buyers, targets, sellers, partners, investors."""
+    main = {p.name for p in parties if p.role in ("acquirer", "target", "seller", "partner", "investor")}
     forms = sorted({f for e in entities if e.name in main for f in e.forms}, key=lambda f: (-len(f), f))
     return re.compile(r"\b(?:" + literal_alternation(forms) + r")\b") if forms else None
 

@@ -53,13 +53,16 @@ STATUS_PATTERNS: tuple[tuple[DealStatus, str], ...] = (
         rf"\b(?:friendly|recommended)\s(?:\S+\s){{0,2}}?(?:bid|offer|takeover)\b"
         rf"(?![^.;,]{{0,25}}\b(?:not|never|unlikely)\b)|"
         rf"\b(?:takeover|buyout|acquisition|merger)\s(?:deal|agreement|accord)\swith\b|\bsigned\s(?:a|an|the)\s(?:\w+\s){{0,3}}"
-        rf"{DEAL_NOUNS}|\bwon\s(?:a|the)\s(?:\w+\s){{0,2}}(?:battle|contest|race|war)|\b(?:announced|unveiled)\s"
+        rf"(?:{DEAL_NOUNS}|contract\sfor)|\bwon\s(?:a|the)\s(?:\w+\s){{0,2}}(?:battle|contest|race|war)|\b(?:announced|unveiled)\s"
         rf"(?:a|an|the|its|their)\s(?:\w+\s){{0,4}}(?:partnership|deal|agreement|merger|acquisition|alliance|"
         rf"joint\sventure|tie-up)|\bagreed\s{DEAL_NOUNS}"
         # "received no objections from U.S. antitrust authorities for their proposed merger": regulators
         # review a deal the parties have agreed
         rf"|\b(?:received|won|got|gained|secured|obtained)\s(?:\w+\s){{0,4}}(?:regulatory\s|antitrust\s)?"
         rf"(?:approvals?|clearance|no\sobjections?)\s(?:\S+\s){{0,6}}?(?:for|to)\s(?:the|its|their)\s(?:\w+\s){{0,2}}{DEAL_NOUNS}"
+        # "has agreed to pay $38.1 billion, or $101 a share, for Alcan"; "recommended by Alcan's board"
+        r"|\bagree(?:d|s)\sto\spay\s(?:about\s|some\s|up\sto\s)?[$£€¥]?\d[^;]{0,50}?\sfor\b"
+        r"|\b(?:unanimously\s)?recommended\sby\s(?:\S+\s){0,3}?(?:board|directors)\b"
         # "Cerberus will buy a majority of Chrysler for $7.4 billion": news of a purchase settled
         r"|\b(?:will|is\sto|are\sto)\s(?:buy|acquire|purchase|take\sover)\b"
         # "the pending merger places at risk …": a deal agreed and waiting to close

@@ -60,6 +60,11 @@ _NOUN_AFTER = re.compile(
     re.I,
 )
 _CONTEXT_NOUNS = frozenset({"industry", "market", "sector", "economy"})
+# "a $3bn ($1.6bn) deal to build a network": the sum just before the deal's noun is what the deal is worth
+_DEAL_NOUN_AFTER = re.compile(
+    r"^\)?\s(?:\([^()]{1,30}\)\s)?(?:(?!financing|loan|credit|debt|bond|funding|rescue|bailout)[a-z-]+\s)?"
+    r"(?:deal|takeover|buyout|acquisition|merger)\b"
+)
 # An analyst's price target and an option's strike price are prices, but no term of the deal.
 _TARGET_PRICE = re.compile(
     r"\b(?:price\starget|target\sprice|price\sobjective)\b[^.;$£€]{0,30}?\b(?:at|of|to)\s$", re.I
@@ -298,6 +303,8 @@ def measure_of(amount: Amount, cues: SentenceCues, start: int, end: int) -> Meas
         return "synergies"  # "to save about $150m a year": savings are counted by the year
     if amount.kind == "money" and (amount.per is not None or _PER_UNIT_AFTER.match(after)):
         return "market_move" if scores.get("market_move", 0.0) >= 1.0 else "context"
+    if amount.kind == "money" and _DEAL_NOUN_AFTER.match(after):
+        scores["deal_value"] = max(scores.get("deal_value", 0.0), STRONG)
     noun = _NOUN_AFTER.match(after)
     if noun and amount.kind == "money":
         return "context" if noun.group("noun").lower() in _CONTEXT_NOUNS else "market_value"

@@ -56,6 +56,12 @@ _PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
         rf"(?P<acquirer>{ENT}){TICK}(?:['’]s?)?{_GAP}{{0,50}}?\b(?:{_BID}|bid|offered|offering)\b{_GAP}{{0,40}}?\b(?:for|to)\s{_DESC}(?P<target>{ENT})",
         ("bid", "offer", "approach", "takeover", "buyout", "pursuit", "acquisition", "purchase", "merger"),
     ),
+    # Acme has agreed to pay $38.1 billion, or $101 a share, for Widget
+    (
+        rf"(?P<acquirer>{ENT}){TICK}{_GAP}{{0,40}}?\b(?:agreed|agrees|will|would|is\sto|to)\spay\s"
+        rf"(?:about\s|some\s|up\sto\s)?[$£€¥\d]{_GAP}{{0,60}}?\bfor\s{_DESC}(?P<target>{ENT})",
+        ("pay",),
+    ),
     # Acme bought a 19% stake in Widget
     (
         rf"(?P<acquirer>{ENT}){TICK}{_GAP}{{0,40}}?\b{_BUY}\s(?:\S+\s){{0,4}}?{_STAKE}\s(?:in|of)\s{_DESC}(?P<target>{ENT})",
@@ -77,6 +83,8 @@ _PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
         rf"(?P<investor>{ENT}){TICK}['’]s?\s(?:\S+\s){{0,3}}?investment\sin\s{_DESC}(?P<target>{ENT})",
         ("investment",),
     ),
+    # Acme's stake in Widget
+    (rf"(?P<investor>{ENT}){TICK}['’]s?\s(?:\S+\s){{0,2}}?stake\sin\s{_DESC}(?P<target>{ENT})", ("stake",)),
     # Acme's takeover offer (the target named elsewhere in the sentence or the brief)
     (
         rf"(?P<acquirer>{ENT})['’]s?\s(?:\S+\s){{0,3}}?(?:\([^()]{{1,30}}\)\s)?{_BID}\b",
@@ -167,6 +175,12 @@ _PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
         rf"\b(?:lead\sbanks?|lenders?|backers?|underwriters?|financiers?),?\s(?:including\s|such\sas\s|are\s|were\s|is\s)?{_DESC}(?P<financier>{_LIST})",
         ("bank", "lender", "backer", "underwriter", "financier"),
     ),
+    # banks that agreed to finance the deal include Bank, Bank and Bank
+    (
+        rf"\b(?:banks|lenders)\s(?:that|which|who)\s(?:have\s|had\s)?(?:agreed|committed|pledged)\sto\s(?:finance|fund|back)\s"
+        rf"(?:\S+\s){{0,4}}?(?:include|included|including|are|were)\s{_DESC}(?P<financier>{_LIST})",
+        ("finance", "fund", "back"),
+    ),
     (
         rf"(?P<financier>{_LIST}){TICK}\s(?:will\s|would\s|are\sto\s|agreed\sto\s|is\s|are\s|were\s|have\s|has\s)?(?:also\s)?(?:provide|provides|providing|provided|offer|offers|underwrite|underwriting|lend|lending|arrange|arranging)\s{_GAP}{{0,40}}?\b(?:financing|loans?|debt|funding|credit|facilit)",
         ("provid", "offer", "underwrit", "lend", "arrang"),
@@ -197,6 +211,18 @@ _PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
         rf"(?P<withdrawn>{_LIST}){TICK}(?:\s(?:group|consortium|camp))?{_GAP}{{0,20}}?\b(?:bowed\sout|withdrew|pulled\sout|"
         rf"dropped\sout|walked\saway|(?:left|quit)\s(?:the\s)?(?:\w+\s)?(?:team|consortium|group|race|contest|bidding))",
         ("bowed", "withdrew", "pulled", "dropped", "walked", "left", "quit"),
+    ),
+    # Acme beat out a rival consortium including Fund, Fund and Fund: the rivals lost the contest
+    (
+        rf"\b(?:beat|beats|beating|outbid|outbids|outbidding)\s(?:out\s)?(?:a|the)\s(?:rival\s)?(?:consortium|group|team|bidders?)\s"
+        rf"(?:that\s|which\s)?(?:includ\w+|led\sby|of|comprising)\s{_DESC}(?P<withdrawn>{_LIST})",
+        ("beat", "outbid"),
+    ),
+    # a deal that tops a $28.8 billion offer from Acme: Acme's is the bid left behind
+    (
+        rf"\b(?:tops|topped|topping|trumps|trumped|trumping|beats|outbids)\s(?:a|an|the)\s(?:\S+\s){{0,4}}?"
+        rf"(?:offer|bid|proposal)\s(?:from|by)\s{_DESC}(?P<withdrawn>{_LIST})",
+        ("top", "trump", "beat", "outbid"),
     ),
     (
         rf"(?P<rebid>{ENT}){TICK}{_GAP}{{0,60}}?\b(?:table|submit|make|launch|put\sforward)\s(?:a|an)\s(?:new|improved|higher|revised|fresh|better)\s(?:offer|bid)",

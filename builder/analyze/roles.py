@@ -42,7 +42,7 @@ def role_findings(sources: Sequence[Source], entities: Sequence[Entity]) -> Iter
 
 _MAYBE = Caseless(
     r"buy|bought|acqui|purchas|take\sover|took\sover|bid|offer|approach|propos|takeover|buyout|suitor|sell|sold|"
-    r"partner|alliance|suppl|venture|merge|advis|hired|lend|bank|backer|financ|loan|invest|consortium|group|stake"
+    r"partner|alliance|suppl|venture|merge|advis|hired|lend|bank|backer|financ|loan|invest|consortium|group|stake|beat|tops|topped|topping|trump|pay"
 )
 
 

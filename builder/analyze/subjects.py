@@ -65,6 +65,9 @@ _SOLD_TO = re.compile(
     + r"(?:\s(?:\(\s?[^()]{1,20}\s?\)\s)?to\s[^,;]{1,80}?)?\sfor\s(?:about\s|around\s|nearly\s|some\s|roughly\s)?$"
 )
 _VALUED = re.compile(_NAME + r",?\s(?:which|that)\s(?:was|is|were|had\sbeen)\svalued\sat\s(?:about\s|around\s)?$")
+# "Alcan was off $1.47 at $84.42 on the New York Stock Exchange": where the shares traded, not whose they are
+_VENUE = re.compile(r"\bon\s(?:the\s)?$")
+_MARKET = re.compile(r"\b(?:Exchange|Bourse|Boerse|B[öo]rse|Nasdaq|NYSE|Stock\sMarket)\b")
 REACH = 160  # characters either side of a figure in which a name can be its subject
 
 
@@ -108,6 +111,9 @@ def subject_of(
     if measure == "financing" and names.target:
         return names.target
     if measure == "market_move":
+        mentions = [
+            m for m in mentions if not _VENUE.search(text, max(0, m.start - 8), m.start) or not _MARKET.search(m.name)
+        ]
         moved = _in_role(mentions, text, start, end, _SHARES_BEFORE, _SHARES_AFTER, people=False, before_only=True)
         if moved is not None:
             return moved

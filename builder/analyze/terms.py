@@ -11,17 +11,13 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Mapping, Sequence
-from datetime import date
 
 from builder.analyze.amounts import STAGE_RANK
 from builder.analyze.basis import basis_key
 from builder.analyze.cite import cite
-from builder.analyze.clusters import MAX_RATIO, SAME_NEWS_DAYS
 from builder.analyze.cues import AT_MARKET, PROSPECTIVE
-from builder.analyze.deal_cues import TAKEN_UP_AGAIN_DAYS
 from builder.analyze.mentions import Names
-from builder.analyze.ranges import exact, overlap
-from builder.analyze.subjects import same_party
+from builder.analyze.revisions import cash_part, group_span, is_revised
 from builder.analyze.withdrawn import given_up, withdrawn_bidders
 from builder.extract.units import QUALIFIER_BOUNDS
 from builder.model import (
@@ -70,8 +66,6 @@ _REASON = re.compile(
     r"in\sorder\sto|so\sthat|as\sa\sresult|prompt\w*|reflect\w*)\b",
     re.I,
 )
-YEARS_RATIO = 3.0  # how far such versions may stand apart and still be one term's history
-_PHASES: dict[str, int] = {"offer": 1, "rejected": 1, "revised": 2, "agreed": 3, "completed": 3}
 # A holding that grows is bought, not revised; a premium counted from another day's price moves with the market
 # while the price stands: neither is revised on its own.
 _HOLDINGS: frozenset[str] = frozenset({"stake", "shares", "premium"})
@@ -125,7 +119,7 @@ def _term(
     gave_up: frozenset[str] = frozenset(),
     names: Names | None = None,
 ) -> Term:
-    spans = {group.id: _group_span(group, amounts) for group in groups}
+    spans = {group.id: group_span(group, amounts) for group in groups}
     versions = sorted((_version(group) for group in groups), key=_order)
     firm = [v for v in versions if v.stage != "estimate" and not _talk_of_change(v, sources)]
     estimates = [v for v in versions if v not in firm]
@@ -143,7 +137,9 @@ def _term(
         if QUALIFIER_BOUNDS.get(group.items[0].qualifier or "") in ("above", "below")
         and group.items[0].unit == group.unit
     )
-    revised = measure not in _HOLDINGS and _revised(firm, spans, bounded)
+    # a sum "plus 0.41 of its shares" is only the cash part of its price: no revision of, nor to, a whole price
+    parts = {g.id for g in groups if all(cash_part(amounts.get(i.amount), sources) for i in g.items)}
+    revised = measure not in _HOLDINGS and is_revised([v for v in firm if v.group not in parts], spans, bounded)
     if revised:
         if _VERDICT_RANK.get(verdict, 9) > _VERDICT_RANK["conversion"]:
             verdict = "revised"
@@ -204,73 +200,6 @@ def _version(group: AmountGroup) -> TermVersion:
 def _order(version: TermVersion) -> tuple[str, int, str]:
     """Oldest first: by date where the sources give one, then by how far the deal had gone."""
     return (version.when or "", STAGE_RANK.get(version.stage, 0) if version.stage else 0, version.group or "")
-
-
-def _revised(
-    versions: Sequence[TermVersion], spans: Mapping[str, tuple[float, float]], bounded: frozenset[str] = frozenset()
-) -> bool:
-    """Whether a later version gives the term another value: talks "up to" one sum, agreement at another.
-
-    Values are compared as written, rounding allowed for and hedges set aside.
-
-    Rival bids told within days of each other are a contest; a rival's bid weeks later that gives another
-    value is the term's history as well.
-    """
-    for i, earlier in enumerate(versions):
-        for later in versions[i + 1 :]:
-            if earlier.unit != later.unit or (earlier.when, earlier.stage) == (later.when, later.stage):
-                continue
-            if earlier.when is not None and earlier.when == later.when and later.stage != "revised":
-                continue  # one day's figures are parts of the term (a loan and a bond), unless one raises the other
-            if not same_party(earlier.party, later.party) and not _weeks_apart(earlier, later):
-                continue  # rival bids told together are a contest, not a revision
-            within_days = _days_apart(earlier, later) is not None and not _weeks_apart(earlier, later)
-            if within_days and not _moved_on(earlier, later, bounded):
-                continue  # another value days later, with nothing saying the term moved: a rival's or a slip
-            (low_a, high_a), (low_b, high_b) = spans[earlier.group or ""], spans[later.group or ""]
-            days = _days_apart(earlier, later)
-            # a deal taken up again years later may be priced at twice the old terms and more
-            ratio = YEARS_RATIO if days is not None and days >= TAKEN_UP_AGAIN_DAYS else MAX_RATIO
-            if not overlap(low_a, high_a, low_b, high_b) and max(low_a, low_b) <= ratio * min(high_a, high_b):
-                return True
-    return False
-
-
-def _group_span(group: AmountGroup, amounts: Mapping[str, Amount]) -> tuple[float, float]:
-    """The values a group's figures state as written (rounding allowed for, hedges not): "up to $15 billion"
-    and "$11-12 billion" are two versions, however the one allows the other."""
-    spans = [exact(amounts[item.amount]) for item in group.items if item.unit == group.unit and item.amount in amounts]
-    if not spans:
-        return (float("-inf"), float("inf"))
-    low, high = max(s[0] for s in spans), min(s[1] for s in spans)
-    return (low, high) if low <= high else (min(s[0] for s in spans), max(s[1] for s in spans))
-
-
-def _moved_on(earlier: TermVersion, later: TermVersion, bounded: frozenset[str]) -> bool:
-    """Whether a version days after another says the term moved on: a raised or cut offer, a new offer after
-    one was rejected, a further stage of the deal, or a firm figure where talks gave only a bound."""
-    return (
-        later.stage == "revised"
-        or (earlier.stage == "rejected" and later.stage != "rejected")
-        or _phase(later) > _phase(earlier)
-        or (earlier.group in bounded and later.group not in bounded)
-    )
-
-
-def _days_apart(earlier: TermVersion, later: TermVersion) -> int | None:
-    if earlier.when is None or later.when is None:
-        return None
-    return abs((date.fromisoformat(later.when[:10]) - date.fromisoformat(earlier.when[:10])).days)
-
-
-def _phase(version: TermVersion) -> int:
-    """How far along a deal a version stands: talk, an offer, a raised offer, an agreement; unknown is talk."""
-    return _PHASES.get(version.stage or "", 0)
-
-
-def _weeks_apart(earlier: TermVersion, later: TermVersion) -> bool:
-    days = _days_apart(earlier, later)
-    return days is not None and days > SAME_NEWS_DAYS
 
 
 def _talk_of_change(version: TermVersion, sources: Mapping[str, Source]) -> bool:

@@ -18,7 +18,7 @@ _TITLE_TOKEN = r"(?:[a-z][\w-]*|CEO|CFO|COO|CTO|CIO|MD|VP|SVP|EVP|MP)"
 _TITLE_PHRASE = (
     rf"{_TITLE_TOKEN}(?: {_TITLE_TOKEN})*(?: (?:of|for) (?:the )?[A-Z][\w&-]*(?: (?:and |& )?[A-Z][\w&-]*)*)?"
 )
-_ORG_TOKEN = r"[A-Z][\w&’'-]*(?:\.[\w&-]+)*"
+_ORG_TOKEN = r"(?:(?:St|Ste|Mt|Ft)\.\s(?=[A-Z]))?[A-Z][\w&’'-]*(?:\.[\w&-]+)*"  # "St. John's University"
 _ORG_PHRASE = rf"(?:the [a-z]+(?: [a-z]+)?|{_ORG_TOKEN}(?: (?:of |& |and )?{_ORG_TOKEN})*)"
 # What kind of firm stands before its name: "managing director of hedge fund MM&E Capital".
 _FIRM_KIND = (
@@ -50,7 +50,10 @@ _BEFORE = re.compile(
     r"chief|executive|financial|operating|managing|vice|deputy|senior|group|global|corporate|non-executive|"
     r"finance|former|founder|president|chairman|chairwoman|director|boss|head|spokesman|spokeswoman|analyst|economist|"
     r"minister|secretary|governor|CEO|CFO|COO|CTO|MD|officer|partner|trader|strategist|editor|chancellor|"
-    r"fund|portfolio|manager)\s){1,4})$"
+    r"fund|portfolio|manager|"
+    # "industry minister Ehud Olmert": a minister's portfolio is part of the title
+    r"(?:industry|trade|economy|foreign|energy|oil|telecoms|communications|transport|health|defence|defense|"
+    r"interior|commerce|agriculture|treasury)(?=\s(?:minister|secretary)))\s){1,4})$"
 )
 _BEFORE_TITLE_WORDS = frozenset(
     """vice-chairman vice-president co-founder co-chairman deputy-chairman chief executive financial operating

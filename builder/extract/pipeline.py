@@ -147,7 +147,7 @@ _AMOUNT_WORDS = frozenset(
     """
     million billion trillion millions billions trillions thousand hundred percent cent dollar dollars
     pound pounds euro euros yen pence penny cents miles mile feet inches tons ton tonnes gallons gallon
-    lakh crore percents percentage
+    lakh crore percents percentage third thirds one-third two-thirds three-quarters
     """.split()
 )
 _DIGIT = re.compile(r"\d|[½¼¾]")

@@ -34,6 +34,10 @@ _WRITTEN_NOUNS = frozenset(
 _WRITTEN_LINKS = frozenset("as reading read saying said of".split())
 _ENDS_CLAUSE = re.compile(r"[.!?,:;…—–)-]\s*$")
 _POINTED_AT = re.compile(r"\b(?:this|that|these|those)\s$", re.I)
+# Words that name the quotation after them as a term: "a process known as "marking to market"", "so-called".
+_NAMED_AS = re.compile(
+    r"\b(?:known\s+as|referred\s+to\s+as|so-called|dubbed|termed|(?:is|are|was|were|been|be)\s+called)\s$", re.I
+)
 # Where a quotation whose closing mark is missing ends: at the comma before a short attribution and its verb.
 _UNCLOSED_END = re.compile(r"[,!?](?=\s(?:[A-Z][\w.'’-]*\s){1,5}(?:said|says|told|added|wrote|noted)\b)")
 
@@ -185,6 +189,8 @@ def not_speech(text: str, span: QuoteSpan, partial: bool, attributed: bool, in_h
         return True  # a term named before and pointed back at: "claims that this 'put' is still valid"
     if partial and not attributed and len(words) <= _TERM_WORDS and _NOUN_AFTER.match(text, span.close + 1):
         return True  # a term used as a name for a thing: "entertainment and leisure" robots
+    if not attributed and len(words) <= _TERM_WORDS and _NAMED_AS.search(text, max(0, span.open - 24), span.open):
+        return True  # a term the sentence names: "a practice known as "buying the dip.""
     return in_headline and not attributed
 
 

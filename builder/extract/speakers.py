@@ -136,6 +136,7 @@ _LINKED = re.compile(
     r"\s(?:close\sto|near|familiar\swith|for|of|to|at|with|from|representing|working\sfor)\s"
     r"(?:(?:the\s)?(?:Mr|Ms|Mrs|Dr)\.?\s)?$",
 )
+_PEOPLE_AT = re.compile(r"^(?P<noun>[A-Za-z-]+s)\s(?:at|from|with|of)\s")  # "Analysts at JP Morgan": the firm's people
 _GENERIC_OUTLET = re.compile(r"the\s(?:newspaper|paper|magazine|agency|news\sagency)", re.I)
 
 
@@ -364,6 +365,9 @@ def resolve(phrase: str, start: int, end: int, entities: Entities) -> Speaker:
             if any(m.start >= offset for m in inside):
                 return resolve(tail, offset, end, entities)
             return Speaker(tail, "organization", start=offset, end=end)
+    people_at = _PEOPLE_AT.match(phrase.strip()) if descriptor is None else None
+    if orgs and people_at and people_at.group("noun").lower() in lx.UNNAMED_NOUNS:  # not the firm itself
+        return Speaker(phrase.strip(), "descriptor", org=entities.full_org_name(orgs[0].name), start=start, end=end)
     if orgs and not (descriptor and (descriptor.group("det").lower() in ("a", "an", "one") or personal)):
         return Speaker(
             entities.full_org_name(_subject_org(phrase, orgs, entities, end).name),
