@@ -696,3 +696,23 @@ def test_a_party_selling_a_unit_of_its_own_does_not_settle_the_deal(tmp_path: Pa
         "Fabrikam has agreed to sell its budget brand Skyline to win approval for a merger.",
     )
     assert card.status and card.status.value != "agreed"
+
+
+def test_the_value_is_the_one_told_beside_both_sides_not_a_party_s_other_deal(tmp_path: Path) -> None:
+    card = proposal(
+        tmp_path,
+        {
+            "bid": dated(
+                "2025-02-01",
+                "Fabrikam bids for Contoso",
+                "Fabrikam Corp offered $44.6 billion for Contoso Inc in an unsolicited takeover bid.",
+            ),
+            "side": dated(
+                "2025-02-12",
+                "Contoso buys Litware",
+                "Contoso Inc said on Tuesday it has bought Litware Inc for $160 million. Contoso announced the "
+                "purchase as it considers a $42 billion unsolicited takeover offer from Fabrikam Corp.",
+            ),
+        },
+    )
+    assert card.value is not None and (card.value.amount, card.value.unit) == (42_000_000_000, "USD")

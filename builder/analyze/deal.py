@@ -68,19 +68,25 @@ def propose_deal(
     does = what_parties_do(ordered, entities, {entity for entity, _, _ in roles.parties})
     parties = _parties(roles, entities, does)
     names = _party_forms(entities, parties)
+    sides = (_party_forms(entities, parties, ("acquirer",)), _party_forms(entities, parties, ("target", "seller")))
     return DealProposal(
         type=_deal_type(sources, roles),
         status=status,
         announced=_announced(sources, dates, names),
         parties=tuple(parties),
-        value=deal_value(amounts, disclosures, by_id, lambda s: _day(by_id[s]), names),
+        value=deal_value(amounts, disclosures, by_id, lambda s: _day(by_id[s]), names, sides),
         summary=_summary(sources, names),
     )
 
 
-def _party_forms(entities: Sequence[Entity], parties: Sequence[ProposedParty]) -> re.Pattern[str] | None:
-    """Every way the sources write the names of the main parties: buyers, targets, sellers, partners, investors."""
-    main = {p.name for p in parties if p.role in ("acquirer", "target", "seller", "partner", "investor")}
+def _party_forms(
+    entities: Sequence[Entity],
+    parties: Sequence[ProposedParty],
+    roles: Sequence[str] = ("acquirer", "target", "seller", "partner", "investor"),
+) -> re.Pattern[str] | None:
+    """Every way the sources write the names of the main parties (buyers, targets, sellers, partners,
+    investors), or of the parties in the roles given."""
+    main = {p.name for p in parties if p.role in roles}
     forms = sorted({f for e in entities if e.name in main for f in e.forms}, key=lambda f: (-len(f), f))
     return re.compile(r"\b(?:" + literal_alternation(forms) + r")\b") if forms else None
 

@@ -42,11 +42,14 @@ def deal_value(
     sources: Mapping[str, Source],
     when: Callable[[str], int],
     parties: re.Pattern[str] | None = None,
+    sides: tuple[re.Pattern[str] | None, re.Pattern[str] | None] = (None, None),
 ) -> ProposedValue | None:
     """The value of the deal from the latest source that gives one, in the currency the deal is priced in.
 
     when places a source in time (a day number, or -1 for a source without a date); among undated sources
-    the figure most of them give wins, a raised one first.
+    the figure most of them give wins, a raised one first. sides are the names of the buyers and of the
+    targets: a figure told beside both is the deal's before one told of a party's other deal ("Yahoo bought
+    Maven for $160 million" in a story of Microsoft's bid for Yahoo).
     """
     candidates = [a for a in amounts if _is_deal_value(a) and _about_parties(a, sources, parties)]
     candidates = _without_debt(candidates, amounts, sources) or candidates
@@ -57,10 +60,17 @@ def deal_value(
     pool = [a for a in candidates if when(a.source) == latest]
     undated = latest < 0
     counts = _alike_counts(pool) if undated else {}
+    buyers, targets = sides
+
+    def one_side(amount: Amount) -> bool:
+        text = sources[amount.source].sentence(amount.sentence).text
+        return buyers is not None and targets is not None and not (buyers.search(text) and targets.search(text))
+
     best = min(
         pool,
         key=lambda a: (
             undated and not _REVISED.search(a.context),
+            one_side(a),
             -counts[a.id] if undated else 0,
             sentence_number(a.sentence),
             a.source,
