@@ -54,12 +54,20 @@ def lower_determiner(who: str) -> str:
 
 
 def plural_who(who: str) -> bool:
-    words = who.split()
+    """Whether the people a question is put to are many: "the airlines", "the two", "Acme and Widget"; the
+    words before "for" or "of" say it ("a spokeswoman for Sharyland Utilities" is one)."""
+    head = _OF_WHOM.split(who, maxsplit=1)[0]
+    words = head.split()
+    if words[:1] and words[0].lower() in _SINGULAR_LEADS:
+        return False
     return (
-        " and " in f" {who} "
+        " and " in f" {head} "
         or (len(words) > 1 and words[-1].endswith("s") and not words[-1].endswith("ss"))
         or (len(words) > 1 and words[-1].lower() in _MANY)  # "the two", "all three"
     )
+
+
+_OF_WHOM = re.compile(r"\s(?:for|of|at|from|with|in)\s")
 
 
 _MANY = frozenset("two three four five both all several many".split())

@@ -271,12 +271,18 @@ class View:
             if any(q.kind == kind for q in questions)
         ]
 
-    def fact_pages(self, question: Question) -> list[tuple[str, str]]:
-        """Where the facts behind a question are shown: (page, anchor) of their quote or figure group."""
+    def fact_pages(self, question: Question) -> list[tuple[str, str, int]]:
+        """Where the facts behind a question are shown: for each page, the anchor of the first quote or figure
+        group, and how many of them the question has there (one link a page: "See the figures.")."""
         if not hasattr(self, "_pages_of_facts"):
             self._pages_of_facts = {q.id: ("quotes.md", q.group) for q in self.brief.quotes if q.group}
             self._pages_of_facts |= {a.id: ("financials.md", a.group) for a in self.brief.amounts if a.group}
-        return list(dict.fromkeys(self._pages_of_facts[f] for f in question.facts if f in self._pages_of_facts))
+        places = dict.fromkeys(self._pages_of_facts[f] for f in question.facts if f in self._pages_of_facts)
+        pages: dict[str, tuple[str, int]] = {}
+        for page, anchor in places:
+            first, count = pages.get(page, (anchor, 0))
+            pages[page] = (first, count + 1)
+        return [(page, anchor, count) for page, (anchor, count) in pages.items()]
 
     def unplaced_dates(self) -> list[DateMention]:
         """Relative dates that no source date resolves."""

@@ -472,3 +472,15 @@ def test_a_deal_taken_up_again_years_later_at_twice_the_price_is_a_revision() ->
     )
     assert term(found, "deal_value").revised
     assert term(found, "price_per_share").revised
+
+
+def test_a_question_links_once_to_the_figures_behind_it() -> None:
+    from builder.render import render_pages
+
+    found = brief(
+        ("first", "2025-01-06", "Acme bids\n\nAcme Corp offered $40 a share for Fabrikam Inc."),
+        ("later", "2025-02-20", "Acme and Fabrikam agree\n\nAcme Corp agreed to buy Fabrikam Inc for $45 a share."),
+    )
+    page = render_pages(found).files["docs/questions.md"]
+    revised = next(block for block in page.split('<div class="question') if "Why did" in block)
+    assert revised.count("financials.md#") == 1 and "[See the figures.]" in revised

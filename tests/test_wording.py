@@ -180,6 +180,7 @@ def test_a_question_to_several_people_asks_in_the_plural() -> None:
 
     assert plural_who("the two") and plural_who("The airlines") and plural_who("Acme and Widget")
     assert not plural_who("he") and not plural_who("Delta") and not plural_who("the bank")
+    assert not plural_who("a spokeswoman for Sharyland Utilities") and plural_who("the heads of Acme and Widget")
 
 
 def test_who_declined_reads_in_small_letters_inside_a_question() -> None:
