@@ -484,3 +484,16 @@ def test_a_question_links_once_to_the_figures_behind_it() -> None:
     page = render_pages(found).files["docs/questions.md"]
     revised = next(block for block in page.split('<div class="question') if "Why did" in block)
     assert revised.count("financials.md#") == 1 and "[See the figures.]" in revised
+
+
+def test_a_price_supposed_to_see_what_it_gives_is_an_estimate() -> None:
+    found = brief(
+        (
+            "calc",
+            None,
+            "Acme nears Fabrikam deal\n\nAcme Corp agreed to pay between $69 and $70 a share for Fabrikam Inc. "
+            "At $69.50 per share, Fabrikam would be worth about $32 billion.",
+        ),
+    )
+    supposed = next(a for a in found.amounts if a.text == "$69.50")
+    assert (supposed.measure, supposed.stage) == ("price_per_share", "estimate")

@@ -44,6 +44,11 @@ _HOPED_AFTER = re.compile(
     r"(?:winning|fair|likely)\s(?:offer|bid|price)\b",
     re.I,
 )
+# "At $69.50 per share, the company would be worth about $31.92 billion": a price supposed, to see what it gives
+_SUPPOSED_BEFORE = re.compile(r"(?:^|[;:]\s|\.\s)at\s$", re.I)
+_SUPPOSED_AFTER = re.compile(
+    r"^(?:\s(?:a|per|for\seach)\s(?:\w+\s)?share)?,\s[^.;]{0,80}?\b(?:would|could|might)\b", re.I
+)
 # "if it raised its offer to $45 a share": a price that would be, not one offered (a fee is always owed on a
 # condition, and a stake is often a condition of the offer)
 _PRICES: frozenset[Measure] = frozenset({"deal_value", "price_per_share", "premium"})
@@ -147,7 +152,12 @@ def stage_of(measure: Measure, cues: SentenceCues, start: int, end: int, year: i
     if measure == "deal_value" and year and past and int(past.group(1)) < year:
         scores["completed"] = max(scores.get("completed", 0.0), PAST_WEIGHT)
     before, after = cues.text[max(0, start - 120) : start], cues.text[end : end + 60]
-    if measure in _PRICES and (_IF_BEFORE.search(before) or _HOPED_BEFORE.search(before) or _HOPED_AFTER.match(after)):
+    if measure in _PRICES and (
+        _IF_BEFORE.search(before)
+        or _HOPED_BEFORE.search(before)
+        or _HOPED_AFTER.match(after)
+        or (_SUPPOSED_BEFORE.search(before[-8:]) and _SUPPOSED_AFTER.match(after))
+    ):
         return "estimate"
     if not scores:
         return None
