@@ -406,3 +406,8 @@ def test_analysis_pieces_figures_of_markets_laws_and_other_deals_are_no_terms(
 )
 def test_how_a_price_is_paid_and_the_prices_it_is_set_against(sentence: str, figure: str, expected: str) -> None:
     assert measure(sentence, figure) == expected
+
+
+def test_a_day_s_close_up_or_down_is_the_market_s() -> None:
+    assert measure("Fabrikam closed up $9.20 a share on Friday at $28.38.", "$9.20") == "market_move"
+    assert measure("Fabrikam closed up $9.20 a share on Friday at $28.38.", "$28.38") == "market_move"

@@ -497,3 +497,16 @@ def test_a_price_supposed_to_see_what_it_gives_is_an_estimate() -> None:
     )
     supposed = next(a for a in found.amounts if a.text == "$69.50")
     assert (supposed.measure, supposed.stage) == ("price_per_share", "estimate")
+
+
+def test_a_deal_to_buy_a_stake_in_a_firm_is_that_firm_s() -> None:
+    found = brief(
+        (
+            "side",
+            None,
+            "Acme bids for Fabrikam\n\nAcme Corp offered $31 a share for Fabrikam Inc. As part of its $1 billion deal "
+            "to buy a 5 percent stake in Litware, Contoso has an option to sell the stake back.",
+        ),
+    )
+    side = next(a for a in found.amounts if a.text == "$1 billion")
+    assert side.subject == "Litware"

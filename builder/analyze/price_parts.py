@@ -19,6 +19,12 @@ _TRADING_AT_BEFORE = re.compile(
     r"changed\shands)\b[^;]{0,40}?\bat\s(?:about\s|around\s|just\s(?:over|under)\s)?$",
     re.I,
 )
+# "Yahoo closed up $9.20 a share on Friday at $28.38": a day's move in the market and where it ended
+_CLOSED_UP = re.compile(
+    r"\b(?:closed|ended|finished|opened|traded)\s(?:up|down|higher|lower|flat|unchanged)\s(?:[^;$£€¥]{0,40}?\bat\s)?"
+    r"(?:about\s|around\s)?$",
+    re.I,
+)
 # "at a 6.5 percent discount to Microsoft's offer price": the gap between the market and the offer
 _DISCOUNT_TO_OFFER_AFTER = re.compile(
     r"^\s(?:discount|gap|spread)\s(?:to|from|below)\s(?:the\s|[\w.&'’-]+(?:['’]s?)?\s|\(\s?[A-Z0-9.]+\s?\)\s){0,4}?"
@@ -56,7 +62,7 @@ def part_of_price(amount: Amount, text: str, start: int, end: int) -> Measure | 
         return "market_move"
     if amount.kind != "money":
         return None
-    if _CLOSE_BEFORE.search(before[-40:]) or _TRADING_AT_BEFORE.search(before[-90:]):
+    if _CLOSE_BEFORE.search(before[-40:]) or _TRADING_AT_BEFORE.search(before[-90:]) or _CLOSED_UP.search(before[-80:]):
         return "market_move"
     if _PORTION_AFTER.match(after) or (_IN_CASH_AFTER.match(after) and _ISSUES_SHARES.search(text)):
         return "financing"

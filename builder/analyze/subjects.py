@@ -131,9 +131,20 @@ _PAID_FOR = re.compile(
 )
 
 
+# "its $1 billion deal to buy a 5 percent stake in AOL": the deal's own phrase names what it buys
+_DEAL_TO_BUY = re.compile(
+    r"^\s(?:[\w-]+\s){0,2}?(?:deal|offer|bid|agreement|plan|transaction)\sto\s(?:buy|acquire|purchase|take\sover)\s"
+    r"(?:(?:a|an|the)\s(?:[\d.]+\s(?:percent|%)\s|majority\s|minority\s|controlling\s)?(?:stake|interest|holding)\s"
+    r"in\s)?(?:the\s)?$"
+)
+
+
 def _own_target(mentions: Sequence[NameMention], text: str, end: int) -> str | None:
     for mention in mentions:
-        if mention.start >= end and not mention.person and _PAID_FOR.match(text[end : mention.start]):
+        if mention.start < end or mention.person:
+            continue
+        between = text[end : mention.start]
+        if _PAID_FOR.match(between) or _DEAL_TO_BUY.match(between):
             return mention.name
     return None
 
