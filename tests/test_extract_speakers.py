@@ -240,3 +240,15 @@ def test_an_aside_such_as_that_said_is_not_the_subject_of_the_speech_verb() -> N
         'That said, the EPA says that the river "remains the main source of the pollution" in the state.'
     )
     assert _speakers(text) == {"remains": "EPA"}
+
+
+def test_a_name_whose_surname_alone_speaks_later_is_a_person_though_the_given_name_is_rare() -> None:
+    text = (
+        "Hours before Kaden Voskuil’s three-point night on Friday, the coach praised him.\n\n"
+        "“You can only keep going,” Voskuil said.\n\n"
+        "The winner came off Mirela Vand Oort’s pass.\n\n"
+        "“I just saw the gap,” Vand Oort said.\n\n"
+        "Hosting Lenk at the show was a coup, the organisers said.\n\n"
+        "“It was fun,” Lenk said."
+    )
+    assert _speakers(text) == {"You": "Kaden Voskuil", "I": "Mirela Vand Oort", "It": "Lenk"}

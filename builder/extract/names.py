@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from builder.alternation import literal_alternation
 from builder.extract import lexicon as lx
-from builder.extract.name_runs import looks_like_name, split_run
+from builder.extract.name_runs import heading_or_dateline, is_title_case, looks_like_name, split_run
 
 # A word of a name; never the letters of a currency ("C$", "A$", "HK$": "for C$12.4 billion" names no one).
 _TOKEN = r"(?:[A-Z][\w'’.&@-]*[\w]|[A-Z](?:\.[A-Z])*\.?|\d+[A-Z][\w]*)(?![\w$£€¥])"
@@ -17,8 +17,6 @@ _JOIN = r"(?:\s(?:of|de|du|von|van|der|den|da|di|la|le|bin|al|&|for)\s|\s|-)"
 _NOT_TICKER = r"(?![A-Z0-9]{2,6}\.[A-Z]{1,3}(?![\w.]))"
 # The lookahead first: a name starts with a capital or a digit, so other places fail at once.
 NAME_RUN = re.compile(rf"(?=[A-Z\d])(?<![\w'’@#.-]){_NOT_TICKER}{_TOKEN}(?:{_JOIN}{_NOT_TICKER}{_TOKEN})*")
-_DATELINE_AFTER = re.compile(r"(?:[/,]\s?[A-Z][\w.]*(?:\s[A-Z][\w.]*)*)*\s{0,3}\((?:Reuters|AP|AFP|Bloomberg)\)")
-_HEADING_AFTER = re.compile(r"[ \t]*(?:\*\*|\n)")  # "PRICE ** ABN shareholders…", a heading on its own line
 _POSSESSIVE = re.compile(r"['’]s?$")
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _BUSINESS_NOUNS = lx._words(
@@ -46,7 +44,6 @@ _CUE_AFTER = re.compile(
 )
 # A wire service's exchange ticker after a name marks a listed company: "Omnicom ( OMC.N )", "Thomson TOC.TO".
 _TICKER_AFTER = re.compile(r"\s\(?\s?[A-Z0-9][A-Za-z0-9]{0,6}\.[A-Z]{1,3}(?![\w.])")
-_TITLE_CASE_HEADLINE = 0.7
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|Prof|Professor|Baroness|(?:Rep|Sen|Gov)(?=\.))\.?\s$")
 _APPOSITION_CUE = re.compile(r"\b(?:company|firm|group|owner|parent|subsidiary|unit|rival),\s$")
 _AND_AFTER = re.compile(r"\s(?:and|or)\s")
@@ -121,7 +118,7 @@ def find_names(
     candidates: list[Candidate] = []
     for index, (start, end) in enumerate(sentences):
         sentence = text[start:end]
-        if _is_title_case(sentence):
+        if is_title_case(sentence):
             continue  # headlines capitalise every word; their names are found in the body
         for match in NAME_RUN.finditer(sentence):
             run = match.group()
@@ -129,31 +126,10 @@ def find_names(
             for piece in split_run(run, start + match.start(), start, lower_vocabulary, named_elsewhere):
                 if masked and any(a <= piece[0] < b for a, b in masked):
                     continue
-                if _heading_or_dateline(text, piece, lower_vocabulary):
+                if heading_or_dateline(text, piece, lower_vocabulary):
                     continue
                 candidates.append(_candidate(text, piece, index))
     return _classify(text, candidates, known_orgs)
-
-
-def _heading_or_dateline(text: str, piece: tuple[int, int, str], lower_vocabulary: set[str]) -> bool:
-    """A word in capitals that the text also writes in small letters, or that stands before a factbox's
-    bullet or alone on its line ("PRICE **": a heading); or the place of a wire story's dateline ("LONDON
-    (Reuters) -")."""
-    _, end, raw = piece
-    if not raw.isupper() or len(raw) < 3:
-        return False
-    if " " not in raw and (raw.lower() in lower_vocabulary or _HEADING_AFTER.match(text, end)):
-        return True
-    return bool(_DATELINE_AFTER.match(text, end))
-
-
-def _is_title_case(sentence: str) -> bool:
-    if len(sentence) > 160 or sentence.endswith((".", "”", '"')):
-        return False
-    words = [word for word in sentence.split() if word[:1].isalpha() and len(word) > 3]
-    if len(words) < 4:
-        return False
-    return sum(word[0].isupper() for word in words) / len(words) >= _TITLE_CASE_HEADLINE
 
 
 def _candidate(text: str, piece: tuple[int, int, str], sentence: int) -> Candidate:
@@ -227,7 +203,12 @@ def _classify(text: str, candidates: list[Candidate], known_orgs: frozenset[str]
         by_name[candidate.text].append(candidate)
     honored = frozenset(c.text for found in by_name.values() for c in found if c.after_honorific)
     kinds = {name: _kind(name, found, known_orgs, honored) for name, found in by_name.items()}
+    kinds.update(dict.fromkeys(_named_by_surname(by_name, kinds, known_orgs), "person"))
     surnames_of_people = {name.split()[-1] for name, kind in kinds.items() if kind == "person" and " " in name}
+    people = [name for name, kind in kinds.items() if kind == "person"]
+    for name in by_name:  # "Eriksson Ek said" after "Joel Eriksson Ek": a surname of two words
+        if " " in name and name not in known_orgs and any(p.endswith(f" {name}") for p in people):
+            kinds[name] = "person-ref"
     org_names = {_legal_stem(name) for name, kind in kinds.items() if kind == "org" and _legal_stem(name) != name}
     for name in list(by_name):
         if " " not in name and name in surnames_of_people and name not in known_orgs:
@@ -296,6 +277,34 @@ def _classify(text: str, candidates: list[Candidate], known_orgs: frozenset[str]
     for found in table.orgs.values():
         found.sort(key=lambda c: c.start)
     return table
+
+
+def _opens_sentence(candidate: Candidate) -> bool:
+    before = candidate.source_text[max(0, candidate.start - 3) : candidate.start].rstrip(" ‘'\"“")
+    return not before or before[-1] in ".!?\n:”"
+
+
+def _named_by_surname(
+    by_name: dict[str, list[Candidate]], kinds: dict[str, str], known_orgs: frozenset[str]
+) -> set[str]:
+    """Names of two or three words that no list knows ("Kaden Voskuil") whose last words alone speak elsewhere
+    ("Voskuil said") with nothing that marks a firm: people, for a firm is seldom called by its name's last word.
+    A name that opens with a title ("Investor Carl Icahn") or is only ever a sentence's first words ("Hosting
+    Cook at the show is ...") is not one."""
+    found = set()
+    for name, kind in kinds.items():
+        tokens = name.split()
+        if kind != "other" or not 2 <= len(tokens) <= 3 or any(t in lx.ORG_HEADS for t in tokens):
+            continue
+        if _TITLE_BEFORE.search(f"{tokens[0]} ") or all(_opens_sentence(c) for c in by_name[name]):
+            continue
+        tails = [by_name[tail] for i in range(1, len(tokens)) if (tail := " ".join(tokens[i:])) in by_name]
+        if not tails or not looks_like_name(tokens) or tokens[-1] in known_orgs:
+            continue
+        cues = [cues_of(c) for found_tail in tails for c in found_tail]
+        if any("speaks" in c for c in cues) and not any(c & {"before", "employer"} for c in cues):
+            found.add(name)
+    return found
 
 
 def _given_name(token: str) -> bool:
