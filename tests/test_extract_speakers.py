@@ -252,3 +252,21 @@ def test_a_name_whose_surname_alone_speaks_later_is_a_person_though_the_given_na
         "“It was fun,” Lenk said."
     )
     assert _speakers(text) == {"You": "Kaden Voskuil", "I": "Mirela Vand Oort", "It": "Lenk"}
+
+
+def test_what_a_speaker_said_of_is_not_the_speaker() -> None:
+    text = (
+        "The agency widened the program. "
+        "“We had to move faster than planned,” Ann Weld, head of the lunar office at the agency, said of the "
+        "change in a call with reporters."
+    )
+    assert _speakers(text) == {"We": "Ann Weld"}
+
+
+def test_a_verb_inside_an_opening_phrase_of_place_or_means_has_no_speaker_of_its_own() -> None:
+    text = (
+        "Ann Weld leads the regulator. "
+        "In a letter calling for the hearing, Weld said that “silence is not an answer.” "
+        "At a briefing explaining the plan, utility chief Tom Price said “we will do better.”"
+    )
+    assert _speakers(text) == {"silence": "Ann Weld", "we": "Tom Price"}

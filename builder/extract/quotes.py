@@ -8,6 +8,7 @@ from bisect import bisect_right
 from builder.extract import speakers
 from builder.extract.entities import Entities
 from builder.extract.ids import unique_id
+from builder.extract.passive_speakers import passive_agent
 from builder.extract.quote_marks import QuoteSpan, find_quote_spans, not_speech
 from builder.extract.speaker_lines import SpeakerLine
 from builder.model import Quote, Source, Span
@@ -141,7 +142,7 @@ def _attribute(
         head_start = span.open  # "... with Nasdaq ( NDAQ.O ) "This is a fight," said one banker": the ticker ended
         # the sentence before, whose full stop wire copy dropped
     head = text[head_start : span.open]
-    agent = speakers.passive_agent(text, head_start, span.open, tail_start, tail_end)
+    agent = passive_agent(text, head_start, span.open, tail_start, tail_end)
     if agent is not None:
         return speakers.resolve(*agent, entities), True
     framed = not head.strip() or head.rstrip().endswith((":", "—", "–"))

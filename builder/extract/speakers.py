@@ -65,7 +65,7 @@ _VERB_AT = re.compile(rf"\s(?:(?:has|had|have|also|later|then|once|did|does)\s)?
 _QUOTE_MARK = re.compile(r"[\"“”]")
 POST_TRAILING = re.compile(
     rf",\s(?:{POST_TRAILING_VERBS})\s(?!(?:in|on|at|during|after|before|last|this|yesterday|today|earlier|later"
-    rf"|when|while|by|to|from|with|as|that|it)\b)(?P<who>(?:[^\"“”;!?.,]|{_NAME_DOT}|\.(?=\S))+?(?:,[^\"“”;!?.]{{0,120}})?)\s*[.!?]?\s*$"
+    rf"|when|while|by|to|from|with|as|that|it|of|about)\b)(?P<who>(?:[^\"“”;!?.,]|{_NAME_DOT}|\.(?=\S))+?(?:,[^\"“”;!?.]{{0,120}})?)\s*[.!?]?\s*$"
 )
 _REPORTS = r"(?:quoted|quotes|reports|reported|cited|cites)"
 POST_QUOTED_AS = re.compile(
@@ -87,19 +87,15 @@ _NOT_A_SPEAKER = re.compile(
 )
 # A clause that runs on after a quoted fragment: "... oppose" it after the two unions could not agree".
 _PRONOUN_CLAUSE = re.compile(r"(?:it|they|them|this|that)\s(?:after|before|because|when|since|until|as|if)\b", re.I)
-_PASSIVE_BEFORE = re.compile(
-    r"\b(?:was|were|been|be|is|are)\s(?:\w+ly\s)?(?:deemed|described|called|branded|labelled|labeled|termed|dubbed"
-    r"|considered|criticised|criticized)\s(?:as\s)?$"
-)
-_BY_AFTER = re.compile(
-    r"\s*,?\s*by\s(?P<who>[^\"“”.;!?,]{2,80}?)(?=\s(?:when|as|after|before|because|in|on|at|who|which|that|for)\b|[.;!?,]|\s*$)"
-)
 # Words a pattern needs, so that heads without them skip it.
 _REPORT_WORDS = frozenset("quoted quotes reports reported cited cites".split())
 _DOCUMENT_CUES = frozenset("reading stating read saying".split())
 _FRAME_WORDS = frozenset("per according words".split())
 _LEADING_NAME = re.compile(
     r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s)?[A-Z][\w&.'’-]*(?:\s(?:(?:and|&|of)\s)?(?:(?:Mr|Ms|Mrs|Dr)\.?\s)?[A-Z][\w&.'’-]*)*"
+)
+_OPENING_PHRASE = re.compile(
+    r"(?:In|At|On|During|Through|With|From|After|Before)\s(?:a|an|the|its|his|her|their)\s[^,]+"
 )
 _NO_SUBJECT = re.compile(r"(?:in|on|at|of|for|with|by|to|from|after|before|during|that|when|as)?", re.I)
 _CLAUSE_BREAK = re.compile(r";\s|,\s(?:but|while|whereas|although)\s|\s(?:but|whereas)\s")
@@ -219,12 +215,16 @@ def _clause_starts(head: str) -> list[int]:
 def _verb_clause(text: str, start: int, end: int) -> tuple[str, int, int, str | None] | None:
     """The subject of the first speech verb in text[start:end], trimmed to the speaker's words.
 
-    A "verb" whose subject is no more than a preposition was a noun ("in remarks at ..., Esper said"), and one
-    whose subject is a lone "that" or "when" opens an aside ("That said, the DEA says"): the next verb is tried.
+    A "verb" whose subject is no more than a preposition was a noun ("in remarks at ..., Esper said"), one
+    whose subject is a lone "that" or "when" opens an aside ("That said, the DEA says"), and a participle in a
+    phrase of place or means ("In a letter calling for ..., X said") has no subject: the next verb is tried.
     """
     head = text[start:end]
     match = _first_verb(head, 0)
-    while match is not None and _NO_SUBJECT.fullmatch(_ADVERBS.sub("", match.who).strip(" ,")):
+    while match is not None and (
+        _NO_SUBJECT.fullmatch(_ADVERBS.sub("", match.who).strip(" ,"))
+        or (match.verb.endswith("ing") and _OPENING_PHRASE.fullmatch(match.who.strip()))
+    ):
         match = _first_verb(head, match.verb_end)
     if match is None:
         return None
@@ -275,18 +275,6 @@ def _first_verb(head: str, position: int) -> _VerbMatch | None:
         if who_end > who_start:
             return _VerbMatch(head[who_start:who_end], who_start, found.group("verb"), found.end(), rest)
     return None
-
-
-def passive_agent(
-    text: str, head_start: int, open_mark: int, tail_start: int, tail_end: int
-) -> tuple[str, int, int] | None:
-    """The speaker of a quote that a passive verb reports: debt "deemed "unwise" by the board"."""
-    if not _PASSIVE_BEFORE.search(text, head_start, open_mark):
-        return None
-    match = _BY_AFTER.match(text, tail_start, tail_end)
-    if match is None:
-        return None
-    return match.group("who"), match.start("who"), match.end("who")
 
 
 def _is_outlet(name: str) -> bool:
