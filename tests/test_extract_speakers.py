@@ -270,3 +270,23 @@ def test_a_verb_inside_an_opening_phrase_of_place_or_means_has_no_speaker_of_its
         "At a briefing explaining the plan, utility chief Tom Price said “we will do better.”"
     )
     assert _speakers(text) == {"silence": "Ann Weld", "we": "Tom Price"}
+
+
+def test_a_name_and_a_verb_no_list_holds_after_a_quote_that_closes_on_a_comma_is_its_speaker() -> None:
+    text = (
+        "Ann Weld met Tom Price on the stage.\n\n"
+        "“I can feel it here,” Weld said.\n\n"
+        "“We all miss him so much,” Price weighed in, telling Weld, “since he left, you kept his values.”\n\n"
+        "“Not this year,” Weld joked."
+    )
+    assert _speakers(text) == {"I": "Ann Weld", "We": "Tom Price", "since": "Tom Price", "Not": "Ann Weld"}
+
+
+def test_the_subject_of_a_clause_joined_by_but_or_and_speaks_for_its_second_verb() -> None:
+    text = (
+        "Ann Weld runs the launch company.\n\n"
+        "She gave no date for the first flight, but said the firm would fly the rocket “many, many times over” before then.\n\n"
+        "Tom Price, the rival's chief, was calmer. “We will be ready,” said Price.\n\n"
+        "Weld declined to name a price and said the cost would be “modest” at first."
+    )
+    assert _speakers(text) == {"many,": "Ann Weld", "We": "Tom Price", "modest": "Ann Weld"}

@@ -57,6 +57,7 @@ POST_WORDS_OF = re.compile(
     r"^\s*[,—–-]?\s*(?:were|was|are|is)\s(?:(?:reported|said|thought|believed)\sto\sbe\s)?(?:[a-z]+\s){0,3}?"
     r"(?P<who>(?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.-]*)['’]s\s(?:(?:last|dying|final|own|first|parting)\s)?words\b"
 )
+POST_NAME_VERBED = re.compile(r"\s*(?P<who>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2})\s[a-z]{3,}ed\b")
 POST_ACCORDING = re.compile(r"^\s*[,—–-]?\s*according\sto\s(?P<who>[^\"“”.;!?]+?)(?=\s*$|[.;!?,](?:\s|$))")
 PRE_ACCORDING_LEAD = re.compile(r"\W*(?:[Aa]ccording(?:\sto)?|[Pp]er)\s(?P<who>[^\"“”,]{3,120}),\s")
 PRE_FRAME = re.compile(r"(?:^|[,;]\s)(?:[Pp]er|[Aa]ccording\sto|[Ii]n\sthe\swords\sof)\s(?P<who>[^\"“”,]+?),?\s*$")
@@ -96,6 +97,9 @@ _LEADING_NAME = re.compile(
 )
 _OPENING_PHRASE = re.compile(
     r"(?:In|At|On|During|Through|With|From|After|Before)\s(?:a|an|the|its|his|her|their)\s[^,]+"
+)
+_JOINED_PREDICATE = re.compile(
+    r"(?P<subject>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2})\s(?:[a-z][\w’'-]*,?\s){1,20}?but\s?"
 )
 _NO_SUBJECT = re.compile(r"(?:in|on|at|of|for|with|by|to|from|after|before|during|that|when|as)?", re.I)
 _CLAUSE_BREAK = re.compile(r";\s|,\s(?:but|while|whereas|although)\s|\s(?:but|whereas)\s")
@@ -170,6 +174,11 @@ def attribution_after(text: str, start: int, end: int) -> tuple[str, int, int] |
             if who:
                 offset = start + match.start("who")
                 return who, offset, offset + len(who)
+    named = POST_NAME_VERBED.match(tail) if text[max(0, start - 3) : start].rstrip()[-2:-1] == "," else None
+    if named and named.group("who").split()[0] not in lx.NOT_NAMES:
+        # '"We all miss him," Price weighed in': a name and a past verb after a quote closed on a comma
+        offset = start + named.start("who")
+        return named.group("who"), offset, named.end("who") + start
     return None
 
 
@@ -230,6 +239,11 @@ def _verb_clause(text: str, start: int, end: int) -> tuple[str, int, int, str | 
         return None
     skip = dateline_length(match.who)  # "ROME (Reuters) - The minister ..., calling it": the place never speaks
     who, who_start = match.who[skip:], match.who_start + skip
+    joined = _JOINED_PREDICATE.fullmatch(who)
+    if joined and (joined.group("subject").lower() in lx.PRONOUNS or joined.group("subject") not in lx.NOT_NAMES):
+        # "She gave no date, but said ...": the subject of the clause's first verb speaks
+        offset = start + who_start
+        return joined.group("subject"), offset, offset + len(joined.group("subject")), None
     lead = _LEADING_NAME.match(who) if match.verb.endswith("ing") else None
     if lead is not None and lead.group().split()[0] not in lx.NOT_NAMES:
         who = lead.group()  # "ICE filed a statement ..., calling": the main clause's subject speaks
