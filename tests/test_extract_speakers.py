@@ -285,7 +285,8 @@ def test_a_name_and_a_verb_no_list_holds_after_a_quote_that_closes_on_a_comma_is
 def test_the_subject_of_a_clause_joined_by_but_or_and_speaks_for_its_second_verb() -> None:
     text = (
         "Ann Weld runs the launch company.\n\n"
-        "She gave no date for the first flight, but said the firm would fly the rocket “many, many times over” before then.\n\n"
+        "She gave no date for the first flight, but said the firm would fly the rocket “many, many times over” "
+        "before then.\n\n"
         "Tom Price, the rival's chief, was calmer. “We will be ready,” said Price.\n\n"
         "Weld declined to name a price and said the cost would be “modest” at first."
     )
