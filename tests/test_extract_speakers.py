@@ -249,9 +249,16 @@ def test_a_name_whose_surname_alone_speaks_later_is_a_person_though_the_given_na
         "The winner came off Mirela Vand Oort’s pass.\n\n"
         "“I just saw the gap,” Vand Oort said.\n\n"
         "Hosting Lenk at the show was a coup, the organisers said.\n\n"
-        "“It was fun,” Lenk said."
+        "“It was fun,” Lenk said.\n\n"
+        "Darnell Okafor, who represents the club, spoke next.\n\n"
+        "“We had hoped for more,” Okafor said."
     )
-    assert _speakers(text) == {"You": "Kaden Voskuil", "I": "Mirela Vand Oort", "It": "Lenk"}
+    assert _speakers(text) == {
+        "You": "Kaden Voskuil",
+        "I": "Mirela Vand Oort",
+        "It": "Lenk",
+        "We": "Darnell Okafor",
+    }
 
 
 def test_what_a_speaker_said_of_is_not_the_speaker() -> None:

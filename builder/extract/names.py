@@ -289,14 +289,15 @@ def _named_by_surname(
 ) -> set[str]:
     """Names of two or three words that no list knows ("Kaden Voskuil") whose last words alone speak elsewhere
     ("Voskuil said") with nothing that marks a firm: people, for a firm is seldom called by its name's last word.
-    A name that opens with a title ("Investor Carl Icahn") or is only ever a sentence's first words ("Hosting
-    Cook at the show is ...") is not one."""
+    A name that opens with a title ("Investor Carl Icahn") or with a participle that opens every sentence it
+    stands in ("Hosting Cook at the show is ...") is not one."""
     found = set()
     for name, kind in kinds.items():
         tokens = name.split()
         if kind != "other" or not 2 <= len(tokens) <= 3 or any(t in lx.ORG_HEADS for t in tokens):
             continue
-        if _TITLE_BEFORE.search(f"{tokens[0]} ") or all(_opens_sentence(c) for c in by_name[name]):
+        opener = tokens[0].endswith(("ing", "ed")) and len(tokens[0]) > 4  # "Hosting Cook at the show was ..."
+        if _TITLE_BEFORE.search(f"{tokens[0]} ") or (opener and all(_opens_sentence(c) for c in by_name[name])):
             continue
         tails = [by_name[tail] for i in range(1, len(tokens)) if (tail := " ".join(tokens[i:])) in by_name]
         if not tails or not looks_like_name(tokens) or tokens[-1] in known_orgs:
