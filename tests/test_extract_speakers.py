@@ -5,8 +5,12 @@ from __future__ import annotations
 import pytest
 
 from builder.extract import extract
-from builder.model import SourceMeta
+from builder.model import SourceFacts, SourceMeta
 from builder.sources import RawSource, split_source
+
+
+def _facts(text: str) -> SourceFacts:
+    return extract(split_source(RawSource("story", "story.txt", SourceMeta(), text, "")))
 
 
 def _speakers(text: str) -> dict[str, str | None]:
@@ -298,3 +302,12 @@ def test_the_subject_of_a_clause_joined_by_but_or_and_speaks_for_its_second_verb
         "Weld declined to name a price and said the cost would be “modest” at first."
     )
     assert _speakers(text) == {"many,": "Ann Weld", "We": "Tom Price", "modest": "Ann Weld"}
+
+
+def test_the_agency_with_no_news_agency_named_before_is_the_government_agency() -> None:
+    text = (
+        "The Border Protection Agency runs the centres. At the time, the agency said in a statement that it chose "
+        "not to act because of the “short-term stays of people” in custody."
+    )
+    (quote,) = _facts(text).quotes
+    assert (quote.speaker, quote.speaker_kind) == ("Border Protection Agency", "organization")

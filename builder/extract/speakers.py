@@ -338,12 +338,11 @@ def resolve(phrase: str, start: int, end: int, entities: Entities) -> Speaker:
     if 1 < len(words) <= _SHORT_LEAD and _PRONOUN.match(words[-1]):
         # "In February 2004 he": a time or place before the pronoun
         return pronoun_speaker(words[-1].lower(), end - len(words[-1]), entities, end)
-    if re.fullmatch(_OUTLETS, phrase.strip()):
-        if _GENERIC_OUTLET.fullmatch(phrase.strip()):
-            named = referents.last_outlet(start, entities)
-            if named is not None:
-                return Speaker(named, "outlet", start=start, end=end)
-        return Speaker(phrase.strip(), "outlet", start=start, end=end)
+    named = referents.last_outlet(start, entities) if _GENERIC_OUTLET.fullmatch(phrase.strip()) else None
+    # "the agency" with no news agency named before it is the government's: "the agency said in a statement"
+    agency = phrase.strip().lower() == "the agency" and named is None
+    if re.fullmatch(_OUTLETS, phrase.strip()) and not agency:
+        return Speaker(named or phrase.strip(), "outlet", start=start, end=end)
     orgs = [m for m in inside if m.kind == "org"]
     descriptor = _DESCRIPTOR.match(phrase.strip())
     personal = descriptor is not None and head_noun(descriptor.group("np")) in PERSON_NOUNS
