@@ -311,3 +311,11 @@ def test_the_agency_with_no_news_agency_named_before_is_the_government_agency() 
     )
     (quote,) = _facts(text).quotes
     assert (quote.speaker, quote.speaker_kind) == ("Border Protection Agency", "organization")
+
+
+def test_a_name_no_list_knows_followed_by_a_person_described_is_that_person() -> None:
+    text = (
+        "Some sellers check the figures daily. “Five people swiped away,” said Will Brekke, a consultant for "
+        "online sellers who has a business account."
+    )
+    assert _speakers(text) == {"Five": "Will Brekke"}
