@@ -319,3 +319,21 @@ def test_a_name_no_list_knows_followed_by_a_person_described_is_that_person() ->
         "online sellers who has a business account."
     )
     assert _speakers(text) == {"Five": "Will Brekke"}
+
+
+def test_words_before_and_said_are_no_subject_of_said() -> None:
+    text = (
+        "Norland's trade ministry said it viewed the move as “another step against the rules” of the trade pact "
+        "and said it would raise tensions."
+    )
+    (quote,) = _facts(text).quotes
+    assert quote.speaker is not None and "ministry" in quote.speaker
+
+
+def test_a_ministry_a_nationality_names_is_not_the_company_the_story_is_about() -> None:
+    text = (
+        "Acme Holdings agreed to buy Widget Corp. Acme Holdings said the deal would close soon. "
+        "The French finance ministry said it “regrets any decision that weakens the market”."
+    )
+    (quote,) = _facts(text).quotes
+    assert quote.speaker != "Acme Holdings"

@@ -59,6 +59,9 @@ def pronoun_speaker(pronoun: str, position: int, entities: Entities, end: int) -
     return Speaker(pronoun, "descriptor", start=position, end=end)
 
 
+_STATE_BODIES = frozenset("ministry government department embassy parliament cabinet".split())
+
+
 def descriptor_speaker(match: re.Match[str], phrase: str, start: int, end: int, entities: Entities) -> Speaker:
     determiner = match.group("det").lower()
     noun_phrase = match.group("np")
@@ -91,7 +94,9 @@ def descriptor_speaker(match: re.Match[str], phrase: str, start: int, end: int, 
     appositive = referents.named_in_apposition(head, start, entities) if determiner == "the" else None
     if appositive is not None and head in lx.ORG_NOUNS:
         return Speaker(appositive, "organization", start=start, end=end)
-    if determiner == "the" and head in lx.ORG_NOUNS and not head.endswith("s"):
+    # "the French finance ministry": a state's body that its modifier names, never the firm the story is about
+    named = head in _STATE_BODIES and any(word[:1].isupper() for word in noun_phrase.split()[:-1])
+    if determiner == "the" and head in lx.ORG_NOUNS and not head.endswith("s") and not named:
         salient = entities.salient_org(start)
         if salient is not None:
             return Speaker(entities.full_org_name(salient), "organization", start=start, end=end)

@@ -83,6 +83,7 @@ _LEADING_NAME = re.compile(
 _OPENING_PHRASE = re.compile(
     r"(?:In|At|On|During|Through|With|From|After|Before)\s(?:a|an|the|its|his|her|their)\s[^,]+"
 )
+_JOINED_TAIL = re.compile(r"\s(?:and|but|or)$")  # '" of the pact and said it would ...': a second verb
 _JOINED_PREDICATE = re.compile(
     r"(?P<subject>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2})\s(?:[a-z][\w’'-]*,?\s){1,20}?but\s?"
 )
@@ -135,8 +136,9 @@ def attribution_after(text: str, start: int, end: int) -> tuple[str, int, int] |
                 or re.search(r"[\"“”]", who)
                 or _NOT_A_SPEAKER.search(who.strip(" ,"))
                 or _VERB_FIRST.match(who.strip(" ,"))
+                or _JOINED_TAIL.search(who.strip(" ,"))
             ):
-                continue  # too long to be a name, or a word such as "but" before the verb
+                continue  # too long to be a name, a word such as "but" before the verb, or "... and said"
             if pattern is not POST_SUBJECT_FIRST:
                 who = _STOP_TAIL.sub("", who)
             who = who.strip(" ,")
