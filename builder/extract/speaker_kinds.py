@@ -95,8 +95,8 @@ def descriptor_speaker(match: re.Match[str], phrase: str, start: int, end: int, 
     if appositive is not None and head in lx.ORG_NOUNS:
         return Speaker(appositive, "organization", start=start, end=end)
     # "the French finance ministry": a state's body that its modifier names, never the firm the story is about
-    named = head in _STATE_BODIES and any(word[:1].isupper() for word in noun_phrase.split()[:-1])
-    if determiner == "the" and head in lx.ORG_NOUNS and not head.endswith("s") and not named:
+    state_body = head in _STATE_BODIES and any(word[:1].isupper() for word in noun_phrase.split()[:-1])
+    if determiner == "the" and head in lx.ORG_NOUNS and not head.endswith("s") and not state_body:
         salient = entities.salient_org(start)
         if salient is not None:
             return Speaker(entities.full_org_name(salient), "organization", start=start, end=end)
