@@ -337,3 +337,11 @@ def test_a_ministry_a_nationality_names_is_not_the_company_the_story_is_about() 
     )
     (quote,) = _facts(text).quotes
     assert quote.speaker != "Acme Holdings"
+
+
+def test_the_ones_named_after_with_speak_for_an_ing_verb() -> None:
+    text = (
+        "Another cloud of smoke is set to reach the 9 million residents of the city this week, with forecasters "
+        "warning that the air is likely to turn “severe and dangerous to breathe” on Wednesday."
+    )
+    assert _speakers(text) == {"severe": "forecasters"}

@@ -83,6 +83,7 @@ _LEADING_NAME = re.compile(
 _OPENING_PHRASE = re.compile(
     r"(?:In|At|On|During|Through|With|From|After|Before)\s(?:a|an|the|its|his|her|their)\s[^,]+"
 )
+_WITH_SUBJECT = re.compile(r",\swith\s(?P<who>[^,;]{2,80}?)\s*$")
 _JOINED_TAIL = re.compile(r"\s(?:and|but|or)$")  # '" of the pact and said it would ...': a second verb
 _JOINED_PREDICATE = re.compile(
     r"(?P<subject>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2})\s(?:[a-z][\w’'-]*,?\s){1,20}?but\s?"
@@ -215,6 +216,10 @@ def _verb_clause(text: str, start: int, end: int) -> tuple[str, int, int, str | 
         # "She gave no date, but said ...": the subject of the clause's first verb speaks
         offset = start + who_start
         return joined.group("subject"), offset, offset + len(joined.group("subject")), None
+    absolute = _WITH_SUBJECT.search(who) if match.verb.endswith("ing") else None
+    if absolute is not None:  # "..., with forecasters warning that": those after "with" speak
+        offset = start + who_start + absolute.start("who")
+        return absolute.group("who"), offset, offset + len(absolute.group("who")), None
     lead = _LEADING_NAME.match(who) if match.verb.endswith("ing") else None
     if lead is not None and lead.group().split()[0] not in lx.NOT_NAMES:
         who = lead.group()  # "ICE filed a statement ..., calling": the main clause's subject speaks
