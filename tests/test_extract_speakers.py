@@ -345,3 +345,11 @@ def test_the_ones_named_after_with_speak_for_an_ing_verb() -> None:
         "warning that the air is likely to turn “severe and dangerous to breathe” on Wednesday."
     )
     assert _speakers(text) == {"severe": "forecasters"}
+
+
+def test_a_plural_noun_spelt_like_a_speech_verb_before_to_is_no_verb() -> None:
+    text = (
+        "The only two states to have signed treaties with Norland also criticised the shift, with Vestan Foreign "
+        "Minister Tarek Obeidat warning of “grave and lasting consequences”."
+    )
+    assert _speakers(text) == {"grave": "Tarek Obeidat"}

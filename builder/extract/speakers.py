@@ -83,6 +83,7 @@ _LEADING_NAME = re.compile(
 _OPENING_PHRASE = re.compile(
     r"(?:In|At|On|During|Through|With|From|After|Before)\s(?:a|an|the|its|his|her|their)\s[^,]+"
 )
+_NOUN_BEFORE_TO = re.compile(r"(?:states|reports|estimates|claims|notes|calls|forecasts|projects|comments)\sto\s[a-z]")
 _WITH_SUBJECT = re.compile(r",\swith\s(?P<who>[^,;]{2,80}?)\s*$")
 _JOINED_TAIL = re.compile(r"\s(?:and|but|or)$")  # '" of the pact and said it would ...': a second verb
 _JOINED_PREDICATE = re.compile(
@@ -257,8 +258,8 @@ def _first_verb(head: str, position: int) -> _VerbMatch | None:
     """
     for found in _VERB_AT.finditer(head, position):
         rest = head[found.end() :]
-        if len(rest) > _REACH or _QUOTE_MARK.search(rest):
-            continue
+        if len(rest) > _REACH or _QUOTE_MARK.search(rest) or _NOUN_BEFORE_TO.match(found.group("verb") + rest):
+            continue  # "The only two states to have signed": a plural noun spelt like a verb
         who_end = found.start()
         marks = [head.rfind(mark, 0, who_end) for mark in '"“”']
         who_start = max(position, who_end - _REACH, max(marks) + 1)
