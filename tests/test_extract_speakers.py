@@ -353,3 +353,11 @@ def test_a_plural_noun_spelt_like_a_speech_verb_before_to_is_no_verb() -> None:
         "Minister Tarek Obeidat warning of “grave and lasting consequences”."
     )
     assert _speakers(text) == {"grave": "Tarek Obeidat"}
+
+
+def test_a_surname_speaks_for_a_name_that_ends_with_jr() -> None:
+    text = (
+        "Robert T. Callan Jr., the state's attorney for the district, said the case matters.\n\n"
+        "“The right carries a duty,” Callan said in a statement."
+    )
+    assert _speakers(text) == {"The": "Robert T. Callan Jr"}

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from builder.extract import lexicon as lx
 from builder.extract.bylines import credits
+from builder.extract.name_runs import surname
 from builder.extract.names import Candidate, NameTable, find_names
 from builder.extract.orgnames import merge_organizations, org_key, same_organization, slug
 from builder.extract.speaker_lines import SpeakerLine, speaker_lines
@@ -132,7 +133,7 @@ class Entities:
     def person(self, name: str) -> Person | None:
         """Find a person by full name or surname."""
         for person in self.people:
-            if person.name == name or person.name.split()[-1] == name:
+            if person.name == name or surname(person.name) == name:
                 return person
         return None
 

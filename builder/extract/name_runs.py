@@ -202,3 +202,14 @@ def is_title_case(sentence: str) -> bool:
     if len(words) < 4:
         return False
     return sum(word[0].isupper() for word in words) / len(words) >= _TITLE_CASE_HEADLINE
+
+
+_SUFFIXES = frozenset("Jr Jr. Sr Sr. II III IV".split())
+
+
+def surname(name: str) -> str:
+    """A person's surname: the last word of the name, a suffix such as "Jr" aside ("James P. Callan Jr")."""
+    words = name.split()
+    while len(words) > 2 and words[-1].rstrip(",") in _SUFFIXES:
+        words.pop()
+    return words[-1]

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from builder.alternation import literal_alternation
 from builder.extract import lexicon as lx
-from builder.extract.name_runs import heading_or_dateline, is_title_case, looks_like_name, split_run
+from builder.extract.name_runs import heading_or_dateline, is_title_case, looks_like_name, split_run, surname
 
 # A word of a name; never the letters of a currency ("C$", "A$", "HK$": "for C$12.4 billion" names no one).
 _TOKEN = r"(?:[A-Z][\w'’.&@-]*[\w]|[A-Z](?:\.[A-Z])*\.?|\d+[A-Z][\w]*)(?![\w$£€¥])"
@@ -204,7 +204,7 @@ def _classify(text: str, candidates: list[Candidate], known_orgs: frozenset[str]
     honored = frozenset(c.text for found in by_name.values() for c in found if c.after_honorific)
     kinds = {name: _kind(name, found, known_orgs, honored) for name, found in by_name.items()}
     kinds.update(dict.fromkeys(_named_by_surname(by_name, kinds, known_orgs), "person"))
-    surnames_of_people = {name.split()[-1] for name, kind in kinds.items() if kind == "person" and " " in name}
+    surnames_of_people = {surname(name) for name, kind in kinds.items() if kind == "person" and " " in name}
     people = [name for name, kind in kinds.items() if kind == "person"]
     for name in by_name:  # "Eriksson Ek said" after "Joel Eriksson Ek": a surname of two words
         if " " in name and name not in known_orgs and any(p.endswith(f" {name}") for p in people):
@@ -215,7 +215,7 @@ def _classify(text: str, candidates: list[Candidate], known_orgs: frozenset[str]
             if name in org_names:
                 # "Dell" beside "Michael Dell" and "Dell Inc": the company, unless "Mr Dell"
                 titled = [c for c in by_name[name] if c.after_honorific]
-                bearer = next(n for n, k in kinds.items() if k == "person" and n.split()[-1] == name)
+                bearer = next(n for n, k in kinds.items() if k == "person" and surname(n) == name)
                 if titled and len(titled) < len(by_name[name]):
                     by_name[bearer].extend(titled)
                     by_name[name] = [c for c in by_name[name] if not c.after_honorific]
@@ -254,7 +254,7 @@ def _classify(text: str, candidates: list[Candidate], known_orgs: frozenset[str]
                 by_name.setdefault(first, []).append(org_part)
                 kinds.setdefault(first, "org")
     people_names = [name for name in by_name if kinds.get(name) == "person"]
-    surnames = {name.split()[-1]: name for name in people_names if " " in name}
+    surnames = {surname(name): name for name in people_names if " " in name}
     for name, found in sorted(by_name.items(), key=lambda item: item[1][0].start):
         kind = kinds.get(name, "other")
         if kind == "person-ref" or (kind == "other" and name in surnames):
