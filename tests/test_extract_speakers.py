@@ -361,3 +361,11 @@ def test_a_surname_speaks_for_a_name_that_ends_with_jr() -> None:
         "“The right carries a duty,” Callan said in a statement."
     )
     assert _speakers(text) == {"The": "Robert T. Callan Jr"}
+
+
+def test_the_subject_after_in_which_speaks() -> None:
+    text = (
+        "Karl Voss was arrested in May over a call he made to the mayor's office, in which he said he would "
+        "“burn the whole place down to the ground.”"
+    )
+    assert _speakers(text) == {"burn": "Karl Voss"}

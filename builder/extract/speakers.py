@@ -91,6 +91,9 @@ _JOINED_PREDICATE = re.compile(
 )
 _NO_SUBJECT = re.compile(r"(?:in|on|at|of|for|with|by|to|from|after|before|during|that|when|as)?", re.I)
 _CLAUSE_BREAK = re.compile(r";\s|,\s(?:but|while|whereas|although)\s|\s(?:but|whereas)\s")
+_RELATIVE_SUBJECT = re.compile(
+    r"\s(?:in|at|during|on|with|to|for|after|by)\s(?:which|whom)\s(?P<who>he|she|they|we|I|[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3})$"
+)
 _RELATIVE_TAIL = re.compile(r"\s(?:which|who|that)(?:\s\w+){0,3}$")
 # The last link before a relative clause's antecedent: "met Tuesday with | senior Northwest executives, who"
 _AFTER_LINK = re.compile(r"\s(?:with|by|to|from|of|for|at|on|and|met|visited|called|joined)\s")
@@ -226,8 +229,11 @@ def _verb_clause(text: str, start: int, end: int) -> tuple[str, int, int, str | 
         who = lead.group()  # "ICE filed a statement ..., calling": the main clause's subject speaks
     trimmed = _LEADING.sub("", who) if not _has_name(who) else who
     trimmed = _ADVERBS.sub("", trimmed)
-    relative = _RELATIVE_TAIL.search(trimmed)
-    if relative and not _has_name(trimmed):
+    own = _RELATIVE_SUBJECT.search(trimmed)
+    relative = _RELATIVE_TAIL.search(trimmed) if own is None else None
+    if own is not None:  # "a call to the office, in which he said": the relative clause has its own subject
+        trimmed = own.group("who")
+    elif relative and not _has_name(trimmed):
         trimmed = " ".join(trimmed[: relative.start()].split()[-3:])  # "organisations which have publicly"
         trimmed = re.sub(r"^(?:from|by|of|to|in|with|on|at|for)\s", "", trimmed)
     elif relative:
