@@ -369,3 +369,12 @@ def test_the_subject_after_in_which_speaks() -> None:
         "“burn the whole place down to the ground.”"
     )
     assert _speakers(text) == {"burn": "Karl Voss"}
+
+
+def test_an_attorney_named_with_a_rare_given_name_is_the_she_who_speaks_next() -> None:
+    text = (
+        "Rep. Ilhan Omar was threatened in March.\n\n"
+        "Daryna K. Welk, Voss’s attorney, told reporters in a statement that her client meant no harm to Omar.\n\n"
+        "“Karl is passionate about his beliefs,” she said in an email."
+    )
+    assert _speakers(text) == {"Karl": "Daryna K. Welk"}

@@ -63,12 +63,12 @@ _DOMAIN = re.compile(r"[A-Z][\w-]*\.(?:com|net|co\.uk|org)")
 _TITLES_BEFORE_NAMES = """
     executive ceo chief chairman chairwoman chair president analyst spokesman spokeswoman spokesperson boss minister
     director founder economist manager head patriarch tycoon secretary governor officer partner trader strategist
-    commissioner chancellor editor lawyer professor owner investor billionaire mogul entrepreneur striker coach
-    """.split()
+    commissioner chancellor editor lawyer attorney professor owner investor billionaire mogul entrepreneur striker
+    coach""".split()
 _TITLE_BEFORE = re.compile(rf"\b(?:chief\sexecutive|{literal_alternation(_TITLES_BEFORE_NAMES)})\s$", re.I)
 _TITLE_AFTER = re.compile(
     r"^,\s(?:(?:an?|the|its|their|his|her)\s)?(?:[\w’'-]+\s){0,4}?(?:\w+-)?(?:chief|executive|CEO|chairman|chairwoman|president|"
-    r"analyst|spokesman|spokeswoman|spokesperson|boss|minister|director|founder|economist|manager|head|secretary|"
+    r"analyst|spokesman|spokeswoman|spokesperson|boss|minister|director|founder|economist|manager|head|secretary|attorney|"
     r"governor|officer|partner|trader|strategist|commissioner|editor|lawyer|professor|owner|investor|fund\smanger|"
     r"patriarch|matriarch|godfather|heir|scion)\b"
     r"|^,\s(?:from|of|at)\s(?:the\s)?[A-Z][\w’'-]+(?:['’]s)?\s[A-Z][^,]{0,80},\s(?:said|says|told|added)\b",
