@@ -349,3 +349,8 @@ def test_a_describing_compound_before_a_firm_is_no_part_of_its_name(sentence: st
     facts = facts_of("Headline\n\n" + sentence)
     assert "Contoso Motors" in [org.name for org in facts.organizations]
     assert not any(org.name.endswith(" Contoso Motors") for org in facts.organizations)
+
+
+def test_a_hyphenated_describing_word_opening_a_sentence_before_a_given_name_is_no_part_of_the_name() -> None:
+    facts = facts_of("Singer-songwriters Tom Alder and Ray Finch will tour together in June, the label said.")
+    assert "Tom Alder" in {person.name for person in facts.people}

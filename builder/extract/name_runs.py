@@ -92,8 +92,9 @@ def _split(run: str, opens: bool, first_common: bool) -> tuple[tuple[int, int, s
         ):
             pieces.append([])  # "Paris-based Euronext": the name is Euronext
             continue
-        if position == 0 and first_common:
-            pieces.append([])
+        described = opens and "-" in bare and position < last and tokens[1][2] in lx.FIRST_NAMES
+        if position == 0 and (first_common or described):
+            pieces.append([])  # "Singer-songwriters Tom Alder and ...": a describing word before a given name
             continue
         if position == last and "-" in token and token.endswith(_LEADING_SUFFIXES):
             # "the Overseas Union-led consortium": the name is Overseas Union
