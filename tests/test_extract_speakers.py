@@ -378,3 +378,12 @@ def test_an_attorney_named_with_a_rare_given_name_is_the_she_who_speaks_next() -
         "“Karl is passionate about his beliefs,” she said in an email."
     )
     assert _speakers(text) == {"Karl": "Daryna K. Welk"}
+
+
+def test_the_one_who_introduced_or_hailed_someone_as_a_quoted_phrase_said_it() -> None:
+    text = (
+        "Marc Lenz hosted Tom Price on stage. Lenz introduced Price to the audience as “someone who has changed "
+        "what it means to lead a company”. Later, Ann Weld hailed the pact as “a turning point for the whole "
+        "industry”."
+    )
+    assert _speakers(text) == {"someone": "Marc Lenz", "a": "Ann Weld"}

@@ -126,8 +126,12 @@ _SPEECH_OWNER = re.compile(
     + "|".join(sorted(_SPEECH_NOUNS))
     + r")\sthat\s[^\"“”.;!?]*$"
 )
-# Words someone names a thing by: "X sees the lineup as its "Achilles heel"", "regards the offer as "derisory"".
-_JUDGING_VERBS = frozenset("sees saw views viewed regards regarded considers considered".split())
+# Words someone names a thing by: "X sees the lineup as its "Achilles heel"", "regards the offer as "derisory"",
+# "introduced Cook as "someone who ..."", "hailed the pact as "a turning point"".
+_JUDGING_VERBS = frozenset(
+    "sees saw views viewed regards regarded considers considered introduced introduces hailed hails praised "
+    "praises".split()
+)
 _JUDGED_AS = re.compile(
     r"\s(?:" + "|".join(sorted(_JUDGING_VERBS)) + r")\s[^\"“”.;!?]{1,80}?\sas\s(?:(?:its|his|her|their|a|an|the)\s)?$"
 )
