@@ -255,13 +255,15 @@ def test_a_name_whose_surname_alone_speaks_later_is_a_person_though_the_given_na
         "Hosting Lenk at the show was a coup, the organisers said.\n\n"
         "“It was fun,” Lenk said.\n\n"
         "Darnell Okafor, who represents the club, spoke next.\n\n"
-        "“We had hoped for more,” Okafor said."
+        "“We had hoped for more,” Okafor said.\n\n"
+        "Lenders such as NorthBank Lyle and Bank of Avalon worried. Bank of Avalon and Lyle said “nothing changes”."
     )
     assert _speakers(text) == {
         "You": "Kaden Voskuil",
         "I": "Mirela Vand Oort",
         "It": "Lenk",
         "We": "Darnell Okafor",
+        "nothing": "Lyle",
     }
 
 

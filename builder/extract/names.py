@@ -53,6 +53,7 @@ _EMPLOYER_CUE = re.compile(
     r"|spokesman|spokeswoman|partner)\s(?:of|at|for|with)\s(?:the\s)?$",
     re.I,
 )
+_GIVEN_SHAPE = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?")  # "Kaden", "Jean-Luc"; never "JPMorgan"
 _INITIALS = re.compile(r"[A-Z]\.(?:[A-Z]\.)?|[A-Z]{2}")
 _LEGAL_FORMS = frozenset("inc corp corporation co ltd plc llc ag sa nv group holdings".split())
 _PUNCTUATION = ".,;:!?\"“”‘’'()[]—–-"
@@ -300,7 +301,12 @@ def _named_by_surname(
         if _TITLE_BEFORE.search(f"{tokens[0]} ") or (opener and all(_opens_sentence(c) for c in by_name[name])):
             continue
         tails = [by_name[tail] for i in range(1, len(tokens)) if (tail := " ".join(tokens[i:])) in by_name]
-        if not tails or not looks_like_name(tokens) or tokens[-1] in known_orgs:
+        if (
+            not tails
+            or not _GIVEN_SHAPE.fullmatch(tokens[0])
+            or not looks_like_name(tokens)
+            or tokens[-1] in known_orgs
+        ):
             continue
         cues = [cues_of(c) for found_tail in tails for c in found_tail]
         if any("speaks" in c for c in cues) and not any(c & {"before", "employer"} for c in cues):
