@@ -256,6 +256,7 @@ def test_a_name_whose_surname_alone_speaks_later_is_a_person_though_the_given_na
         "“It was fun,” Lenk said.\n\n"
         "Darnell Okafor, who represents the club, spoke next.\n\n"
         "“We had hoped for more,” Okafor said.\n\n"
+        "Major Brill shareholder Acme Holdings backed the plan. “Happy days are here,” Brill said.\n\n"
         "Lenders such as NorthBank Lyle and Bank of Avalon worried. Bank of Avalon and Lyle said “nothing changes”."
     )
     assert _speakers(text) == {
@@ -263,6 +264,7 @@ def test_a_name_whose_surname_alone_speaks_later_is_a_person_though_the_given_na
         "I": "Mirela Vand Oort",
         "It": "Lenk",
         "We": "Darnell Okafor",
+        "Happy": "Brill",
         "nothing": "Lyle",
     }
 

@@ -53,6 +53,7 @@ _EMPLOYER_CUE = re.compile(
     r"|spokesman|spokeswoman|partner)\s(?:of|at|for|with)\s(?:the\s)?$",
     re.I,
 )
+_OF_FIRM = re.compile(r"\sof\s[A-Z]")  # "Carroll Smith of Monument Chevrolet"
 _GIVEN_SHAPE = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?")  # "Kaden", "Jean-Luc"; never "JPMorgan"
 _INITIALS = re.compile(r"[A-Z]\.(?:[A-Z]\.)?|[A-Z]{2}")
 _LEGAL_FORMS = frozenset("inc corp corporation co ltd plc llc ag sa nv group holdings".split())
@@ -280,9 +281,17 @@ def _classify(text: str, candidates: list[Candidate], known_orgs: frozenset[str]
     return table
 
 
-def _opens_sentence(candidate: Candidate) -> bool:
-    before = candidate.source_text[max(0, candidate.start - 3) : candidate.start].rstrip(" ‘'\"“")
-    return not before or before[-1] in ".!?\n:”"
+def _only_opens_sentence(candidate: Candidate) -> bool:
+    """A name's words open a sentence with nothing after them that a name has: "Hosting Cook at the show",
+    "Major Reckson shareholder", not "Montell Figgins, who ...", "Zach Parise's goal" or "Carroll Smith of Acme"."""
+    text = candidate.source_text
+    before = text[max(0, candidate.start - 3) : candidate.start].rstrip(" ‘'\"“")
+    opens = not before or before[-1] in ".!?\n:”"
+    after = text[candidate.end : candidate.end + 5]
+    named_after = (
+        candidate.possessive or after.startswith(",") or _OF_FIRM.match(after) or "speaks" in cues_of(candidate)
+    )
+    return opens and not named_after
 
 
 def _named_by_surname(
@@ -290,15 +299,14 @@ def _named_by_surname(
 ) -> set[str]:
     """Names of two or three words that no list knows ("Kaden Voskuil") whose last words alone speak elsewhere
     ("Voskuil said") with nothing that marks a firm: people, for a firm is seldom called by its name's last word.
-    A name that opens with a title ("Investor Carl Icahn") or with a participle that opens every sentence it
-    stands in ("Hosting Cook at the show is ...") is not one."""
+    A name that opens with a title ("Investor Carl Icahn"), or whose words only ever open a sentence with
+    nothing after them that a name has ("Hosting Cook at the show is ..."), is not one."""
     found = set()
     for name, kind in kinds.items():
         tokens = name.split()
         if kind != "other" or not 2 <= len(tokens) <= 3 or any(t in lx.ORG_HEADS for t in tokens):
             continue
-        opener = tokens[0].endswith(("ing", "ed")) and len(tokens[0]) > 4  # "Hosting Cook at the show was ..."
-        if _TITLE_BEFORE.search(f"{tokens[0]} ") or (opener and all(_opens_sentence(c) for c in by_name[name])):
+        if _TITLE_BEFORE.search(f"{tokens[0]} ") or all(_only_opens_sentence(c) for c in by_name[name]):
             continue
         tails = [by_name[tail] for i in range(1, len(tokens)) if (tail := " ".join(tokens[i:])) in by_name]
         if (
