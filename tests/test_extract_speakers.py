@@ -391,3 +391,11 @@ def test_the_one_who_introduced_or_hailed_someone_as_a_quoted_phrase_said_it() -
         "industry”."
     )
     assert _speakers(text) == {"someone": "Marc Lenz", "a": "Ann Weld"}
+
+
+def test_the_statement_read_speaks_for_the_firm_that_issued_it() -> None:
+    text = (
+        "Acme Records denied the claims in a statement on its website. "
+        "“At no point did we say she could not perform,” the statement read."
+    )
+    assert _speakers(text) == {"At": "Acme Records"}

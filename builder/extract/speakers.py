@@ -43,6 +43,11 @@ POST_WORDS_OF = re.compile(
     r"(?P<who>(?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.-]*)['’]s\s(?:(?:last|dying|final|own|first|parting)\s)?words\b"
 )
 POST_NAME_VERBED = re.compile(r"\s*(?P<who>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2})\s[a-z]{3,}ed\b")
+# '"...," the statement read': the document speaks (for whoever issued it)
+POST_DOCUMENT_READ = re.compile(
+    r"^\s*[,—–-]?\s*(?P<who>(?:the|a|an|its|his|her|their)\s(?:[\w-]+\s){0,2}?(?:statement|letter|note|memo|e-?mail|"
+    r"post|filing|release|message|notice))\s(?:read|reads)\b"
+)
 POST_ACCORDING = re.compile(r"^\s*[,—–-]?\s*according\sto\s(?P<who>[^\"“”.;!?]+?)(?=\s*$|[.;!?,](?:\s|$))")
 PRE_ACCORDING_LEAD = re.compile(r"\W*(?:[Aa]ccording(?:\sto)?|[Pp]er)\s(?P<who>[^\"“”,]{3,120}),\s")
 PRE_FRAME = re.compile(r"(?:^|[,;]\s)(?:[Pp]er|[Aa]ccording\sto|[Ii]n\sthe\swords\sof)\s(?P<who>[^\"“”,]+?),?\s*$")
@@ -131,7 +136,7 @@ def attribution_after(text: str, start: int, end: int) -> tuple[str, int, int] |
     if owned:
         offset = start + owned.start("who")
         return owned.group("who"), offset, offset + len(owned.group("who"))
-    for pattern in (POST_ACCORDING, POST_VERB_FIRST, POST_SUBJECT_FIRST):
+    for pattern in (POST_ACCORDING, POST_VERB_FIRST, POST_SUBJECT_FIRST, POST_DOCUMENT_READ):
         match = pattern.match(tail)
         if match:
             who = match.group("who")
