@@ -399,3 +399,11 @@ def test_the_statement_read_speaks_for_the_firm_that_issued_it() -> None:
         "“At no point did we say she could not perform,” the statement read."
     )
     assert _speakers(text) == {"At": "Acme Records"}
+
+
+def test_a_relative_clause_set_off_by_commas_before_the_verb_is_no_speaker() -> None:
+    text = (
+        "Acme Records sent a statement to the show. The statement, which was obtained by Tempo, "
+        "claimed that the two firms had “agreed to license the songs for the show”."
+    )
+    assert _speakers(text) == {"agreed": "Acme Records"}

@@ -89,6 +89,7 @@ _OPENING_PHRASE = re.compile(
     r"(?:In|At|On|During|Through|With|From|After|Before)\s(?:a|an|the|its|his|her|their)\s[^,]+"
 )
 _NOUN_BEFORE_TO = re.compile(r"(?:states|reports|estimates|claims|notes|calls|forecasts|projects|comments)\sto\s[a-z]")
+_ASIDE_BEFORE_VERB = re.compile(r"(?<=\w),\s(?:which|who)\s[^,]{1,80},\s*$")
 _WITH_SUBJECT = re.compile(r",\swith\s(?P<who>[^,;]{2,80}?)\s*$")
 _JOINED_TAIL = re.compile(r"\s(?:and|but|or)$")  # '" of the pact and said it would ...': a second verb
 _JOINED_PREDICATE = re.compile(
@@ -232,6 +233,9 @@ def _verb_clause(text: str, start: int, end: int) -> tuple[str, int, int, str | 
     lead = _LEADING_NAME.match(who) if match.verb.endswith("ing") else None
     if lead is not None and lead.group().split()[0] not in lx.NOT_NAMES:
         who = lead.group()  # "ICE filed a statement ..., calling": the main clause's subject speaks
+    aside = _ASIDE_BEFORE_VERB.search(who)
+    if aside is not None:  # "The statement, which was obtained by Tempo, claimed": the aside never speaks
+        who = who[: aside.start()]
     trimmed = _LEADING.sub("", who) if not _has_name(who) else who
     trimmed = _ADVERBS.sub("", trimmed)
     own = _RELATIVE_SUBJECT.search(trimmed)
