@@ -407,3 +407,11 @@ def test_a_relative_clause_set_off_by_commas_before_the_verb_is_no_speaker() -> 
         "claimed that the two firms had “agreed to license the songs for the show”."
     )
     assert _speakers(text) == {"agreed": "Acme Records"}
+
+
+def test_they_who_said_it_in_a_statement_are_the_firm_the_story_is_about() -> None:
+    text = (
+        "Acme Records have twice denied doing anything wrong. "
+        "“At no point did we block her special,” they said in a statement on their website."
+    )
+    assert _speakers(text) == {"At": "Acme Records"}
