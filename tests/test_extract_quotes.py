@@ -108,3 +108,14 @@ def test_a_fragment_someone_sees_or_regards_a_thing_as_is_theirs() -> None:
         "Tom Reyes, who runs the Acme fund, regards the offer as “derisory” and will vote against it."
     )
     assert _quotes(text) == [("weak spot.", "Maria Lopez"), ("derisory", "Tom Reyes")]
+
+
+def test_a_straight_mark_with_a_space_after_it_still_opens_a_quote_when_none_is_open() -> None:
+    text = (
+        '"I run my business on my phone. I have for years," Ann Weld told Tom Price. " You have done such a good job."'
+    )
+    facts = extract(split_source(RawSource("s", "s.txt", SourceMeta(), text, "")))
+    assert [quote.text for quote in facts.quotes] == [
+        "I run my business on my phone. I have for years",
+        "You have done such a good job.",
+    ]
