@@ -415,3 +415,12 @@ def test_they_who_said_it_in_a_statement_are_the_firm_the_story_is_about() -> No
         "“At no point did we block her special,” they said in a statement on their website."
     )
     assert _speakers(text) == {"At": "Acme Records"}
+
+
+def test_a_sentence_that_opens_with_he_hands_he_back_to_the_one_before() -> None:
+    text = (
+        "“We did it all with one launch,” Tom Price, a former astronaut, responded. He then cited Mark Cole’s "
+        "testimony on the odds of success.\n\n"
+        "“But with eight launches, I have to go with Mr. Cole: the odds fall by half,” he concluded."
+    )
+    assert _speakers(text) == {"We": "Tom Price", "But": "Tom Price"}
