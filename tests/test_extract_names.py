@@ -189,6 +189,30 @@ def test_a_factbox_heading_and_a_dateline_name_no_organisation() -> None:
             "head of UK equities",
             "Standard Life Investments",
         ),
+        (
+            '"Rates will fall," said Anil Mehra, Director, Pavonia Securities.',
+            "Anil Mehra",
+            "Director",
+            "Pavonia Securities",
+        ),
+        (
+            '"Rates will fall," said Anil Mehra, Head of Equity Research at Pavonia Securities.',
+            "Anil Mehra",
+            "Head of Equity Research",
+            "Pavonia Securities",
+        ),
+        (
+            "The fund spoke to Vantorix founder and co-CEO Anil Mehra about the plan.",
+            "Anil Mehra",
+            "founder and co-CEO",
+            "Vantorix",
+        ),
+        (
+            "Before the game, Rovers coach Anil Mehra said his side was ready.",
+            "Anil Mehra",
+            "coach",
+            "Rovers",
+        ),
     ],
 )
 def test_a_persons_title_and_firm_are_read_whole(
@@ -345,3 +369,8 @@ def test_a_minister_s_portfolio_before_the_name_is_part_of_the_title() -> None:
         ("Anna Berg", "trade minister"),
         ("Tom Reed", "chief executive"),
     ]
+
+
+def test_a_hyphenated_describing_word_opening_a_sentence_before_a_given_name_is_no_part_of_the_name() -> None:
+    facts = facts_of("Singer-songwriters Tom Alder and Ray Finch will tour together in June, the label said.")
+    assert "Tom Alder" in {person.name for person in facts.people}

@@ -117,3 +117,14 @@ def test_a_term_the_sentence_names_is_not_a_quote() -> None:
         'A spokesman for the fund said the sale was "part of a plan set out last year."'
     )
     assert [quoted for quoted, _ in _quotes(text)] == ["part of a plan set out last year."]
+
+
+def test_a_straight_mark_with_a_space_after_it_still_opens_a_quote_when_none_is_open() -> None:
+    text = (
+        '"I run my business on my phone. I have for years," Ann Weld told Tom Price. " You have done such a good job."'
+    )
+    facts = extract(split_source(RawSource("s", "s.txt", SourceMeta(), text, "")))
+    assert [quote.text for quote in facts.quotes] == [
+        "I run my business on my phone. I have for years",
+        "You have done such a good job.",
+    ]

@@ -5,8 +5,12 @@ from __future__ import annotations
 import pytest
 
 from builder.extract import extract
-from builder.model import SourceMeta
+from builder.model import SourceFacts, SourceMeta
 from builder.sources import RawSource, split_source
+
+
+def _facts(text: str) -> SourceFacts:
+    return extract(split_source(RawSource("story", "story.txt", SourceMeta(), text, "")))
 
 
 def _speakers(text: str) -> dict[str, str | None]:
@@ -252,3 +256,183 @@ def test_analysts_at_a_firm_are_unnamed_people_of_the_firm_not_the_firm() -> Non
     found = {quote.text.split()[0]: (quote.speaker, quote.speaker_kind, quote.speaker_org) for quote in facts.quotes}
     assert found["We"] == ("Economists at Fabrikam Capital", "descriptor", "Fabrikam Capital")
     assert found["Our"] == ("Fabrikam Capital", "organization", None)
+
+
+def test_a_name_whose_surname_alone_speaks_later_is_a_person_though_the_given_name_is_rare() -> None:
+    text = (
+        "Hours before Kaden Voskuil’s three-point night on Friday, the coach praised him.\n\n"
+        "“You can only keep going,” Voskuil said.\n\n"
+        "The winner came off Mirela Vand Oort’s pass.\n\n"
+        "“I just saw the gap,” Vand Oort said.\n\n"
+        "Hosting Lenk at the show was a coup, the organisers said.\n\n"
+        "“It was fun,” Lenk said.\n\n"
+        "Darnell Okafor, who represents the club, spoke next.\n\n"
+        "“We had hoped for more,” Okafor said.\n\n"
+        "Major Brill shareholder Acme Holdings backed the plan. “Happy days are here,” Brill said.\n\n"
+        "Lenders such as NorthBank Lyle and Bank of Avalon worried. Bank of Avalon and Lyle said “nothing changes”."
+    )
+    assert _speakers(text) == {
+        "You": "Kaden Voskuil",
+        "I": "Mirela Vand Oort",
+        "It": "Lenk",
+        "We": "Darnell Okafor",
+        "Happy": "Brill",
+        "nothing": "Lyle",
+    }
+
+
+def test_what_a_speaker_said_of_is_not_the_speaker() -> None:
+    text = (
+        "The agency widened the program. "
+        "“We had to move faster than planned,” Ann Weld, head of the lunar office at the agency, said of the "
+        "change in a call with reporters."
+    )
+    assert _speakers(text) == {"We": "Ann Weld"}
+
+
+def test_a_verb_inside_an_opening_phrase_of_place_or_means_has_no_speaker_of_its_own() -> None:
+    text = (
+        "Ann Weld leads the regulator. "
+        "In a letter calling for the hearing, Weld said that “silence is not an answer.” "
+        "At a briefing explaining the plan, utility chief Tom Price said “we will do better.”"
+    )
+    assert _speakers(text) == {"silence": "Ann Weld", "we": "Tom Price"}
+
+
+def test_a_name_and_a_verb_no_list_holds_after_a_quote_that_closes_on_a_comma_is_its_speaker() -> None:
+    text = (
+        "Ann Weld met Tom Price on the stage.\n\n"
+        "“I can feel it here,” Weld said.\n\n"
+        "“We all miss him so much,” Price weighed in, telling Weld, “since he left, you kept his values.”\n\n"
+        "“Not this year,” Weld joked."
+    )
+    assert _speakers(text) == {"I": "Ann Weld", "We": "Tom Price", "since": "Tom Price", "Not": "Ann Weld"}
+
+
+def test_the_subject_of_a_clause_joined_by_but_or_and_speaks_for_its_second_verb() -> None:
+    text = (
+        "Ann Weld runs the launch company.\n\n"
+        "She gave no date for the first flight, but said the firm would fly the rocket “many, many times over” "
+        "before then.\n\n"
+        "Tom Price, the rival's chief, was calmer. “We will be ready,” said Price.\n\n"
+        "Weld declined to name a price and said the cost would be “modest” at first."
+    )
+    assert _speakers(text) == {"many,": "Ann Weld", "We": "Tom Price", "modest": "Ann Weld"}
+
+
+def test_the_agency_with_no_news_agency_named_before_is_the_government_agency() -> None:
+    text = (
+        "The Border Protection Agency runs the centres. At the time, the agency said in a statement that it chose "
+        "not to act because of the “short-term stays of people” in custody."
+    )
+    (quote,) = _facts(text).quotes
+    assert (quote.speaker, quote.speaker_kind) == ("Border Protection Agency", "organization")
+
+
+def test_a_name_no_list_knows_followed_by_a_person_described_is_that_person() -> None:
+    text = (
+        "Some sellers check the figures daily. “Five people swiped away,” said Will Brekke, a consultant for "
+        "online sellers who has a business account."
+    )
+    assert _speakers(text) == {"Five": "Will Brekke"}
+
+
+def test_words_before_and_said_are_no_subject_of_said() -> None:
+    text = (
+        "Norland's trade ministry said it viewed the move as “another step against the rules” of the trade pact "
+        "and said it would raise tensions."
+    )
+    (quote,) = _facts(text).quotes
+    assert quote.speaker is not None and "ministry" in quote.speaker
+
+
+def test_a_ministry_a_nationality_names_is_not_the_company_the_story_is_about() -> None:
+    text = (
+        "Acme Holdings agreed to buy Widget Corp. Acme Holdings said the deal would close soon. "
+        "The French finance ministry said it “regrets any decision that weakens the market”."
+    )
+    (quote,) = _facts(text).quotes
+    assert quote.speaker != "Acme Holdings"
+
+
+def test_the_ones_named_after_with_speak_for_an_ing_verb() -> None:
+    text = (
+        "Another cloud of smoke is set to reach the 9 million residents of the city this week, with forecasters "
+        "warning that the air is likely to turn “severe and dangerous to breathe” on Wednesday."
+    )
+    assert _speakers(text) == {"severe": "forecasters"}
+
+
+def test_a_plural_noun_spelt_like_a_speech_verb_before_to_is_no_verb() -> None:
+    text = (
+        "The only two states to have signed treaties with Norland also criticised the shift, with Vestan Foreign "
+        "Minister Tarek Obeidat warning of “grave and lasting consequences”."
+    )
+    assert _speakers(text) == {"grave": "Tarek Obeidat"}
+
+
+def test_a_surname_speaks_for_a_name_that_ends_with_jr() -> None:
+    text = (
+        "Robert T. Callan Jr., the state's attorney for the district, said the case matters.\n\n"
+        "“The right carries a duty,” Callan said in a statement."
+    )
+    assert _speakers(text) == {"The": "Robert T. Callan Jr"}
+
+
+def test_the_subject_after_in_which_speaks() -> None:
+    text = (
+        "Karl Voss was arrested in May over a call he made to the mayor's office, in which he said he would "
+        "“burn the whole place down to the ground.”"
+    )
+    assert _speakers(text) == {"burn": "Karl Voss"}
+
+
+def test_an_attorney_named_with_a_rare_given_name_is_the_she_who_speaks_next() -> None:
+    text = (
+        "Rep. Ilhan Omar was threatened in March.\n\n"
+        "Daryna K. Welk, Voss’s attorney, told reporters in a statement that her client meant no harm to Omar.\n\n"
+        "“Karl is passionate about his beliefs,” she said in an email."
+    )
+    assert _speakers(text) == {"Karl": "Daryna K. Welk"}
+
+
+def test_the_one_who_introduced_or_hailed_someone_as_a_quoted_phrase_said_it() -> None:
+    text = (
+        "Marc Lenz hosted Tom Price on stage. Lenz introduced Price to the audience as “someone who has changed "
+        "what it means to lead a company”. Later, Ann Weld hailed the pact as “a turning point for the whole "
+        "industry”."
+    )
+    assert _speakers(text) == {"someone": "Marc Lenz", "a": "Ann Weld"}
+
+
+def test_the_statement_read_speaks_for_the_firm_that_issued_it() -> None:
+    text = (
+        "Acme Records denied the claims in a statement on its website. "
+        "“At no point did we say she could not perform,” the statement read."
+    )
+    assert _speakers(text) == {"At": "Acme Records"}
+
+
+def test_a_relative_clause_set_off_by_commas_before_the_verb_is_no_speaker() -> None:
+    text = (
+        "Acme Records sent a statement to the show. The statement, which was obtained by Tempo, "
+        "claimed that the two firms had “agreed to license the songs for the show”."
+    )
+    assert _speakers(text) == {"agreed": "Acme Records"}
+
+
+def test_they_who_said_it_in_a_statement_are_the_firm_the_story_is_about() -> None:
+    text = (
+        "Acme Records have twice denied doing anything wrong. "
+        "“At no point did we block her special,” they said in a statement on their website."
+    )
+    assert _speakers(text) == {"At": "Acme Records"}
+
+
+def test_a_sentence_that_opens_with_he_hands_he_back_to_the_one_before() -> None:
+    text = (
+        "“We did it all with one launch,” Tom Price, a former astronaut, responded. He then cited Mark Cole’s "
+        "testimony on the odds of success.\n\n"
+        "“But with eight launches, I have to go with Mr. Cole: the odds fall by half,” he concluded."
+    )
+    assert _speakers(text) == {"We": "Tom Price", "But": "Tom Price"}

@@ -127,6 +127,24 @@ def test_a_card_that_pops_up_over_a_name_is_no_part_of_the_sentence() -> None:
     assert "MORE" not in imported.text
 
 
+def test_a_newsletter_sign_up_box_and_a_promotion_link_standing_alone_are_no_part_of_the_article() -> None:
+    body = (
+        "<div class='story'><h1>Acme buys Widget</h1>"
+        + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+        + "<em>Disclaimer: The views of analysts quoted here are their own and not those of the paper.</em><br><br>"
+        "<a href='/promos/plus'>Get access to the fastest growing markets service Daily Plus for as little as "
+        "$5 for the first year.</a></div>"
+        "<div class='box'><div><h2>Subscribe to the Morning Brief newsletter</h2>"
+        "<p>Get the day's top headlines delivered to your inbox every morning by subscribing to our newsletter.</p>"
+        "</div><form action='/signup'><style>.email { height: 30px; }</style>"
+        "<input type='email' name='email'><button>Sign up</button></form></div>"
+    )
+    text = article_from_html(page(body)).text
+    assert PARAGRAPHS[-1] in text and "Disclaimer: The views" in text
+    assert "Daily Plus" not in text
+    assert "Morning Brief" not in text and "top headlines" not in text
+
+
 def test_metadata_comes_cleaned_from_the_pages_own_tags() -> None:
     head = (
         "<title>Acme buys Widget | The Example Daily</title>"

@@ -9,12 +9,15 @@ from dataclasses import dataclass
 
 from builder.extract import lexicon as lx
 from builder.extract.bylines import credits
+from builder.extract.name_runs import surname
 from builder.extract.names import Candidate, NameTable, find_names
 from builder.extract.orgnames import merge_organizations, org_key, same_organization, slug
 from builder.extract.speaker_lines import SpeakerLine, speaker_lines
 from builder.model import Mention, Organization, Person, Source
 
-_TITLE_TOKEN = r"(?:[a-z][\w-]*|CEO|CFO|COO|CTO|CIO|MD|VP|SVP|EVP|MP)"
+# A title's words; a head written in capitals after a name too ("Sanjiv Rao, Director, Kestrel Securities").
+_CAPITAL_TITLES = "|".join(sorted(word.capitalize() for word in lx.TITLE_WORDS if word.isalpha()))
+_TITLE_TOKEN = rf"(?:[a-z][\w-]*|CEO|CFO|COO|CTO|CIO|MD|VP|SVP|EVP|MP|{_CAPITAL_TITLES})"
 _TITLE_PHRASE = (
     rf"{_TITLE_TOKEN}(?: {_TITLE_TOKEN})*(?: (?:of|for) (?:the )?[A-Z][\w&-]*(?: (?:and |& )?[A-Z][\w&-]*)*)?"
 )
@@ -46,20 +49,20 @@ _SUBJECT_LEAD = re.compile(
 _NAME_WORD = r"(?:[A-Z]\.(?:[A-Z]\.)+|(?:Inc|Corp|Co|Ltd)\.|[A-Z](?:[\w&-]|\.(?=\w))*)"
 _BEFORE = re.compile(
     rf"(?:(?P<org>(?:the\s[a-z]+|{_NAME_WORD}(?:\s{_NAME_WORD})*))['’]s?\s|(?P<org2>{_NAME_WORD}(?:\s(?:of\s|&\s)?{_NAME_WORD})*?)(?:\s\(\s?[A-Z0-9.]+\s?\)|\s[A-Z0-9]{{2,6}}\.[A-Z]{{1,3}})?\s)?"
-    r"(?P<title>(?i:(?:vice-chairman|vice-president|co-founder|co-chairman|deputy-chairman|"
+    r"(?P<title>(?i:(?:vice-chairman|vice-president|co-founder|co-chairman|deputy-chairman|co-CEO|coach|"
     r"chief|executive|financial|operating|managing|vice|deputy|senior|group|global|corporate|non-executive|"
     r"finance|former|founder|president|chairman|chairwoman|director|boss|head|spokesman|spokeswoman|analyst|economist|"
     r"minister|secretary|governor|CEO|CFO|COO|CTO|MD|officer|partner|trader|strategist|editor|chancellor|"
     r"fund|portfolio|manager|"
     # "industry minister Ehud Olmert": a minister's portfolio is part of the title
     r"(?:industry|trade|economy|foreign|energy|oil|telecoms|communications|transport|health|defence|defense|"
-    r"interior|commerce|agriculture|treasury)(?=\s(?:minister|secretary)))\s){1,4})$"
+    r"interior|commerce|agriculture|treasury)(?=\s(?:minister|secretary)))\s(?:and\s(?=co-|chief|president|chairman|managing))?){1,4})$"
 )
 _BEFORE_TITLE_WORDS = frozenset(
     """vice-chairman vice-president co-founder co-chairman deputy-chairman chief executive financial operating
     managing vice deputy senior group global corporate non-executive finance former founder president chairman
     chairwoman director boss head spokesman spokeswoman analyst economist minister secretary governor ceo cfo coo cto
-    md officer partner trader strategist editor chancellor fund portfolio manager""".split()
+    md officer partner trader strategist editor chancellor fund portfolio manager co-ceo coach""".split()
 )
 _POSSESSOR = re.compile(rf"(?P<org>{_ORG_TOKEN}(?: {_ORG_TOKEN})*)['’]s? $")
 _COPULA = re.compile(
@@ -133,7 +136,7 @@ class Entities:
     def person(self, name: str) -> Person | None:
         """Find a person by full name or surname."""
         for person in self.people:
-            if person.name == name or person.name.split()[-1] == name:
+            if person.name == name or surname(person.name) == name:
                 return person
         return None
 
@@ -275,7 +278,7 @@ def _person(source: Source, name: str, found: list[Candidate], table: NameTable,
             title, organization = match.group("title"), match.group("org")
             break
     if organization:
-        organization = organization.rstrip(".,")
+        organization = organization.rstrip(".,'’")
         known = next((o for o in table.orgs if same_organization(o, organization)), None)
         organization = max((known or organization, organization), key=len) if known else organization
     return Person(

@@ -122,7 +122,7 @@ TITLE_HEADS = _words(
     """ceo cfo coo cto chief chairman chairwoman chair president founder co-founder boss head spokesman spokeswoman
     spokesperson analyst economist minister secretary governor commissioner partner editor professor trader
     strategist chancellor senator lawyer attorney adviser advisor manager official owner director officer
-    executive treasurer administrator leader vp md premier mayor ambassador"""
+    executive treasurer administrator leader vp md premier mayor ambassador coach"""
 )
 
 # Heads that end organisation names ("Lumen Technologies", "Royal Bank of Scotland", "Acme plc").

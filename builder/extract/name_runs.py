@@ -92,8 +92,9 @@ def _split(run: str, opens: bool, first_common: bool) -> tuple[tuple[int, int, s
         ):
             pieces.append([])  # "Paris-based Euronext": the name is Euronext
             continue
-        if position == 0 and first_common:
-            pieces.append([])
+        described = opens and "-" in bare and position < last and tokens[1][2] in lx.FIRST_NAMES
+        if position == 0 and (first_common or described):
+            pieces.append([])  # "Singer-songwriters Tom Alder and ...": a describing word before a given name
             continue
         if position == last and "-" in token and token.endswith(_LEADING_SUFFIXES):
             # "the Overseas Union-led consortium": the name is Overseas Union
@@ -175,3 +176,41 @@ def looks_like_name(tokens: list[str]) -> bool:
         or (0 < i < len(tokens) - 1 and re.fullmatch(r"[A-Z]\.", t) is not None)
         for i, t in enumerate(tokens)
     )
+
+
+_DATELINE_AFTER = re.compile(r"(?:[/,]\s?[A-Z][\w.]*(?:\s[A-Z][\w.]*)*)*\s{0,3}\((?:Reuters|AP|AFP|Bloomberg)\)")
+_HEADING_AFTER = re.compile(r"[ \t]*(?:\*\*|\n)")  # "PRICE ** ABN shareholders…", a heading on its own line
+_TITLE_CASE_HEADLINE = 0.7
+
+
+def heading_or_dateline(text: str, piece: tuple[int, int, str], lower_vocabulary: set[str]) -> bool:
+    """A word in capitals that the text also writes in small letters, or that stands before a factbox's
+    bullet or alone on its line ("PRICE **": a heading); or the place of a wire story's dateline ("LONDON
+    (Reuters) -")."""
+    _, end, raw = piece
+    if not raw.isupper() or len(raw) < 3:
+        return False
+    if " " not in raw and (raw.lower() in lower_vocabulary or _HEADING_AFTER.match(text, end)):
+        return True
+    return bool(_DATELINE_AFTER.match(text, end))
+
+
+def is_title_case(sentence: str) -> bool:
+    """Tell whether a sentence is a headline: most of its longer words capitalised."""
+    if len(sentence) > 160 or sentence.endswith((".", "”", '"')):
+        return False
+    words = [word for word in sentence.split() if word[:1].isalpha() and len(word) > 3]
+    if len(words) < 4:
+        return False
+    return sum(word[0].isupper() for word in words) / len(words) >= _TITLE_CASE_HEADLINE
+
+
+_SUFFIXES = frozenset("Jr Jr. Sr Sr. II III IV".split())
+
+
+def surname(name: str) -> str:
+    """A person's surname: the last word of the name, a suffix such as "Jr" aside ("James P. Callan Jr")."""
+    words = name.split()
+    while len(words) > 2 and words[-1].rstrip(",") in _SUFFIXES:
+        words.pop()
+    return words[-1]

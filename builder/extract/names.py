@@ -6,9 +6,10 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from builder.alternation import literal_alternation
 from builder.extract import lexicon as lx
-from builder.extract.name_runs import looks_like_name, split_run
+from builder.extract.name_cues import Candidate as Candidate  # the occurrences this module classifies
+from builder.extract.name_cues import cues_of, named_by_surname
+from builder.extract.name_runs import heading_or_dateline, is_title_case, looks_like_name, split_run, surname
 
 # A word of a name; never the letters of a currency ("C$", "A$", "HK$": "for C$12.4 billion" names no one).
 _TOKEN = r"(?:[A-Z][\w'’.&@-]*[\w]|[A-Z](?:\.[A-Z])*\.?|\d+[A-Z][\w]*)(?![\w$£€¥])"
@@ -17,86 +18,15 @@ _JOIN = r"(?:\s(?:of|de|du|von|van|der|den|da|di|la|le|bin|al|&|for)\s|\s|-)"
 _NOT_TICKER = r"(?![A-Z0-9]{2,6}\.[A-Z]{1,3}(?![\w.]))"
 # The lookahead first: a name starts with a capital or a digit, so other places fail at once.
 NAME_RUN = re.compile(rf"(?=[A-Z\d])(?<![\w'’@#.-]){_NOT_TICKER}{_TOKEN}(?:{_JOIN}{_NOT_TICKER}{_TOKEN})*")
-_DATELINE_AFTER = re.compile(r"(?:[/,]\s?[A-Z][\w.]*(?:\s[A-Z][\w.]*)*)*\s{0,3}\((?:Reuters|AP|AFP|Bloomberg)\)")
-_HEADING_AFTER = re.compile(r"[ \t]*(?:\*\*|\n)")  # "PRICE ** ABN shareholders…", a heading on its own line
 _POSSESSIVE = re.compile(r"['’]s?$")
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
-_BUSINESS_NOUNS = lx._words(
-    """shares share stock profits profit revenue revenues sales chief boss chairman board stake bid offer takeover
-    customers business businesses market parent subsidiary unit products services network platform deal
-    investors debt cash earnings results executive executives ceo founder rival rivals shareholders brand
-    brands stores factory factories plant plants workers staff employees operations division headquarters
-    acquisition merger bonds owners management finance directors auditors accounts losses"""
-)
-_CUE_WORDS = frozenset(
-    """
-    rival rivals firm company giant group bank carrier retailer maker provider brewer insurer operator
-    conglomerate supplier partner partners competitor competitors subsidiary unit owner airline
-    investment investments stake shares holding deal partnership merger takeover bid buy bought
-    acquired acquire acquiring sold sell selling merge merging customer customers client clients
-    """.split()
-)
-_CUE_LINKS = frozenset({"in", "of", "with", "for", "to", "by", "the"})
-_CUE_AFTER = re.compile(
-    r"^(?:['’]s?\s(?P<noun>\w+)(?:\s(?P<noun2>\w+))?|\s(?:competitor|rival|rivals|subsidiary|unit|spokesman|spokeswoman|chief|boss|shares|executive|chairman)\b|\s(?:said|says|stated|shares|has\sagreed|agreed|announced|reported|posted|plans"
-    r"|will\sbuy|bought|acquired|owns|employs|has\sbeen|has|had|made|makes|invested|invests|uses|offers|counts|unveiled"
-    r"|launched|inked|signed|Inc\b|Corp\b|plc\b)\b|,\s(?:an?|the)\s(?:[\w-]+\s){0,3}(?:competitor|rival|"
-    r"company|firm|startup|start-up|maker|provider|subsidiary|unit|group|giant|bank|carrier|retailer|operator|"
-    r"brewer|insurer|conglomerate|supplier|airline|broadcaster|network|business)\b)"
-)
-# A wire service's exchange ticker after a name marks a listed company: "Omnicom ( OMC.N )", "Thomson TOC.TO".
-_TICKER_AFTER = re.compile(r"\s\(?\s?[A-Z0-9][A-Za-z0-9]{0,6}\.[A-Z]{1,3}(?![\w.])")
-_TITLE_CASE_HEADLINE = 0.7
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|Prof|Professor|Baroness|(?:Rep|Sen|Gov)(?=\.))\.?\s$")
-_APPOSITION_CUE = re.compile(r"\b(?:company|firm|group|owner|parent|subsidiary|unit|rival),\s$")
-_AND_AFTER = re.compile(r"\s(?:and|or)\s")
 _AND_BEFORE = re.compile(r"\s(?:and|or)\s$")
-_EMPLOYER_CUE = re.compile(
-    r"\b(?:director|officer|chief|head|editor|president|executive|chairman|founder|analyst|economist|manager"
-    r"|spokesman|spokeswoman|partner)\s(?:of|at|for|with)\s(?:the\s)?$",
-    re.I,
-)
 _INITIALS = re.compile(r"[A-Z]\.(?:[A-Z]\.)?|[A-Z]{2}")
 _LEGAL_FORMS = frozenset("inc corp corporation co ltd plc llc ag sa nv group holdings".split())
 _PUNCTUATION = ".,;:!?\"“”‘’'()[]—–-"
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,5}s?")
 _DOMAIN = re.compile(r"[A-Z][\w-]*\.(?:com|net|co\.uk|org)")
-# A title just before a name ("chief executive Jane Doe"); the words as a trie, which the engine tries letter by
-# letter at each place rather than word by word.
-_TITLES_BEFORE_NAMES = """
-    executive ceo chief chairman chairwoman chair president analyst spokesman spokeswoman spokesperson boss minister
-    director founder economist manager head patriarch tycoon secretary governor officer partner trader strategist
-    commissioner chancellor editor lawyer professor owner investor billionaire mogul entrepreneur striker coach
-    """.split()
-_TITLE_BEFORE = re.compile(rf"\b(?:chief\sexecutive|{literal_alternation(_TITLES_BEFORE_NAMES)})\s$", re.I)
-_TITLE_AFTER = re.compile(
-    r"^,\s(?:(?:an?|the|its|their|his|her)\s)?(?:[\w’'-]+\s){0,4}?(?:\w+-)?(?:chief|executive|CEO|chairman|chairwoman|president|"
-    r"analyst|spokesman|spokeswoman|spokesperson|boss|minister|director|founder|economist|manager|head|secretary|"
-    r"governor|officer|partner|trader|strategist|commissioner|editor|lawyer|professor|owner|investor|fund\smanger|"
-    r"patriarch|matriarch|godfather|heir|scion)\b"
-    r"|^,\s(?:from|of|at)\s(?:the\s)?[A-Z][\w’'-]+(?:['’]s)?\s[A-Z][^,]{0,80},\s(?:said|says|told|added)\b",
-    re.I,
-)
-_TITLE_FOLLOWS = re.compile(
-    r"^(?:['’]s?)?\s(?:chief\sexecutive|CEO|chairman|chairwoman|president|boss|founder|spokesman|spokeswoman|"
-    r"managing\sdirector|finance\sdirector|chief\sfinancial\sofficer|CFO|COO)\s[A-Z]"
-)
-_SPEAKS_AFTER = re.compile(r"^\s(?:has\s|also\s)?(?:said|says|told|added|explained|warned|argued|noted)\b")
-_SPEAKS_BEFORE = re.compile(r"\b(?:said|says|told|added|according\sto)\s$")
-
-
-@dataclass
-class Candidate:
-    """One occurrence of a proper name in the text."""
-
-    start: int
-    end: int
-    text: str
-    sentence: int
-    possessive: bool = False
-    after_honorific: str | None = None
-    cues: set[str] | None = None
-    source_text: str = field(default="", repr=False)
 
 
 @dataclass
@@ -121,7 +51,7 @@ def find_names(
     candidates: list[Candidate] = []
     for index, (start, end) in enumerate(sentences):
         sentence = text[start:end]
-        if _is_title_case(sentence):
+        if is_title_case(sentence):
             continue  # headlines capitalise every word; their names are found in the body
         for match in NAME_RUN.finditer(sentence):
             run = match.group()
@@ -129,31 +59,10 @@ def find_names(
             for piece in split_run(run, start + match.start(), start, lower_vocabulary, named_elsewhere):
                 if masked and any(a <= piece[0] < b for a, b in masked):
                     continue
-                if _heading_or_dateline(text, piece, lower_vocabulary):
+                if heading_or_dateline(text, piece, lower_vocabulary):
                     continue
                 candidates.append(_candidate(text, piece, index))
     return _classify(text, candidates, known_orgs)
-
-
-def _heading_or_dateline(text: str, piece: tuple[int, int, str], lower_vocabulary: set[str]) -> bool:
-    """A word in capitals that the text also writes in small letters, or that stands before a factbox's
-    bullet or alone on its line ("PRICE **": a heading); or the place of a wire story's dateline ("LONDON
-    (Reuters) -")."""
-    _, end, raw = piece
-    if not raw.isupper() or len(raw) < 3:
-        return False
-    if " " not in raw and (raw.lower() in lower_vocabulary or _HEADING_AFTER.match(text, end)):
-        return True
-    return bool(_DATELINE_AFTER.match(text, end))
-
-
-def _is_title_case(sentence: str) -> bool:
-    if len(sentence) > 160 or sentence.endswith((".", "”", '"')):
-        return False
-    words = [word for word in sentence.split() if word[:1].isalpha() and len(word) > 3]
-    if len(words) < 4:
-        return False
-    return sum(word[0].isupper() for word in words) / len(words) >= _TITLE_CASE_HEADLINE
 
 
 def _candidate(text: str, piece: tuple[int, int, str], sentence: int) -> Candidate:
@@ -167,34 +76,6 @@ def _candidate(text: str, piece: tuple[int, int, str], sentence: int) -> Candida
     if honorific:
         candidate.after_honorific = honorific.group(1).lower()
     return candidate
-
-
-def cues_of(candidate: Candidate) -> set[str]:
-    """What the words around a name say about it; worked out only for names that need it."""
-    if candidate.cues is not None:
-        return candidate.cues
-    text, start, end = candidate.source_text, candidate.start, candidate.end
-    cues: set[str] = set()
-    before = text[max(0, start - 60) : start]
-    if _cue_before(before) or _APPOSITION_CUE.search(before[-30:]):
-        cues.add("before")
-    after = text[end : end + 80]
-    cue = _CUE_AFTER.match(after)
-    nouns = {(cue.group(g) or "").lower() for g in ("noun", "noun2")} if cue else set()
-    if (cue and (not any(nouns) or nouns & _BUSINESS_NOUNS)) or _TICKER_AFTER.match(after):
-        cues.add("after")
-    if _TITLE_BEFORE.search(before[-30:]) or _TITLE_AFTER.match(after):
-        cues.add("titled")
-    if _TITLE_FOLLOWS.match(after):
-        cues.add("employer")
-    if _SPEAKS_AFTER.match(after) or _SPEAKS_BEFORE.search(before[-16:]):
-        cues.add("speaks")
-    if _AND_AFTER.match(after) or before.endswith((" and ", " or ")):
-        cues.add("coordinated")
-    if before.endswith(("of ", "at ", "for ", "with ", "the ")) and _EMPLOYER_CUE.search(before[-40:]):
-        cues.add("employer")
-    candidate.cues = cues
-    return cues
 
 
 _ORG_CUES = frozenset(("before", "after", "employer"))
@@ -212,14 +93,6 @@ def _in_brand_list(candidate: Candidate) -> bool:
     return bool(_BRAND_LIST.search(before))
 
 
-def _cue_before(before: str) -> bool:
-    """Tell whether the words before a name mark it as an organisation ("rival Oracle", "stake in BP")."""
-    words = before[-40:].lower().split()
-    while words and words[-1] in _CUE_LINKS:
-        words.pop()
-    return bool(words) and words[-1] in _CUE_WORDS and before[-1:] == " "
-
-
 def _classify(text: str, candidates: list[Candidate], known_orgs: frozenset[str]) -> NameTable:
     table = NameTable()
     by_name: dict[str, list[Candidate]] = defaultdict(list)
@@ -227,14 +100,19 @@ def _classify(text: str, candidates: list[Candidate], known_orgs: frozenset[str]
         by_name[candidate.text].append(candidate)
     honored = frozenset(c.text for found in by_name.values() for c in found if c.after_honorific)
     kinds = {name: _kind(name, found, known_orgs, honored) for name, found in by_name.items()}
-    surnames_of_people = {name.split()[-1] for name, kind in kinds.items() if kind == "person" and " " in name}
+    kinds.update(dict.fromkeys(named_by_surname(by_name, kinds, known_orgs), "person"))
+    surnames_of_people = {surname(name) for name, kind in kinds.items() if kind == "person" and " " in name}
+    people = [name for name, kind in kinds.items() if kind == "person"]
+    for name in by_name:  # "Eriksson Ek said" after "Joel Eriksson Ek": a surname of two words
+        if " " in name and name not in known_orgs and any(p.endswith(f" {name}") for p in people):
+            kinds[name] = "person-ref"
     org_names = {_legal_stem(name) for name, kind in kinds.items() if kind == "org" and _legal_stem(name) != name}
     for name in list(by_name):
         if " " not in name and name in surnames_of_people and name not in known_orgs:
             if name in org_names:
                 # "Dell" beside "Michael Dell" and "Dell Inc": the company, unless "Mr Dell"
                 titled = [c for c in by_name[name] if c.after_honorific]
-                bearer = next(n for n, k in kinds.items() if k == "person" and n.split()[-1] == name)
+                bearer = next(n for n, k in kinds.items() if k == "person" and surname(n) == name)
                 if titled and len(titled) < len(by_name[name]):
                     by_name[bearer].extend(titled)
                     by_name[name] = [c for c in by_name[name] if not c.after_honorific]
@@ -273,7 +151,7 @@ def _classify(text: str, candidates: list[Candidate], known_orgs: frozenset[str]
                 by_name.setdefault(first, []).append(org_part)
                 kinds.setdefault(first, "org")
     people_names = [name for name in by_name if kinds.get(name) == "person"]
-    surnames = {name.split()[-1]: name for name in people_names if " " in name}
+    surnames = {surname(name): name for name in people_names if " " in name}
     for name, found in sorted(by_name.items(), key=lambda item: item[1][0].start):
         kind = kinds.get(name, "other")
         if kind == "person-ref" or (kind == "other" and name in surnames):

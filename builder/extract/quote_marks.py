@@ -78,7 +78,7 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote
             position = mark.start()
             shape = _shape(text, position, p_start, p_end)
             if open_at is None:
-                if shape == "open":
+                if shape == "open" or _loose_opening(text, position, p_end):
                     open_at, opened_in = position, number
             elif position == open_at + 1 and text[position] == text[open_at]:
                 open_at = position  # a doubled opening mark, a typing slip: ""unfair"
@@ -104,6 +104,17 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote
     spans.extend(_block_quotes(text, paragraphs))
     spans.sort(key=lambda span: span.open)
     return spans
+
+
+def _loose_opening(text: str, position: int, end: int) -> bool:
+    """A straight mark with a space on both sides, when no quote is open and a mark closes after it in the
+    paragraph, opens a quote: 'he told Cook. " You guys have done a good job."'."""
+    return (
+        text[position] == '"'
+        and text[position - 1 : position].isspace()
+        and text[position + 1 : position + 2] == " "
+        and text.find('"', position + 1, end) != -1
+    )
 
 
 def _block_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]:

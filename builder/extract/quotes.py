@@ -8,6 +8,7 @@ from bisect import bisect_right
 from builder.extract import speakers
 from builder.extract.entities import Entities
 from builder.extract.ids import unique_id
+from builder.extract.passive_speakers import passive_agent
 from builder.extract.quote_marks import QuoteSpan, find_quote_spans, not_speech
 from builder.extract.speaker_lines import SpeakerLine
 from builder.model import Quote, Source, Span
@@ -125,8 +126,12 @@ _SPEECH_OWNER = re.compile(
     + "|".join(sorted(_SPEECH_NOUNS))
     + r")\sthat\s[^\"“”.;!?]*$"
 )
-# Words someone names a thing by: "X sees the lineup as its "Achilles heel"", "regards the offer as "derisory"".
-_JUDGING_VERBS = frozenset("sees saw views viewed regards regarded considers considered".split())
+# Words someone names a thing by: "X sees the lineup as its "Achilles heel"", "regards the offer as "derisory"",
+# "introduced Cook as "someone who ..."", "hailed the pact as "a turning point"".
+_JUDGING_VERBS = frozenset(
+    "sees saw views viewed regards regarded considers considered introduced introduces hailed hails praised "
+    "praises".split()
+)
 _JUDGED_AS = re.compile(
     r"\s(?:" + "|".join(sorted(_JUDGING_VERBS)) + r")\s[^\"“”.;!?]{1,80}?\sas\s(?:(?:its|his|her|their|a|an|the)\s)?$"
 )
@@ -141,7 +146,7 @@ def _attribute(
         head_start = span.open  # "... with Nasdaq ( NDAQ.O ) "This is a fight," said one banker": the ticker ended
         # the sentence before, whose full stop wire copy dropped
     head = text[head_start : span.open]
-    agent = speakers.passive_agent(text, head_start, span.open, tail_start, tail_end)
+    agent = passive_agent(text, head_start, span.open, tail_start, tail_end)
     if agent is not None:
         return speakers.resolve(*agent, entities), True
     framed = not head.strip() or head.rstrip().endswith((":", "—", "–"))

@@ -23,9 +23,13 @@ _SPOKESPERSON = re.compile(
 _GENDER = {"spokesman": "male", "spokeswoman": "female", "spokesperson": None}
 _SPEAKS = re.compile(r"(?:,[^,]{0,80},)?\s(?:also\s|has\s|had\s)?(?:said|says|told|added|wrote|noted|explained)\b")
 _PRONOUN_SPEAKS = {
-    gender: re.compile(rf"\b{word}\s(?:also\s|later\s|then\s)?(?:said|says|told|added|argued|noted|explained)\b", re.I)
+    gender: re.compile(
+        rf"\b(?P<p>{word})\s(?:also\s|later\s|then\s)?(?:said|says|told|added|argued|noted|explained)\b", re.I
+    )
     for gender, word in (("male", "he"), ("female", "she"))
 }
+# A sentence whose subject is "he" ("He then cited Cole's testimony"): the person it stands for is further back.
+_PRONOUN_OPENS = {gender: re.compile(rf"\s*(?P<p>{word})\s") for gender, word in (("male", "He"), ("female", "She"))}
 _OUTLET_NAME = re.compile(
     r"\b(?:the\s)?(?:(?:Sunday|Daily|Financial|Wall\sStreet|New\sYork|Washington|Evening)\s)?"
     r"(?:Times|Telegraph|Journal|Post|Guardian|Observer|Independent|Mail|Express|Herald|Standard|Mirror|Sun)\b"
@@ -68,13 +72,15 @@ def antecedent(gender: str, position: int, entities: Entities, depth: int = 0) -
 
 
 def _pronoun_speaker(gender: str, number: int, entities: Entities) -> int | None:
-    """Where a sentence has "he said" (or "she told"), the place of that pronoun."""
+    """Where a sentence has "he said" (or "she told"), or opens with "He", the place of that pronoun."""
     starts = entities.sentence_starts
     if not starts or number < 0:
         return None
     end = starts[number + 1] if number + 1 < len(starts) else len(entities.text)
-    match = _PRONOUN_SPEAKS[gender].search(entities.text, starts[number], end)
-    return match.start() if match else None
+    match = _PRONOUN_SPEAKS[gender].search(entities.text, starts[number], end) or _PRONOUN_OPENS[gender].match(
+        entities.text, starts[number], end
+    )
+    return match.start("p") if match else None
 
 
 def _referent(mention: NamedMention) -> Referent:

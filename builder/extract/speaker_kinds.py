@@ -52,11 +52,31 @@ def pronoun_speaker(pronoun: str, position: int, entities: Entities, end: int) -
             return Speaker(found.name, "person", title, org, start=position, end=end)
         if found is not None:
             return Speaker(found.name, "descriptor", unnamed=True, start=position, end=end)
+    elif wanted == "plural" and _IN_A_STATEMENT.match(entities.text, end):
+        # "Acme have denied it. "...," they said in a statement": a firm written in the plural, the one that
+        # opens the sentence before
+        firm = _firm_opening_sentence_before(position, entities)
+        if firm is not None:
+            return Speaker(entities.full_org_name(firm), "organization", start=position, end=end)
     elif wanted == "it":
         salient = entities.salient_org(position)
         if salient is not None:
             return Speaker(entities.full_org_name(salient), "organization", start=position, end=end)
     return Speaker(pronoun, "descriptor", start=position, end=end)
+
+
+_IN_A_STATEMENT = re.compile(r"\s(?:said|says|wrote|added)\sin\s(?:a|an|their)\s(?:statement|e-?mail|release|letter)\b")
+
+
+def _firm_opening_sentence_before(position: int, entities: Entities) -> str | None:
+    before = entities.sentence_of(position) - 1
+    for mention in entities.mentions:
+        if mention.kind == "org" and mention.opens_sentence and entities.sentence_of(mention.start) == before:
+            return mention.name
+    return None
+
+
+_STATE_BODIES = frozenset("ministry government department embassy parliament cabinet".split())
 
 
 def descriptor_speaker(match: re.Match[str], phrase: str, start: int, end: int, entities: Entities) -> Speaker:
@@ -91,7 +111,9 @@ def descriptor_speaker(match: re.Match[str], phrase: str, start: int, end: int, 
     appositive = referents.named_in_apposition(head, start, entities) if determiner == "the" else None
     if appositive is not None and head in lx.ORG_NOUNS:
         return Speaker(appositive, "organization", start=start, end=end)
-    if determiner == "the" and head in lx.ORG_NOUNS and not head.endswith("s"):
+    # "the French finance ministry": a state's body that its modifier names, never the firm the story is about
+    state_body = head in _STATE_BODIES and any(word[:1].isupper() for word in noun_phrase.split()[:-1])
+    if determiner == "the" and head in lx.ORG_NOUNS and not head.endswith("s") and not state_body:
         salient = entities.salient_org(start)
         if salient is not None:
             return Speaker(entities.full_org_name(salient), "organization", start=start, end=end)

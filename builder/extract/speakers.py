@@ -6,19 +6,12 @@ import re
 from dataclasses import dataclass
 
 from builder.extract import lexicon as lx
-from builder.extract import referents
-from builder.extract.entities import Entities, NamedMention
 from builder.extract.outlet import dateline_length
-from builder.extract.speaker_kinds import (
-    PERSON_NOUNS,
-    descriptor_speaker,
-    head_noun,
-    person_speaker,
-    pronoun_speaker,
-)
 from builder.extract.speaker_kinds import (
     Speaker as Speaker,  # the speakers this module resolves, as its callers name them
 )
+from builder.extract.speaker_resolution import OUTLETS as _OUTLETS
+from builder.extract.speaker_resolution import resolve as resolve  # the callers resolve through this module
 
 _VERBS = "|".join(sorted(lx.SPEECH_VERBS, key=len, reverse=True))
 # After a quote the verb is finite ("..., he said"); "..., adding that" continues the sentence's own speaker.
@@ -27,14 +20,6 @@ _VERB_WORDS = (
     frozenset(lx.SPEECH_VERBS)
     | frozenset(f"{verb}:" for verb in lx.SPEECH_VERBS)
     | frozenset(f"{verb}," for verb in lx.SPEECH_VERBS)
-)
-_OUTLETS = (
-    r"(?:the\s)?(?:Financial\sTimes|Wall\sStreet\sJournal|New\sYork\sTimes|Washington\sPost|Sunday\sTimes|"
-    r"Daily\sTelegraph|Sunday\sTelegraph|Telegraph|Guardian|Observer|Independent|Times|Economist|Reuters|"
-    r"Bloomberg|Associated\sPress|AP|AFP|BBC(?:\s[A-Z][\w]+)*|CNN|CNBC|Dow\sJones(?:\sNewswires)?|Les\sEchos|"
-    r"Handelsblatt|Nikkei|Le\sMonde|Der\sSpiegel|Sky\sNews|Radio\s4's\sToday\sprogramme|Today\sprogramme|"
-    r"Agence\sFrance[\s-]Presse|Xinhua|Interfax|Kyodo|Itar-Tass|"
-    r"the\s(?:newspaper|paper|magazine|agency|news\sagency)|(?:[A-Z][\w]+\s){1,4}(?:newspaper|magazine|news\sagency|website))"
 )
 # ', said X ...' or ' said X' right after the closing mark.
 POST_TRAILING_VERBS = "said|says|added|told\\s(?:Reuters|reporters)"
@@ -57,6 +42,12 @@ POST_WORDS_OF = re.compile(
     r"^\s*[,—–-]?\s*(?:were|was|are|is)\s(?:(?:reported|said|thought|believed)\sto\sbe\s)?(?:[a-z]+\s){0,3}?"
     r"(?P<who>(?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.-]*)['’]s\s(?:(?:last|dying|final|own|first|parting)\s)?words\b"
 )
+POST_NAME_VERBED = re.compile(r"\s*(?P<who>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2})\s[a-z]{3,}ed\b")
+# '"...," the statement read': the document speaks (for whoever issued it)
+POST_DOCUMENT_READ = re.compile(
+    r"^\s*[,—–-]?\s*(?P<who>(?:the|a|an|its|his|her|their)\s(?:[\w-]+\s){0,2}?(?:statement|letter|note|memo|e-?mail|"
+    r"post|filing|release|message|notice))\s(?:read|reads)\b"
+)
 POST_ACCORDING = re.compile(r"^\s*[,—–-]?\s*according\sto\s(?P<who>[^\"“”.;!?]+?)(?=\s*$|[.;!?,](?:\s|$))")
 PRE_ACCORDING_LEAD = re.compile(r"\W*(?:[Aa]ccording(?:\sto)?|[Pp]er)\s(?P<who>[^\"“”,]{3,120}),\s")
 PRE_FRAME = re.compile(r"(?:^|[,;]\s)(?:[Pp]er|[Aa]ccording\sto|[Ii]n\sthe\swords\sof)\s(?P<who>[^\"“”,]+?),?\s*$")
@@ -65,7 +56,7 @@ _VERB_AT = re.compile(rf"\s(?:(?:has|had|have|also|later|then|once|did|does)\s)?
 _QUOTE_MARK = re.compile(r"[\"“”]")
 POST_TRAILING = re.compile(
     rf",\s(?:{POST_TRAILING_VERBS})\s(?!(?:in|on|at|during|after|before|last|this|yesterday|today|earlier|later"
-    rf"|when|while|by|to|from|with|as|that|it)\b)(?P<who>(?:[^\"“”;!?.,]|{_NAME_DOT}|\.(?=\S))+?(?:,[^\"“”;!?.]{{0,120}})?)\s*[.!?]?\s*$"
+    rf"|when|while|by|to|from|with|as|that|it|of|about)\b)(?P<who>(?:[^\"“”;!?.,]|{_NAME_DOT}|\.(?=\S))+?(?:,[^\"“”;!?.]{{0,120}})?)\s*[.!?]?\s*$"
 )
 _REPORTS = r"(?:quoted|quotes|reports|reported|cited|cites)"
 POST_QUOTED_AS = re.compile(
@@ -87,13 +78,6 @@ _NOT_A_SPEAKER = re.compile(
 )
 # A clause that runs on after a quoted fragment: "... oppose" it after the two unions could not agree".
 _PRONOUN_CLAUSE = re.compile(r"(?:it|they|them|this|that)\s(?:after|before|because|when|since|until|as|if)\b", re.I)
-_PASSIVE_BEFORE = re.compile(
-    r"\b(?:was|were|been|be|is|are)\s(?:\w+ly\s)?(?:deemed|described|called|branded|labelled|labeled|termed|dubbed"
-    r"|considered|criticised|criticized)\s(?:as\s)?$"
-)
-_BY_AFTER = re.compile(
-    r"\s*,?\s*by\s(?P<who>[^\"“”.;!?,]{2,80}?)(?=\s(?:when|as|after|before|because|in|on|at|who|which|that|for)\b|[.;!?,]|\s*$)"
-)
 # Words a pattern needs, so that heads without them skip it.
 _REPORT_WORDS = frozenset("quoted quotes reports reported cited cites".split())
 _DOCUMENT_CUES = frozenset("reading stating read saying".split())
@@ -101,11 +85,22 @@ _FRAME_WORDS = frozenset("per according words".split())
 _LEADING_NAME = re.compile(
     r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s)?[A-Z][\w&.'’-]*(?:\s(?:(?:and|&|of)\s)?(?:(?:Mr|Ms|Mrs|Dr)\.?\s)?[A-Z][\w&.'’-]*)*"
 )
+_OPENING_PHRASE = re.compile(
+    r"(?:In|At|On|During|Through|With|From|After|Before)\s(?:a|an|the|its|his|her|their)\s[^,]+"
+)
+_NOUN_BEFORE_TO = re.compile(r"(?:states|reports|estimates|claims|notes|calls|forecasts|projects|comments)\sto\s[a-z]")
+_ASIDE_BEFORE_VERB = re.compile(r"(?<=\w),\s(?:which|who)\s[^,]{1,80},\s*$")
+_WITH_SUBJECT = re.compile(r",\swith\s(?P<who>[^,;]{2,80}?)\s*$")
+_JOINED_TAIL = re.compile(r"\s(?:and|but|or)$")  # '" of the pact and said it would ...': a second verb
+_JOINED_PREDICATE = re.compile(
+    r"(?P<subject>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2})\s(?:[a-z][\w’'-]*,?\s){1,20}?but\s?"
+)
 _NO_SUBJECT = re.compile(r"(?:in|on|at|of|for|with|by|to|from|after|before|during|that|when|as)?", re.I)
 _CLAUSE_BREAK = re.compile(r";\s|,\s(?:but|while|whereas|although)\s|\s(?:but|whereas)\s")
+_RELATIVE_SUBJECT = re.compile(
+    r"\s(?:in|at|during|on|with|to|for|after|by)\s(?:which|whom)\s(?P<who>he|she|they|we|I|[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3})$"
+)
 _RELATIVE_TAIL = re.compile(r"\s(?:which|who|that)(?:\s\w+){0,3}$")
-_APPOSED_NAME = re.compile(r"[A-Z][\w&.'’-]*(?:\s(?:of\s|&\s)?[A-Z][\w&.'’-]*){0,3}")
-_LOWER_WORD = re.compile(r"\b[a-z][a-z-]{2,}\b")
 # The last link before a relative clause's antecedent: "met Tuesday with | senior Northwest executives, who"
 _AFTER_LINK = re.compile(r"\s(?:with|by|to|from|of|for|at|on|and|met|visited|called|joined)\s")
 _ADVERBS = re.compile(r"^(?:(?:now|but|and|however|meanwhile|then|also|yet|still|so|instead|later|earlier),?\s)+", re.I)
@@ -119,25 +114,10 @@ _STOP_TAIL = re.compile(
     r"told|according|quoted|cited)\b.*$|,\s(?:adding|who|which|as|when|before|after|while|but|and)\b.*$",
 )
 _LEADING = re.compile(r"^(?:(?:[A-Z][\w’'-]*\s)?(?:[a-z][\w’'-]*\s){0,8}[a-z][\w’'-]*,\s)+")
-_PRONOUN = re.compile(r"^(?P<p>he|she|it|they|we|i)$", re.I)
-_DESCRIPTOR = re.compile(
-    r"^(?P<det>a|an|one|some|many|several|most|two|three|other|another|its|the|his|her|their|our|both)\s(?P<np>.+)$",
-    re.I,
-)
-_SHORT_LEAD = 10
 _SHORT_SUBJECT = 12
 _LONG_APPOSITION = 20  # "He Jianxiong, the former executive director for China at the IMF, said"
 _NAMED_APPOSITION = re.compile(r"[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3},\s")
 _VERB_FIRST = re.compile(r"(?:is|are|was|were|has|have|had|will|would|could|should|may|might|can|did|does)\b", re.I)
-_LONGEST_UNNAMED = 8
-_STAFF_AFTER = re.compile(r"\s(?:[a-z]+\s)?[a-z]+s\s*")  # "Rover bosses", "Fiat union officials"
-# The words that tie a described speaker to a person named after them: "a source close to", "a spokesman for".
-_LINKED = re.compile(
-    r"\s(?:close\sto|near|familiar\swith|for|of|to|at|with|from|representing|working\sfor)\s"
-    r"(?:(?:the\s)?(?:Mr|Ms|Mrs|Dr)\.?\s)?$",
-)
-_PEOPLE_AT = re.compile(r"^(?P<noun>[A-Za-z-]+s)\s(?:at|from|with|of)\s")  # "Analysts at JP Morgan": the firm's people
-_GENERIC_OUTLET = re.compile(r"the\s(?:newspaper|paper|magazine|agency|news\sagency)", re.I)
 
 
 def attribution_after(text: str, start: int, end: int) -> tuple[str, int, int] | None:
@@ -157,7 +137,7 @@ def attribution_after(text: str, start: int, end: int) -> tuple[str, int, int] |
     if owned:
         offset = start + owned.start("who")
         return owned.group("who"), offset, offset + len(owned.group("who"))
-    for pattern in (POST_ACCORDING, POST_VERB_FIRST, POST_SUBJECT_FIRST):
+    for pattern in (POST_ACCORDING, POST_VERB_FIRST, POST_SUBJECT_FIRST, POST_DOCUMENT_READ):
         match = pattern.match(tail)
         if match:
             who = match.group("who")
@@ -167,14 +147,20 @@ def attribution_after(text: str, start: int, end: int) -> tuple[str, int, int] |
                 or re.search(r"[\"“”]", who)
                 or _NOT_A_SPEAKER.search(who.strip(" ,"))
                 or _VERB_FIRST.match(who.strip(" ,"))
+                or _JOINED_TAIL.search(who.strip(" ,"))
             ):
-                continue  # too long to be a name, or a word such as "but" before the verb
+                continue  # too long to be a name, a word such as "but" before the verb, or "... and said"
             if pattern is not POST_SUBJECT_FIRST:
                 who = _STOP_TAIL.sub("", who)
             who = who.strip(" ,")
             if who:
                 offset = start + match.start("who")
                 return who, offset, offset + len(who)
+    named = POST_NAME_VERBED.match(tail) if text[max(0, start - 3) : start].rstrip()[-2:-1] == "," else None
+    if named and named.group("who").split()[0] not in lx.NOT_NAMES:
+        # '"We all miss him," Price weighed in': a name and a past verb after a quote closed on a comma
+        offset = start + named.start("who")
+        return named.group("who"), offset, named.end("who") + start
     return None
 
 
@@ -220,24 +206,43 @@ def _clause_starts(head: str) -> list[int]:
 def _verb_clause(text: str, start: int, end: int) -> tuple[str, int, int, str | None] | None:
     """The subject of the first speech verb in text[start:end], trimmed to the speaker's words.
 
-    A "verb" whose subject is no more than a preposition was a noun ("in remarks at ..., Esper said"), and one
-    whose subject is a lone "that" or "when" opens an aside ("That said, the DEA says"): the next verb is tried.
+    A "verb" whose subject is no more than a preposition was a noun ("in remarks at ..., Esper said"), one
+    whose subject is a lone "that" or "when" opens an aside ("That said, the DEA says"), and a participle in a
+    phrase of place or means ("In a letter calling for ..., X said") has no subject: the next verb is tried.
     """
     head = text[start:end]
     match = _first_verb(head, 0)
-    while match is not None and _NO_SUBJECT.fullmatch(_ADVERBS.sub("", match.who).strip(" ,")):
+    while match is not None and (
+        _NO_SUBJECT.fullmatch(_ADVERBS.sub("", match.who).strip(" ,"))
+        or (match.verb.endswith("ing") and _OPENING_PHRASE.fullmatch(match.who.strip()))
+    ):
         match = _first_verb(head, match.verb_end)
     if match is None:
         return None
     skip = dateline_length(match.who)  # "ROME (Reuters) - The minister ..., calling it": the place never speaks
     who, who_start = match.who[skip:], match.who_start + skip
+    joined = _JOINED_PREDICATE.fullmatch(who)
+    if joined and (joined.group("subject").lower() in lx.PRONOUNS or joined.group("subject") not in lx.NOT_NAMES):
+        # "She gave no date, but said ...": the subject of the clause's first verb speaks
+        offset = start + who_start
+        return joined.group("subject"), offset, offset + len(joined.group("subject")), None
+    absolute = _WITH_SUBJECT.search(who) if match.verb.endswith("ing") else None
+    if absolute is not None:  # "..., with forecasters warning that": those after "with" speak
+        offset = start + who_start + absolute.start("who")
+        return absolute.group("who"), offset, offset + len(absolute.group("who")), None
     lead = _LEADING_NAME.match(who) if match.verb.endswith("ing") else None
     if lead is not None and lead.group().split()[0] not in lx.NOT_NAMES:
         who = lead.group()  # "ICE filed a statement ..., calling": the main clause's subject speaks
+    aside = _ASIDE_BEFORE_VERB.search(who)
+    if aside is not None:  # "The statement, which was obtained by Tempo, claimed": the aside never speaks
+        who = who[: aside.start()]
     trimmed = _LEADING.sub("", who) if not _has_name(who) else who
     trimmed = _ADVERBS.sub("", trimmed)
-    relative = _RELATIVE_TAIL.search(trimmed)
-    if relative and not _has_name(trimmed):
+    own = _RELATIVE_SUBJECT.search(trimmed)
+    relative = _RELATIVE_TAIL.search(trimmed) if own is None else None
+    if own is not None:  # "a call to the office, in which he said": the relative clause has its own subject
+        trimmed = own.group("who")
+    elif relative and not _has_name(trimmed):
         trimmed = " ".join(trimmed[: relative.start()].split()[-3:])  # "organisations which have publicly"
         trimmed = re.sub(r"^(?:from|by|of|to|in|with|on|at|for)\s", "", trimmed)
     elif relative:
@@ -268,26 +273,14 @@ def _first_verb(head: str, position: int) -> _VerbMatch | None:
     """
     for found in _VERB_AT.finditer(head, position):
         rest = head[found.end() :]
-        if len(rest) > _REACH or _QUOTE_MARK.search(rest):
-            continue
+        if len(rest) > _REACH or _QUOTE_MARK.search(rest) or _NOUN_BEFORE_TO.match(found.group("verb") + rest):
+            continue  # "The only two states to have signed": a plural noun spelt like a verb
         who_end = found.start()
         marks = [head.rfind(mark, 0, who_end) for mark in '"“”']
         who_start = max(position, who_end - _REACH, max(marks) + 1)
         if who_end > who_start:
             return _VerbMatch(head[who_start:who_end], who_start, found.group("verb"), found.end(), rest)
     return None
-
-
-def passive_agent(
-    text: str, head_start: int, open_mark: int, tail_start: int, tail_end: int
-) -> tuple[str, int, int] | None:
-    """The speaker of a quote that a passive verb reports: debt "deemed "unwise" by the board"."""
-    if not _PASSIVE_BEFORE.search(text, head_start, open_mark):
-        return None
-    match = _BY_AFTER.match(text, tail_start, tail_end)
-    if match is None:
-        return None
-    return match.group("who"), match.start("who"), match.end("who")
 
 
 def _is_outlet(name: str) -> bool:
@@ -304,97 +297,3 @@ def outlet_after(text: str, start: int, end: int) -> str | None:
 
 def _has_name(phrase: str) -> bool:
     return bool(re.search(r"\b[A-Z][a-z]+\s[A-Z][a-z]+", phrase))
-
-
-def resolve(phrase: str, start: int, end: int, entities: Entities) -> Speaker:
-    """Turn a speaker phrase into a named person or organisation, a pronoun's referent, or a descriptor."""
-    phrase = " ".join(phrase.split())  # wire copy wraps lines inside a phrase
-    inside = [m for m in entities.mentions if start <= m.start < end]
-    people = [m for m in inside if m.kind == "person"]
-    descriptor = _DESCRIPTOR.match(phrase.strip())
-    if people and descriptor and ", " not in phrase and _LINKED.search(entities.text, start, people[0].start):
-        # "an unidentified source close to David Sainsbury", "a spokesman for Mr Dell": the one described speaks
-        return descriptor_speaker(descriptor, phrase.strip(), start, end, entities)
-    if people:
-        owners = ("'s", "’s")
-        subjects = [m for m in people if not entities.text.startswith(owners, m.end)]
-        # "Andrei Illarionov - then adviser to President Vladimir Putin - told": a dash opens an aside, as a comma
-        aside = entities.text.startswith((" - ", " – ", " — ", "—"), people[0].end)
-        chosen = (subjects or people)[0] if ", " in phrase or aside or len(people) == 1 else (subjects or people)[-1]
-        return person_speaker(chosen, entities, start, end)
-    if ", " in phrase and not any(m.start - start < 2 for m in inside):
-        # "Speaking at the forum in Dubai, he", "talks with the LSE, its chief": the last part speaks.
-        lead = phrase.split(", ", 1)[0].strip()
-        if _DESCRIPTOR.match(lead):  # "the source, one of several in New York": the first part speaks
-            return resolve(lead, start, start + len(lead), entities)
-        tail = phrase.rsplit(", ", 1)[1].strip()
-        if _PRONOUN.match(tail) or _DESCRIPTOR.match(tail):
-            offset = end - len(phrase) + phrase.rindex(tail)
-            return resolve(tail, offset, offset + len(tail), entities)
-    words = phrase.split()
-    if words and _PRONOUN.match(phrase.strip()):
-        return pronoun_speaker(phrase.strip().lower(), start, entities, end)
-    if 1 < len(words) <= _SHORT_LEAD and _PRONOUN.match(words[-1]):
-        # "In February 2004 he": a time or place before the pronoun
-        return pronoun_speaker(words[-1].lower(), end - len(words[-1]), entities, end)
-    if re.fullmatch(_OUTLETS, phrase.strip()):
-        if _GENERIC_OUTLET.fullmatch(phrase.strip()):
-            named = referents.last_outlet(start, entities)
-            if named is not None:
-                return Speaker(named, "outlet", start=start, end=end)
-        return Speaker(phrase.strip(), "outlet", start=start, end=end)
-    orgs = [m for m in inside if m.kind == "org"]
-    descriptor = _DESCRIPTOR.match(phrase.strip())
-    personal = descriptor is not None and head_noun(descriptor.group("np")) in PERSON_NOUNS
-    if (
-        orgs
-        and descriptor is None
-        and orgs[0].start - start < 2
-        and _STAFF_AFTER.fullmatch(entities.text, orgs[0].end, end)
-    ):
-        staff = entities.text[orgs[0].end : end].split()[-1].lower()
-        if staff in PERSON_NOUNS or staff.removesuffix("es") in PERSON_NOUNS:
-            # "Rover bosses have said": unnamed people of the firm, not the firm
-            org = entities.full_org_name(orgs[0].name)
-            return Speaker(phrase.strip(), "descriptor", org=org, start=start, end=end)
-    if ", " in phrase:
-        lead, tail = phrase.rsplit(", ", 1)
-        if _APPOSED_NAME.fullmatch(tail) and _LOWER_WORD.search(lead) and tail.split()[0] not in lx.NOT_NAMES:
-            # "Reuters' second-largest shareholder, ValueAct": the name of the one described speaks
-            offset = end - len(tail)
-            if any(m.start >= offset for m in inside):
-                return resolve(tail, offset, end, entities)
-            return Speaker(tail, "organization", start=offset, end=end)
-    people_at = _PEOPLE_AT.match(phrase.strip()) if descriptor is None else None
-    if orgs and people_at and people_at.group("noun").lower() in lx.UNNAMED_NOUNS:  # not the firm itself
-        return Speaker(phrase.strip(), "descriptor", org=entities.full_org_name(orgs[0].name), start=start, end=end)
-    if orgs and not (descriptor and (descriptor.group("det").lower() in ("a", "an", "one") or personal)):
-        return Speaker(
-            entities.full_org_name(_subject_org(phrase, orgs, entities, end).name),
-            "organization",
-            start=start,
-            end=end,
-        )
-    surname = entities.person(words[-1]) if words and words[-1][:1].isupper() else None
-    if surname is not None:
-        return Speaker(surname.name, "person", surname.title, surname.organization, start=start, end=end)
-    if descriptor:
-        return descriptor_speaker(descriptor, phrase.strip(), start, end, entities)
-    if len(words) > _LONGEST_UNNAMED:
-        return Speaker(None, None, start=start, end=end)  # a clause, not a speaker: no one is named
-    if words and words[0][:1].isupper():
-        return Speaker(phrase.strip(), None, start=start, end=end)
-    return Speaker(phrase.strip() or None, "descriptor", start=start, end=end)
-
-
-def _subject_org(phrase: str, orgs: list[NamedMention], entities: Entities, end: int) -> NamedMention:
-    """The organisation a phrase names as the speaker: the first of "TCI, the fund that ...", the last of
-    "F&N's adviser JP Morgan" (an organisation followed by 's only owns the speaker), the name that ends
-    "Reuters' second-largest shareholder, ValueAct" (the name of what the words before describe)."""
-    if ", " in phrase:
-        last = orgs[-1]
-        named = entities.text[last.start - 2 : last.start] == ", " and not entities.text[last.end : end].strip(" ,")
-        return last if named and len(orgs) > 1 else orgs[0]
-    owners = ("'s", "’s", "'", "’")
-    spoken = [m for m in orgs if not entities.text.startswith(owners, m.end)]
-    return spoken[-1] if spoken else orgs[0]

@@ -21,6 +21,8 @@ _WORD = re.compile(r"\w+")
 # A paragraph long enough to recognise when it turns up again in the extracted text.
 _PROSE_WORDS = 8
 _CONTAINERS = ("div", "section", "article")
+_BOX_WORDS = 60  # the most words a sign-up box holds around its form
+_LINK_BLOCK_WORDS = 8
 # The class of a card that pops up over a word of the sentence, hidden in the page until then.
 _POP_UP = re.compile(r"rollover[\w-]*-block|tooltip-?text|tooltip-content|popover-(?:content|body)|hovercard", re.I)
 
@@ -50,6 +52,8 @@ def page_text(html: str) -> PageText:
         return PageText("", None, 0, None)
     unwrap_layout_tables(tree)
     keep_inline_text(tree)
+    drop_sign_up_boxes(tree)
+    drop_link_blocks(tree)
     precise = _extract(tree, recall=False)
     if precise.words >= MIN_ARTICLE_WORDS:
         return precise
@@ -75,6 +79,44 @@ def drop_pop_up_cards(tree: HtmlElement) -> None:
     for span in tree.xpath("//p//span"):
         if _POP_UP.search(span.get("class", "")) and span.getparent() is not None:
             span.drop_tree()
+
+
+def drop_sign_up_boxes(tree: HtmlElement) -> None:
+    """Drop a newsletter's sign-up box: the form that asks for an email address, with the heading and the pitch
+    around it ("Subscribe to the Morning Review", "Get the day's top headlines ..."), as far up as the box holds
+    no more than a few lines of words."""
+    for form in tree.xpath("//form[.//input[@type='email' or contains(@name, 'email')]]"):
+        box = form
+        for ancestor in form.iterancestors():
+            if ancestor.tag in ("body", "html", "article", "main") or _visible_words(ancestor) > _BOX_WORDS:
+                break
+            box = ancestor
+        if box.getparent() is not None:
+            box.drop_tree()
+
+
+def drop_link_blocks(tree: HtmlElement) -> None:
+    """Drop a link of a sentence's length that stands as a block of its own between line breaks, outside any
+    paragraph: a promotion or another story's headline ("Get access to ... for as little as Rs 599"), not
+    the article's words, which a page writes in paragraphs."""
+    for link in tree.xpath("//a[@href]"):
+        parent = link.getparent()
+        if parent is None or parent.tag not in _CONTAINERS or len(link.text_content().split()) < _LINK_BLOCK_WORDS:
+            continue
+        before, after = link.getprevious(), link.getnext()
+        opens = (
+            (parent.text or "").strip() == ""
+            if before is None
+            else before.tag == "br" and not (before.tail or "").strip()
+        )
+        closes = not (link.tail or "").strip() and (after is None or after.tag == "br")
+        if opens and closes:
+            link.drop_tree()
+
+
+def _visible_words(element: HtmlElement) -> int:
+    texts = element.xpath(".//text()[not(ancestor::style) and not(ancestor::script)]")
+    return sum(len(str(text).split()) for text in texts)
 
 
 def _extract(tree: HtmlElement, recall: bool) -> PageText:
