@@ -436,3 +436,17 @@ def test_a_sentence_that_opens_with_he_hands_he_back_to_the_one_before() -> None
         "“But with eight launches, I have to go with Mr. Cole: the odds fall by half,” he concluded."
     )
     assert _speakers(text) == {"We": "Tom Price", "But": "Tom Price"}
+
+
+def test_he_after_a_quote_of_one_unnamed_person_is_that_person() -> None:
+    text = (
+        "Acme Corp chief executive Tom Reed said on Monday the bid was fair.\n\n"
+        '"Funds are no monolith," said one investor, who expects holders to ask for more. '
+        '"There are fast traders who bought at $40, but that is not everybody," he said.\n\n'
+        '"It was public money that built the technology," said a Canadian banker specializing in mergers. '
+        '"Nobody was interested at $120," said one head of investment banking at a Wall Street firm.'
+    )
+    found = {quote.text.split()[0]: quote.speaker for quote in _facts(text).quotes}
+    assert found["There"] == "one investor"
+    assert found["It"] == "a Canadian banker"
+    assert found["Nobody"] == "one head of investment banking"

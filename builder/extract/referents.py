@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from builder.extract import lexicon as lx
 from builder.extract.entities import Entities, NamedMention
 
 _LOOKBACK_SENTENCES = 4
@@ -21,6 +22,17 @@ _SPOKESPERSON = re.compile(
     r"(?:\s(?:for|at|of|from|with)\s(?:the\s)?[A-Z][\w&.’'-]*(?:\s(?:[A-Z][\w&.’'-]*|of|and|&))*)?"
 )
 _GENDER = {"spokesman": "male", "spokeswoman": "female", "spokesperson": None}
+# One unnamed person the story quotes: "…," said one investor; a lawyer said "…". "he" in the next sentence
+# is that speaker.
+_ONE_UNNAMED = (
+    r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s(?:[\w’'-]+\s){0,2}?(?P<noun>"
+    + "|".join(sorted((w for w in lx.UNNAMED_NOUNS if not w.endswith("s") or w.endswith("ss")), key=len, reverse=True))
+    + r")\b"
+)
+_UNNAMED_SPEAKING = re.compile(
+    rf"\b(?:said|says|told|added|according\sto)\s(?P<d>{_ONE_UNNAMED})"
+    rf"|\b(?P<d2>{_ONE_UNNAMED.replace('noun', 'noun2')})(?:,[^,]{{0,80}},)?\s(?:said|says|told|added)\b"
+)
 _SPEAKS = re.compile(r"(?:,[^,]{0,80},)?\s(?:also\s|has\s|had\s)?(?:said|says|told|added|wrote|noted|explained)\b")
 _PRONOUN_SPEAKS = {
     gender: re.compile(
@@ -91,10 +103,15 @@ def _spokespeople(entities: Entities, position: int) -> list[NamedMention]:
     """Spokesmen and spokeswomen the few sentences before position name as their organisation's voice."""
     first = entities.sentence_of(position) - _LOOKBACK_SENTENCES
     start = entities.sentence_starts[max(0, first)] if entities.sentence_starts else 0
-    return [
+    found = [
         NamedMention(m.start(), m.end(), "descriptor", m.group(), _GENDER[m.group("noun")])
         for m in _SPOKESPERSON.finditer(entities.text, start, position)
     ]
+    for m in _UNNAMED_SPEAKING.finditer(entities.text, start, position):
+        group = "d" if m.group("d") else "d2"
+        if not any(f.start <= m.start(group) < f.end for f in found):
+            found.append(NamedMention(m.start(group), m.end(group), "descriptor", m.group(group), None))
+    return found
 
 
 @cache

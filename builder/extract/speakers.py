@@ -113,6 +113,9 @@ _STOP_TAIL = re.compile(
     r"\s(?:in|on|at|during|after|before|when|while|to|as|last|this|yesterday|today|earlier|later|who|which|adding|"
     r"told|according|quoted|cited)\b.*$|,\s(?:adding|who|which|as|when|before|after|while|but|and)\b.*$",
 )
+_ONE_OF_THEM = re.compile(r"(?:an?|one|another)\s", re.I)
+# Words in -ing that belong to a title or a description before the noun ("a managing director")
+_ING_ADJECTIVES = frozenset("managing leading acting founding consulting ruling outgoing incoming presiding".split())
 _LEADING = re.compile(r"^(?:(?:[A-Z][\w’'-]*\s)?(?:[a-z][\w’'-]*\s){0,8}[a-z][\w’'-]*,\s)+")
 _SHORT_SUBJECT = 12
 _LONG_APPOSITION = 20  # "He Jianxiong, the former executive director for China at the IMF, said"
@@ -151,6 +154,8 @@ def attribution_after(text: str, start: int, end: int) -> tuple[str, int, int] |
             ):
                 continue  # too long to be a name, a word such as "but" before the verb, or "... and said"
             if pattern is not POST_SUBJECT_FIRST:
+                if _ONE_OF_THEM.match(who):  # "said a Canadian banker specializing in mergers": the banker
+                    who = _before_participle(who)
                 who = _STOP_TAIL.sub("", who)
             who = who.strip(" ,")
             if who:
@@ -297,3 +302,18 @@ def outlet_after(text: str, start: int, end: int) -> str | None:
 
 def _has_name(phrase: str) -> bool:
     return bool(re.search(r"\b[A-Z][a-z]+\s[A-Z][a-z]+", phrase))
+
+
+def _before_participle(phrase: str) -> str:
+    """An unnamed speaker without the participle that describes them: "a Canadian banker specializing in"."""
+    words = phrase.split()
+    for index in range(2, len(words) - 1):
+        word = words[index]
+        if "of" in words[:index]:
+            break  # "one head of investment banking at …": the -ing word names a trade
+        if word.endswith("ing") and word not in _ING_ADJECTIVES and words[index + 1] in _AFTER_PARTICIPLE:
+            return " ".join(words[:index])
+    return phrase
+
+
+_AFTER_PARTICIPLE = frozenset("in on for with at to from the a an".split())
