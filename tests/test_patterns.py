@@ -16,7 +16,7 @@ from builder.analyze.role_patterns import COMPILED, NAMED_CONSORTIUM
 from builder.analyze.similarity import containment, contains
 from builder.extract.numbers import DIGITS_ONLY, NUMBER, numbers_in
 from builder.extract.quote_marks import _SINGLE_OPEN
-from tests.conftest import shared
+from tests.conftest import SHARED, shared
 
 _LETTERS = st.text(alphabet="abkAB &.İK\u212a", min_size=0, max_size=30)
 
@@ -130,3 +130,36 @@ def test_runs_of_spaces_change_no_cue_but_its_place(text: str) -> None:
     found, plain = table.find(text), table.find(squeezed)
     assert len(found) == len(plain)
     assert all(re.sub(r"\s+", " ", text[c.start : c.end]) == "a b" for c in found)
+
+
+def _lookahead_first() -> list[tuple[str, re.Pattern[str], str]]:
+    """The patterns written with a lookahead first (so that the engine tries their alternatives only where a
+    match can start), each with that lookahead as written."""
+    from builder.extract.dates import _COMPILED
+    from builder.extract.disclosures import _UNNAMED, _UNNAMED_FRAMES
+    from builder.extract.referents import _UNNAMED_SPEAKING
+
+    found = [(f"date {name}", pattern) for name, pattern in _COMPILED]
+    found += [("unnamed", _UNNAMED), ("unnamed frames", _UNNAMED_FRAMES), ("unnamed speaking", _UNNAMED_SPEAKING)]
+    heads = []
+    for name, pattern in found:
+        head = re.match(r"\(\?=(?:[^()]|\((?:[^()])*\))*\)", pattern.pattern)
+        if head is not None:
+            heads.append((name, pattern, head.group()))
+    return heads
+
+
+def test_patterns_written_lookahead_first_find_what_their_plain_form_finds() -> None:
+    """Without its lookahead each pattern finds the same matches in the corpus and in hand-written text."""
+    heads = _lookahead_first()
+    assert len(heads) >= 12
+    folder = SHARED / "corpus" / "reuters-deals"  # read where it is here; the hand-written text is read always
+    texts = [p.read_text(encoding="utf-8") for p in sorted(folder.rglob("*.txt"))[::7]] if folder.is_dir() else []
+    texts.append(
+        "Analysts said on Monday, 15 March 2004, that since March the deal, due by mid-2005, was off. "
+        "Sources close to the bank said. It is understood that, last Tuesday, one banker said it; in 2007 too."
+    )
+    for name, pattern, head in heads:
+        plain = re.compile(pattern.pattern.replace(head, "", 1), pattern.flags)
+        for text in texts:
+            assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)], name

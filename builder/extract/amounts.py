@@ -20,7 +20,7 @@ from builder.extract.figures import (
     split_rates,
     with_context,
 )
-from builder.extract.fractions import fractions_of
+from builder.extract.fractions import FRACTION_WORDS, fractions_of
 from builder.extract.numbers import FRACTIONS, NUMBER, NUMBER_DIGITS, NUMBER_WORD_SET, SCALE_WORDS, number, numbers_in
 
 _ADJECTIVES = alternation({adjective for adjective, _ in units.CURRENCY_ADJECTIVES})
@@ -102,7 +102,8 @@ def find_figures(
         taken_until = amount.end
     found = _more_of_the_same(text, found)
     found.extend(percent_of(text, found, NUMBER))
-    found.extend(fractions_of(text, found))
+    if words is None or words & FRACTION_WORDS:
+        found.extend(fractions_of(text, found))
     found.sort(key=lambda item: item.start)
     figures, rates = split_rates(text, join_ranges(text, found))
     return link_conversions(text, figures), rates

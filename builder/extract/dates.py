@@ -27,21 +27,23 @@ _LEAD = (
     r"|through|throughout|around|to|between|and|or)"
 )
 
+# Each pattern opens with a lookahead for what any match must start with, so that the engine tries its
+# alternatives only there.
 _PATTERNS: list[tuple[str, str]] = [
-    ("iso", rf"\b{_YEAR}-(?P<mnum>0[1-9]|1[0-2])-(?P<dnum>0[1-9]|[12]\d|3[01])\b"),
-    ("day-month-year", rf"\b{_DAY}\s{_MONTH},?\s{_YEAR}\b"),
-    ("month-day-year", rf"\b{_MONTH}\s{_DAY},?\s{_YEAR}\b"),
+    ("iso", rf"(?=[12])\b{_YEAR}-(?P<mnum>0[1-9]|1[0-2])-(?P<dnum>0[1-9]|[12]\d|3[01])\b"),
+    ("day-month-year", rf"(?=\d)\b{_DAY}\s{_MONTH},?\s{_YEAR}\b"),
+    ("month-day-year", rf"(?=[JFMASOND])\b{_MONTH}\s{_DAY},?\s{_YEAR}\b"),
     # a chronology's "2007, May 15: -": the year first
-    ("year-month-day", rf"\b{_YEAR},?\s{_MONTH}\s{_DAY}\b(?![,\d])"),
-    ("day-month", rf"\b{_DAY}\s{_MONTH}\b(?!\s(?:19|20)\d\d)"),
-    ("month-day", rf"\b{_MONTH}\s{_DAY}\b(?![,\d]|\s(?:19|20)\d\d)"),
-    ("month-year", rf"\b{_MONTH},?\s(?:of\s)?{_YEAR}\b"),
+    ("year-month-day", rf"(?=[12])\b{_YEAR},?\s{_MONTH}\s{_DAY}\b(?![,\d])"),
+    ("day-month", rf"(?=\d)\b{_DAY}\s{_MONTH}\b(?!\s(?:19|20)\d\d)"),
+    ("month-day", rf"(?=[JFMASOND])\b{_MONTH}\s{_DAY}\b(?![,\d]|\s(?:19|20)\d\d)"),
+    ("month-year", rf"(?=[JFMASOND])\b{_MONTH},?\s(?:of\s)?{_YEAR}\b"),
     (
         "quarter",
         r"\b(?P<qord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)\s(?:quarter|three months)"
         rf"(?:\sof\s{_YEAR}|\s(?P<qrel>of\s(?:this|last|next)\syear))?",
     ),
-    ("qcode", rf"\bQ(?P<qnum>[1-4])\s?{_YEAR}\b"),
+    ("qcode", rf"(?=Q)\bQ(?P<qnum>[1-4])\s?{_YEAR}\b"),
     (
         "horizon",
         rf"\b(?P<hprep>over|in|during|within|for|across)\s(?:the\s)?(?P<hdir>next|coming|following|past|last|previous)\s"
@@ -53,10 +55,16 @@ _PATTERNS: list[tuple[str, str]] = [
         r"\b(?P<rel>last|this|next|earlier this|later this|early this|late last|earlier last)\s"
         r"(?P<runit>week|month|year|summer|winter|spring|autumn|fall|weekend)\b",
     ),
-    ("weekday", rf"\b(?:(?P<wrel>last|next|this|on|from|until|by|since)\s)?{_WEEKDAY}\b"),
+    (
+        "weekday",
+        rf"(?=(?:[a-z]+\s)?[MTWFS][a-z]+day\b)\b(?:(?P<wrel>last|next|this|on|from|until|by|since)\s)?{_WEEKDAY}\b",
+    ),
     ("deictic", r"\b(?P<deictic>today|yesterday|tomorrow)\b"),
-    ("month", rf"\b(?P<mlead>{_LEAD})[\s-]{_MONTH}\b"),
-    ("year", rf"\b(?P<ylead>{_LEAD}|the|its|in\searly|in\slate)\s{_YEAR}\b(?!-\d)"),
+    ("month", rf"(?=[a-z-]+[\s-][JFMASOND])\b(?P<mlead>{_LEAD})[\s-]{_MONTH}\b"),
+    (
+        "year",
+        rf"(?=[a-z-]+(?:\s[a-z]+)?\s(?:19|20)\d\d)\b(?P<ylead>{_LEAD}|the|its|in\searly|in\slate)\s{_YEAR}\b(?!-\d)",
+    ),
 ]
 _COMPILED = [
     (

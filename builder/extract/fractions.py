@@ -16,6 +16,7 @@ _FRACTION = re.compile(
     r"financing|portfolio|company|firm|group|bank)\b|(?:\w+\s)?(?:premium|stake|holding|interest|discount)\b))",
     re.I,
 )
+FRACTION_WORDS = frozenset({"third", "thirds", "quarters"})  # a text without one of these holds no fraction
 _SHARES = {"third": Decimal(100) / 3, "thirds": Decimal(200) / 3, "quarters": Decimal(75)}
 _CENT = Decimal("0.01")
 

@@ -142,7 +142,8 @@ def context(sentence: Sentence, start: int, end: int) -> str:
     return text[left:right].translate(_NO_QUOTES).strip(" ,.;:")
 
 
-_PUNCTUATION = str.maketrans({char: " " for char in "\"“”‘’'.,;:!?()[]{}—–-/%$£€¥"})
+# Marks that stand between words; one pattern replaces them faster than str.translate on text with curly quotes.
+_PUNCTUATION = re.compile("[" + re.escape("\"“”‘’'.,;:!?()[]{}—–-/%$£€¥") + "]")
 _AMOUNT_WORDS = frozenset(
     """
     million billion trillion millions billions trillions thousand hundred percent cent dollar dollars
@@ -158,7 +159,7 @@ def sentence_words(source: Source) -> list[frozenset[str]]:
     """The lower-case words of each sentence, to decide cheaply which extractors a sentence needs; none for
     page furniture, which is not read for facts."""
     return [
-        frozenset() if sentence.furniture else frozenset(sentence.text.lower().translate(_PUNCTUATION).split())
+        frozenset() if sentence.furniture else frozenset(_PUNCTUATION.sub(" ", sentence.text.lower()).split())
         for sentence in source.sentences
     ]
 

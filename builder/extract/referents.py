@@ -30,7 +30,7 @@ _ONE_UNNAMED = (
     + r")\b"
 )
 _UNNAMED_SPEAKING = re.compile(
-    rf"\b(?:said|says|told|added|according\sto)\s(?P<d>{_ONE_UNNAMED})"
+    rf"(?=[staoAO])\b(?:said|says|told|added|according\sto)\s(?P<d>{_ONE_UNNAMED})"
     rf"|\b(?P<d2>{_ONE_UNNAMED.replace('noun', 'noun2')})(?:,[^,]{{0,80}},)?\s(?:said|says|told|added)\b"
 )
 _SPEAKS = re.compile(r"(?:,[^,]{0,80},)?\s(?:also\s|has\s|had\s)?(?:said|says|told|added|wrote|noted|explained)\b")
