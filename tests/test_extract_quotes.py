@@ -128,3 +128,17 @@ def test_a_straight_mark_with_a_space_after_it_still_opens_a_quote_when_none_is_
         "I run my business on my phone. I have for years",
         "You have done such a good job.",
     ]
+
+
+def test_two_single_marks_written_for_a_double_one_close_or_open_a_quote() -> None:
+    text = (
+        "“It was an attempt to mislead voters,’’ Tom Reed, chief executive of Fabrikam, told the BBC. "
+        "The regulator warned that “voters are entitled to transparency.’’ ''We will look again,'' Ann Weld said."
+    )
+    facts = extract(split_source(RawSource("s", "s.txt", SourceMeta(), text, "")))
+    assert [quote.text for quote in facts.quotes] == [
+        "It was an attempt to mislead voters",
+        "voters are entitled to transparency.",
+        "We will look again",
+    ]
+    assert (facts.quotes[0].speaker, facts.quotes[2].speaker) == ("Tom Reed", "Ann Weld")

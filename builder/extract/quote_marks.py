@@ -16,7 +16,8 @@ _SINGLE_OPEN = re.compile(r"[‘'](?:(?<=^[‘'])|(?<=[\s(\[—–][‘']))(?=[A
 _SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?%])[’'](?=$|[\s.,;:!?)\]—–-])")
 _LETTER = re.compile(r"[A-Za-z]")
 _MAX_SINGLE_WORDS = 30
-_MARKS = re.compile(r"[“”\"]")
+# Double marks, and two single marks written for one ("“It was an attempt to mislead voters,’’ Moy said").
+_MARKS = re.compile(r"[“”\"]|’’|''|‘‘")
 _BLOCK_WORDS = 12
 _LIST_ITEM = re.compile(r"[-*•–—]|\d+[.)]\s|\(?[a-z][.)]\s")
 _VERB_WORDS = frozenset(lx.SPEECH_VERBS)
@@ -138,9 +139,9 @@ def _block_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpa
 def _shape(text: str, position: int, start: int, end: int) -> str:
     """Tell an opening quotation mark from a closing one: by its glyph, or for '"' by what stands around it."""
     char = text[position]
-    if char == "“":
+    if char == "“" or text.startswith("‘‘", position):
         return "open"
-    if char == "”":
+    if char == "”" or text.startswith("’’", position):
         return "close"
     before = text[position - 1] if position > start else " "
     after = text[position + 1] if position + 1 < end else " "
@@ -152,7 +153,7 @@ def _shape(text: str, position: int, start: int, end: int) -> str:
 
 
 def _span(text: str, open_mark: int, close_mark: int, paragraph: int) -> QuoteSpan:
-    inner_start, inner_end = open_mark + 1, close_mark
+    inner_start, inner_end = open_mark + (2 if text.startswith(("‘‘", "''"), open_mark) else 1), close_mark
     while inner_start < inner_end and text[inner_start].isspace():
         inner_start += 1
     while inner_end > inner_start and text[inner_end - 1] in " \n\t,":
