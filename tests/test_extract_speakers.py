@@ -450,3 +450,8 @@ def test_he_after_a_quote_of_one_unnamed_person_is_that_person() -> None:
     assert found["There"] == "one investor"
     assert found["It"] == "a Canadian banker"
     assert found["Nobody"] == "one head of investment banking"
+
+
+def test_a_given_name_that_is_also_an_auxiliary_opens_a_speaker_s_name() -> None:
+    text = '"It was an attempt to mislead voters," Will Moy, chief executive of Fabrikam Facts, told the BBC.'
+    assert _speakers(text) == {"It": "Will Moy"}

@@ -46,8 +46,9 @@ MALE_NAMES = _words(
     Yuri Zhang Per Magnus Anders Nils Sven Henrik Gunnar Olof Leif Bjorn Jonas Mats Fredrik Kjell Stig
     Andrei Andrey Alexey Anatoly Dmitri Gennady Leonid Valery Vyacheslav Yevgeny""".replace("Lord", "")
 )
-# Given names that are also words opening a sentence ("Per share, ..."): names inside a sentence, before a name.
-NAMES_ALSO_WORDS = _words("Per")
+# Given names that are also words opening a sentence ("Per share, ...", "Will it pass?"): names inside a
+# sentence, before a name ("Per Larsson", "Will Moy").
+NAMES_ALSO_WORDS = _words("Per Will")
 # Names used for both, and common short forms whose bearer's sex the text must tell.
 OTHER_NAMES = _words(
     """Alexis Ashley Bobbie Cameron Casey Chen Hao Jamie Jia Jordan Kai Kim Lee Li Lin Liu Morgan Pat Ming Robin Sam

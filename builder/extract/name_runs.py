@@ -171,7 +171,11 @@ def _person_of_org(piece: list[tuple[int, int, str]]) -> list[list[tuple[int, in
 def looks_like_name(tokens: list[str]) -> bool:
     """Name-shaped: capitalised words with lower-case letters, or particles such as 'van'."""
     return all(
-        (t[0].isupper() and any(c.islower() for c in t[1:]) and t not in lx.NOT_NAMES)
+        (
+            t[0].isupper()
+            and any(c.islower() for c in t[1:])
+            and (t not in lx.NOT_NAMES or (i == 0 and len(tokens) > 1 and t in lx.NAMES_ALSO_WORDS))
+        )
         or t in lx.NAME_PARTICLES
         or (0 < i < len(tokens) - 1 and re.fullmatch(r"[A-Z]\.", t) is not None)
         for i, t in enumerate(tokens)

@@ -84,7 +84,7 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote
             elif position == open_at + 1 and text[position] == text[open_at]:
                 open_at = position  # a doubled opening mark, a typing slip: ""unfair"
             elif shape == "close":
-                spans.append(_span(text, open_at, position, opened_in))
+                spans.append(_span(text, open_at, mark.end() - 1, opened_in))  # a mark's last character closes
                 open_at = None
             elif shape == "open" and position > open_at + 1:
                 # A new quotation opens before the last one closed: paragraphs run together in the text, or
@@ -153,7 +153,8 @@ def _shape(text: str, position: int, start: int, end: int) -> str:
 
 
 def _span(text: str, open_mark: int, close_mark: int, paragraph: int) -> QuoteSpan:
-    inner_start, inner_end = open_mark + (2 if text.startswith(("‘‘", "''"), open_mark) else 1), close_mark
+    inner_start = open_mark + (2 if text.startswith(("‘‘", "''"), open_mark) else 1)
+    inner_end = close_mark - 1 if text[close_mark - 1 : close_mark + 1] in ("’’", "''") else close_mark
     while inner_start < inner_end and text[inner_start].isspace():
         inner_start += 1
     while inner_end > inner_start and text[inner_end - 1] in " \n\t,":

@@ -120,7 +120,10 @@ _LEADING = re.compile(r"^(?:(?:[A-Z][\w’'-]*\s)?(?:[a-z][\w’'-]*\s){0,8}[a-z
 _SHORT_SUBJECT = 12
 _LONG_APPOSITION = 20  # "He Jianxiong, the former executive director for China at the IMF, said"
 _NAMED_APPOSITION = re.compile(r"[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3},\s")
-_VERB_FIRST = re.compile(r"(?:is|are|was|were|has|have|had|will|would|could|should|may|might|can|did|does)\b", re.I)
+# An auxiliary opening the words before the verb ("would also say"), not a given name before a surname ("Will Moy")
+_VERB_FIRST = re.compile(
+    r"(?:is|are|was|were|has|have|had|will|would|could|should|may|might|can|did|does)\b(?!\s(?-i:[A-Z][a-z]))", re.I
+)
 
 
 def attribution_after(text: str, start: int, end: int) -> tuple[str, int, int] | None:
