@@ -455,3 +455,11 @@ def test_he_after_a_quote_of_one_unnamed_person_is_that_person() -> None:
 def test_a_given_name_that_is_also_an_auxiliary_opens_a_speaker_s_name() -> None:
     text = '"It was an attempt to mislead voters," Will Moy, chief executive of Fabrikam Facts, told the BBC.'
     assert _speakers(text) == {"It": "Will Moy"}
+
+
+def test_a_rare_given_name_opening_a_sentence_makes_a_person_when_the_surname_speaks() -> None:
+    text = (
+        "Ombeni Tarwala didn’t know the governor was coming but saw his visit as a pleasant surprise.\n\n"
+        "“He has me thinking now,” said Tarwala, who is also weighing other candidates."
+    )
+    assert _speakers(text) == {"He": "Ombeni Tarwala"}

@@ -143,7 +143,9 @@ def named_by_surname(
         tokens = name.split()
         if kind != "other" or not 2 <= len(tokens) <= 3 or any(t in lx.ORG_HEADS for t in tokens):
             continue
-        if _TITLE_BEFORE.search(f"{tokens[0]} ") or all(_only_opens_sentence(c) for c in by_name[name]):
+        if _TITLE_BEFORE.search(f"{tokens[0]} ") or (
+            all(_only_opens_sentence(c) for c in by_name[name]) and not _rare_word(tokens[0], by_name[name][0])
+        ):
             continue
         tails = [by_name[tail] for i in range(1, len(tokens)) if (tail := " ".join(tokens[i:])) in by_name]
         if (
@@ -157,3 +159,20 @@ def named_by_surname(
         if any("speaks" in c for c in cues) and not any(c & {"before", "employer"} for c in cues):
             found.add(name)
     return found
+
+
+def _rare_word(word: str, candidate: Candidate) -> bool:
+    """A word no sentence would open with but as a name, before a verb ("Eyamba Sowers didn't know"): not a
+    participle or an adverb, not a common opener, never written in small letters in the text."""
+    lowered = word.lower()
+    if lowered.endswith(("ing", "ed", "ly")) or lowered in lx.SENTENCE_COMMON:
+        return False
+    if not _VERB_AFTER.match(candidate.source_text, candidate.end):
+        return False  # "Major Brill shareholder Acme": a word describing what follows
+    return re.search(rf"(?<![\w'’-]){re.escape(lowered)}(?![\w'’-])", candidate.source_text) is None
+
+
+_VERB_AFTER = re.compile(
+    r"\s(?:didn[’']t|doesn[’']t|wasn[’']t|isn[’']t|did|does|is|was|has|had|have|will|would|can|could|said|says|"
+    r"told|[a-z]+ed)\b"
+)
