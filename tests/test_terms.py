@@ -510,3 +510,24 @@ def test_a_deal_to_buy_a_stake_in_a_firm_is_that_firm_s() -> None:
     )
     side = next(a for a in found.amounts if a.text == "$1 billion")
     assert side.subject == "Litware"
+
+
+def test_a_market_move_told_again_word_for_word_the_next_day_is_one_figure() -> None:
+    found = brief(
+        (
+            "monday",
+            "2025-02-05",
+            "Acme bids\n\nAcme Corp offered $36 a share for Fabrikam Inc. "
+            "Fabrikam shares rose $4.22, or 12 percent, to $38.89 on the New York Stock Exchange.",
+        ),
+        (
+            "tuesday",
+            "2025-02-06",
+            "Fabrikam weighs bid\n\nFabrikam Inc said it would weigh the offer from Acme Corp. "
+            "On Monday Fabrikam shares rose $4.22, or 12 percent, to $38.89 on the New York Stock Exchange.",
+        ),
+        ("friday", "2025-02-09", "Fabrikam holds\n\nFabrikam shares rose 12 percent to $40.10 on Friday."),
+    )
+    [price] = groups_with(found, "$38.89")
+    assert len(price.items) == 2  # Monday's move, told again on Tuesday
+    assert sorted(len(g.items) for g in groups_with(found, "12 percent")) == [1, 2]  # Friday's is another move

@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 
 from builder.analyze.basis import basis_key
 from builder.analyze.cite import about_of, cite
-from builder.analyze.clusters import Entry, agreeing_clusters, at_market, conflicting_clusters, figure_words
+from builder.analyze.clusters import Entry, agreeing_clusters, at_market, conflicting_clusters
 from builder.analyze.ranges import bounds, exact, overlap
-from builder.analyze.similarity import UnionFind, support, words
+from builder.analyze.similarity import UnionFind, figure_words, support, words
 from builder.extract.units import QUALIFIER_BOUNDS
 from builder.model import (
     Amount,

@@ -4,7 +4,7 @@ basis (a deal's value with its debt or without).
 Candidates are blocked by key and swept in order of value, so only figures whose ranges meet are ever
 compared; a cluster takes a figure only if every figure in it still allows a common value (no chains of
 near-agreements), and only if the parties, the stage of the figure (an estimate is never the deal's own
-figure) and, for a market move, the day agree.
+figure) and, for a market move, the day agree (or the next day's story tells the same move again).
 """
 
 from __future__ import annotations
@@ -17,29 +17,21 @@ from datetime import date
 from builder.analyze.basis import basis_key
 from builder.analyze.cues import AT_MARKET
 from builder.analyze.ranges import overlap
-from builder.analyze.similarity import STOPWORDS, UnionFind, content_words
+from builder.analyze.similarity import UnionFind
 from builder.analyze.subjects import same_party
-from builder.extract.units import CURRENCY_WORDS, QUALIFIER_BOUNDS, QUALIFIERS
+from builder.extract.units import QUALIFIER_BOUNDS
 from builder.model import Amount, Measure
 
 SPECIFIC_MONEY = 1_000_000  # sums this large rarely coincide by chance
 MAX_ACTIVE = 64  # figures of one key with ranges meeting one figure's; more say nothing about any of them
 MAX_RATIO = 2.0  # figures further apart than this are different things, not a disagreement
-SUBJECT_WINDOW = 8  # words either side of a figure that say what it is about
 SAME_NEWS_DAYS = 7  # a live term told further apart than this may have moved in between: history
+RETOLD_DAYS = 1  # a market move given the same in the next day's story is that move told again
 STRONG_WORDS = 3  # shared words that let figures of a loose measure (context, results) disagree
 # Measures whose key names one term of the deal: two versions of it that cannot agree disagree.
 IDENTITY: frozenset[Measure] = frozenset({"deal_value", "price_per_share", "premium", "fee", "financing"})
 NEVER_DISAGREE: frozenset[Measure] = frozenset({"market_move", "exchange_rate", "stake"})
 Key = tuple[str | None, str | None, str, str, str | None, str | None]  # measure, subject, kind, unit, per, basis
-_NOISE = frozenset(
-    {
-        *CURRENCY_WORDS,
-        *(w for q in QUALIFIERS for w in q.split()),
-        *"million billion trillion thousand percent cent next year month week day over coming following".split(),
-        *"potential estimate estimated around more less bn worth total per share".split(),
-    }
-)
 
 
 @dataclass(frozen=True)
@@ -80,7 +72,9 @@ class _State:
         if len(self.subjects | other.subjects) > 1 or len(self.bases | other.bases) > 1:
             return False  # two companies, or an equity and an enterprise value: two figures
         if self.days and other.days and self.days != other.days:
-            return False
+            days = sorted(self.days | other.days)
+            if not (equal and _days_apart(days[0], days[-1]) <= RETOLD_DAYS):
+                return False  # moves of other days, unless one told again word for word the next day
         return all(
             overlap(*self.ranges[unit], *other.ranges[unit]) for unit in self.ranges.keys() & other.ranges.keys()
         )
@@ -97,17 +91,6 @@ class _State:
         self.subjects |= other.subjects
         self.days |= other.days
         self.bases |= other.bases
-
-
-def figure_words(amount: Amount) -> frozenset[str]:
-    """The words that say what a figure is about: those close to it in its clause."""
-    around = amount.context.split()
-    figure = amount.text.split()
-    at = next((i for i in range(len(around)) if around[i : i + len(figure)] == figure), None)
-    if at is not None:
-        around = around[max(0, at - SUBJECT_WINDOW) : at + len(figure) + SUBJECT_WINDOW]
-    found = content_words(" ".join(around)) - content_words(amount.text)
-    return frozenset(w for w in found if w not in _NOISE and w not in STOPWORDS and not any(c.isdigit() for c in w))
 
 
 def agreeing_clusters(entries: Sequence[Entry], count: int) -> list[list[int]]:
@@ -249,7 +232,9 @@ def _pair_agrees(a: Entry, b: Entry) -> bool:
     if not same_party(x.party, y.party) and not equal:
         return False  # one figure told alike with two bidders named is likelier a misread bidder than two bids
     if x.measure == "market_move" or a.moving or b.moving:
-        return (same_source and equal) or (x.when is not None and x.when == y.when)
+        # the same move told the same day, or told again word for word in the next day's story
+        retold = equal and x.when is not None and y.when is not None and _days_apart(x.when, y.when) <= RETOLD_DAYS
+        return (same_source and equal) or (x.when is not None and x.when == y.when) or retold
     if x.measure in IDENTITY and not equal:
         if x.when and y.when and _days_apart(x.when, y.when) > SAME_NEWS_DAYS:
             return False  # close values weeks apart: a term that may have moved, not one figure

@@ -8,7 +8,8 @@ from collections.abc import Callable, Mapping, Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from builder.model import Support
+from builder.extract.units import CURRENCY_WORDS, QUALIFIERS
+from builder.model import Amount, Support
 
 _WORD = re.compile(r"[\w$£€¥%]+(?:[.,'’][\w]+)*")
 STOPWORDS = frozenset(
@@ -128,3 +129,25 @@ class UnionFind:
         for item in range(len(self.parent)):
             members.setdefault(self.find(item), []).append(item)
         return [members[root] for root in sorted(members)]
+
+
+SUBJECT_WINDOW = 8  # words either side of a figure that say what it is about
+_NOISE = frozenset(
+    {
+        *CURRENCY_WORDS,
+        *(w for q in QUALIFIERS for w in q.split()),
+        *"million billion trillion thousand percent cent next year month week day over coming following".split(),
+        *"potential estimate estimated around more less bn worth total per share".split(),
+    }
+)
+
+
+def figure_words(amount: Amount) -> frozenset[str]:
+    """The words that say what a figure is about: those close to it in its clause."""
+    around = amount.context.split()
+    figure = amount.text.split()
+    at = next((i for i in range(len(around)) if around[i : i + len(figure)] == figure), None)
+    if at is not None:
+        around = around[max(0, at - SUBJECT_WINDOW) : at + len(figure) + SUBJECT_WINDOW]
+    found = content_words(" ".join(around)) - content_words(amount.text)
+    return frozenset(w for w in found if w not in _NOISE and w not in STOPWORDS and not any(c.isdigit() for c in w))
