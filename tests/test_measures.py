@@ -411,3 +411,9 @@ def test_how_a_price_is_paid_and_the_prices_it_is_set_against(sentence: str, fig
 def test_a_day_s_close_up_or_down_is_the_market_s() -> None:
     assert measure("Fabrikam closed up $9.20 a share on Friday at $28.38.", "$9.20") == "market_move"
     assert measure("Fabrikam closed up $9.20 a share on Friday at $28.38.", "$28.38") == "market_move"
+
+
+def test_a_sum_in_millions_beside_a_price_a_share_is_the_deal_s_value() -> None:
+    sentence = "Fabrikam's board in February agreed to a $2.3 billion, $36-per-share, takeover by Acme."
+    assert measure(sentence, "$2.3 billion") == "deal_value"
+    assert measure(sentence, "$36") == "price_per_share"

@@ -61,7 +61,9 @@ def analyze(
     moved_apart = against_the_price(terms, amounts)
     conflicts = [*conflicts, *moved_apart]
     disputed = {group for conflict in moved_apart for group in conflict.groups}
-    terms = [t.model_copy(update={"verdict": "conflict"}) if t.group in disputed else t for t in terms]
+    terms = [
+        t.model_copy(update={"verdict": "conflict", "revised": False}) if t.group in disputed else t for t in terms
+    ]
     dates = anchor_undated(facts.dates, by_id, deal.announced)
     timeline = build_timeline(dates, by_id, deal, loaded, amounts)
     questions = open_questions(

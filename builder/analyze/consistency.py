@@ -2,7 +2,9 @@
 
 When the sources give the price a share on two days and the deal's value on the same two days, and the
 one rises while the other falls, the values cannot both be right: that is a disagreement, even where each
-value on its own reads like a new version of the term (or is hedged wide enough to allow the other).
+value on its own reads like a new version of the term (or is hedged wide enough to allow the other). So is a
+value that moves while the sentences that give it state the same price a share ("a $2.43 billion offer, $36
+a share", weeks later "a $2.3 billion, $36-per-share, takeover"): the price stood, so the deal was not revised.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ def against_the_price(terms: Sequence[Term], amounts: Sequence[Amount]) -> list[
             continue
         prices, values = _by_day(price), _by_day(value)
         days = sorted(set(prices) & set(values))
+        found.extend(_at_one_price(value, amounts, by_id))
         for first, second in pairwise(days):
             (price_a, _), (price_b, _) = prices[first], prices[second]
             (value_a, ids_a), (value_b, ids_b) = values[first], values[second]
@@ -36,6 +39,30 @@ def against_the_price(terms: Sequence[Term], amounts: Sequence[Amount]) -> list[
             if moved and went and moved != went:
                 found.append(_conflict(value.measure, [*ids_a, *ids_b], by_id))
     return found
+
+
+def _at_one_price(value: Term, amounts: Sequence[Amount], by_id: Mapping[str, Amount]) -> list[Conflict]:
+    """Versions of the deal's value that differ while their own sentences give the same price a share."""
+    prices: dict[str, set[float]] = {}
+    for amount in amounts:
+        if amount.measure == "price_per_share" and amount.stage != "estimate":
+            prices.setdefault(amount.sentence, set()).add(round(float(amount.value), 2))
+    versions = [v for v in (*value.history, value) if _written(v) and v.stage != "estimate"]
+
+    def sentences(version: TermVersion) -> set[str]:
+        return {by_id[i].sentence for i in version.amounts if i in by_id}
+
+    def stated(version: TermVersion) -> set[float]:
+        return {p for sentence in sentences(version) for p in prices.get(sentence, ())}
+
+    for first, second in ((a, b) for n, a in enumerate(versions) for b in versions[n + 1 :]):
+        low, high = sorted((_written(first), _written(second)))
+        price = stated(first)
+        # one price and the same in both (a sentence that gives two prices tells of a raise)
+        apart = not sentences(first) & sentences(second)  # "$90, or $16.7 billion, versus an initial $15 billion"
+        if apart and _direction(low, high) and high <= MAX_RATIO * low and len(price) == 1 and price == stated(second):
+            return [_conflict(value.measure, [*first.amounts, *second.amounts], by_id)]
+    return []
 
 
 def _by_day(term: Term) -> dict[str, tuple[float, list[str]]]:

@@ -313,6 +313,8 @@ def measure_of(amount: Amount, cues: SentenceCues, start: int, end: int) -> Meas
         return "market_value"  # "Exel is currently valued at £2.6bn": what a company is worth, not a price paid
     if amount.kind == "money" and _FOR_BEFORE.search(before) and _DEAL_VERB.search(before[-90:]):
         scores["deal_value"] = max(scores.get("deal_value", 0.0), 1.0)  # "bought X for $1bn"
+    if amount.kind == "money" and _SCALED.search(amount.text):
+        scores.pop("price_per_share", None)  # "a $2.3 billion, $36-per-share, takeover": millions price no share
     best = max(scores, key=lambda key: (scores[key], -_PREFERENCE.index(cast(Measure, key))), default=None)
     measure = cast(Measure, "context" if best is None or scores[best] < THRESHOLD else best)
     if measure == "fee" and scores["fee"] < 1.0 and WORTH_BEFORE.search(before[-30:]):
