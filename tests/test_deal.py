@@ -716,3 +716,25 @@ def test_the_value_is_the_one_told_beside_both_sides_not_a_party_s_other_deal(tm
         },
     )
     assert card.value is not None and (card.value.amount, card.value.unit) == (42_000_000_000, "USD")
+
+
+def test_a_completion_still_to_come_does_not_complete_the_deal(tmp_path: Path) -> None:
+    card = one_article(
+        tmp_path,
+        "2025-02-05",
+        "Fabrikam accepts Acme bid",
+        "Fabrikam Inc agreed to be bought by Acme Corp for $2 billion. Licensing will decide the time it will take "
+        "to complete the deal. Acme will lend Fabrikam money until completion of the merger.",
+    )
+    assert card.status and card.status.value == "agreed"
+
+
+def test_an_agreed_private_equity_buyout_told_in_words_of_bids_is_an_acquisition(tmp_path: Path) -> None:
+    card = one_article(
+        tmp_path,
+        "2025-12-19",
+        "Fabrikam accepts $17 billion private equity bid",
+        "Fabrikam Inc agreed to a takeover by private equity firms Contoso Partners and Litware Capital for $17 "
+        "billion, after the buyout firms raised their bid and a rival's offer lapsed.",
+    )
+    assert card.type and card.type.value == "acquisition"

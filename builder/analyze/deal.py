@@ -70,7 +70,7 @@ def propose_deal(
     names = _party_forms(entities, parties)
     sides = (_party_forms(entities, parties, ("acquirer",)), _party_forms(entities, parties, ("target", "seller")))
     return DealProposal(
-        type=_deal_type(sources, roles),
+        type=_deal_type(sources, roles, status is not None and status.value in ("agreed", "completed")),
         status=status,
         announced=_announced(sources, dates, names),
         parties=tuple(parties),
@@ -107,8 +107,12 @@ def _parties(roles: PartyRoles, entities: Sequence[Entity], does: dict[int, Cita
     ]
 
 
-def _deal_type(sources: Sequence[Source], roles: PartyRoles) -> ProposedType | None:
-    """The kind of deal most of the sources' words describe, weighed by who does what to whom."""
+SETTLED_BID_MARGIN = 1.25
+
+
+def _deal_type(sources: Sequence[Source], roles: PartyRoles, settled: bool = False) -> ProposedType | None:
+    """The kind of deal most of the sources' words describe, weighed by who does what to whom; settled says
+    the deal was agreed or done."""
     counts: Counter[DealType] = Counter()
     cites: dict[DealType, list[Citation]] = {}
     for source in sources:
@@ -139,7 +143,10 @@ def _deal_type(sources: Sequence[Source], roles: PartyRoles) -> ProposedType | N
         if counts["stake purchase"] * 2 > control:
             kind = "stake purchase"
         else:
-            kind = "takeover bid" if counts["takeover bid"] > bought else "acquisition"
+            # a deal agreed or done that its sources tell in words of a contest and of a purchase alike is a
+            # purchase; a contest's words must then outweigh the purchase's clearly
+            margin = SETTLED_BID_MARGIN if settled else 1.0
+            kind = "takeover bid" if counts["takeover bid"] > margin * bought else "acquisition"
     else:
         kind = counts.most_common(1)[0][0]
     return ProposedType(value=kind, citations=tuple(_first_per_source(cites.get(kind, []))))
@@ -226,12 +233,17 @@ def _source_status(source: Source) -> tuple[DealStatus, Citation] | None:
     return best
 
 
+_STILL_TO_COME = re.compile(r"\b(?:to|until|till|upon|on|after)\s$", re.I)
+
+
 def _real(text: str, start: int, status: DealStatus, end: int | None = None) -> bool:
     before = text[max(0, start - 60) : start]
     if end is not None and status in SETTLED and OWN_UNIT_AFTER.match(text, end):
         return False  # "has agreed to sell its budget brand Advantage": a side deal to win approval
     if status == "terminated" and FOR_A_TIME.search(before):
         return False
+    if status == "completed" and _STILL_TO_COME.search(before):
+        return False  # "the time it will take to complete the deal", "until completion of the merger"
     return UNREAL.search(before) is None and (status in SETTLED or BEFORE.search(before) is None)
 
 

@@ -142,6 +142,8 @@ TYPE_PATTERNS: tuple[tuple[DealType, str], ...] = (
         r"\b(?:friendly\s(?:takeover|bid|offer)|buy|buys|buying|bought|acquire[sd]?|acquiring|acquisition|buyout|purchase[sd]?|go(?:ing)?\sprivate|"
         r"take\s\w+\sprivate|taking\s\w+\sprivate|lbo)\b",
     ),
+    # a buyout by private equity is a purchase, whatever its bids: "Harrah's accepts $17.1 billion private equity bid"
+    ("acquisition", r"\b(?:private[\s-]equity|leveraged|buyout\s(?:firms?|groups?|funds?))\b"),
     ("sale", r"\b(?:sell|sells|selling|sold|sale|divest\w*|dispos\w*|spin[\s-]?off)\b"),
     ("investment", r"\b(?:invest(?:s|ed|ing|ment)?\s(?:\$|£|€|in)|funding\sround|raised\s\$)\b"),
 )
