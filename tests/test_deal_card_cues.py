@@ -4,21 +4,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.test_deal import one_article, proposal
+from tests.test_deal import dated, one_article, proposal
 
 
 def test_a_buyer_that_agreed_to_pay_a_price_for_a_firm_has_agreed(tmp_path: Path) -> None:
     card = proposal(
         tmp_path,
         {
-            "first": (
-                "---\ntitle: Fabrikam bid\npublished: 2025-03-01\n---\nFabrikam bids for Contoso\n\n"
-                "Fabrikam Inc made a hostile $9 billion offer for Contoso Ltd, which Contoso rejected.\n"
+            "first": dated(
+                "2025-03-01",
+                "Fabrikam bids for Contoso",
+                "Fabrikam Inc made a hostile $9 billion offer for Contoso Ltd, which Contoso rejected.",
             ),
-            "later": (
-                "---\ntitle: Northwind tops bid\npublished: 2025-04-01\n---\nNorthwind tops Fabrikam bid\n\n"
+            "later": dated(
+                "2025-04-01",
+                "Northwind tops Fabrikam bid",
                 "SYDNEY (Reuters) - Northwind Traders said on Thursday it has agreed to pay $12 billion, or $40 "
-                "per common share, for Contoso Ltd.\n\nThe deal tops the $9 billion offer from Fabrikam.\n"
+                "per common share, for Contoso Ltd.\n\nThe deal tops the $9 billion offer from Fabrikam.",
             ),
         },
     )
