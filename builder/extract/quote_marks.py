@@ -17,7 +17,8 @@ _SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?%])[’'](?=$|[\s.,;:!?)\]—–-])")
 _LETTER = re.compile(r"[A-Za-z]")
 _MAX_SINGLE_WORDS = 30
 # Double marks, and two single marks written for one ("“It was an attempt to mislead voters,’’ Moy said").
-_MARKS = re.compile(r"[“”\"]|’’|''|‘‘")
+_MARKS = re.compile(r"[“”\"]")
+_MARKS_WITH_DOUBLED = re.compile(r"(?=[“”\"’'‘])(?:[“”\"]|’’|''|‘‘)")  # for a text that has a doubled one
 _BLOCK_WORDS = 12
 _LIST_ITEM = re.compile(r"[-*•–—]|\d+[.)]\s|\(?[a-z][.)]\s")
 _VERB_WORDS = frozenset(lx.SPEECH_VERBS)
@@ -60,6 +61,8 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote
     """Pair quotation marks paragraph by paragraph; a quote left open continues in the next paragraph."""
     spans: list[QuoteSpan] = []
     carried: tuple[int, int] | None = None  # (open mark, paragraph) of a quote left open
+    doubled = "’’" in text or "''" in text or "‘‘" in text
+    marks = _MARKS_WITH_DOUBLED if doubled else _MARKS
     for number, (p_start, p_end) in enumerate(paragraphs):
         paragraph = text[p_start:p_end]
         open_at: int | None = None
@@ -75,7 +78,7 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote
             carried = None
         else:
             paragraph_offset = 0
-        for mark in _MARKS.finditer(text, p_start + paragraph_offset, p_end):
+        for mark in marks.finditer(text, p_start + paragraph_offset, p_end):
             position = mark.start()
             shape = _shape(text, position, p_start, p_end)
             if open_at is None:
