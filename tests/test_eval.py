@@ -53,6 +53,21 @@ def test_the_gold_covers_every_corpus() -> None:
     assert counts["seeds"] == 3 and counts["bbc"] >= 12 and counts["reuters"] >= 20 and counts["web"] >= 10
 
 
+def test_every_gold_quote_and_figure_stands_in_its_article(scored: Section) -> None:
+    """Gold written from the wrong text (a later story taken for part of this one) would score the tool on words
+    its article does not have."""
+    missing = []
+    for item in eval_gold.articles():
+        if eval_gold.not_imported(item):
+            continue
+        text = " ".join(eval_gold.source(item).text.split())
+        missing += [f"{item.key}: {a.text}" for a in item.amounts if " ".join(a.text.split()) not in text]
+        missing += [
+            f"{item.key}: {q.text[:40]}" for q in item.quotes if " ".join(q.text.split()).strip(" ,.")[:40] not in text
+        ]
+    assert not missing, missing[:10]
+
+
 def test_a_quote_over_two_paragraphs_matches_both_gold_entries_and_a_title_does_not() -> None:
     pairs = pair_quotes(
         ["First paragraph of the quote.", "Second paragraph of it."],
