@@ -143,9 +143,9 @@ def _lookahead_first() -> list[tuple[str, re.Pattern[str], str]]:
     found += [("unnamed", _UNNAMED), ("unnamed frames", _UNNAMED_FRAMES), ("unnamed speaking", _UNNAMED_SPEAKING)]
     heads = []
     for name, pattern in found:
-        head = re.match(r"\(\?=(?:[^()]|\((?:[^()])*\))*\)", pattern.pattern)
-        if head is not None:
-            heads.append((name, pattern, head.group()))
+        head = re.match(r"(?:\\b)?\(\?=(?:[^()]|\((?:[^()])*\))*\)", pattern.pattern)
+        if head is not None:  # the lookahead, after a word boundary where one comes first
+            heads.append((name, pattern, head.group().removeprefix("\\b")))
     return heads
 
 
@@ -163,3 +163,11 @@ def test_patterns_written_lookahead_first_find_what_their_plain_form_finds() -> 
         plain = re.compile(pattern.pattern.replace(head, "", 1), pattern.flags)
         for text in texts:
             assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)], name
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet='AB a.),:-\n“"x', max_size=24))
+def test_the_speaker_line_hint_read_back_from_each_mark_finds_what_its_pattern_finds(text: str) -> None:
+    from builder.extract.speaker_lines import _HINT, _hinted
+
+    assert _hinted(text) == bool(_HINT.search(text))

@@ -27,8 +27,8 @@ _LEAD = (
     r"|through|throughout|around|to|between|and|or)"
 )
 
-# Each pattern opens with a lookahead for what any match must start with, so that the engine tries its
-# alternatives only there.
+# Each pattern opens with a lookahead for what any match must start with (after the word boundary, for a lookahead
+# that reads a whole word), so that the engine tries its alternatives only there.
 _PATTERNS: list[tuple[str, str]] = [
     ("iso", rf"(?=[12])\b{_YEAR}-(?P<mnum>0[1-9]|1[0-2])-(?P<dnum>0[1-9]|[12]\d|3[01])\b"),
     ("day-month-year", rf"(?=\d)\b{_DAY}\s{_MONTH},?\s{_YEAR}\b"),
@@ -57,13 +57,13 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "weekday",
-        rf"(?=(?:[a-z]+\s)?[MTWFS][a-z]+day\b)\b(?:(?P<wrel>last|next|this|on|from|until|by|since)\s)?{_WEEKDAY}\b",
+        rf"\b(?=(?:[a-z]+\s)?[MTWFS][a-z]+day\b)(?:(?P<wrel>last|next|this|on|from|until|by|since)\s)?{_WEEKDAY}\b",
     ),
     ("deictic", r"\b(?P<deictic>today|yesterday|tomorrow)\b"),
-    ("month", rf"(?=[a-z-]+[\s-][JFMASOND])\b(?P<mlead>{_LEAD})[\s-]{_MONTH}\b"),
+    ("month", rf"\b(?=[a-z-]+[\s-][JFMASOND])(?P<mlead>{_LEAD})[\s-]{_MONTH}\b"),
     (
         "year",
-        rf"(?=[a-z-]+(?:\s[a-z]+)?\s(?:19|20)\d\d)\b(?P<ylead>{_LEAD}|the|its|in\searly|in\slate)\s{_YEAR}\b(?!-\d)",
+        rf"\b(?=[a-z-]+(?:\s[a-z]+)?\s(?:19|20)\d\d)(?P<ylead>{_LEAD}|the|its|in\searly|in\slate)\s{_YEAR}\b(?!-\d)",
     ),
 ]
 _COMPILED = [

@@ -43,9 +43,28 @@ class SpeakerLine:
     name_end: int
 
 
+def _hinted(text: str) -> bool:
+    """Whether two capitals stand before a quotation mark with only capitals, spaces and ".),:-" between: what
+    `_HINT` finds, read back from each mark instead of tried at every place of the text."""
+    for mark in ("“", '"'):
+        position = text.find(mark)
+        while position != -1:
+            index, capital_after = position - 1, False
+            while index >= 0 and (text[index] in _HINT_MARKS or text[index].isspace()):
+                capital = "A" <= text[index] <= "Z"
+                if capital and capital_after:
+                    return True
+                capital_after, index = capital, index - 1
+            position = text.find(mark, position + 1)
+    return False
+
+
+_HINT_MARKS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ.),:-")
+
+
 def speaker_lines(text: str) -> list[SpeakerLine]:
     """Find the speaker lines of a text, in order."""
-    if not _HINT.search(text):
+    if not _hinted(text):
         return []
     words: _Words | None = None
     lines: list[SpeakerLine] = []
