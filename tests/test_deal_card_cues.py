@@ -27,17 +27,6 @@ def test_a_buyer_that_agreed_to_pay_a_price_for_a_firm_has_agreed(tmp_path: Path
     assert card.status is not None and card.status.value == "agreed"
 
 
-def test_a_bid_its_target_s_board_recommended_is_agreed(tmp_path: Path) -> None:
-    card = one_article(
-        tmp_path,
-        "2025-05-02",
-        "Northwind bid for Contoso",
-        "Northwind Traders launched a $12 billion bid for Contoso Ltd on Thursday. The bid has been "
-        "unanimously recommended by Contoso's board.",
-    )
-    assert card.status is not None and card.status.value == "agreed"
-
-
 def test_the_rivals_a_buyer_beat_out_are_no_party_and_the_banks_financing_it_are_financiers(tmp_path: Path) -> None:
     card = one_article(
         tmp_path,
