@@ -15,10 +15,9 @@ from builder.analyze.cues import (
     STAGE_CUES,
 )
 from builder.analyze.market_moves import moves_market
-from builder.analyze.not_terms import SMALL_PRICE, WORTH_BEFORE, no_term
+from builder.analyze.not_terms import SCALED, WORTH_BEFORE, no_term, share_sized
 from builder.analyze.patterns import Cue, CueTable, compile_table
 from builder.analyze.price_parts import part_of_price
-from builder.extract.units import MINOR_UNITS
 from builder.model import Amount, Measure
 
 _WORD = re.compile(r"\S+")
@@ -53,7 +52,6 @@ _PER_UNIT_AFTER = re.compile(
     r"subscriber|customer|employee|worker|seat|ticket|unit|copy|vehicle|car|mile|night|hour|day|week)s?\b",
     re.I,
 )
-_SCALED = re.compile(r"\d\s?(?:bln|mln|bn|m|k|billion|million|trillion|thousand)\b", re.I)
 _NOUN_AFTER = re.compile(
     r"^(?:-a-year)?\s(?:(?!(?:the|a|an|when|and|of|in|to|for|from|by|at|on|as|that|which|but)\s)[a-z-]+\s){0,2}?"
     r"(?P<noun>company|firm|conglomerate|giant|maker|industry|market|sector|economy)\b",
@@ -313,7 +311,7 @@ def measure_of(amount: Amount, cues: SentenceCues, start: int, end: int) -> Meas
         return "market_value"  # "Exel is currently valued at £2.6bn": what a company is worth, not a price paid
     if amount.kind == "money" and _FOR_BEFORE.search(before) and _DEAL_VERB.search(before[-90:]):
         scores["deal_value"] = max(scores.get("deal_value", 0.0), 1.0)  # "bought X for $1bn"
-    if amount.kind == "money" and _SCALED.search(amount.text):
+    if amount.kind == "money" and SCALED.search(amount.text):
         scores.pop("price_per_share", None)  # "a $2.3 billion, $36-per-share, takeover": millions price no share
     best = max(scores, key=lambda key: (scores[key], -_PREFERENCE.index(cast(Measure, key))), default=None)
     measure = cast(Measure, "context" if best is None or scores[best] < THRESHOLD else best)
@@ -345,15 +343,8 @@ def _per_share(text: str, start: int, end: int, after: str, scores: dict[str, fl
 
 def _per_share_price(amount: Amount, text: str) -> bool:
     """A small sum in a sentence about an offer or shares: a price per share, whether or not "a share" follows."""
-    major = float(amount.value) / (100 if amount.unit in MINOR_UNITS else 1)
-    scaled = bool(_SCALED.search(amount.text))  # "$98 bln" read as 98 by an older extraction
-    dividend = bool(DIVIDEND.search(text))
     return (
-        amount.kind == "money"
-        and not scaled
-        and not dividend
-        and 0 < major < SMALL_PRICE
-        and bool(_SHARE_TALK.search(text))
+        amount.kind == "money" and share_sized(amount) and not DIVIDEND.search(text) and bool(_SHARE_TALK.search(text))
     )
 
 

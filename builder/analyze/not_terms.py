@@ -11,7 +11,9 @@ from builder.model import Amount, Measure
 
 _HEDGE = r"(?:about\s|around\s|some\s|nearly\s|roughly\s|almost\s|over\s|under\s|more\sthan\s|less\sthan\s|up\sto\s)?"
 SMALL_PRICE = 10_000  # a sum below this, in a major unit, prices a share, not a company
-_SCALED = re.compile(r"\d\s?(?:bln|mln|bn|m|k|billion|million|trillion|thousand)\b", re.I)
+SCALED = re.compile(  # "$98 bln", "£4.2bn": a sum in millions and more
+    r"\d\s?(?:bln|mln|bn|m|k|billion|million|trillion|thousand)\b", re.I
+)
 # "traders who bought at $40 and will sell at $48", "any arb that bought into the stock ... would have paid more
 # than $130": people who trade the stock, and the price they trade it at
 _TRADERS = re.compile(
@@ -55,7 +57,7 @@ def no_term(amount: Amount, text: str, start: int, end: int) -> Measure | None:
     """The measure of a figure that is none of the deal's terms, when the words around it say so; else None."""
     before, after = text[max(0, start - 160) : start], text[end : end + 80]
     if amount.kind == "money":
-        if _small(amount) and _TRADED_AT.search(before[-40:]) and _TRADERS.search(before):
+        if share_sized(amount) and _TRADED_AT.search(before[-40:]) and _TRADERS.search(before):
             return "market_move"
         if _FUND_AFTER.match(after):
             return "context"
@@ -70,7 +72,7 @@ def no_term(amount: Amount, text: str, start: int, end: int) -> Measure | None:
     return None
 
 
-def _small(amount: Amount) -> bool:
-    """A sum too small to price a company: the price of a share."""
+def share_sized(amount: Amount) -> bool:
+    """A sum too small to price a company, written with no scale ("$98 bln" may be read as 98): a share's price."""
     major = float(amount.value) / (100 if amount.unit in MINOR_UNITS else 1)
-    return 0 < major < SMALL_PRICE and not _SCALED.search(amount.text)
+    return 0 < major < SMALL_PRICE and not SCALED.search(amount.text)
