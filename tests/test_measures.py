@@ -383,6 +383,8 @@ def test_analysis_pieces_figures_of_markets_laws_and_other_deals_are_no_terms(
             "financing",
         ),
         ("The C$6 billion cash portion of the deal will be paid from cash on hand.", "C$6 billion", "financing"),
+        ("Acme will pay about $700 million in cash and issue 18 million shares.", "$700 million", "financing"),
+        ("Acme will pay $2 billion in cash and stock for Fabrikam.", "$2 billion", "deal_value"),
         # a firm's own earnings outlook, a share of a national market
         (
             "Acme raised its adjusted earnings outlook for 2010 to a range of 43 to 45 cents a share.",

@@ -531,3 +531,16 @@ def test_a_market_move_told_again_word_for_word_the_next_day_is_one_figure() -> 
     [price] = groups_with(found, "$38.89")
     assert len(price.items) == 2  # Monday's move, told again on Tuesday
     assert sorted(len(g.items) for g in groups_with(found, "12 percent")) == [1, 2]  # Friday's is another move
+
+
+def test_a_value_that_moved_while_the_price_stood_asks_about_both_values() -> None:
+    found = brief(
+        ("offer", "2025-02-05", "Acme bids\n\nAcme Corp offered $40 a share, or $2 billion, for Fabrikam Inc."),
+        (
+            "deal",
+            "2025-03-27",
+            "Fabrikam agrees\n\nFabrikam Inc agreed to a $2.5 billion, $40-per-share, takeover by Acme Corp.",
+        ),
+    )
+    [asked] = [q for q in found.questions if q.kind == "conflict"]
+    assert sorted(item.text for item in asked.items) == ["$2 billion", "$2.5 billion"]

@@ -38,7 +38,7 @@ _MIX_WORD_AFTER = re.compile(r"^\s(?:in\s)?(?:cash|stock|shares|equity|scrip)\b"
 # "The C$6.7 billion cash portion of the deal"; "issue about 18 million shares ... and pay about $750 million in
 # cash": the cash part of a price paid partly in shares
 _PORTION_AFTER = re.compile(r"^\s(?:cash|stock|share|equity)\s(?:portion|part|component|element)\b", re.I)
-_IN_CASH_AFTER = re.compile(r"^\s(?:in\s)?cash\b(?!\s(?:and|or|plus)\s)", re.I)
+_IN_CASH_AFTER = re.compile(r"^\s(?:in\s)?cash\b(?!\s(?:and|or|plus)\s(?:stock|shares|equity|scrip)\b)", re.I)
 _ISSUES_SHARES = re.compile(
     r"\bissu(?:e|es|ing)\s(?:about\s|around\s|some\s|roughly\s|nearly\s)?[\d.,]+\s(?:million\s|billion\s)?"
     r"(?:new\s)?(?:\w+\s)?shares\b",

@@ -74,7 +74,15 @@ def open_questions(
         if conflict.kind == "hedged-differently":
             continue  # one figure, hedged two ways: the terms show it, it asks nothing
         group = groups[conflict.group]
-        items = [item for item in group.items if item.amount in _member_ids(group, conflict)] or list(group.items)
+        members = _member_ids(group, conflict)
+        # a disagreement between groups (a value that moved while the price stood) asks about the items of each
+        items = [
+            item
+            for gid in dict.fromkeys((conflict.group, *conflict.groups))
+            if gid in groups
+            for item in groups[gid].items
+            if item.amount in members
+        ] or list(group.items)
         if conflict.kind == "conversion-discrepancy":
             items = [item for item in group.conversions if item.amount in _member_ids(group, conflict)] or items
         questions.append(
